@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Qt needs offscreen, the spelling dictionary and
+# the document-rendering tools, only when they are missing, so that running it
+# twice costs nothing and a clean Debian 12 machine passes `make test`.
+set -euo pipefail
+
+PACKAGES=(
+  # Qt offscreen
+  libglib2.0-0 libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core
+  # British English spelling
+  libenchant-2-2 hunspell-en-gb
+  # rendering checks of exported documents
+  libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2
+)
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "install-system-deps: not a Debian-family system; install the Qt runtime libraries yourself" >&2
+  exit 0
+fi
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-system-deps: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

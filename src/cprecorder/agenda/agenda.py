@@ -1,0 +1,142 @@
+"""Load and check an agenda file."""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ..errors import KnownError
+
+#: Panes the window knows how to show; an agenda item names one of these.
+KNOWN_ITEMS = frozenset(
+    {
+        "before",
+        "family",
+        "worries",
+        "involvement",
+        "danger",
+        "safety_scale",
+        "decision",
+        "plan",
+        "plan_network",
+        "plan_rules",
+        "demonstrating",
+        "actions",
+        "core_group",
+        "professionals_only",
+        "summary",
+        "childrens_plan",
+    }
+)
+
+
+class AgendaFormatError(KnownError):
+    """An agenda file that cannot be used, with the reason."""
+
+
+@dataclass(frozen=True)
+class AgendaHeading:
+    """A heading under which worries or strengths are listed."""
+
+    key: str
+    title: str
+    side: str
+    prompt: str = ""
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    key: str
+    title: str
+    prompt: str = ""
+    confidential: bool = False
+    headings: tuple[AgendaHeading, ...] = ()
+
+
+@dataclass(frozen=True)
+class Agenda:
+    key: str
+    title: str
+    items: tuple[AgendaItem, ...]
+    limits: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def max_danger_statements(self) -> int:
+        return self.limits.get("danger_statements", 4)
+
+    @property
+    def headings(self) -> tuple[AgendaHeading, ...]:
+        return tuple(h for item in self.items for h in item.headings)
+
+    def heading(self, key: str) -> AgendaHeading | None:
+        return next((h for h in self.headings if h.key == key), None)
+
+    def item(self, key: str) -> AgendaItem | None:
+        return next((i for i in self.items if i.key == key), None)
+
+
+def _agenda_dir() -> resources.abc.Traversable:
+    return resources.files("cprecorder.resources").joinpath("agendas")
+
+
+def available_agendas() -> dict[str, str]:
+    """Key → title of every agenda shipped with the app."""
+    found: dict[str, str] = {}
+    for entry in _agenda_dir().iterdir():
+        if entry.name.endswith(".toml"):
+            agenda = parse_agenda(entry.read_text(encoding="utf-8"), entry.name)
+            found[agenda.key] = agenda.title
+    return found
+
+
+@functools.cache
+def load_agenda(key: str) -> Agenda:
+    """The shipped agenda with this key, or an agenda file at this path."""
+    path = Path(key)
+    if path.suffix == ".toml" and path.exists():
+        return parse_agenda(path.read_text(encoding="utf-8"), str(path))
+    entry = _agenda_dir().joinpath(f"{key}.toml")
+    if not entry.is_file():
+        raise AgendaFormatError(f"There is no agenda called {key!r}.")
+    return parse_agenda(entry.read_text(encoding="utf-8"), entry.name)
+
+
+def parse_agenda(text: str, source: str) -> Agenda:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise AgendaFormatError(f"The agenda {source} is not valid TOML: {exc}") from exc
+    try:
+        items = tuple(
+            AgendaItem(
+                key=str(raw["key"]),
+                title=str(raw["title"]),
+                prompt=str(raw.get("prompt", "")),
+                confidential=bool(raw.get("confidential", False)),
+                headings=tuple(
+                    AgendaHeading(
+                        key=str(h["key"]),
+                        title=str(h["title"]),
+                        side=str(h.get("side", "worries")),
+                        prompt=str(h.get("prompt", "")),
+                    )
+                    for h in raw.get("headings", [])
+                ),
+            )
+            for raw in data["items"]
+        )
+        agenda = Agenda(
+            key=str(data["key"]),
+            title=str(data["title"]),
+            items=items,
+            limits={str(k): int(v) for k, v in data.get("limits", {}).items()},
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise AgendaFormatError(f"The agenda {source} is missing or mistypes {exc}.") from exc
+    unknown = [i.key for i in items if i.key not in KNOWN_ITEMS]
+    if unknown:
+        raise AgendaFormatError(f"The agenda {source} has items the app cannot show: {unknown}.")
+    return agenda

@@ -1,0 +1,209 @@
+"""The audit trail: every change, who made it and when, chained by SHA-256.
+
+Entries are written by a session hook, so an operation cannot forget them. Each
+entry's hash covers its content and the hash of the conference's previous
+entry: changing or deleting any row breaks the chain from that row on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert, inspect, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from .actor import Actor
+from .lifecycle import conference_of
+from .model import AuditEntry
+from .model.base import utcnow
+
+HIDDEN_COLUMNS = frozenset({"id", "position", "updated_at", "created_at", "revision"})
+
+
+def as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def entry_hash(prev_hash: str, row: dict[str, Any]) -> str:
+    payload = json.dumps(
+        [
+            prev_hash,
+            row["conference_id"],
+            as_text(row["at"]),
+            row["os_user"],
+            row["actor"],
+            row["role"],
+            row["operation"],
+            row["target"],
+            row["field"],
+            row["old_value"],
+            row["new_value"],
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def describe(obj: Any) -> str:
+    key = inspect(type(obj)).primary_key_from_instance(obj)
+    return f"{type(obj).__name__}#{key[0] if key and key[0] is not None else '?'}"
+
+
+def column_values(obj: Any) -> dict[str, str | None]:
+    mapper = inspect(type(obj))
+    return {
+        c.key: as_text(getattr(obj, c.key))
+        for c in mapper.column_attrs
+        if c.key not in HIDDEN_COLUMNS
+    }
+
+
+def changes_in(session: Session) -> list[dict[str, Any]]:
+    """Field-level changes in this flush, as audit rows without hashes."""
+    actor: Actor = session.info.get("actor") or Actor.current()
+    operation: str = session.info.get("operation", "")
+    now = utcnow()
+    rows: list[dict[str, Any]] = []
+
+    def add(obj: Any, field: str, old: str | None, new: str | None) -> None:
+        conference = conference_of(obj)
+        rows.append(
+            {
+                "conference_id": conference.id if conference is not None else None,
+                "at": now,
+                "os_user": actor.os_user,
+                "actor": actor.name,
+                "role": actor.role.value,
+                "operation": operation,
+                "target": describe(obj),
+                "field": field,
+                "old_value": old,
+                "new_value": new,
+            }
+        )
+
+    for obj in session.new:
+        if isinstance(obj, AuditEntry):
+            continue
+        add(obj, "", None, json.dumps(column_values(obj), ensure_ascii=False, sort_keys=True))
+    for obj in session.dirty:
+        if isinstance(obj, AuditEntry):
+            continue
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            if attr.key in HIDDEN_COLUMNS:
+                continue
+            history = state.attrs[attr.key].history
+            if not history.has_changes():
+                continue
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if as_text(old) == as_text(new):
+                continue
+            add(obj, attr.key, as_text(old), as_text(new))
+    for obj in session.deleted:
+        if isinstance(obj, AuditEntry):
+            continue
+        add(obj, "", json.dumps(column_values(obj), ensure_ascii=False, sort_keys=True), None)
+    return rows
+
+
+def write_audit(session: Session, _context: Any) -> None:
+    """After the flush, new items have ids and the old values are still in history."""
+    rows = changes_in(session)
+    if rows:
+        write_chained(session.connection(), rows)
+
+
+def last_hash(connection: Connection, conference_id: int | None) -> str:
+    found = connection.execute(
+        select(AuditEntry.hash)
+        .where(
+            AuditEntry.conference_id.is_(None)
+            if conference_id is None
+            else AuditEntry.conference_id == conference_id
+        )
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).scalar()
+    return found or ""
+
+
+def write_chained(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    heads: dict[int | None, str] = {}
+    for row in rows:
+        key = row["conference_id"]
+        if key not in heads:
+            heads[key] = last_hash(connection, key)
+        row["prev_hash"] = heads[key]
+        row["hash"] = entry_hash(heads[key], row)
+        heads[key] = row["hash"]
+    connection.execute(insert(AuditEntry), rows)
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """What Verify found: intact, or the first entry where the chain breaks."""
+
+    entries: int
+    broken_at: int | None = None
+    problem: str = ""
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_at is None
+
+    def sentence(self) -> str:
+        if self.intact:
+            return f"The audit trail is intact: {self.entries} entries, every link checked."
+        return f"The audit trail is broken at entry {self.broken_at}: {self.problem}"
+
+
+def verify_chain(session: Session, conference_id: int) -> ChainReport:
+    entries = session.scalars(
+        select(AuditEntry).where(AuditEntry.conference_id == conference_id).order_by(AuditEntry.id)
+    ).all()
+    prev = ""
+    for count, entry in enumerate(entries, start=1):
+        row = {
+            c: getattr(entry, c)
+            for c in (
+                "conference_id",
+                "at",
+                "os_user",
+                "actor",
+                "role",
+                "operation",
+                "target",
+                "field",
+                "old_value",
+                "new_value",
+            )
+        }
+        if entry.prev_hash != prev:
+            return ChainReport(
+                count,
+                entry.id,
+                "it does not follow the entry before it (an entry was removed or reordered).",
+            )
+        if entry_hash(prev, row) != entry.hash:
+            return ChainReport(
+                count,
+                entry.id,
+                "its content does not match its hash (the entry was changed after it was written).",
+            )
+        prev = entry.hash
+    return ChainReport(len(entries))

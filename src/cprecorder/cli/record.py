@@ -1,0 +1,102 @@
+"""Subcommands on the record: demo, list, dump, import, audit verify."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..audit import verify_chain
+from ..demo import add_demo_conference
+from ..errors import ImportFormatError, NotFoundError
+from ..interchange import conference_to_dict, import_conference
+from ..model import Conference
+from ..queries import list_conferences, load_conference
+from .context import CommandContext
+from .output import write_atomically
+
+
+def register(commands: Any) -> None:
+    demo = commands.add_parser("demo", help="add a fictional conference with every section filled")
+    demo.set_defaults(handler=cmd_demo)
+
+    listing = commands.add_parser(
+        "list", help="one conference a line: id, date, kind, family, status (tab-separated)"
+    )
+    listing.add_argument("search", nargs="?", default="", help="family or child name")
+    listing.set_defaults(handler=cmd_list)
+
+    dump = commands.add_parser("dump", help="write a conference as JSON")
+    dump.add_argument("id", type=int)
+    dump.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    dump.set_defaults(handler=cmd_dump)
+
+    importing = commands.add_parser("import", help="add a conference from a JSON file")
+    importing.add_argument("file", metavar="FILE")
+    importing.set_defaults(handler=cmd_import)
+
+    audit = commands.add_parser("audit", help="the audit trail")
+    audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = audit_commands.add_parser("verify", help="check the hash chain of a conference")
+    verify.add_argument("id", type=int)
+    verify.set_defaults(handler=cmd_audit_verify)
+
+
+def cmd_demo(context: CommandContext, _args: argparse.Namespace) -> int:
+    conference_id = add_demo_conference(context.store, context.actor)
+    print(conference_id)
+    return 0
+
+
+def cmd_list(context: CommandContext, args: argparse.Namespace) -> int:
+    with context.store.read() as session:
+        for row in list_conferences(session, args.search):
+            fields = [
+                str(row.id),
+                row.scheduled_at.strftime("%Y-%m-%d %H:%M"),
+                row.kind.value,
+                row.family_name,
+                row.status.value,
+            ]
+            print("\t".join(f.replace("\t", " ").replace("\n", " ") for f in fields))
+    return 0
+
+
+def cmd_dump(context: CommandContext, args: argparse.Namespace) -> int:
+    with context.store.read() as session:
+        data = conference_to_dict(load_conference(session, args.id))
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        write_atomically(Path(args.output), text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_import(context: CommandContext, args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise NotFoundError(f"There is no file {path}.") from None
+    except UnicodeDecodeError:
+        raise ImportFormatError([f"{path}: not UTF-8 text"]) from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(
+            [f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})"]
+        ) from None
+    print(import_conference(context.store, actor=context.actor, data=data))
+    return 0
+
+
+def cmd_audit_verify(context: CommandContext, args: argparse.Namespace) -> int:
+    with context.store.read() as session:
+        if session.get(Conference, args.id) is None:
+            raise NotFoundError(f"There is no conference {args.id}.")
+        report = verify_chain(session, args.id)
+    print(report.sentence())
+    return 0 if report.intact else 2

@@ -1,0 +1,362 @@
+"""The versioned JSON form of a whole conference (see docs/json-format.md).
+
+Items refer to people and children by reference strings (``"person:2"``,
+``"child:1"``: the 1-based place in the conference's lists), so a file is
+independent of any database's ids. Import checks the whole file first and
+reports every problem with its path; only a clean file is written, in one
+transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any
+
+from sqlalchemy import inspect
+
+from .actor import Actor
+from .agenda import load_agenda
+from .agenda.agenda import AgendaFormatError
+from .errors import ImportFormatError, ValidationError
+from .model import (
+    Addendum,
+    Child,
+    ChildDecision,
+    ChildRelationship,
+    ChildrensPlan,
+    Conference,
+    DangerScore,
+    DecisionCategory,
+)
+from .model.base import Base
+from .model.registry import CONFERENCE_LISTS, coerce, entity_class
+from .rules.nation import RulesFormatError, load_rules
+from .store import Store
+
+FORMAT = "cprecorder-conference"
+VERSION = 1
+
+#: Columns that belong to a database, not to the record.
+SKIP = frozenset(
+    {
+        "id",
+        "conference_id",
+        "position",
+        "danger_statement_id",
+        "decision_id",
+        "previous_conference_id",
+        "created_at",
+        "updated_at",
+        "revision",
+    }
+)
+PERSON_LINKS = frozenset({"person_id", "owner_id", "contributor_id", "lead_social_worker_id"})
+CHILD_LINKS = frozenset({"child_id"})
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+class _Refs:
+    def __init__(self, conference: Conference) -> None:
+        self.people = {p.id: f"person:{i}" for i, p in enumerate(conference.people, 1)}
+        self.children = {c.id: f"child:{i}" for i, c in enumerate(conference.children, 1)}
+
+
+def _fields(obj: Base, refs: _Refs, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for prop in inspect(type(obj)).column_attrs:
+        key = prop.key
+        if key in SKIP or key in skip:
+            continue
+        value = getattr(obj, key)
+        if key in PERSON_LINKS:
+            out[key.removesuffix("_id")] = refs.people.get(value) if value is not None else None
+        elif key in CHILD_LINKS:
+            out[key.removesuffix("_id")] = refs.children.get(value) if value is not None else None
+        else:
+            out[key] = _plain(value)
+    return out
+
+
+def conference_to_dict(conference: Conference) -> dict[str, Any]:
+    refs = _Refs(conference)
+    record = _fields(conference, refs)
+    for entity, attr in CONFERENCE_LISTS.items():
+        items: list[Any] = getattr(conference, attr)
+        rows = []
+        for item in items:
+            row = _fields(item, refs)
+            if entity == "child":
+                row["decision"] = (
+                    {
+                        **_fields(item.decision, refs, frozenset({"child_id"})),
+                        "categories": item.decision.category_keys,
+                    }
+                    if item.decision is not None
+                    else None
+                )
+                row["childrens_plan"] = (
+                    _fields(item.childrens_plan, refs, frozenset({"child_id"}))
+                    if item.childrens_plan is not None
+                    else None
+                )
+            elif entity == "person":
+                row["relationships"] = [
+                    _fields(r, refs, frozenset({"person_id"})) for r in item.relationships
+                ]
+            elif entity == "danger_statement":
+                row["scores"] = [_fields(s, refs) for s in item.scores]
+            rows.append(row)
+        record[attr] = rows
+    record["addenda"] = [
+        {
+            "author": a.author,
+            "reason": a.reason,
+            "text": a.text,
+            "created_at": a.created_at.isoformat(),
+        }
+        for a in conference.addenda
+    ]
+    return {"format": FORMAT, "version": VERSION, "conference": record}
+
+
+class _Builder:
+    """Builds a conference from its JSON form, collecting every problem on the way."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.people: dict[str, Any] = {}
+        self.children: dict[str, Any] = {}
+
+    def problem(self, text: str) -> None:
+        self.problems.append(text)
+
+    def values(self, cls: type[Base], raw: Any, path: str, nested: set[str]) -> dict[str, Any]:
+        if not isinstance(raw, dict):
+            self.problem(f"{path}: expected an object")
+            return {}
+        known = {p.key for p in inspect(cls).column_attrs}
+        out: dict[str, Any] = {}
+        for key, value in raw.items():
+            if key in nested:
+                continue
+            column = key if key in known else f"{key}_id"
+            if column in PERSON_LINKS | CHILD_LINKS and column in known:
+                continue  # linked after every person and child exists
+            if column not in known or column in SKIP:
+                self.problem(f"{path}.{key}: not a field of this part of the record")
+                continue
+            try:
+                out[column] = coerce(cls, column, value, where=f"{path}.{key}")
+            except ValidationError as exc:
+                self.problem(str(exc))
+        return out
+
+    def link(self, obj: Any, raw: dict[str, Any], path: str) -> None:
+        known = {p.key for p in inspect(type(obj)).column_attrs}
+        for column in (PERSON_LINKS | CHILD_LINKS) & known:
+            key = column.removesuffix("_id")
+            if key not in raw or raw[key] is None:
+                continue
+            table = self.people if column in PERSON_LINKS else self.children
+            target = table.get(raw[key]) if isinstance(raw[key], str) else None
+            if target is None:
+                self.problem(
+                    f"{path}.{key}: no such {'person' if table is self.people else 'child'}"
+                    f" in this file: {raw[key]!r}"
+                )
+                continue
+            setattr(obj, key, target)
+
+    def build(self, data: Any) -> Conference | None:
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            self.problem(f"format: this is not a CP Recorder conference file (expected {FORMAT!r})")
+            return None
+        if data.get("version") != VERSION:
+            self.problem(
+                f"version: this version reads version {VERSION} files, not {data.get('version')!r}"
+            )
+            return None
+        raw = data.get("conference")
+        if not isinstance(raw, dict):
+            self.problem("conference: expected an object")
+            return None
+        lists = set(CONFERENCE_LISTS.values()) | {"addenda"}
+        conference = Conference(**self.values(Conference, raw, "conference", lists))
+        for required in ("kind", "family_name", "scheduled_at"):
+            if getattr(conference, required) in (None, ""):
+                self.problem(f"conference.{required}: a value is needed")
+        agenda = None
+        try:
+            agenda = load_agenda(conference.agenda_key or "signs-of-safety")
+        except AgendaFormatError as exc:
+            self.problem(f"conference.agenda_key: {exc}")
+        categories: dict[str, str] = {}
+        try:
+            categories = load_rules(conference.nation or "england").categories
+        except RulesFormatError as exc:
+            self.problem(f"conference.nation: {exc}")
+
+        pending: list[tuple[Any, dict[str, Any], str]] = []
+        for entity, attr in CONFERENCE_LISTS.items():
+            rows = raw.get(attr, [])
+            if not isinstance(rows, list):
+                self.problem(f"{attr}: expected a list")
+                continue
+            cls = entity_class(entity)
+            target: list[Any] = getattr(conference, attr)
+            for index, row in enumerate(rows):
+                path = f"{attr}[{index}]"
+                nested = {"decision", "childrens_plan", "relationships", "scores"}
+                obj = cls(**self.values(cls, row, path, nested))
+                target.append(obj)
+                if not isinstance(row, dict):
+                    continue
+                pending.append((obj, row, path))
+                if entity == "person":
+                    self.people[f"person:{index + 1}"] = obj
+                if entity == "child":
+                    self.children[f"child:{index + 1}"] = obj
+        if agenda is not None:
+            if len(conference.danger_statements) > agenda.max_danger_statements:
+                self.problem(
+                    f"danger_statements: the {agenda.title} agenda allows "
+                    f"{agenda.max_danger_statements}, the file has "
+                    f"{len(conference.danger_statements)}"
+                )
+            for index, worry in enumerate(conference.worries):
+                if worry.heading is not None and agenda.heading(worry.heading) is None:
+                    self.problem(
+                        f"worries[{index}].heading: not a heading of the "
+                        f"{agenda.title} agenda: {worry.heading!r}"
+                    )
+        for obj, row, path in pending:
+            self.link(obj, row, path)
+            self.nested(obj, row, path, categories)
+        addenda = raw.get("addenda", [])
+        if isinstance(addenda, list):
+            for index, item in enumerate(addenda):
+                values = self.values(Addendum, item, f"addenda[{index}]", set())
+                conference.addenda.append(Addendum(**values))
+        else:
+            self.problem("addenda: expected a list")
+        return conference
+
+    def nested(self, obj: Any, row: dict[str, Any], path: str, categories: dict[str, str]) -> None:
+        if isinstance(obj, Child):
+            decision = row.get("decision")
+            if decision is not None:
+                values = self.values(ChildDecision, decision, f"{path}.decision", {"categories"})
+                obj.decision = ChildDecision(**values)
+                keys = decision.get("categories", []) if isinstance(decision, dict) else []
+                for i, key in enumerate(keys if isinstance(keys, list) else []):
+                    if key not in categories:
+                        self.problem(
+                            f"{path}.decision.categories[{i}]: not a category here: {key!r}"
+                        )
+                    obj.decision.categories.append(DecisionCategory(category=str(key)))
+            plan = row.get("childrens_plan")
+            if plan is not None:
+                obj.childrens_plan = ChildrensPlan(
+                    **self.values(ChildrensPlan, plan, f"{path}.childrens_plan", set())
+                )
+        relationships = row.get("relationships")
+        if relationships is not None and hasattr(obj, "relationships"):
+            for i, rel in enumerate(relationships if isinstance(relationships, list) else []):
+                rpath = f"{path}.relationships[{i}]"
+                link = ChildRelationship(**self.values(ChildRelationship, rel, rpath, set()))
+                self.link(link, rel if isinstance(rel, dict) else {}, rpath)
+                obj.relationships.append(link)
+        scores = row.get("scores")
+        if scores is not None and hasattr(obj, "scores"):
+            for i, score in enumerate(scores if isinstance(scores, list) else []):
+                spath = f"{path}.scores[{i}]"
+                entry = DangerScore(**self.values(DangerScore, score, spath, set()))
+                self.link(entry, score if isinstance(score, dict) else {}, spath)
+                if entry.person is None:
+                    self.problem(f"{spath}.person: a score needs the person who gave it")
+                obj.scores.append(entry)
+
+
+def conference_from_dict(data: Any) -> Conference:
+    """A new, unsaved conference; raises :class:`ImportFormatError` listing every problem."""
+    builder = _Builder()
+    conference = builder.build(data)
+    if builder.problems or conference is None:
+        raise ImportFormatError(builder.problems)
+    return conference
+
+
+def import_conference(store: Store, *, actor: Actor, data: Any) -> int:
+    """Import a whole conference in one transaction; nothing is written if any part fails."""
+    conference = conference_from_dict(data)
+    with store.write(actor, "import_conference") as session:
+        session.add(conference)
+        session.flush()
+        return conference.id
+
+
+REVIEW_CARRIES = (
+    "people",
+    "danger_statements",
+    "plan_items",
+    "timeline",
+    "plan_network",
+    "plan_rules",
+    "actions",
+    "core_group_members",
+)
+
+
+def copy_for_review(previous: Conference, review: Conference) -> None:
+    """Start a review from the previous network, danger statements, plan and actions.
+
+    Scores are not carried: the review asks everyone to scale again.
+    """
+    data = conference_to_dict(previous)["conference"]
+    for statement in data["danger_statements"]:
+        statement["scores"] = []
+    keep = {key: data[key] for key in REVIEW_CARRIES}
+    keep["children"] = data["children"] if not review.children else []
+    for child in keep["children"]:
+        child["decision"] = None
+        child["childrens_plan"] = None
+        child["views"] = ""
+        child["participation"] = None
+    if review.children:
+        for person in keep["people"]:
+            person["relationships"] = []
+        for item in keep["plan_network"] + keep["actions"] + keep["core_group_members"]:
+            item.pop("child", None)
+    for person in keep["people"]:
+        person["attendance"] = "invited"
+        person["joined_by"] = None
+        person["report_received_on"] = None
+        person["report_shared_with_family"] = False
+    shell = {
+        **{
+            k: _plain(getattr(review, k))
+            for k in ("kind", "family_name", "scheduled_at", "agenda_key", "nation")
+        },
+        **keep,
+    }
+    if shell["agenda_key"] is None:
+        shell["agenda_key"] = previous.agenda_key
+    if shell["nation"] is None:
+        shell["nation"] = previous.nation
+    copied = conference_from_dict({"format": FORMAT, "version": VERSION, "conference": shell})
+    for attr in ("children", *REVIEW_CARRIES):
+        source: list[Any] = getattr(copied, attr)
+        target: list[Any] = getattr(review, attr)
+        moving = list(source)
+        source.clear()
+        for index, item in enumerate(moving, start=len(target)):
+            item.position = index
+            target.append(item)

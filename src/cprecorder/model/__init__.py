@@ -1,0 +1,80 @@
+"""The conference record as a typed SQLAlchemy model.
+
+Every agenda item of a Child Protection Conference is a table of its own, so the
+record can be checked, reviewed and exported item by item.
+"""
+
+from .assessment import DangerScore, DangerStatement, SafetyScore, WorryItem
+from .audit import AuditEntry
+from .base import (
+    ActionFor,
+    ActionStatus,
+    Attendance,
+    Base,
+    ConferenceKind,
+    DemonstrationMethodKind,
+    HowHeld,
+    JoinedBy,
+    ParticipationCode,
+    PersonKind,
+    PlanSection,
+    PlanType,
+    RecordStatus,
+    Role,
+)
+from .conference import Addendum, Conference
+from .confidential import ProfessionalsOnlyNote
+from .decision import AgencyView, ChildDecision, DecisionCategory, Dissent
+from .family import Child, ChildRelationship, Person
+from .plan import (
+    Action,
+    ChildrensPlan,
+    CoreGroupMeeting,
+    CoreGroupMember,
+    DemonstrationMethod,
+    PlanItem,
+    PlanNetworkMember,
+    PlanRule,
+    TimelineItem,
+)
+
+__all__ = [
+    "Action",
+    "ActionFor",
+    "ActionStatus",
+    "Addendum",
+    "AgencyView",
+    "Attendance",
+    "AuditEntry",
+    "Base",
+    "Child",
+    "ChildDecision",
+    "ChildRelationship",
+    "ChildrensPlan",
+    "Conference",
+    "ConferenceKind",
+    "CoreGroupMeeting",
+    "CoreGroupMember",
+    "DangerScore",
+    "DangerStatement",
+    "DecisionCategory",
+    "DemonstrationMethod",
+    "DemonstrationMethodKind",
+    "Dissent",
+    "HowHeld",
+    "JoinedBy",
+    "ParticipationCode",
+    "Person",
+    "PersonKind",
+    "PlanItem",
+    "PlanNetworkMember",
+    "PlanRule",
+    "PlanSection",
+    "PlanType",
+    "ProfessionalsOnlyNote",
+    "RecordStatus",
+    "Role",
+    "SafetyScore",
+    "TimelineItem",
+    "WorryItem",
+]

@@ -1,0 +1,32 @@
+"""The audit trail: append-only, each entry chained to the one before by a hash."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base, utcnow
+
+
+class AuditEntry(Base):
+    """One change: who (OS user, name, role), when, what, old → new."""
+
+    __tablename__ = "audit_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conference_id: Mapped[int | None] = mapped_column(
+        ForeignKey("conferences.id", ondelete="SET NULL"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    os_user: Mapped[str] = mapped_column(String(200), default="")
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(40), default="")
+    operation: Mapped[str] = mapped_column(String(80), default="")
+    target: Mapped[str] = mapped_column(String(200), default="")
+    field: Mapped[str] = mapped_column(String(80), default="")
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64), default="")

@@ -1,0 +1,181 @@
+"""Declarative base, naming convention and the vocabularies of the record."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime
+
+from sqlalchemy import MetaData
+from sqlalchemy.orm import DeclarativeBase
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Base of every table; constraint names are stable so migrations can find them."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def utcnow() -> datetime:
+    """Timestamps are stored in UTC and shown in local time."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class LabelledEnum(enum.StrEnum):
+    """A vocabulary whose members carry the words shown to people."""
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self, self.value.replace("_", " ").capitalize())
+
+
+class ConferenceKind(LabelledEnum):
+    INITIAL = "initial"
+    REVIEW = "review"
+    TRANSFER_IN = "transfer_in"
+    PRE_BIRTH = "pre_birth"
+
+
+class HowHeld(LabelledEnum):
+    TEAMS = "teams"
+    IN_PERSON = "in_person"
+    HYBRID = "hybrid"
+    PHONE = "phone"
+
+
+class RecordStatus(LabelledEnum):
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    SIGNED_OFF = "signed_off"
+
+
+class PersonKind(LabelledEnum):
+    FAMILY = "family"
+    NETWORK = "network"
+    PROFESSIONAL = "professional"
+
+
+class Attendance(LabelledEnum):
+    INVITED = "invited"
+    PRESENT = "present"
+    APOLOGIES = "apologies"
+    REPORT_ONLY = "report_only"
+    DID_NOT_ATTEND = "did_not_attend"
+
+
+class JoinedBy(LabelledEnum):
+    IN_PERSON = "in_person"
+    VIDEO = "video"
+    PHONE = "phone"
+
+
+class ParticipationCode(LabelledEnum):
+    """The national codes for how a child took part in their conference."""
+
+    PN0 = "PN0"
+    PN1 = "PN1"
+    PN2 = "PN2"
+    PN3 = "PN3"
+    PN4 = "PN4"
+    PN5 = "PN5"
+    PN6 = "PN6"
+    PN7 = "PN7"
+
+
+class PlanType(LabelledEnum):
+    CHILD_PROTECTION = "child_protection"
+    CHILD_IN_NEED = "child_in_need"
+    TEAM_AROUND_THE_CHILD = "team_around_the_child"
+    NO_PLAN = "no_plan"
+
+
+class PlanSection(LabelledEnum):
+    IMMEDIATE_SAFETY = "immediate_safety"
+    BOTTOM_LINE = "bottom_line"
+
+
+class ActionFor(LabelledEnum):
+    PROFESSIONALS = "professionals"
+    FAMILY = "family"
+
+
+class ActionStatus(LabelledEnum):
+    OPEN = "open"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class DemonstrationMethodKind(LabelledEnum):
+    SAFETY_JOURNAL = "safety_journal"
+    WHATSAPP_GROUP = "whatsapp_group"
+    FACEBOOK_GROUP = "facebook_group"
+    OTHER = "other"
+
+
+class Role(LabelledEnum):
+    """Who is using the app; decides what is offered and is written into the audit."""
+
+    MINUTE_TAKER = "minute_taker"
+    CHAIR = "chair"
+    SOCIAL_WORKER = "social_worker"
+    OTHER = "other"
+
+
+LABELS: dict[enum.Enum, str] = {
+    ConferenceKind.INITIAL: "Initial conference",
+    ConferenceKind.REVIEW: "Review conference",
+    ConferenceKind.TRANSFER_IN: "Transfer-in conference",
+    ConferenceKind.PRE_BIRTH: "Pre-birth conference",
+    HowHeld.TEAMS: "Microsoft Teams",
+    HowHeld.IN_PERSON: "In person",
+    HowHeld.HYBRID: "In person and online",
+    HowHeld.PHONE: "By phone",
+    RecordStatus.DRAFT: "Draft",
+    RecordStatus.IN_REVIEW: "With the chair for review",
+    RecordStatus.SIGNED_OFF: "Signed off",
+    PersonKind.FAMILY: "Family",
+    PersonKind.NETWORK: "Network",
+    PersonKind.PROFESSIONAL: "Professional",
+    Attendance.INVITED: "Invited",
+    Attendance.PRESENT: "Present",
+    Attendance.APOLOGIES: "Sent apologies",
+    Attendance.REPORT_ONLY: "Sent a report only",
+    Attendance.DID_NOT_ATTEND: "Did not attend",
+    JoinedBy.IN_PERSON: "In person",
+    JoinedBy.VIDEO: "Video",
+    JoinedBy.PHONE: "Phone",
+    ParticipationCode.PN0: "PN0 – under 4",
+    ParticipationCode.PN1: "PN1 – attends and speaks for themselves",
+    ParticipationCode.PN2: "PN2 – attends, an advocate speaks for them",
+    ParticipationCode.PN3: "PN3 – attends, conveys views non-verbally",
+    ParticipationCode.PN4: "PN4 – attends without contributing",
+    ParticipationCode.PN5: "PN5 – absent, briefs an advocate",
+    ParticipationCode.PN6: "PN6 – absent, conveys views another way",
+    ParticipationCode.PN7: "PN7 – absent, views not conveyed",
+    PlanType.CHILD_PROTECTION: "Child protection plan",
+    PlanType.CHILD_IN_NEED: "Child in need plan",
+    PlanType.TEAM_AROUND_THE_CHILD: "Team around the child",
+    PlanType.NO_PLAN: "No plan",
+    PlanSection.IMMEDIATE_SAFETY: "Immediate safety",
+    PlanSection.BOTTOM_LINE: "Bottom line",
+    ActionFor.PROFESSIONALS: "Professionals",
+    ActionFor.FAMILY: "Family and network",
+    ActionStatus.OPEN: "Open",
+    ActionStatus.DONE: "Done",
+    ActionStatus.CANCELLED: "Cancelled",
+    DemonstrationMethodKind.SAFETY_JOURNAL: "Safety journal",
+    DemonstrationMethodKind.WHATSAPP_GROUP: "WhatsApp group",
+    DemonstrationMethodKind.FACEBOOK_GROUP: "Facebook group",
+    DemonstrationMethodKind.OTHER: "Other",
+    Role.MINUTE_TAKER: "Minute-taker",
+    Role.CHAIR: "Chair",
+    Role.SOCIAL_WORKER: "Social worker",
+    Role.OTHER: "Other",
+}

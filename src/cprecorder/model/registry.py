@@ -1,0 +1,191 @@
+"""Names for the parts of the record, and which of their fields a person may edit.
+
+Operations, the JSON form and the window all refer to parts of the record by
+these names, so there is one list of what is editable and how values are checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Integer, inspect
+from sqlalchemy import Enum as SAEnum
+from sqlalchemy.orm import ColumnProperty
+
+from ..errors import ValidationError
+from .assessment import DangerScore, DangerStatement, SafetyScore, WorryItem
+from .base import Base
+from .conference import Conference
+from .confidential import ProfessionalsOnlyNote
+from .decision import AgencyView, ChildDecision, Dissent
+from .family import Child, ChildRelationship, Person
+from .plan import (
+    Action,
+    ChildrensPlan,
+    CoreGroupMeeting,
+    CoreGroupMember,
+    DemonstrationMethod,
+    PlanItem,
+    PlanNetworkMember,
+    PlanRule,
+    TimelineItem,
+)
+
+ENTITIES: dict[str, type[Base]] = {
+    "conference": Conference,
+    "child": Child,
+    "person": Person,
+    "child_relationship": ChildRelationship,
+    "worry": WorryItem,
+    "danger_statement": DangerStatement,
+    "danger_score": DangerScore,
+    "safety_score": SafetyScore,
+    "child_decision": ChildDecision,
+    "agency_view": AgencyView,
+    "dissent": Dissent,
+    "plan_item": PlanItem,
+    "timeline_item": TimelineItem,
+    "plan_network_member": PlanNetworkMember,
+    "plan_rule": PlanRule,
+    "demonstration_method": DemonstrationMethod,
+    "action": Action,
+    "core_group_member": CoreGroupMember,
+    "core_group_meeting": CoreGroupMeeting,
+    "professionals_only_note": ProfessionalsOnlyNote,
+    "childrens_plan": ChildrensPlan,
+}
+
+#: The ordered lists held by a conference, by the entity each holds.
+CONFERENCE_LISTS: dict[str, str] = {
+    "child": "children",
+    "person": "people",
+    "worry": "worries",
+    "danger_statement": "danger_statements",
+    "safety_score": "safety_scores",
+    "agency_view": "agency_views",
+    "dissent": "dissents",
+    "plan_item": "plan_items",
+    "timeline_item": "timeline",
+    "plan_network_member": "plan_network",
+    "plan_rule": "plan_rules",
+    "demonstration_method": "demonstration_methods",
+    "action": "actions",
+    "core_group_member": "core_group_members",
+    "core_group_meeting": "core_group_meetings",
+    "professionals_only_note": "professionals_only",
+}
+
+#: Fields only the lifecycle operations may set.
+NOT_EDITABLE = frozenset(
+    {
+        "id",
+        "conference_id",
+        "position",
+        "status",
+        "handed_over_at",
+        "handed_over_by",
+        "signed_off_at",
+        "signed_off_by",
+        "created_at",
+        "updated_at",
+        "revision",
+        "danger_statement_id",
+        "decision_id",
+        "child_id",
+    }
+)
+
+
+def entity_name(obj: Base) -> str:
+    for name, cls in ENTITIES.items():
+        if type(obj) is cls:
+            return name
+    raise KeyError(type(obj).__name__)
+
+
+def entity_class(name: str) -> type[Base]:
+    try:
+        return ENTITIES[name]
+    except KeyError:
+        raise ValidationError(f"There is no part of the record called {name!r}.") from None
+
+
+def columns(cls: type[Base]) -> dict[str, ColumnProperty[Any]]:
+    return {prop.key: prop for prop in inspect(cls).column_attrs}
+
+
+def editable_fields(cls: type[Base]) -> list[str]:
+    return [key for key in columns(cls) if key not in NOT_EDITABLE]
+
+
+def coerce(cls: type[Base], field: str, value: Any, *, where: str | None = None) -> Any:
+    """Check a value for a field and convert it from its text or JSON form.
+
+    Raises :class:`ValidationError` naming the field, so a person (or an import
+    report) can see exactly what was refused.
+    """
+    where = where or field
+    props = columns(cls)
+    if field not in props:
+        raise ValidationError(f"{where}: there is no such field.")
+    column = props[field].columns[0]
+    col_type = column.type
+    if value is None or (value == "" and not _is_text(col_type)):
+        if not column.nullable and not _is_text(col_type):
+            raise ValidationError(f"{where}: a value is needed.")
+        return None
+    if isinstance(col_type, SAEnum) and col_type.enum_class is not None:
+        kind: type[enum.Enum] = col_type.enum_class
+        if isinstance(value, kind):
+            return value
+        try:
+            return kind(value)
+        except ValueError:
+            allowed = ", ".join(str(m.value) for m in kind)
+            raise ValidationError(f"{where}: {_shown(value)} is not one of {allowed}.") from None
+    if isinstance(col_type, Boolean):
+        if isinstance(value, bool):
+            return value
+        raise ValidationError(f"{where}: not yes or no: {_shown(value)}")
+    if isinstance(col_type, DateTime):
+        if isinstance(value, dt.datetime):
+            return value
+        try:
+            return dt.datetime.fromisoformat(str(value))
+        except ValueError:
+            raise ValidationError(f"{where}: not a date and time: {_shown(value)}") from None
+    if isinstance(col_type, Date):
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise ValidationError(f"{where}: not a date: {_shown(value)}") from None
+    if isinstance(col_type, Integer):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(f"{where}: not a whole number: {_shown(value)}")
+        if field == "score" and not 0 <= value <= 10:
+            raise ValidationError(f"{where}: a score runs from 0 to 10, not {value}.")
+        return value
+    if not isinstance(value, str):
+        raise ValidationError(f"{where}: not text: {_shown(value)}")
+    length = getattr(col_type, "length", None)
+    if length is not None and len(value) > length:
+        raise ValidationError(f"{where}: longer than {length} characters.")
+    return value
+
+
+def _is_text(col_type: Any) -> bool:
+    try:
+        return bool(col_type.python_type is str)
+    except NotImplementedError:
+        return False
+
+
+def _shown(value: Any) -> str:
+    """Values quoted as JSON writes them, so an import report reads like the file."""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 80 else text[:77] + "…"

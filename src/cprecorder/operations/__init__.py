@@ -1,0 +1,38 @@
+"""Every change to a record goes through one of these keyword-only operations.
+
+Each opens one unit of work, changes the record, commits (the audit trail is
+written by the store in the same transaction) and returns a :class:`Change`
+that the window passes to every pane.
+"""
+
+from .change import Change
+from .decision import set_decision
+from .record import (
+    add_item,
+    create_conference,
+    move_item,
+    remove_item,
+    restore_item,
+    set_relationship,
+    update,
+)
+from .scoring import set_danger_score, set_safety_score
+from .signoff import NotPermittedError, add_addendum, hand_over, sign_off
+
+__all__ = [
+    "Change",
+    "NotPermittedError",
+    "add_addendum",
+    "add_item",
+    "create_conference",
+    "hand_over",
+    "move_item",
+    "remove_item",
+    "restore_item",
+    "set_danger_score",
+    "set_decision",
+    "set_relationship",
+    "set_safety_score",
+    "sign_off",
+    "update",
+]

@@ -1,0 +1,246 @@
+"""Operations that create and edit a conference record, one unit of work each."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session
+
+from ..actor import Actor
+from ..agenda import load_agenda
+from ..errors import NotFoundError, ValidationError
+from ..lifecycle import conference_of
+from ..model import Child, Conference, ConferenceKind, HowHeld, Person
+from ..model.base import Base
+from ..model.registry import CONFERENCE_LISTS, coerce, editable_fields, entity_class
+from ..store import Store
+from .change import Change
+
+
+def create_conference(
+    store: Store,
+    *,
+    actor: Actor,
+    kind: ConferenceKind,
+    family_name: str,
+    scheduled_at: dt.datetime,
+    how_held: HowHeld = HowHeld.TEAMS,
+    chair: str = "",
+    minute_taker: str = "",
+    authority: str = "",
+    agenda_key: str = "signs-of-safety",
+    children: list[str] | None = None,
+    previous_conference_id: int | None = None,
+) -> Change:
+    """A new draft conference; a review starts from its previous conference's record."""
+    if not family_name.strip():
+        raise ValidationError("The family name is needed to start a conference.")
+    load_agenda(agenda_key)
+    with store.write(actor, "create_conference") as session:
+        conference = Conference(
+            kind=kind,
+            family_name=family_name.strip(),
+            scheduled_at=scheduled_at,
+            how_held=how_held,
+            chair=chair,
+            minute_taker=minute_taker,
+            authority=authority,
+            agenda_key=agenda_key,
+        )
+        for name in children or []:
+            first, _, last = name.strip().partition(" ")
+            conference.children.append(Child(first_name=first, last_name=last))
+        if previous_conference_id is not None:
+            previous = session.get(Conference, previous_conference_id)
+            if previous is None:
+                raise NotFoundError(f"There is no conference {previous_conference_id}.")
+            conference.previous_conference = previous
+            carry_forward(previous, conference)
+        session.add(conference)
+        session.flush()
+        return Change(conference.id, "create_conference", "conference", conference.id)
+
+
+def carry_forward(previous: Conference, review: Conference) -> None:
+    """A review starts from the previous network, danger statements, plan and actions."""
+    from ..interchange import copy_for_review
+
+    copy_for_review(previous, review)
+
+
+def get(session: Session, entity: str, entity_id: int) -> Base:
+    cls = entity_class(entity)
+    obj = session.get(cls, entity_id)
+    if obj is None:
+        raise NotFoundError(f"That {entity.replace('_', ' ')} no longer exists.")
+    return obj
+
+
+def owning_conference_id(obj: Base) -> int:
+    conference = conference_of(obj)
+    if conference is None:
+        raise NotFoundError("That item is not part of a conference.")
+    return conference.id
+
+
+def update(
+    store: Store, *, actor: Actor, entity: str, entity_id: int, values: dict[str, Any]
+) -> Change:
+    """Set fields of one part of the record; refused values name the field."""
+    cls = entity_class(entity)
+    allowed = set(editable_fields(cls))
+    checked: dict[str, Any] = {}
+    for field, value in values.items():
+        if field not in allowed:
+            raise ValidationError(f"The {field.replace('_', ' ')} cannot be changed here.")
+        checked[field] = coerce(cls, field, value)
+    with store.write(actor, f"update_{entity}") as session:
+        obj = get(session, entity, entity_id)
+        if entity == "worry" and "heading" in checked:
+            _check_heading(obj, checked["heading"])
+        for field, value in checked.items():
+            setattr(obj, field, value)
+        return Change(owning_conference_id(obj), "update", entity, entity_id, tuple(checked))
+
+
+def _check_heading(obj: Base, heading: str) -> None:
+    conference = conference_of(obj)
+    agenda = load_agenda(conference.agenda_key if conference else "signs-of-safety")
+    if agenda.heading(heading) is None:
+        titles = ", ".join(h.key for h in agenda.headings)
+        raise ValidationError(f"{heading!r} is not a heading of this agenda ({titles}).")
+
+
+def add_item(
+    store: Store,
+    *,
+    actor: Actor,
+    conference_id: int,
+    entity: str,
+    values: dict[str, Any] | None = None,
+    at: int | None = None,
+) -> Change:
+    """Add an item to one of the conference's ordered lists, at a position or the end."""
+    if entity not in CONFERENCE_LISTS:
+        raise ValidationError(f"A {entity.replace('_', ' ')} cannot be added to a list.")
+    cls = entity_class(entity)
+    checked = {k: coerce(cls, k, v) for k, v in (values or {}).items()}
+    with store.write(actor, f"add_{entity}") as session:
+        conference = session.get(Conference, conference_id)
+        if conference is None:
+            raise NotFoundError(f"There is no conference {conference_id}.")
+        items: list[Any] = getattr(conference, CONFERENCE_LISTS[entity])
+        check_can_add(conference, entity, checked, len(items))
+        obj = cls(**checked)
+        if at is None or at >= len(items):
+            items.append(obj)
+        else:
+            items.insert(max(at, 0), obj)
+        _reorder(items)
+        session.flush()
+        identity = inspect(obj).identity
+        assert identity is not None  # flushed: the row has its id
+        return Change(conference_id, "add", entity, int(identity[0]), tuple(checked))
+
+
+def check_can_add(conference: Conference, entity: str, values: dict[str, Any], count: int) -> None:
+    """The agenda's limits and vocabularies, enforced wherever items are added."""
+    agenda = load_agenda(conference.agenda_key)
+    if entity == "danger_statement" and count >= agenda.max_danger_statements:
+        raise ValidationError(
+            f"This agenda allows {agenda.max_danger_statements} danger statements; "
+            "combine or change an existing one instead."
+        )
+    if entity == "worry":
+        heading = values.get("heading")
+        if heading is None or agenda.heading(heading) is None:
+            raise ValidationError(f"{heading!r} is not a heading of the {agenda.title} agenda.")
+
+
+def _reorder(items: list[Any]) -> None:
+    for index, item in enumerate(items):
+        item.position = index
+
+
+def _owner_list(obj: Base) -> list[Any]:
+    conference = conference_of(obj)
+    if conference is None:
+        raise NotFoundError("That item is not part of a conference.")
+    for entity, attr in CONFERENCE_LISTS.items():
+        if type(obj) is entity_class(entity):
+            items: list[Any] = getattr(conference, attr)
+            return items
+    raise ValidationError("That item is not in a list.")
+
+
+def move_item(store: Store, *, actor: Actor, entity: str, entity_id: int, offset: int) -> Change:
+    """Move an item up (negative offset) or down its list; the ends stop it."""
+    with store.write(actor, f"move_{entity}") as session:
+        obj = get(session, entity, entity_id)
+        items = _owner_list(obj)
+        index = items.index(obj)
+        target = min(max(index + offset, 0), len(items) - 1)
+        if target != index:
+            items.pop(index)
+            items.insert(target, obj)
+            _reorder(items)
+        return Change(owning_conference_id(obj), "move", entity, entity_id, ("position",))
+
+
+def remove_item(store: Store, *, actor: Actor, entity: str, entity_id: int) -> Change:
+    """Remove an item; the change carries its values and place so it can be put back."""
+    cls = entity_class(entity)
+    with store.write(actor, f"remove_{entity}") as session:
+        obj = get(session, entity, entity_id)
+        conference_id = owning_conference_id(obj)
+        items = _owner_list(obj)
+        index = items.index(obj)
+        removed = {f: getattr(obj, f) for f in editable_fields(cls)}
+        removed["__position__"] = index
+        items.remove(obj)  # delete-orphan removes the row
+        _reorder(items)
+        return Change(conference_id, "remove", entity, entity_id, removed=removed)
+
+
+def restore_item(store: Store, *, actor: Actor, conference_id: int, change: Change) -> Change:
+    """Undo a removal: the item comes back, with its words, where it was."""
+    if change.removed is None:
+        raise ValidationError("There is nothing to put back.")
+    values = dict(change.removed)
+    position = int(values.pop("__position__", 0))
+    return add_item(
+        store,
+        actor=actor,
+        conference_id=conference_id,
+        entity=change.entity,
+        values=values,
+        at=position,
+    )
+
+
+def set_relationship(
+    store: Store, *, actor: Actor, person_id: int, child_id: int, relationship: str
+) -> Change:
+    """How a person relates to one child; an empty relationship removes the link."""
+    from ..model import ChildRelationship
+
+    with store.write(actor, "set_relationship") as session:
+        person = session.get(Person, person_id)
+        child = session.get(Child, child_id)
+        if person is None or child is None:
+            raise NotFoundError("That person or child no longer exists.")
+        if person.conference_id != child.conference_id:
+            raise ValidationError(f"{child.name} is not a child of this conference.")
+        link = next((r for r in person.relationships if r.child_id == child_id), None)
+        if not relationship.strip():
+            if link is not None:
+                person.relationships.remove(link)
+        elif link is None:
+            person.relationships.append(
+                ChildRelationship(child=child, relationship_to_child=relationship.strip())
+            )
+        else:
+            link.relationship_to_child = relationship.strip()
+        return Change(person.conference_id, "set_relationship", "person", person_id)

@@ -1,0 +1,72 @@
+"""Scaling: each person's 0-10 score of a danger statement and of overall safety."""
+
+from __future__ import annotations
+
+from ..actor import Actor
+from ..errors import NotFoundError, ValidationError
+from ..model import DangerScore, DangerStatement, Person, SafetyScore
+from ..model.assessment import check_scale
+from ..store import Store
+from .change import Change
+
+
+def set_danger_score(
+    store: Store,
+    *,
+    actor: Actor,
+    statement_id: int,
+    person_id: int,
+    score: int | None,
+    reason: str | None = None,
+) -> Change:
+    check_scale(score, "A danger statement score")
+    with store.write(actor, "set_danger_score") as session:
+        statement = session.get(DangerStatement, statement_id)
+        person = session.get(Person, person_id)
+        if statement is None or person is None:
+            raise NotFoundError("That danger statement or person no longer exists.")
+        if person.conference_id != statement.conference_id:
+            raise ValidationError(f"{person.name} is not part of this conference.")
+        entry = next((s for s in statement.scores if s.person_id == person_id), None)
+        if entry is None:
+            entry = DangerScore(person=person)
+            statement.scores.append(entry)
+        entry.score = score
+        if reason is not None:
+            entry.reason = reason
+        return Change(
+            statement.conference_id,
+            "set_danger_score",
+            "danger_statement",
+            statement_id,
+            ("scores",),
+        )
+
+
+def set_safety_score(
+    store: Store,
+    *,
+    actor: Actor,
+    conference_id: int,
+    person_id: int,
+    score: int | None,
+    reason: str | None = None,
+    one_point_up: str | None = None,
+) -> Change:
+    check_scale(score, "A safety scale score")
+    with store.write(actor, "set_safety_score") as session:
+        person = session.get(Person, person_id)
+        if person is None or person.conference_id != conference_id:
+            raise ValidationError("That person is not part of this conference.")
+        conference = person.conference
+        entry = next((s for s in conference.safety_scores if s.person_id == person_id), None)
+        if entry is None:
+            entry = SafetyScore(person=person)
+            conference.safety_scores.append(entry)
+        entry.score = score
+        if reason is not None:
+            entry.reason = reason
+        if one_point_up is not None:
+            entry.one_point_up = one_point_up
+        session.flush()
+        return Change(conference_id, "set_safety_score", "safety_score", entry.id)

@@ -1,0 +1,38 @@
+"""Where the data lives. Nothing is decided at import time: callers ask."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+APP_NAME = "cprecorder"
+DB_FILENAME = "cprecorder.sqlite3"
+
+
+def default_data_dir() -> Path:
+    """The user's data folder for CP Recorder (platformdirs), e.g. ~/.local/share/cprecorder."""
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def resolve_data_dir(data_dir: str | os.PathLike[str] | None) -> Path:
+    if data_dir is not None:
+        return Path(data_dir).expanduser()
+    env = os.environ.get("CPRECORDER_DATA_DIR")
+    return Path(env).expanduser() if env else default_data_dir()
+
+
+def resolve_db_url(db: str | None, data_dir: Path) -> str:
+    """``--db`` wins, then ``CPRECORDER_DB``, then the SQLite file in the data folder."""
+    url = db or os.environ.get("CPRECORDER_DB")
+    if url:
+        return url if "://" in url else f"sqlite:///{Path(url).expanduser()}"
+    return f"sqlite:///{data_dir / DB_FILENAME}"
+
+
+def make_private_dir(path: Path) -> None:
+    """Create a folder only its owner can read (0700 where the OS has modes)."""
+    path.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(path, 0o700)

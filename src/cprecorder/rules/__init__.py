@@ -1,0 +1,1 @@
+"""Procedures as data: deadlines, categories and working days, per nation."""

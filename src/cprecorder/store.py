@@ -1,0 +1,168 @@
+"""The durable store: any SQLAlchemy URL, SQLite in the user's data folder by default.
+
+SQLite is opened for durability over speed where it matters: WAL with
+``synchronous=FULL`` (a confirmed save survives power loss), foreign keys on,
+``secure_delete`` (removed text is overwritten), a busy timeout, and
+``BEGIN IMMEDIATE`` for writes so two writers queue instead of failing midway.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from .actor import Actor
+from .audit import write_audit
+from .errors import StoreUnavailableError, StoreVersionError
+from .lifecycle import refuse_changes_to_signed_off
+from .paths import make_private_dir
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy's begin hook issue BEGIN itself (pysqlite's own is deferred).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA secure_delete = ON")
+    finally:
+        cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    mode = "IMMEDIATE" if connection.get_execution_options().get("cpr_write") else "DEFERRED"
+    connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+class Store:
+    """A connection to one conference database, migrated to the current schema."""
+
+    def __init__(self, url: str, *, migrate: bool = True) -> None:
+        self.url = url
+        parsed = make_url(url)
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self.path: Path | None = None
+        if self.is_sqlite and parsed.database and parsed.database != ":memory:":
+            self.path = Path(parsed.database)
+            make_private_dir(self.path.parent)
+            _create_private_file(self.path)
+        self.engine: Engine = create_engine(url)
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "begin", _sqlite_begin)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", refuse_changes_to_signed_off)
+        event.listen(self._sessions, "after_flush", write_audit)
+        if migrate:
+            self.migrate()
+        if self.path is not None:
+            _protect_files(self.path)
+
+    @classmethod
+    def open_sqlite(cls, path: Path) -> Store:
+        return cls(f"sqlite:///{path}")
+
+    def migrate(self) -> None:
+        from .migrations import upgrade_to_head
+
+        try:
+            upgrade_to_head(self.engine)
+        except StoreVersionError:
+            raise
+        except (OperationalError, DatabaseError) as exc:
+            raise StoreUnavailableError(explain_database_error(exc)) from exc
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; objects stay readable after it closes."""
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def write(self, actor: Actor, operation: str) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any error."""
+        with self._sessions() as session:
+            session.info["actor"] = actor
+            session.info["operation"] = operation
+            if self.is_sqlite:
+                session.connection(execution_options={"cpr_write": True})
+            try:
+                yield session
+                session.commit()
+            except (OperationalError, DatabaseError) as exc:
+                session.rollback()
+                raise StoreUnavailableError(explain_database_error(exc)) from exc
+            except BaseException:
+                session.rollback()
+                raise
+
+    def table_names(self) -> list[str]:
+        return inspect(self.engine).get_table_names()
+
+    def integrity_check(self) -> str:
+        if not self.is_sqlite:
+            return "ok"
+        with self.engine.connect() as conn:
+            return str(conn.execute(text("PRAGMA integrity_check")).scalar())
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def explain_database_error(exc: Exception) -> str:
+    """Say in plain words what went wrong with the database."""
+    message = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in message or "busy" in message:
+        return (
+            "The record is being saved by another window or program. "
+            "Your text is kept; saving will be tried again."
+        )
+    if "readonly" in message or "read-only" in message or "attempt to write" in message:
+        return (
+            "The database cannot be written to (it or its folder is read-only). "
+            "Your text is kept; ask IT to check the folder's permissions."
+        )
+    if "full" in message or "disk i/o" in message:
+        return (
+            "The disk is full, so the record could not be saved. "
+            "Your text is kept; free some space and it will be saved."
+        )
+    if "malformed" in message or "not a database" in message or "corrupt" in message:
+        return (
+            "The database file is damaged. Nothing has been overwritten; "
+            "restore it from a backup (cprecorder restore)."
+        )
+    if "unable to open" in message:
+        return "The database file cannot be opened. Check the folder exists and can be written to."
+    return f"The database could not be used: {getattr(exc, 'orig', exc)}"
+
+
+def _create_private_file(path: Path) -> None:
+    if os.name != "posix" or path.exists():
+        return
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def _protect_files(path: Path) -> None:
+    if os.name != "posix":
+        return
+    for suffix in ("", "-wal", "-shm"):
+        candidate = Path(f"{path}{suffix}")
+        if candidate.exists():
+            with suppress(PermissionError):
+                os.chmod(candidate, 0o600)

@@ -1,0 +1,55 @@
+"""The command line: global options first, plain tab-separated output, plain errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cprecorder.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_demo_list_dump_import_verify(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(tmp_path / "cli")
+    assert run(capsys, "--data-dir", folder, "demo") == (0, "1\n", "")
+    code, out, _ = run(capsys, "--data-dir", folder, "list")
+    assert code == 0
+    assert out.splitlines() == ["1\t2026-11-24 10:00\tinitial\tAshdown\tdraft"]
+    dumped = tmp_path / "ashdown.json"
+    assert run(capsys, "--data-dir", folder, "dump", "1", "-o", str(dumped))[0] == 0
+    assert json.loads(dumped.read_text(encoding="utf-8"))["conference"]["family_name"] == "Ashdown"
+    assert run(capsys, "--data-dir", folder, "import", str(dumped)) == (0, "2\n", "")
+    code, out, _ = run(capsys, "--data-dir", folder, "list", "maisie")
+    assert [line.split("\t")[0] for line in out.splitlines()] == ["2", "1"]
+    code, out, _ = run(capsys, "--data-dir", folder, "audit", "verify", "1")
+    assert code == 0 and out.startswith("The audit trail is intact")
+
+
+def test_db_option_takes_a_file_or_url(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "team.sqlite3"
+    assert run(capsys, "--db", f"sqlite:///{db}", "demo")[0] == 0
+    assert db.exists()
+    code, out, _ = run(capsys, "--db", str(db), "list")
+    assert code == 0 and "Ashdown" in out
+
+
+def test_bad_json_is_a_plain_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    code, out, err = run(capsys, "import", str(bad))
+    assert code == 1 and out == ""
+    assert err.startswith("cprecorder: The file cannot be imported:")
+    assert "line 1, column 2" in err
+    assert "Traceback" not in err
+
+
+def test_missing_conference(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "dump", "42")
+    assert code == 1 and "There is no conference 42" in err

@@ -1,0 +1,56 @@
+"""The store: where it lives, how SQLite is opened, and who may read the files."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from cprecorder.paths import resolve_data_dir, resolve_db_url
+from cprecorder.store import Store
+
+
+def test_sqlite_is_opened_for_durability(store: Store) -> None:
+    with store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA secure_delete")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_folder_and_files_are_private(store: Store, data_dir: Path) -> None:
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    for path in data_dir.iterdir():
+        if path.name.startswith("cprecorder.sqlite3"):
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
+
+
+def test_data_dir_and_db_overrides(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("CPRECORDER_DATA_DIR", str(tmp_path / "env"))
+    assert resolve_data_dir(None) == tmp_path / "env"
+    assert resolve_data_dir(tmp_path / "arg") == tmp_path / "arg"
+    folder = resolve_data_dir(None)
+    assert resolve_db_url(None, folder) == f"sqlite:///{folder / 'cprecorder.sqlite3'}"
+    monkeypatch.setenv("CPRECORDER_DB", "postgresql://team@db/cp")
+    assert resolve_db_url(None, folder) == "postgresql://team@db/cp"
+    assert resolve_db_url("/x/y.db", folder) == "sqlite:////x/y.db"
+
+
+def test_write_takes_the_lock_at_once(store: Store, actor: object) -> None:
+    from cprecorder.actor import Actor
+
+    assert isinstance(actor, Actor)
+    with store.write(actor, "probe") as session:
+        # BEGIN IMMEDIATE holds the reserved lock before the first write.
+        other = Store(store.url, migrate=False)
+        with other.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA busy_timeout = 0")
+            with pytest.raises(Exception, match="locked"):
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+        other.close()
+        session.execute(text("SELECT 1"))
