@@ -24,6 +24,9 @@ class NationRules:
     deadlines: dict[str, int]
     categories: dict[str, str]
     categories_are: str = "categories"
+    #: Words that name children's social care, compared after normalising (see
+    #: :mod:`cprecorder.rules.quoracy`); that agency does not count towards quoracy.
+    social_care_names: tuple[str, ...] = ()
 
     def deadline(self, key: str) -> int:
         return self.deadlines[key]
@@ -52,6 +55,9 @@ def load_rules(nation: str = DEFAULT_NATION) -> NationRules:
             deadlines={str(k): int(v) for k, v in data["deadlines"].items()},
             categories={str(k): str(v) for k, v in data["categories"].items()},
             categories_are=str(data.get("categories_are", "categories")),
+            social_care_names=tuple(
+                str(name) for name in data.get("quoracy", {}).get("social_care_names", ())
+            ),
         )
     except (KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as exc:
         raise RulesFormatError(f"The rules for {nation} cannot be read: {exc}") from exc

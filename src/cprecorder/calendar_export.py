@@ -1,0 +1,106 @@
+"""The dates a conference sets, as a calendar file (.ics) for Outlook or any calendar.
+
+Core group meetings, the review conference and the deadline of each open action
+become all-day events, so the social worker and the chair can put them in
+their diaries in one go. Nothing from the professionals-only section goes in:
+an invitation may be forwarded to the family, so each event carries only what
+the family's version of the record also shows.
+
+Each event has a stable UID made from the conference and item ids, so
+importing the file again after a date has moved updates the event instead of
+adding a second one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import icalendar
+
+from .model import ActionStatus, Conference
+
+PRODUCT_ID = "-//CP Recorder//cprecorder//EN"
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    uid: str
+    day: dt.date
+    summary: str
+    description: str
+
+
+def _family(conference: Conference) -> str:
+    name = conference.family_name.strip()
+    return f"{name} family" if name else "the family"
+
+
+def calendar_events(conference: Conference) -> Iterator[CalendarEvent]:
+    """The events for one conference, in date order."""
+    family = _family(conference)
+    events: list[CalendarEvent] = []
+    dated = sorted(
+        (m for m in conference.core_group_meetings if m.meets_on is not None),
+        key=lambda m: (m.meets_on, m.position),
+    )
+    for number, meeting in enumerate(dated, 1):
+        assert meeting.meets_on is not None
+        which = "First core group meeting" if number == 1 else "Core group meeting"
+        events.append(
+            CalendarEvent(
+                uid=f"conference-{conference.id}-core-group-{meeting.id}@cprecorder",
+                day=meeting.meets_on,
+                summary=f"{which} – {family}",
+                description=meeting.notes.strip(),
+            )
+        )
+    if conference.review_conference_on is not None:
+        events.append(
+            CalendarEvent(
+                uid=f"conference-{conference.id}-review@cprecorder",
+                day=conference.review_conference_on,
+                summary=f"Review child protection conference – {family}",
+                description="",
+            )
+        )
+    for action in conference.actions:
+        if action.due_on is None or action.status is not ActionStatus.OPEN:
+            continue
+        who = action.owner.name if action.owner is not None else ""
+        lines = [action.what.strip()]
+        if who:
+            lines.append(f"Who: {who}")
+        events.append(
+            CalendarEvent(
+                uid=f"conference-{conference.id}-action-{action.id}@cprecorder",
+                day=action.due_on,
+                summary=f"Action due – {family}",
+                description="\n".join(line for line in lines if line),
+            )
+        )
+    events.sort(key=lambda e: e.day)
+    yield from events
+
+
+def conference_calendar(conference: Conference, *, stamp: dt.datetime | None = None) -> bytes:
+    """The .ics file for a conference: all-day events, UTF-8, CRLF lines as RFC 5545 asks."""
+    stamp = stamp or dt.datetime.now(dt.UTC)
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    for item in calendar_events(conference):
+        event = icalendar.Event()
+        event.add("uid", item.uid)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", item.day)
+        event.add("dtend", item.day + dt.timedelta(days=1))
+        event.add("summary", item.summary)
+        if item.description:
+            event.add("description", item.description)
+        event.add("transp", "TRANSPARENT")  # an all-day reminder does not block the diary
+        calendar.add_component(event)
+    data: bytes = calendar.to_ical()
+    return data
