@@ -8,8 +8,10 @@ SQLite is opened for durability over speed where it matters: WAL with
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -58,8 +60,11 @@ class Store:
         self.path: Path | None = None
         if self.is_sqlite and parsed.database and parsed.database != ":memory:":
             self.path = Path(parsed.database)
-            make_private_dir(self.path.parent)
-            _create_private_file(self.path)
+            try:
+                make_private_dir(self.path.parent)
+                _create_private_file(self.path)
+            except OSError as exc:
+                raise StoreUnavailableError(explain_folder_error(self.path, exc)) from exc
         self.engine: Engine = create_engine(url)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -90,7 +95,10 @@ class Store:
     def read(self) -> Iterator[Session]:
         """A session for reading; objects stay readable after it closes."""
         with self._sessions() as session:
-            yield session
+            try:
+                yield session
+            except (OperationalError, DatabaseError) as exc:
+                raise StoreUnavailableError(explain_database_error(exc)) from exc
 
     @contextmanager
     def write(self, actor: Actor, operation: str) -> Iterator[Session]:
@@ -151,6 +159,19 @@ def explain_database_error(exc: Exception) -> str:
     return f"The database could not be used: {getattr(exc, 'orig', exc)}"
 
 
+def explain_folder_error(path: Path, exc: OSError) -> str:
+    """Say in plain words why the database's folder or file cannot be set up."""
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (
+            f"The folder {path.parent} cannot be written to (it is read-only or belongs "
+            "to someone else), so the record cannot be opened there. "
+            "Ask IT to check the folder's permissions."
+        )
+    if exc.errno == errno.ENOSPC:
+        return "The disk is full, so the database cannot be created. Free some space first."
+    return f"The database cannot be opened at {path} ({exc.strerror or exc})."
+
+
 def _create_private_file(path: Path) -> None:
     if os.name != "posix" or path.exists():
         return
@@ -164,5 +185,7 @@ def _protect_files(path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         candidate = Path(f"{path}{suffix}")
         if candidate.exists():
-            with suppress(PermissionError):
-                os.chmod(candidate, 0o600)
+            # Take away group and other access, but never give the owner a
+            # write permission they had taken away (a read-only file stays so).
+            with suppress(OSError):
+                os.chmod(candidate, stat.S_IMODE(candidate.stat().st_mode) & 0o600)
