@@ -1,0 +1,315 @@
+"""The main window: the start view or a conference being recorded, menus, shortcuts."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from .. import operations as op
+from ..actor import Actor
+from ..errors import KnownError
+from ..store import Store
+from .actions import ActionId, build_actions
+from .conference_view import ConferenceView
+from .identity import IdentityDialog, remember_actor
+from .recorder import Recorder
+from .settings import (
+    GEOMETRY,
+    HIGH_CONTRAST,
+    LAST_CONFERENCE,
+    LAST_FIELD,
+    LAST_PANE,
+    PRESENTATION_ZOOM,
+    ZOOM,
+    ZOOM_MAX,
+    ZOOM_MIN,
+    ZOOM_STEP,
+    Settings,
+)
+from .start_view import NewConferenceDialog, StartView
+from .theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, store: Store, actor: Actor, settings: Settings, journal: object | None = None
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.actor = actor
+        self.settings = settings
+        self.journal = journal
+        self.view: ConferenceView | None = None
+        self.presentation = False
+        self.setWindowTitle("CP Recorder")
+        self.resize(1360, 860)
+        geometry = settings.get(GEOMETRY)
+        if geometry:
+            self.restoreGeometry(geometry)
+
+        self.actions_ = build_actions(self)
+        self._build_menus()
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.start = StartView(store)
+        self.start.open_requested.connect(self.open_conference)
+        self.start.new_requested.connect(self.new_conference)
+        self.stack.addWidget(self.start)
+        self.status = QLabel()
+        self.statusBar().addWidget(self.status, 1)
+        for number in range(1, 10):
+            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
+            shortcut.activated.connect(
+                lambda n=number: self._in_view(ConferenceView.go_to_number, n)
+            )
+        QApplication.instance().focusChanged.connect(self._remember_focus)  # type: ignore[union-attr]
+        self._update_actions()
+        self.apply_theme()
+
+    # -- menus ----------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.actions_
+        file_menu = self.menuBar().addMenu("&File")
+        for action_id in (
+            ActionId.NEW_CONFERENCE,
+            ActionId.OPEN_CONFERENCES,
+            ActionId.SAVE,
+            ActionId.EXPORT,
+        ):
+            file_menu.addAction(a[action_id])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.WHO_AM_I])
+        file_menu.addAction(a[ActionId.QUIT])
+        edit_menu = self.menuBar().addMenu("&Edit")
+        for action_id in (ActionId.FIND, ActionId.FIND_NEXT, ActionId.UNDO_REMOVE):
+            edit_menu.addAction(a[action_id])
+        view_menu = self.menuBar().addMenu("&View")
+        for action_id in (
+            ActionId.PRESENTATION,
+            ActionId.HIGH_CONTRAST,
+            ActionId.ZOOM_IN,
+            ActionId.ZOOM_OUT,
+            ActionId.NEXT_ITEM,
+            ActionId.PREVIOUS_ITEM,
+        ):
+            view_menu.addAction(a[action_id])
+        self.record_menu = self.menuBar().addMenu("&Record")
+        for action_id in (
+            ActionId.HAND_OVER,
+            ActionId.REVIEW,
+            ActionId.SIGN_OFF,
+            ActionId.ADDENDUM,
+            ActionId.AUDIT,
+        ):
+            self.record_menu.addAction(a[action_id])
+
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action_id in (
+            ActionId.OPEN_CONFERENCES,
+            ActionId.FIND,
+            ActionId.PRESENTATION,
+            ActionId.EXPORT,
+        ):
+            toolbar.addAction(a[action_id])
+        self.addToolBar(toolbar)
+
+        a[ActionId.NEW_CONFERENCE].triggered.connect(self.new_conference)
+        a[ActionId.OPEN_CONFERENCES].triggered.connect(self.show_start)
+        a[ActionId.SAVE].triggered.connect(self.save_now)
+        a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.FIND].triggered.connect(lambda: self._in_view(ConferenceView.open_find))
+        a[ActionId.FIND_NEXT].triggered.connect(lambda: self._in_view(ConferenceView.find_next))
+        a[ActionId.UNDO_REMOVE].triggered.connect(lambda: self._in_view(ConferenceView.undo_remove))
+        a[ActionId.PRESENTATION].toggled.connect(self.set_presentation)
+        a[ActionId.HIGH_CONTRAST].setChecked(self.settings.get(HIGH_CONTRAST))
+        a[ActionId.HIGH_CONTRAST].toggled.connect(self._set_high_contrast)
+        a[ActionId.ZOOM_IN].triggered.connect(lambda: self.zoom(ZOOM_STEP))
+        a[ActionId.ZOOM_OUT].triggered.connect(lambda: self.zoom(-ZOOM_STEP))
+        a[ActionId.NEXT_ITEM].triggered.connect(lambda: self._in_view(ConferenceView.step, 1))
+        a[ActionId.PREVIOUS_ITEM].triggered.connect(lambda: self._in_view(ConferenceView.step, -1))
+        a[ActionId.HAND_OVER].triggered.connect(self.hand_over)
+        a[ActionId.WHO_AM_I].triggered.connect(self.ask_identity)
+
+    def _in_view(self, method: Callable[..., object], *args: object) -> None:
+        """Run a conference view's method if a conference is open."""
+        if self.view is not None:
+            method(self.view, *args)
+
+    def _update_actions(self) -> None:
+        recording = self.view is not None
+        for action_id in (
+            ActionId.SAVE,
+            ActionId.EXPORT,
+            ActionId.FIND,
+            ActionId.FIND_NEXT,
+            ActionId.UNDO_REMOVE,
+            ActionId.NEXT_ITEM,
+            ActionId.PREVIOUS_ITEM,
+            ActionId.HAND_OVER,
+            ActionId.REVIEW,
+            ActionId.SIGN_OFF,
+            ActionId.ADDENDUM,
+            ActionId.AUDIT,
+        ):
+            self.actions_[action_id].setEnabled(recording)
+
+    # -- conferences ----------------------------------------------------------
+    def show_start(self) -> None:
+        if not self.close_conference():
+            return
+        self.start.refresh()
+        self.stack.setCurrentWidget(self.start)
+        self.start.search.setFocus()
+
+    def new_conference(self) -> None:
+        dialog = NewConferenceDialog(self, minute_taker=self.actor.name)
+        if dialog.exec() != NewConferenceDialog.DialogCode.Accepted:
+            return
+        try:
+            change = op.create_conference(self.store, actor=self.actor, **dialog.values())
+        except KnownError as exc:
+            self.show_message(str(exc))
+            return
+        self.open_conference(change.conference_id)
+
+    def open_conference(self, conference_id: int, pane: str = "", field: str = "") -> bool:
+        if not self.close_conference():
+            return False
+        try:
+            recorder = Recorder(self.store, self.actor, conference_id, self.journal)
+            view = ConferenceView(self.store, recorder, conference_id)
+        except KnownError as exc:
+            self.show_message(str(exc))
+            return False
+        self.view = view
+        view.message.connect(self.show_message)
+        view.pane_changed.connect(lambda key: self.settings.set(LAST_PANE, key))
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        view.set_presentation(self.presentation)
+        self.settings.set(LAST_CONFERENCE, conference_id)
+        keys = view.keys
+        view.show_pane(pane if pane in keys else keys[0])
+        if field:
+            entity, _, rest = field.partition(":")
+            entity_id, _, name = rest.partition(":")
+            if entity_id.isdigit():
+                view.focus_field(pane or keys[0], (entity, int(entity_id), name))
+        else:
+            first = view.panes[view.current_key()].first_field()
+            if first is not None:
+                first.setFocus()
+        self.setWindowTitle(f"{view.conference.family_name} family — CP Recorder")
+        self._update_actions()
+        return True
+
+    def close_conference(self) -> bool:
+        """Save everything; keep the conference open only if the save failed."""
+        if self.view is None:
+            return True
+        if not self.view.recorder.flush():
+            answer = QMessageBox.warning(
+                self,
+                "Not saved yet",
+                "Some changes could not be saved yet. They are kept in a recovery file and "
+                "will be saved next time. Close anyway?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        view = self.view
+        self.view = None
+        self.stack.removeWidget(view)
+        view.deleteLater()
+        self.setWindowTitle("CP Recorder")
+        self._update_actions()
+        return True
+
+    def save_now(self) -> None:
+        if self.view is not None and self.view.recorder.flush():
+            self.show_message("Saved.")
+
+    def hand_over(self) -> None:
+        if self.view is None:
+            return
+        if self.view.recorder.run(op.hand_over, conference_id=self.view.conference_id):
+            self.show_message("Handed over to the chair for review.")
+
+    # -- modes ----------------------------------------------------------------
+    def set_presentation(self, on: bool) -> None:
+        focused = QApplication.focusWidget()
+        self.presentation = on
+        if self.view is not None:
+            self.view.set_presentation(on)
+        self.apply_theme()
+        if focused is not None and focused.isVisible():
+            focused.setFocus()
+
+    def _set_high_contrast(self, on: bool) -> None:
+        self.settings.set(HIGH_CONTRAST, on)
+        self.apply_theme()
+
+    def zoom(self, step: int) -> None:
+        option = PRESENTATION_ZOOM if self.presentation else ZOOM
+        value = max(ZOOM_MIN, min(ZOOM_MAX, self.settings.get(option) + step))
+        self.settings.set(option, value)
+        self.apply_theme()
+        self.show_message(f"Zoom {value}%")
+
+    def zoom_percent(self) -> int:
+        return self.settings.get(PRESENTATION_ZOOM if self.presentation else ZOOM)
+
+    def apply_theme(self) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_theme(
+            app,
+            zoom_percent=self.zoom_percent(),
+            high_contrast=(self.presentation and self.settings.get(HIGH_CONTRAST))
+            or (self.settings.get(HIGH_CONTRAST) and self.presentation),
+        )
+
+    # -- identity, messages, focus ---------------------------------------------
+    def ask_identity(self) -> None:
+        dialog = IdentityDialog(self, self.actor)
+        if dialog.exec() == IdentityDialog.DialogCode.Accepted:
+            self.actor = dialog.actor()
+            remember_actor(self.settings, self.actor)
+            if self.view is not None:
+                self.view.recorder.actor = self.actor
+            self.show_message(f"You are {self.actor.name}, {self.actor.role.label.lower()}.")
+
+    def show_message(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _remember_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or self.view is None:
+            return
+        key = new.property("field_key")
+        if key:
+            self.settings.set(LAST_FIELD, str(key))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.close_conference():
+            event.ignore()
+            return
+        self.settings.set(GEOMETRY, bytes(self.saveGeometry().data()))
+        self.settings.sync()
+        event.accept()

@@ -1,0 +1,217 @@
+"""What every agenda pane has: a title, the agenda's prompt, bound fields, a lock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...agenda import Agenda, AgendaItem
+from ...model import Conference
+from ...operations import Change
+from ..fields import Bound, FieldKey
+from ..recorder import Recorder
+
+
+@dataclass
+class PaneContext:
+    """What a pane may use: the recorder, the agenda, and who is at the keyboard."""
+
+    recorder: Recorder
+    agenda: Agenda
+    item: AgendaItem
+    #: Ask the window to reload the record and refresh (after a structural change).
+    refresh: Callable[[], None]
+
+
+class Pane(QWidget):
+    """One agenda item. Subclasses build their widgets in :meth:`build`."""
+
+    key = ""
+
+    def __init__(self, context: PaneContext) -> None:
+        super().__init__()
+        self.context = context
+        self.recorder = context.recorder
+        self.conference: Conference | None = None
+        self.fields: dict[FieldKey, Bound] = {}
+        self.locked = False
+        self.lock_reason = ""
+        self.presentation = False
+        self.setObjectName(f"pane-{self.key}")
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroller)
+        self.page = QWidget()
+        self.page.setObjectName("page")
+        self.scroller.setWidget(self.page)
+        self.page_layout = QVBoxLayout(self.page)
+        self.page_layout.setContentsMargins(32, 24, 32, 32)
+        self.page_layout.setSpacing(12)
+
+        self.title_label = QLabel(context.item.title)
+        self.title_label.setObjectName("paneTitle")
+        self.prompt_label = QLabel(context.item.prompt)
+        self.prompt_label.setObjectName("panePrompt")
+        self.prompt_label.setWordWrap(True)
+        self.lock_label = QLabel()
+        self.lock_label.setObjectName("lockBanner")
+        self.lock_label.setWordWrap(True)
+        self.lock_label.hide()
+        self.page_layout.addWidget(self.title_label)
+        self.page_layout.addWidget(self.prompt_label)
+        self.page_layout.addWidget(self.lock_label)
+        self.body = QWidget()
+        self.body_layout = QVBoxLayout(self.body)
+        self.body_layout.setContentsMargins(0, 8, 0, 0)
+        self.body_layout.setSpacing(16)
+        self.page_layout.addWidget(self.body)
+        self.page_layout.addStretch(1)
+
+    # -- building ------------------------------------------------------------
+    def load(self, conference: Conference) -> None:
+        """Rebuild from the record."""
+        self.conference = conference
+        self.fields.clear()
+        fresh = QWidget()
+        layout = QVBoxLayout(fresh)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(16)
+        self.body_layout = layout
+        self.build(conference, layout)
+        self.page_layout.replaceWidget(self.body, fresh)
+        self.body.deleteLater()
+        self.body = fresh
+        self.apply_lock()
+        self.apply_presentation()
+
+    def build(self, conference: Conference, layout: QVBoxLayout) -> None:
+        raise NotImplementedError
+
+    def register(self, field: Bound, *, confidential: bool = False) -> Bound:
+        self.fields[field.key] = field
+        if confidential:
+            field.confidential = True
+            field.as_widget().setProperty("confidential", True)
+        return field
+
+    def section(
+        self, title: str, layout: QVBoxLayout, hint: str = "", *, confidential: bool = False
+    ) -> QVBoxLayout:
+        """A titled group inside the pane; a confidential one hides on a shared screen."""
+        frame = QFrame()
+        frame.setObjectName("section")
+        if confidential:
+            frame.setProperty("confidential", True)
+        inner = QVBoxLayout(frame)
+        inner.setContentsMargins(16, 12, 16, 16)
+        inner.setSpacing(8)
+        heading = QLabel(title)
+        heading.setObjectName("sectionTitle")
+        inner.addWidget(heading)
+        if hint:
+            note = QLabel(hint)
+            note.setObjectName("sectionHint")
+            note.setWordWrap(True)
+            inner.addWidget(note)
+        layout.addWidget(frame)
+        return inner
+
+    @staticmethod
+    def form(layout: QVBoxLayout) -> QFormLayout:
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(10)
+        layout.addLayout(form)
+        return form
+
+    @staticmethod
+    def label_for(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    # -- state ---------------------------------------------------------------
+    @classmethod
+    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
+        """(filled, expected): drives the quiet mark beside the agenda entry."""
+        return (0, 0)
+
+    def on_change(self, change: Change) -> None:
+        """Another pane or operation changed the record; refresh if it matters here."""
+
+    def focus_field(self, key: FieldKey) -> bool:
+        field = self.fields.get(key)
+        if field is None:
+            return False
+        widget = field.as_widget()
+        if not widget.isVisible() and self.presentation and field.confidential:
+            return False
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroller.ensureWidgetVisible(widget, 50, 80)
+        return True
+
+    def first_field(self) -> QWidget | None:
+        for field in self.fields.values():
+            widget = field.as_widget()
+            if widget.isEnabled() and not (self.presentation and field.confidential):
+                return widget
+        return None
+
+    def set_locked(self, locked: bool, reason: str = "") -> None:
+        self.locked = locked
+        self.lock_reason = reason
+        self.apply_lock()
+
+    def apply_lock(self) -> None:
+        self.lock_label.setText(self.lock_reason)
+        self.lock_label.setVisible(self.locked)
+        for field in self.fields.values():
+            field.set_locked(self.locked)
+        for button in self.findChildren(QWidget, "editButton"):
+            button.setVisible(not self.locked)
+
+    def set_presentation(self, on: bool) -> None:
+        self.presentation = on
+        self.apply_presentation()
+
+    def apply_presentation(self) -> None:
+        """On a shared screen, everything marked confidential is hidden."""
+        for widget in self.findChildren(QWidget):
+            if widget.property("confidential"):
+                widget.setVisible(not self.presentation)
+
+    def searchable(self) -> list[tuple[FieldKey, str, bool]]:
+        """(key, text, confidential) of every field, for Ctrl+F."""
+        return [
+            (key, field.text_for_search(), field.confidential) for key, field in self.fields.items()
+        ]
+
+
+def people_choices(
+    conference: Conference, *, professionals_only: bool = False
+) -> list[tuple[str, Any]]:
+    """People as choices for a combo box: "Name (role, agency)"."""
+    from ...model import PersonKind
+
+    return [
+        (p.label or "(no name yet)", p.id)
+        for p in conference.people
+        if not professionals_only or p.kind is PersonKind.PROFESSIONAL
+    ]

@@ -1,0 +1,52 @@
+"""The chair's summary and decision statement."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QVBoxLayout
+
+from ...agenda import AgendaItem
+from ...model import Conference
+from ..fields import TextField
+from .base import Pane
+
+
+class SummaryPane(Pane):
+    key = "summary"
+
+    def build(self, conference: Conference, layout: QVBoxLayout) -> None:
+        r, cid = self.recorder, conference.id
+        summary = self.section("Chair's summary", layout)
+        text = TextField(
+            r,
+            "conference",
+            cid,
+            "chair_summary",
+            conference.chair_summary,
+            placeholder="What the conference found, in everyday words",
+            label="Chair's summary",
+            min_lines=5,
+        )
+        summary.addWidget(self.register(text).as_widget())
+        decision = self.section("Decision statement", layout)
+        statement = TextField(
+            r,
+            "conference",
+            cid,
+            "decision_statement",
+            conference.decision_statement,
+            placeholder="What was decided for each child, and why",
+            label="Decision statement",
+            min_lines=3,
+        )
+        decision.addWidget(self.register(statement).as_widget())
+
+    @classmethod
+    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
+        return (
+            int(bool(conference.chair_summary.strip()))
+            + int(bool(conference.decision_statement.strip())),
+            2,
+        )
+
+
+PANE = SummaryPane

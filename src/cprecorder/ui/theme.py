@@ -1,0 +1,138 @@
+"""How the window looks: a calm light theme, and a high-contrast one for the shared screen.
+
+Sizes are in points and scale with the zoom, so text stays readable over Teams.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+BASE_POINT_SIZE = 11.0
+
+
+@dataclass(frozen=True)
+class Palette:
+    window: str
+    page: str
+    text: str
+    muted: str
+    accent: str
+    accent_text: str
+    border: str
+    field: str
+    sidebar: str
+    sidebar_text: str
+    selected: str
+    warning: str
+    confidential: str
+    banner: str
+
+
+CALM = Palette(
+    window="#f3f5f7",
+    page="#ffffff",
+    text="#1d2733",
+    muted="#5b6b7c",
+    accent="#1f6f78",
+    accent_text="#ffffff",
+    border="#d5dde5",
+    field="#fbfcfd",
+    sidebar="#e9eef2",
+    sidebar_text="#22313f",
+    selected="#cfe5e7",
+    warning="#b3261e",
+    confidential="#8a4b08",
+    banner="#b3261e",
+)
+HIGH_CONTRAST = Palette(
+    window="#000000",
+    page="#000000",
+    text="#ffffff",
+    muted="#e6e6e6",
+    accent="#ffd400",
+    accent_text="#000000",
+    border="#ffffff",
+    field="#000000",
+    sidebar="#111111",
+    sidebar_text="#ffffff",
+    selected="#ffd400",
+    warning="#ff6b6b",
+    confidential="#ffb347",
+    banner="#ffd400",
+)
+
+
+def stylesheet(p: Palette, zoom_percent: int) -> str:
+    scale = zoom_percent / 100
+    banner_text = p.accent_text if p is HIGH_CONTRAST else "#ffffff"
+    base = BASE_POINT_SIZE * scale
+
+    def pt(factor: float) -> str:
+        return f"{base * factor:.1f}pt"
+
+    return f"""
+    QMainWindow, QDialog {{ background: {p.window}; color: {p.text}; }}
+    QWidget {{ color: {p.text}; font-size: {pt(1)}; }}
+    QWidget#page, QScrollArea > QWidget > QWidget#page {{ background: {p.page}; }}
+    QScrollArea {{ background: {p.page}; }}
+    QLabel#paneTitle {{ font-size: {pt(1.9)}; font-weight: 600; color: {p.text}; }}
+    QLabel#panePrompt {{ font-size: {pt(1.05)}; color: {p.muted}; }}
+    QLabel#sectionTitle {{ font-size: {pt(1.25)}; font-weight: 600; color: {p.accent}; }}
+    QLabel#sideTitle {{ font-size: {pt(1.35)}; font-weight: 700; color: {p.text}; }}
+    QComboBox#contributor {{ border: none; background: transparent; color: {p.muted};
+        font-size: {pt(0.9)}; padding: 0 4px; }}
+    QLabel#sectionHint, QLabel#emptyNote {{ color: {p.muted}; }}
+    QLabel#itemNumber {{ color: {p.muted}; padding-top: 6px; }}
+    QLabel#lockBanner {{ background: {p.sidebar}; border-left: 4px solid {p.accent};
+        padding: 8px 12px; }}
+    QLabel#confidentialTag {{ color: {p.confidential}; font-weight: 600; }}
+    QLabel#flag {{ color: {p.warning}; }}
+    QFrame#section {{ background: {p.page}; border: 1px solid {p.border};
+        border-radius: 8px; }}
+    QFrame#section[confidential="true"] {{ border: 2px dashed {p.confidential}; }}
+    QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QDateTimeEdit, QSpinBox {{
+        background: {p.field}; border: 1px solid {p.border}; border-radius: 6px;
+        padding: 5px 8px; selection-background-color: {p.selected};
+        selection-color: {p.text}; }}
+    QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus,
+    QDateEdit:focus, QSpinBox:focus {{ border: 2px solid {p.accent}; }}
+    QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] {{ background: {p.window}; }}
+    QPushButton {{ background: {p.page}; border: 1px solid {p.border}; border-radius: 6px;
+        padding: 6px 14px; }}
+    QPushButton:focus {{ border: 2px solid {p.accent}; }}
+    QPushButton#primary {{ background: {p.accent}; color: {p.accent_text};
+        border: none; font-weight: 600; }}
+    QPushButton#editButton {{ border: 1px dashed {p.border}; color: {p.accent};
+        background: transparent; }}
+    QListWidget#agenda {{ background: {p.sidebar}; color: {p.sidebar_text}; border: none;
+        font-size: {pt(1.05)}; padding: 8px 0; outline: none; }}
+    QListWidget#agenda::item {{ padding: 8px 14px; border-left: 4px solid transparent; }}
+    QListWidget#agenda::item:selected {{ background: {p.selected}; color: {p.text};
+        border-left: 4px solid {p.accent}; }}
+    QWidget#header {{ background: {p.page}; border-bottom: 1px solid {p.border}; }}
+    QLabel#headerFamily {{ font-size: {pt(1.45)}; font-weight: 600; }}
+    QLabel#headerMeta {{ color: {p.muted}; }}
+    QLabel#saveState {{ color: {p.muted}; }}
+    QLabel#saveState[state="failed"] {{ color: {p.warning}; font-weight: 600; }}
+    QLabel#presentationBanner {{ background: {p.banner}; color: {banner_text};
+        font-weight: 700; padding: 6px 12px; font-size: {pt(1.1)}; }}
+    QLabel#status[kind="good"] {{ color: {p.accent}; font-weight: 600; }}
+    QLabel#status[kind="bad"] {{ color: {p.warning}; font-weight: 600; }}
+    QTableView {{ background: {p.page}; gridline-color: {p.border}; border: 1px solid {p.border};
+        selection-background-color: {p.selected}; selection-color: {p.text}; }}
+    QHeaderView::section {{ background: {p.sidebar}; padding: 6px; border: none;
+        border-bottom: 1px solid {p.border}; font-weight: 600; }}
+    QStatusBar {{ background: {p.window}; }}
+    QToolBar {{ background: {p.window}; border: none; spacing: 6px; }}
+    """
+
+
+def apply_theme(app: QApplication, *, zoom_percent: int, high_contrast: bool) -> None:
+    palette = HIGH_CONTRAST if high_contrast else CALM
+    font = QFont(app.font())
+    font.setPointSizeF(BASE_POINT_SIZE * zoom_percent / 100)
+    app.setFont(font)
+    app.setStyleSheet(stylesheet(palette, zoom_percent))
