@@ -342,7 +342,8 @@ def _keep_live_database(store_path: Path, folder: Path) -> Path | None:
     """Keep the live database as a backup, then leave it with no -wal/-shm beside it.
 
     The copy is taken first, with the backup API (which changes nothing), or
-    byte for byte with its WAL if the file is too damaged for SQLite to read.
+    byte for byte with its WAL if the file fails the integrity check, so a
+    specialist can still look at exactly what was on the disk.
     Only then is the live file switched out of WAL mode: that needs every other
     connection closed, so it doubles as the check that CP Recorder is not
     running. A stale WAL left beside the restored file would be replayed into
@@ -352,12 +353,15 @@ def _keep_live_database(store_path: Path, folder: Path) -> Path | None:
         for sidecar in _sidecars(store_path):
             sidecar.unlink(missing_ok=True)
         return None
-    try:
-        kept = _backup_file(store_path, "before-restore", folder)
-    except BackupError as exc:
-        if not isinstance(exc.__cause__, sqlite3.DatabaseError) or _is_busy(exc.__cause__):
-            raise
+    if check_backup(store_path) != "ok":
         kept = _copy_damaged(store_path, folder)
+    else:
+        try:
+            kept = _backup_file(store_path, "before-restore", folder)
+        except BackupError as exc:
+            if not isinstance(exc.__cause__, sqlite3.DatabaseError) or _is_busy(exc.__cause__):
+                raise
+            kept = _copy_damaged(store_path, folder)
     try:
         with closing(sqlite3.connect(store_path, timeout=LOCK_WAIT_MS / 1000)) as conn:
             row = conn.execute("PRAGMA journal_mode = DELETE").fetchone()

@@ -106,9 +106,9 @@ class Store:
         with self._sessions() as session:
             session.info["actor"] = actor
             session.info["operation"] = operation
-            if self.is_sqlite:
-                session.connection(execution_options={"cpr_write": True})
             try:
+                if self.is_sqlite:  # BEGIN IMMEDIATE: a lock held elsewhere shows here
+                    session.connection(execution_options={"cpr_write": True})
                 yield session
                 session.commit()
             except (OperationalError, DatabaseError) as exc:
