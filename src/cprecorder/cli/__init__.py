@@ -13,11 +13,11 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import KnownError
-from . import maintenance, record
+from . import calendar, maintenance, record
 from .context import CommandContext
 
 #: Each module adds its subcommands to the parser; order is the order of --help.
-COMMAND_MODULES = [record, maintenance]
+COMMAND_MODULES = [record, maintenance, calendar]
 
 log = logging.getLogger(__name__)
 

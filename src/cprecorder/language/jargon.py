@@ -116,12 +116,16 @@ class JargonList:
         return hits
 
 
-def _read_terms(text: str, where: str) -> dict[tuple[str, bool], tuple[str, str]]:
+def _read_terms(text: str, where: str) -> dict[tuple[str, bool], tuple[str, str, str]]:
+    """Terms by (how they are matched, acronym or not) → (term, plain words, note).
+
+    Keyed by the matched form, so an authority's "step-down" replaces "step down".
+    """
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise JargonFormatError(f"{where} is not a valid jargon list: {exc}") from exc
-    found: dict[tuple[str, bool], tuple[str, str]] = {}
+    found: dict[tuple[str, bool], tuple[str, str, str]] = {}
     for section, acronym in (("acronyms", True), ("phrases", False)):
         table = data.get(section, {})
         if not isinstance(table, dict):
@@ -141,7 +145,8 @@ def _read_terms(text: str, where: str) -> dict[tuple[str, bool], tuple[str, str]
                 raise JargonFormatError(
                     f"{where}: {term!r} is not an acronym (letters and digits only)."
                 )
-            found[(term.strip(), acronym)] = (plain.strip(), note.strip())
+            key = term.strip() if acronym else _phrase_key(term)
+            found[(key, acronym)] = (term.strip(), plain.strip(), note.strip())
     unknown = sorted(set(data) - {"acronyms", "phrases"})
     if unknown:
         raise JargonFormatError(
@@ -167,7 +172,7 @@ def load_jargon(override: Path | None = None) -> JargonList:
     return JargonList(
         [
             JargonTerm(term, plain, acronym, note)
-            for (term, acronym), (plain, note) in entries.items()
+            for (_key, acronym), (term, plain, note) in entries.items()
             if plain
         ]
     )

@@ -36,8 +36,9 @@ WORDS_FILENAME = "words.txt"
 NO_LIBRARY = "Spelling is off: the Enchant spelling library is not installed."
 NO_DICTIONARY = "Spelling is off: no British English dictionary is installed."
 
-#: A word: letters (any alphabet), joined by apostrophes ("don't", "Children's").
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+#: A word: letters (any alphabet), joined by apostrophes ("don't", "Children's"),
+#: not part of something with digits ("24th", "S47").
+WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:['’][^\W\d_]+)*(?!\w)")
 
 
 @dataclass(frozen=True)

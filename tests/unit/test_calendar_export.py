@@ -1,0 +1,75 @@
+"""The conference's dates as an .ics file, read back with icalendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from cprecorder.calendar_export import conference_calendar
+from cprecorder.cli import main
+from cprecorder.model import ActionStatus
+from cprecorder.queries import load_conference
+from cprecorder.store import Store
+
+
+def events(data: bytes) -> list[tuple[dt.date, str, str]]:
+    calendar = icalendar.Calendar.from_ical(data)
+    found = []
+    for event in calendar.walk("VEVENT"):
+        start = event.get("dtstart").dt
+        end = event.get("dtend").dt
+        assert not isinstance(start, dt.datetime), "events are all-day"
+        assert end == start + dt.timedelta(days=1)
+        found.append((start, str(event.get("summary")), str(event.get("description", ""))))
+    return found
+
+
+def test_demo_conference_dates(store: Store, demo_id: int) -> None:
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+        data = conference_calendar(conference, stamp=dt.datetime(2026, 11, 24, tzinfo=dt.UTC))
+        uids = [str(e.get("uid")) for e in icalendar.Calendar.from_ical(data).walk("VEVENT")]
+    found = events(data)
+    day = dt.date(2026, 11, 24)
+    later = [(d - day).days for d, _, _ in found]
+    assert later == sorted(later)
+    summaries = {(d, s) for d, s, _ in found}
+    assert (day + dt.timedelta(8), "First core group meeting – Ashdown family") in summaries
+    assert (day + dt.timedelta(50), "Core group meeting – Ashdown family") in summaries
+    assert (day + dt.timedelta(84), "Review child protection conference – Ashdown family") in (
+        summaries
+    )
+    actions = [(d, desc) for d, s, desc in found if s == "Action due – Ashdown family"]
+    assert (
+        day + dt.timedelta(7),
+        "Refer Dean to the Calmer Choices course.\nWho: Hannah Okafor",
+    ) in (actions)
+    assert len(actions) == 3  # the action with no date is left out
+    assert len(uids) == len(set(uids)) == 6
+    # Nothing from the professionals-only section.
+    assert b"third party" not in data and b"Police hold" not in data
+
+
+def test_closed_actions_are_left_out(store: Store, demo_id: int) -> None:
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+        for action in conference.actions:
+            action.status = ActionStatus.DONE
+        conference.core_group_meetings.clear()
+        conference.review_conference_on = None
+        data = conference_calendar(conference)
+        session.rollback()
+    assert events(data) == []
+
+
+def test_cli_writes_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(tmp_path / "cli")
+    assert main(["--data-dir", folder, "demo"]) == 0
+    target = tmp_path / "out" / "ashdown.ics"
+    assert main(["--data-dir", folder, "calendar", "1", "-o", str(target)]) == 0
+    assert len(events(target.read_bytes())) == 6
+    assert main(["--data-dir", folder, "calendar", "99", "-o", str(target)]) == 1
+    assert "There is no conference 99." in capsys.readouterr().err
