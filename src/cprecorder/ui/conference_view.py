@@ -256,11 +256,12 @@ class ConferenceView(QWidget):
         current = self.panes.get(self.current_key())
         if current is None:
             return
-        if change.operation in ("add", "move") and change.entity_id is not None:
-            for key in current.fields:
-                if key[0] == change.entity and key[1] == change.entity_id:
-                    current.focus_field(key)
-                    return
+        if (
+            change.operation in ("add", "move")
+            and change.entity_id is not None
+            and current.focus_item(change.entity, change.entity_id)
+        ):
+            return
         if had_focus_key:
             entity, entity_id, field = str(had_focus_key).split(":")
             current.focus_field((entity, int(entity_id), field))
@@ -371,7 +372,7 @@ class ConferenceView(QWidget):
             and p.pane in self.keys
         ]
         if not places:
-            self.message.emit(f"“{self.find_bar.text()}” is not in this record.")
+            self.message.emit("No match in this record.")
             return False
         place = places[self._find_from % len(places)]
         self._find_from += 1

@@ -167,6 +167,19 @@ class Pane(QWidget):
         self.scroller.ensureWidgetVisible(widget, 50, 80)
         return True
 
+    def focus_item(self, entity: str, entity_id: int) -> bool:
+        """Focus an item's main field (the one Enter and Ctrl+arrows work in)."""
+        from ..item_list import ItemList
+
+        for item_list in self.findChildren(ItemList):
+            field = item_list.main_fields.get(entity_id)
+            if item_list.entity == entity and field is not None:
+                return self.focus_field(field.key)
+        for key in self.fields:
+            if key[0] == entity and key[1] == entity_id:
+                return self.focus_field(key)
+        return False
+
     def first_field(self) -> QWidget | None:
         for field in self.fields.values():
             widget = field.as_widget()

@@ -1,0 +1,270 @@
+"""The recording window: start view, autosave, navigation, lists, find, presentation mode."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QTextEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from cprecorder.model import PlanSection
+from cprecorder.queries import load_conference
+from cprecorder.store import Store
+from cprecorder.ui.main_window import MainWindow
+from cprecorder.ui.start_view import ConferenceListModel
+
+SENTINEL = "ZEBRA-CONFIDENTIAL-7741"
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def test_start_view_lists_and_searches_as_you_type(
+    qtbot: QtBot, window: MainWindow, demo_id: int, qtmodeltester: object
+) -> None:
+    window.start.refresh()
+    model = window.start.model
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, 0)) == "Ashdown family"
+    qtbot.keyClicks(window.start.search, "zzz")
+    qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=2000)
+    assert window.start.empty.isVisible()
+    window.start.search.clear()
+    qtbot.keyClicks(window.start.search, "maisie")
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=2000)
+    qtbot.keyClick(window.start.search, Qt.Key.Key_Return)
+    qtbot.keyClick(window.start.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=2000)
+    assert window.view is not None and window.view.conference_id == demo_id
+
+
+def test_autosave_within_a_second_and_read_back(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    store: Store,
+    demo_id: int,
+    wait_saved: Callable[[MainWindow], None],
+) -> None:
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("summary")
+    field = view.panes["summary"].fields[("conference", demo_id, "chair_summary")].as_widget()
+    assert isinstance(field, QTextEdit)
+    field.setFocus()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    qtbot.keyClicks(field, " Nana will help.")
+    assert "Saving" in view.header.save_state.text()
+    wait_saved(demo_window)
+    assert view.header.save_state.text().startswith("All changes saved")
+    with store.read() as session:
+        assert load_conference(session, demo_id).chair_summary.endswith(
+            "what Maisie sees and hears. Nana will help."
+        )
+
+
+def test_closing_mid_typing_loses_nothing(
+    qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int
+) -> None:
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("before")
+    field = view.panes["before"].fields[("conference", demo_id, "observers")].as_widget()
+    field.setFocus()
+    qtbot.keyClicks(field, " A student social worker.")
+    demo_window.close()  # at once, before the autosave timer fires
+    with store.read() as session:
+        assert load_conference(session, demo_id).observers == "None. A student social worker."
+
+
+def test_agenda_navigation_by_keyboard(qtbot: QtBot, demo_window: MainWindow) -> None:
+    view = demo_window.view
+    assert view is not None
+    first = view.current_key()
+    qtbot.keyClick(focused(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert view.current_key() == view.keys[1]
+    qtbot.keyClick(focused(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert view.current_key() == first
+    qtbot.keyClick(focused(), Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert view.current_key() == view.keys[1]
+
+
+def test_enter_adds_ctrl_arrows_move_ctrl_delete_removes(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    store: Store,
+    demo_id: int,
+    wait_saved: Callable[[MainWindow], None],
+) -> None:
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("professionals_only")
+    pane = view.panes["professionals_only"]
+    first = next(f for k, f in pane.fields.items() if k[2] == "text").as_widget()
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Return)
+    qtbot.keyClicks(focused(), "Second note")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.keyClicks(focused(), "Third note")
+    qtbot.keyClick(focused(), Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    wait_saved(demo_window)
+    with store.read() as session:
+        notes = [n.text for n in load_conference(session, demo_id).professionals_only]
+    assert notes[1:] == ["Third note", "Second note"]
+    qtbot.keyClick(focused(), Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    with store.read() as session:
+        notes = [n.text for n in load_conference(session, demo_id).professionals_only]
+    assert notes[1:] == ["Second note"]
+    qtbot.keyClick(
+        focused(),
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+    )
+    with store.read() as session:
+        notes = [n.text for n in load_conference(session, demo_id).professionals_only]
+    assert notes[1:] == ["Third note", "Second note"]
+
+
+def test_find_jumps_to_the_field(qtbot: QtBot, demo_window: MainWindow, demo_id: int) -> None:
+    view = demo_window.view
+    assert view is not None
+    qtbot.keyClick(focused(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert view.find_bar.hasFocus()
+    qtbot.keyClicks(view.find_bar, "hides under her bed")
+    qtbot.keyClick(view.find_bar, Qt.Key.Key_Return)
+    assert view.current_key() == "worries"
+    assert focused().property("field_key") == f"conference:{demo_id}:reason_for_conference"
+
+
+def visible_texts(root: QWidget) -> str:
+    texts = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, QLineEdit):
+            texts.append(widget.text())
+        elif isinstance(widget, QTextEdit):
+            texts.append(widget.toPlainText())
+        elif hasattr(widget, "text"):
+            try:
+                texts.append(str(widget.text()))
+            except TypeError:
+                pass
+    return "\n".join(texts)
+
+
+def test_presentation_mode_never_shows_professionals_only(
+    qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int
+) -> None:
+    from cprecorder import operations as op
+
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+        note = conference.professionals_only[0].id
+        worry = conference.worries[1].id
+    actor = demo_window.actor
+    op.update(
+        store,
+        actor=actor,
+        entity="professionals_only_note",
+        entity_id=note,
+        values={"text": SENTINEL},
+    )
+    op.update(
+        store,
+        actor=actor,
+        entity="worry",
+        entity_id=worry,
+        values={"text": SENTINEL + " worry", "confidential": True},
+    )
+    view = demo_window.view
+    assert view is not None
+    view.reload()
+    shown = ""
+    for key in view.keys:  # not yet shared: the sentinel is on screen somewhere
+        view.show_pane(key)
+        shown += visible_texts(demo_window)
+    assert shown.count(SENTINEL) >= 2
+    qtbot.keyClick(focused(), Qt.Key.Key_F5)
+    assert demo_window.presentation and view.banner.isVisible()
+    for key in view.keys:
+        view.show_pane(key)
+        assert SENTINEL not in visible_texts(demo_window), key
+    view.open_find()
+    qtbot.keyClicks(view.find_bar, SENTINEL)
+    qtbot.keyClick(view.find_bar, Qt.Key.Key_Return)
+    assert demo_window.status.text() == "No match in this record."
+    view.find_bar.clear()
+    assert SENTINEL not in visible_texts(demo_window)
+
+
+def test_presentation_mode_keeps_cursor_and_text(
+    qtbot: QtBot, demo_window: MainWindow, demo_id: int
+) -> None:
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("summary")
+    field = view.panes["summary"].fields[("conference", demo_id, "decision_statement")]
+    widget = field.as_widget()
+    widget.setFocus()
+    qtbot.keyClicks(widget, "X")
+    qtbot.keyClick(focused(), Qt.Key.Key_F5)
+    assert focused() is widget
+    qtbot.keyClicks(focused(), "Y")
+    assert isinstance(widget, QTextEdit)
+    assert widget.toPlainText().endswith("emotional abuse.XY")
+
+
+def test_zoom_is_remembered(qtbot: QtBot, demo_window: MainWindow) -> None:
+    before = demo_window.zoom_percent()
+    qtbot.keyClick(focused(), Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert demo_window.zoom_percent() == before + 10
+    qtbot.keyClick(focused(), Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(), Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert demo_window.zoom_percent() == max(100, before - 10)
+
+
+def test_the_last_conference_reopens_where_work_stopped(
+    qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int, settings: object
+) -> None:
+    from cprecorder.ui.app import create_main_window
+
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("before")
+    field = view.panes["before"].fields[("conference", demo_id, "equality_notes")].as_widget()
+    field.setFocus()
+    qtbot.keyClicks(field, "!")
+    demo_window.close()
+    again = create_main_window(store, demo_window.actor, settings)  # type: ignore[arg-type]
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    again.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    assert again.view is not None and again.view.current_key() == "before"
+    assert focused().property("field_key") == f"conference:{demo_id}:equality_notes"
+    again.close()
+
+
+def test_a_refused_structural_change_is_a_message(
+    qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int
+) -> None:
+    from cprecorder import operations as op
+
+    view = demo_window.view
+    assert view is not None
+    for _ in range(2):
+        op.add_item(
+            store, actor=demo_window.actor, conference_id=demo_id, entity="danger_statement"
+        )
+    view.reload()
+    assert view.recorder.run(op.add_item, conference_id=demo_id, entity="danger_statement") is None
+    assert "allows 4 danger statements" in demo_window.status.text()
+    assert PlanSection.BOTTOM_LINE  # the record is otherwise untouched
+    with store.read() as session:
+        assert len(load_conference(session, demo_id).danger_statements) == 4
