@@ -1,0 +1,183 @@
+"""The children's plan: the plan in a child's words and pictures, addressed to them.
+
+The words come from the child's ``ChildrensPlan``. Where a part is still empty,
+:func:`suggested_childrens_plan` offers words built from the plan the conference
+agreed (the safety network, the immediate safety steps, the dates), so the social
+worker starts from something rather than a blank page; the window pre-fills its
+pane with the same suggestions. Nothing here reads professionals-only notes or
+confidential worries.
+"""
+
+from __future__ import annotations
+
+from ..model import Child, Conference, PersonKind, PlanSection
+from .blocks import Block, Content, Heading, Notice, PageBreak, Pictures, Title, Tone
+from .pictures import PICTURES
+from .wording import People, footer_line, joined, long_date, weekday_date
+
+#: The parts of a children's plan, in order: field, heading, picture, box colour
+#: (the picture's own background, so each part has a colour of its own).
+PARTS: tuple[tuple[str, str, str, str], ...] = (
+    ("worries", "Why the grown-ups are worried", "house", "FFEBD2"),
+    ("safety_people", "My safety people", "people", "DDF2EC"),
+    ("what_will_happen", "What will happen", "calendar", "E8E4F8"),
+    ("if_unsafe", "If I feel unsafe", "phone", "DCEEFB"),
+    ("who_to_talk_to", "Who I can talk to", "heart", "FDE2E4"),
+)
+
+FIELDS = (*(part[0] for part in PARTS), "pictures")
+
+DEFAULT_PICTURES = "house,sun,heart"
+
+CHILDLINE = "You can ring Childline on 0800 1111 at any time. It is free."
+
+
+def first_name(child: Child) -> str:
+    if child.first_name:
+        return child.first_name
+    return "Baby" if child.unborn else "you"
+
+
+def suggested_childrens_plan(conference: Conference, child: Child) -> dict[str, str]:
+    """The words for each part of this child's plan: theirs where written, else suggested.
+
+    Keys are the ``ChildrensPlan`` fields (worries, safety_people, what_will_happen,
+    if_unsafe, who_to_talk_to, pictures).
+    """
+    written = child.childrens_plan
+    suggested = _suggestions(conference, child)
+    result: dict[str, str] = {}
+    for key in FIELDS:
+        own = getattr(written, key, "") if written is not None else ""
+        result[key] = own.strip() if own and own.strip() else suggested[key]
+    return result
+
+
+def _suggestions(conference: Conference, child: Child) -> dict[str, str]:
+    people = People(conference)
+    name = first_name(child)
+    safety = _safety_people(conference, child, people)
+    worker = people.get(child.lead_social_worker_id)
+    worker_first = worker.name.split(" ")[0] if worker is not None and worker.name else ""
+
+    happen: list[str] = [
+        i.text.strip()
+        for i in conference.plan_items
+        if i.section is PlanSection.IMMEDIATE_SAFETY and i.text.strip()
+    ]
+    if worker_first:
+        happen.append(
+            f"{worker_first}, your social worker, will come to see you and ask how you are."
+        )
+    first_meeting = next((m.meets_on for m in conference.core_group_meetings if m.meets_on), None)
+    if first_meeting is not None:
+        happen.append(
+            f"On {weekday_date(first_meeting)} the grown-ups will meet "
+            "to check how things are going."
+        )
+    if conference.review_conference_on is not None:
+        happen.append(
+            f"There will be another big meeting on {long_date(conference.review_conference_on)}."
+        )
+
+    talk = [n for n in safety]
+    if worker is not None and worker.name and worker.name not in " ".join(talk):
+        talk.append(f"{worker.name}, your social worker")
+    return {
+        "worries": (
+            f"Some grown-ups have been worried about what happens at home, {name}. "
+            "They want you to be safe and happy. It is not your fault."
+        ),
+        "safety_people": (f"{joined(safety)}. They will help keep you safe." if safety else ""),
+        "what_will_happen": "\n".join(happen),
+        "if_unsafe": (
+            "If you feel scared or unsafe, go to one of your safety people and tell them. "
+            f"If someone is hurt or in danger, call 999. {CHILDLINE}"
+        ),
+        "who_to_talk_to": (
+            f"You can talk to {joined(talk, 'or')}. {CHILDLINE}" if talk else CHILDLINE
+        ),
+        "pictures": DEFAULT_PICTURES,
+    }
+
+
+def _safety_people(conference: Conference, child: Child, people: People) -> list[str]:
+    """The safety network in words a child knows: "Margaret (your grandmother)"."""
+    found: list[str] = []
+    for member in conference.plan_network:
+        person = people.get(member.person_id)
+        if person is None or not person.name:
+            continue
+        relation = next(
+            (
+                r.relationship_to_child
+                for r in person.relationships
+                if r.child_id == child.id and r.relationship_to_child
+            ),
+            "",
+        )
+        if person.kind is PersonKind.PROFESSIONAL:
+            where = f" at {person.agency}" if person.agency else ""
+            found.append(f"{person.name}{where}")
+        elif relation:
+            found.append(f"{person.name.split(' ')[0]} (your {relation.lower()})")
+        else:
+            found.append(person.name)
+    return found
+
+
+def picture_keys(text: str) -> tuple[str, ...]:
+    """Known picture keys from the comma-separated list, in order, once each."""
+    keys: list[str] = []
+    for raw in text.split(","):
+        key = raw.strip().lower()
+        if key in PICTURES and key not in keys:
+            keys.append(key)
+    return tuple(keys)
+
+
+def childrens_plan_content(conference: Conference, children: list[Child]) -> Content:
+    """One plan per child; each child's plan starts on a new page."""
+    names = joined(first_name(c) for c in children)
+    content = Content(
+        title=f"{names}'s plan" if len(children) == 1 else f"Children's plans: {names}",
+        subject=f"Children's plan – {conference.family_name} family",
+        footer=footer_line(conference),
+        status="Signed off" if conference.is_signed_off else "Draft",
+    )
+    for index, child in enumerate(children):
+        if index:
+            content.add(PageBreak())
+        content.add(*_one_child(conference, child))
+    return content
+
+
+def _one_child(conference: Conference, child: Child) -> list[Block]:
+    words = suggested_childrens_plan(conference, child)
+    name = first_name(child)
+    blocks: list[Block] = [
+        Title(f"{name}'s plan", f"Made on {long_date(conference.scheduled_at.date())}"),
+        Notice(
+            f"Hello {name}! This is your plan. It tells you how the grown-ups "
+            "are going to help keep you safe.",
+            Tone.FRIENDLY,
+        ),
+    ]
+    chosen = picture_keys(words["pictures"])
+    if chosen:
+        blocks.append(Pictures(chosen))
+    for field, heading, picture, colour in PARTS:
+        lines = [line.strip() for line in words[field].splitlines() if line.strip()]
+        if lines:
+            blocks += [
+                Heading(heading, 1, picture=picture),
+                Notice("\n".join(lines), Tone.FRIENDLY, colour=colour),
+            ]
+    blocks += [
+        Heading("Remember", 1, picture="star"),
+        Notice(
+            f"You are important, {name}. Everyone wants you to be safe and happy.",
+            Tone.FRIENDLY,
+        ),
+    ]
+    return blocks

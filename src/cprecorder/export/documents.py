@@ -1,0 +1,146 @@
+"""The public way to export: which document, for which child, to which file.
+
+The window and the command line both call :func:`export_document`. The whole file
+is built in memory first and then written atomically (temporary file in the same
+folder, flushed to disk, renamed), so a failed export never leaves half a document
+and never replaces a good one with a broken one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from pathlib import Path
+
+from ..cli.output import write_atomically
+from ..errors import KnownError
+from ..model import Child, Conference
+from .blocks import Content
+from .childrens_plan import childrens_plan_content, first_name
+from .plaintext import write_text
+from .record import Audience, record_content
+from .summary import summary_content
+from .word import FRIENDLY, OFFICIAL, write_docx
+
+DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
+
+
+class ExportError(KnownError):
+    """A document that cannot be written as asked (no such child, no children)."""
+
+
+class DocumentKind(enum.StrEnum):
+    RECORD = "record"
+    FAMILY = "family"
+    CHILDREN = "children"
+    SUMMARY = "summary"
+
+    @property
+    def label(self) -> str:
+        return {
+            DocumentKind.RECORD: "Conference record (professionals)",
+            DocumentKind.FAMILY: "Conference record (family's version)",
+            DocumentKind.CHILDREN: "Children's plan",
+            DocumentKind.SUMMARY: "Plan summary",
+        }[self]
+
+
+def export_document(
+    conference: Conference,
+    kind: DocumentKind | str,
+    path: Path | str,
+    *,
+    child_id: int | None = None,
+    marking: str = DEFAULT_MARKING,
+) -> Path:
+    """Write one document and return where it went.
+
+    ``child_id`` picks one child for the children's plan; without it every child's
+    plan goes into one document, each from a new page.
+    """
+    data = document_bytes(conference, kind, child_id=child_id, marking=marking)
+    target = Path(path).expanduser()
+    try:
+        write_atomically(target, data)
+    except OSError as exc:
+        raise ExportError(
+            f"The document could not be saved to {target}: {exc.strerror or exc}."
+        ) from exc
+    return target
+
+
+def document_bytes(
+    conference: Conference,
+    kind: DocumentKind | str,
+    *,
+    child_id: int | None = None,
+    marking: str = DEFAULT_MARKING,
+    now: dt.datetime | None = None,
+) -> bytes:
+    """The .docx file as bytes, built wholly in memory."""
+    kind = DocumentKind(kind)
+    content = document_content(conference, kind, child_id=child_id)
+    look = FRIENDLY if kind is DocumentKind.CHILDREN else OFFICIAL
+    return write_docx(
+        content, look=look, marking=marking.strip(), author=conference.authority, now=now
+    )
+
+
+def document_content(
+    conference: Conference, kind: DocumentKind, *, child_id: int | None = None
+) -> Content:
+    if kind is DocumentKind.RECORD:
+        return record_content(conference, Audience.PROFESSIONALS)
+    if kind is DocumentKind.FAMILY:
+        return record_content(conference, Audience.FAMILY)
+    if kind is DocumentKind.SUMMARY:
+        return summary_content(conference)
+    return childrens_plan_content(conference, children_for(conference, child_id))
+
+
+def children_for(conference: Conference, child_id: int | None) -> list[Child]:
+    if not conference.children:
+        raise ExportError("This record has no children, so there is no children's plan to write.")
+    if child_id is None:
+        return list(conference.children)
+    for child in conference.children:
+        if child.id == child_id:
+            return [child]
+    names = ", ".join(child.name for child in conference.children)
+    raise ExportError(f"There is no such child in this record. The children are: {names}.")
+
+
+def plan_summary_text(conference: Conference, *, marking: str = DEFAULT_MARKING) -> str:
+    """The plan summary as plain text, for pasting into an email."""
+    return write_text(summary_content(conference), marking=marking.strip())
+
+
+_NOT_IN_FILE_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]+')
+
+
+def suggested_filename(
+    conference: Conference, kind: DocumentKind | str, child: Child | None = None
+) -> str:
+    """A name that says what the file is and sorts by family then date.
+
+    ``Ashdown 2026-11-24 conference record (professionals) DRAFT.docx``
+    """
+    kind = DocumentKind(kind)
+    what = {
+        DocumentKind.RECORD: "conference record (professionals)",
+        DocumentKind.FAMILY: "conference record (family)",
+        DocumentKind.CHILDREN: "children's plan",
+        DocumentKind.SUMMARY: "plan summary",
+    }[kind]
+    if kind is DocumentKind.CHILDREN and child is not None:
+        what = f"{first_name(child)}'s plan"
+    draft = (
+        " DRAFT"
+        if kind in (DocumentKind.RECORD, DocumentKind.FAMILY) and not conference.is_signed_off
+        else ""
+    )
+    stem = f"{conference.family_name} {conference.scheduled_at:%Y-%m-%d} {what}{draft}"
+    stem = _NOT_IN_FILE_NAMES.sub(" ", stem)
+    stem = " ".join(stem.split()).strip(". ")[:150] or "conference"
+    return f"{stem}.docx"

@@ -1,0 +1,717 @@
+"""The conference record: the professionals' version and the family's version.
+
+Both follow the conference's own agenda, item by item. What each reader gets is
+decided by an allow-list of agenda items (:data:`FAMILY_SECTIONS`): the family's
+version is *built* from the items the family may see, never made by deleting
+professional-only parts from the full record. Professionals-only notes and
+worry items marked confidential are written by one section only
+(``professionals_only``), which is not on the family's list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Sequence
+
+from ..agenda import load_agenda
+from ..agenda.agenda import Agenda, AgendaFormatError
+from ..model import ActionFor, Conference, PersonKind, PlanSection
+from .blocks import (
+    Block,
+    Bullets,
+    Content,
+    Fields,
+    Heading,
+    Notice,
+    Paragraph,
+    Scale,
+    ScaleMark,
+    Table,
+    Title,
+    Tone,
+)
+from .wording import (
+    People,
+    categories,
+    child_born,
+    children_names,
+    conference_heading,
+    date_and_time,
+    footer_line,
+    joined,
+    long_date,
+    plan_label,
+    role_and_agency,
+    weekday_date,
+    yes_no,
+)
+
+
+class Audience(enum.Enum):
+    PROFESSIONALS = "professionals"
+    FAMILY = "family"
+
+
+#: Agenda items in the Signs of Safety order, with the title used when an
+#: authority's agenda leaves an item out but the record still holds something for it.
+DEFAULT_TITLES: dict[str, str] = {
+    "before": "Before the meeting",
+    "family": "Family and network",
+    "worries": "Worries and what's working well",
+    "involvement": "Child and parents' involvement",
+    "danger": "Danger statements",
+    "safety_scale": "Safety scale",
+    "decision": "Conference decision",
+    "plan": "The plan",
+    "plan_network": "Who is in the plan",
+    "plan_rules": "Plan rules",
+    "demonstrating": "Showing the plan works",
+    "actions": "Actions",
+    "core_group": "Core group and review",
+    "professionals_only": "Professionals only",
+    "summary": "Chair's summary",
+    "childrens_plan": "Children's plan",
+}
+
+#: What the family may see: every agenda item except the professionals-only one.
+#: A new agenda item reaches the family only when it is added here.
+FAMILY_SECTIONS = frozenset(
+    {
+        "before",
+        "family",
+        "worries",
+        "involvement",
+        "danger",
+        "safety_scale",
+        "decision",
+        "plan",
+        "plan_network",
+        "plan_rules",
+        "demonstrating",
+        "actions",
+        "core_group",
+        "summary",
+        "childrens_plan",
+    }
+)
+
+PROFESSIONAL_SECTIONS = FAMILY_SECTIONS | {"professionals_only"}
+
+ALLOWED: dict[Audience, frozenset[str]] = {
+    Audience.PROFESSIONALS: PROFESSIONAL_SECTIONS,
+    Audience.FAMILY: FAMILY_SECTIONS,
+}
+
+CONFIDENTIAL_WARNING = (
+    "CONFIDENTIAL – PROFESSIONALS ONLY. This section must not be shared with the family "
+    "or read out while they are present. It is left out of the family's version."
+)
+
+
+def record_content(conference: Conference, audience: Audience) -> Content:
+    """The blocks of the record for one audience, in the conference's agenda order."""
+    allowed = ALLOWED[audience]
+    writer = _Sections(conference)
+    version = "professionals' version" if audience is Audience.PROFESSIONALS else "family's version"
+    content = Content(
+        title=f"Child protection conference record – {conference.family_name} family",
+        subject=f"{conference_heading(conference)} ({version})",
+        footer=footer_line(conference),
+        header_note="" if conference.is_signed_off else "DRAFT",
+        status="Signed off" if conference.is_signed_off else "Draft",
+    )
+    content.add(*writer.front(audience))
+    after_confidential = False
+    for key, title in _section_order(conference):
+        if key not in allowed:
+            continue
+        section = writer.sections.get(key)
+        if section is None:
+            continue
+        body = section()
+        if not body:
+            continue
+        if key == "professionals_only":
+            # Its own pages, so the section is easy to find and to hold back when printing.
+            content.add(Heading(f"{title} – CONFIDENTIAL", 1, page_break_before=True), *body)
+            after_confidential = True
+        else:
+            content.add(Heading(title, 1, page_break_before=after_confidential), *body)
+            after_confidential = False
+    content.add(*writer.sign_off(new_page=after_confidential))
+    return content
+
+
+def _section_order(conference: Conference) -> list[tuple[str, str]]:
+    """The conference's agenda, then any item it leaves out (only written if filled)."""
+    try:
+        agenda: Agenda | None = load_agenda(conference.agenda_key)
+    except AgendaFormatError:
+        agenda = None
+    order = [(item.key, item.title) for item in agenda.items] if agenda else []
+    listed = {key for key, _ in order}
+    order += [(key, title) for key, title in DEFAULT_TITLES.items() if key not in listed]
+    return order
+
+
+class _Sections:
+    """One method per agenda item, each returning its blocks (empty: nothing recorded)."""
+
+    def __init__(self, conference: Conference) -> None:
+        self.c = conference
+        self.people = People(conference)
+        self.children = {child.id: child for child in conference.children}
+        try:
+            self.agenda: Agenda | None = load_agenda(conference.agenda_key)
+        except AgendaFormatError:
+            self.agenda = None
+        self.sections: dict[str, Callable[[], list[Block]]] = {
+            "before": self.before,
+            "family": self.family,
+            "worries": self.worries,
+            "involvement": self.involvement,
+            "danger": self.danger,
+            "safety_scale": self.safety_scale,
+            "decision": self.decision,
+            "plan": self.plan,
+            "plan_network": self.plan_network,
+            "plan_rules": self.plan_rules,
+            "demonstrating": self.demonstrating,
+            "actions": self.actions,
+            "core_group": self.core_group,
+            "professionals_only": self.professionals_only,
+            "summary": self.summary,
+            "childrens_plan": self.childrens_plan,
+        }
+
+    def child_name(self, child_id: int | None) -> str:
+        child = self.children.get(child_id) if child_id is not None else None
+        return child.name if child is not None else "All children"
+
+    # -- around the agenda -------------------------------------------------------------
+
+    def front(self, audience: Audience) -> list[Block]:
+        c = self.c
+        version = (
+            "Professionals' version" if audience is Audience.PROFESSIONALS else "Family's version"
+        )
+        blocks: list[Block] = [
+            Title("Child protection conference record", f"{c.family_name} family · {version}"),
+        ]
+        if not c.is_signed_off:
+            blocks.append(
+                Notice(
+                    "DRAFT – this record has not yet been signed off by the chair and may change.",
+                    Tone.DRAFT,
+                )
+            )
+        blocks.append(
+            Fields(
+                (
+                    ("Conference", c.kind.label),
+                    ("Children", joined(child.name for child in c.children)),
+                    ("Date and time", date_and_time(c.scheduled_at)),
+                    ("How it was held", c.how_held.label),
+                    ("Chair", c.chair),
+                    ("Minute-taker", c.minute_taker),
+                    ("Local authority", c.authority),
+                    ("Record", c.status.label),
+                )
+            )
+        )
+        if audience is Audience.PROFESSIONALS and self.has_confidential():
+            blocks.append(
+                Notice(
+                    "This version contains a CONFIDENTIAL professionals-only section. "
+                    "Send the family their own version, never this one.",
+                    Tone.CONFIDENTIAL,
+                )
+            )
+        return blocks
+
+    def has_confidential(self) -> bool:
+        return bool(self.c.professionals_only) or any(w.confidential for w in self.c.worries)
+
+    def sign_off(self, *, new_page: bool = False) -> list[Block]:
+        c = self.c
+        blocks: list[Block] = [Heading("Sign-off", 1, page_break_before=new_page)]
+        if c.is_signed_off:
+            when = date_and_time(c.signed_off_at) if c.signed_off_at else "date not recorded"
+            blocks.append(Paragraph(f"Signed off by {c.signed_off_by or 'the chair'} on {when}."))
+        else:
+            blocks.append(
+                Notice(
+                    "DRAFT – not signed off. The chair has not yet reviewed and signed off "
+                    "this record.",
+                    Tone.DRAFT,
+                )
+            )
+            if c.handed_over_at:
+                blocks.append(
+                    Paragraph(
+                        f"Handed to the chair by {c.handed_over_by or 'the minute-taker'} on "
+                        f"{date_and_time(c.handed_over_at)}."
+                    )
+                )
+        if c.addenda:
+            blocks.append(Heading("Addenda", 2))
+            for addendum in c.addenda:
+                blocks.append(
+                    Paragraph(
+                        addendum.text,
+                        lead=f"{addendum.author}, {date_and_time(addendum.created_at)} "
+                        f"({addendum.reason}): ",
+                    )
+                )
+        return blocks
+
+    # -- the agenda items ------------------------------------------------------------
+
+    def before(self) -> list[Block]:
+        c = self.c
+        fields = Fields(
+            (
+                ("Chair met the parents", date_and_time(c.pre_meeting_at)),
+                ("What was agreed", c.pre_meeting_notes),
+                ("Interpreter", c.interpreter_language),
+                ("Equality and access", c.equality_notes),
+                ("Observers", c.observers),
+            )
+        )
+        return [fields] if any(v for _, v in fields.pairs) else []
+
+    def family(self) -> list[Block]:
+        c = self.c
+        blocks: list[Block] = []
+        if c.children:
+            blocks += [
+                Heading("The children", 2),
+                Table(
+                    ("Name", "Date of birth", "Gender", "Ethnicity", "Language", "Needs"),
+                    tuple(
+                        (
+                            child.name,
+                            child_born(child),
+                            child.gender,
+                            child.ethnicity,
+                            child.language,
+                            child.needs,
+                        )
+                        for child in c.children
+                    ),
+                    (3, 2.4, 1.4, 2, 1.8, 3),
+                ),
+            ]
+        network = [p for p in c.people if p.kind is not PersonKind.PROFESSIONAL]
+        if network:
+            rows = []
+            for person in network:
+                relation = "; ".join(
+                    f"{r.relationship_to_child} of {self.child_name(r.child_id).split(' ')[0]}"
+                    if len(c.children) > 1
+                    else r.relationship_to_child
+                    for r in person.relationships
+                    if r.relationship_to_child
+                )
+                rows.append((person.name, person.kind.label, relation or person.role))
+            blocks += [
+                Heading("Family and network", 2),
+                Table(("Name", "Family or network", "Relationship"), tuple(rows), (3, 2, 5)),
+            ]
+        if c.people:
+            attendance: list[tuple[str, ...]] = []
+            for person in c.people:
+                report = ""
+                if person.report_received_on is not None:
+                    report = f"Received {long_date(person.report_received_on)}"
+                    if person.report_shared_with_family:
+                        report += "; shared with the family"
+                elif person.report_expected:
+                    report = "Expected, not received"
+                attendance.append(
+                    (
+                        person.name,
+                        role_and_agency(person),
+                        person.attendance.label,
+                        person.joined_by.label if person.joined_by else "",
+                        report,
+                    )
+                )
+            blocks += [
+                Heading("Attendance", 2),
+                Table(
+                    ("Name", "Role and agency", "Attendance", "Joined by", "Report"),
+                    tuple(attendance),
+                    (2.6, 3.8, 1.9, 1.5, 3),
+                ),
+            ]
+        if c.inquorate_reason:
+            blocks.append(
+                Paragraph(c.inquorate_reason, lead="The conference went ahead without quorum: ")
+            )
+        return blocks
+
+    def worries(self) -> list[Block]:
+        c = self.c
+        shared = [w for w in c.worries if not w.confidential]
+        headings = list(self.agenda.headings) if self.agenda else []
+        known = {h.key for h in headings}
+        blocks: list[Block] = []
+        if c.reason_for_conference:
+            blocks.append(Paragraph(c.reason_for_conference, lead="Why we are meeting: "))
+        groups: list[tuple[str, list[str]]] = [
+            (h.title, [self.worry_line(w) for w in shared if w.heading == h.key]) for h in headings
+        ]
+        others = [w for w in shared if w.heading not in known]
+        if others:
+            groups.append(("Other", [self.worry_line(w) for w in others]))
+        for title, lines in groups:
+            if lines:
+                blocks += [Heading(title, 2), Bullets(tuple(lines))]
+        return blocks
+
+    def worry_line(self, worry: object) -> str:
+        text: str = getattr(worry, "text", "")
+        who = self.people.name(getattr(worry, "contributor_id", None))
+        return f"{text} ({who})" if who else text
+
+    def involvement(self) -> list[Block]:
+        c = self.c
+        blocks: list[Block] = []
+        for child in c.children:
+            part: list[Block] = []
+            if child.views:
+                part.append(Paragraph(child.views, quote=True))
+            part.append(
+                Fields(
+                    (
+                        (
+                            "How they took part",
+                            child.participation.label if child.participation else "",
+                        ),
+                        ("Notes", child.participation_notes),
+                    )
+                )
+            )
+            if child.views or child.participation or child.participation_notes:
+                blocks += [Heading(f"{child.name}'s views", 2), *part]
+        if c.parents_views or c.parents_agree_reports is not None or c.parents_disagreement:
+            blocks += [
+                Heading("Parents' views", 2),
+                Paragraph(c.parents_views) if c.parents_views else Paragraph("Not recorded."),
+                Fields(
+                    (
+                        (
+                            "Parents agree the reports are factually correct",
+                            yes_no(c.parents_agree_reports),
+                        ),
+                        ("What they disagree with", c.parents_disagreement),
+                    )
+                ),
+            ]
+        return blocks
+
+    def scores_table(self, scores: Sequence[tuple[int | None, int | None, str]]) -> Table:
+        rows = []
+        for person_id, score, reason in scores:
+            name, role = self.people.with_role(person_id)
+            rows.append((name, role, "" if score is None else str(score), reason))
+        return Table(("Name", "Role and agency", "Score", "Why"), tuple(rows), (2.6, 3.6, 1.2, 5.6))
+
+    def marks(self, scores: Sequence[tuple[int | None, int | None, str]]) -> tuple[ScaleMark, ...]:
+        return tuple(
+            ScaleMark(score, self.people.name(person_id, "Unknown"))
+            for person_id, score, _ in scores
+            if score is not None
+        )
+
+    def danger(self) -> list[Block]:
+        blocks: list[Block] = []
+        for number, statement in enumerate(self.c.danger_statements, start=1):
+            blocks += [
+                Heading(f"Danger statement {number}", 2),
+                Paragraph(statement.statement),
+                Paragraph(statement.safety_goal, lead="Safety goal: "),
+            ]
+            if statement.goal_timescale:
+                blocks.append(Paragraph(statement.goal_timescale, lead="For how long: "))
+            scores = [(s.person_id, s.score, s.reason) for s in statement.scores]
+            if scores:
+                blocks += [
+                    Heading(f"Scaling of danger statement {number}", 3),
+                    Scale(self.marks(scores)),
+                    self.scores_table(scores),
+                ]
+        return blocks
+
+    def safety_scale(self) -> list[Block]:
+        scores = self.c.safety_scores
+        if not scores:
+            return []
+        marked = [s.score for s in scores if s.score is not None]
+        blocks: list[Block] = [
+            Paragraph(
+                "Everyone scaled the children's safety from 0 (no safety) to 10 "
+                "(safe enough to close the case)."
+                + (f" Scores ran from {min(marked)} to {max(marked)}." if marked else "")
+            ),
+            Scale(self.marks([(s.person_id, s.score, s.reason) for s in scores])),
+        ]
+        rows = []
+        for s in scores:
+            name, role = self.people.with_role(s.person_id)
+            score = "" if s.score is None else str(s.score)
+            rows.append((name, role, score, s.reason, s.one_point_up))
+        blocks.append(
+            Table(
+                ("Name", "Role and agency", "Score", "Why", "What would move it one point up"),
+                tuple(rows),
+                (2.4, 3, 1.1, 3.5, 3.5),
+            )
+        )
+        return blocks
+
+    def decision(self) -> list[Block]:
+        c = self.c
+        blocks: list[Block] = []
+        for child in c.children:
+            decision = child.decision
+            if decision is None:
+                continue
+            pairs = [("Decision", plan_label(decision.plan_type))]
+            if decision.category_keys:
+                pairs.append(("Category", categories(c, decision.category_keys)))
+            pairs.append(("Reasons", decision.reasons))
+            pairs.append(("Lead social worker", self.people.name(child.lead_social_worker_id)))
+            blocks += [Heading(child.name, 2), Fields(tuple(pairs))]
+        if c.agency_views:
+            rows = []
+            for view in c.agency_views:
+                name, role = self.people.with_role(view.person_id)
+                who = f"{name} ({role})" if role else name
+                rows.append(
+                    (
+                        who,
+                        self.child_name(view.child_id),
+                        plan_label(view.recommendation),
+                        view.view,
+                    )
+                )
+            blocks += [
+                Heading("What each agency thought", 2),
+                Table(("Agency", "For", "Recommended", "View"), tuple(rows), (3.6, 1.8, 2.4, 5.2)),
+            ]
+        if c.dissents:
+            blocks.append(Heading("Dissent", 2))
+            for dissent in c.dissents:
+                name, role = self.people.with_role(dissent.person_id)
+                who = f"{name} ({role})" if role else name or "A professional"
+                blocks.append(
+                    Paragraph(
+                        dissent.reasons,
+                        lead=f"{who} disagreed, for {self.child_name(dissent.child_id)}: ",
+                    )
+                )
+        return blocks
+
+    def plan(self) -> list[Block]:
+        c = self.c
+        blocks: list[Block] = []
+        immediate = tuple(i.text for i in c.plan_items if i.section is PlanSection.IMMEDIATE_SAFETY)
+        bottom = tuple(i.text for i in c.plan_items if i.section is PlanSection.BOTTOM_LINE)
+        if immediate:
+            blocks += [Heading("Immediate safety: what happens from today", 2), Bullets(immediate)]
+        if bottom:
+            blocks += [Heading("Bottom lines: what must and must not happen", 2), Bullets(bottom)]
+        if c.timeline:
+            blocks += [
+                Heading("Timeline: what needs to happen by when", 2),
+                Table(
+                    ("What", "By when"),
+                    tuple((t.what, long_date(t.by_when) or "No date set") for t in c.timeline),
+                    (4, 1.4),
+                ),
+            ]
+        return blocks
+
+    def plan_network(self) -> list[Block]:
+        rows = []
+        for member in self.c.plan_network:
+            person = self.people.get(member.person_id)
+            if person is None:
+                rows.append(("", "", member.part))
+                continue
+            relation = "; ".join(
+                r.relationship_to_child for r in person.relationships if r.relationship_to_child
+            )
+            rows.append((person.name, relation or role_and_agency(person), member.part))
+        if not rows:
+            return []
+        return [Table(("Name", "Who they are", "Their part in the plan"), tuple(rows), (2.5, 3, 6))]
+
+    def plan_rules(self) -> list[Block]:
+        blocks: list[Block] = []
+        for rule in self.c.plan_rules:
+            blocks += [
+                Heading(rule.behaviour or "Plan rule", 2),
+                Fields(
+                    (
+                        ("What is working well", rule.working_well),
+                        ("Stressors and triggers", rule.triggers),
+                        ("Red flags", rule.red_flags),
+                        ("Who will do what", rule.contingency),
+                    )
+                ),
+            ]
+        return blocks
+
+    def demonstrating(self) -> list[Block]:
+        c = self.c
+        blocks: list[Block] = [
+            Fields(
+                (
+                    ("Children's version of the plan made", yes_no(c.childrens_version_made)),
+                    ("Shared with the children", yes_no(c.childrens_version_shared)),
+                )
+            )
+        ]
+        if c.demonstration_methods:
+            blocks += [
+                Heading("How the family will show the plan working", 2),
+                Bullets(
+                    tuple(
+                        f"{m.method.label}: {m.details}" if m.details else m.method.label
+                        for m in c.demonstration_methods
+                    )
+                ),
+            ]
+        return blocks
+
+    def actions(self) -> list[Block]:
+        blocks: list[Block] = []
+        for for_whom, title in (
+            (ActionFor.PROFESSIONALS, "Actions for professionals"),
+            (ActionFor.FAMILY, "Actions for the family and network"),
+        ):
+            rows = tuple(
+                (
+                    a.what,
+                    self.people.label(a.owner_id, "Not yet agreed"),
+                    long_date(a.due_on) or "No date set",
+                    a.status.label,
+                )
+                for a in self.c.actions
+                if a.for_whom is for_whom
+            )
+            if rows:
+                blocks += [
+                    Heading(title, 2),
+                    Table(("What", "Who", "By when", "Status"), rows, (5.5, 4, 2.4, 1.4)),
+                ]
+        return blocks
+
+    def core_group(self) -> list[Block]:
+        c = self.c
+        blocks: list[Block] = []
+        if c.core_group_members:
+            rows = []
+            for member in c.core_group_members:
+                name, role = self.people.with_role(member.person_id)
+                rows.append((name, role))
+            blocks += [
+                Heading("Core group members", 2),
+                Table(("Name", "Role"), tuple(rows), (1, 1.6)),
+            ]
+        if c.core_group_meetings:
+            blocks += [
+                Heading("Core group meetings", 2),
+                Table(
+                    ("Date", "Notes"),
+                    tuple((weekday_or_unset(m.meets_on), m.notes) for m in c.core_group_meetings),
+                    (1, 1.6),
+                ),
+            ]
+        if c.review_conference_on:
+            blocks.append(
+                Paragraph(weekday_or_unset(c.review_conference_on), lead="Review conference: ")
+            )
+        return blocks
+
+    def professionals_only(self) -> list[Block]:
+        """The only section that writes professionals-only notes or confidential worries."""
+        c = self.c
+        notes = c.professionals_only
+        confidential = [w for w in c.worries if w.confidential]
+        if not notes and not confidential:
+            return []
+        blocks: list[Block] = [Notice(CONFIDENTIAL_WARNING, Tone.CONFIDENTIAL)]
+        if notes:
+            blocks.append(
+                Table(
+                    ("Source", "Information"),
+                    tuple((n.source, n.text) for n in notes),
+                    (1, 4),
+                )
+            )
+        if confidential:
+            titles = {h.key: h.title for h in self.agenda.headings} if self.agenda else {}
+            blocks += [
+                Heading("Confidential worries and strengths", 2),
+                Table(
+                    ("Heading", "Information", "From"),
+                    tuple(
+                        (
+                            titles.get(w.heading, w.heading),
+                            w.text,
+                            self.people.name(w.contributor_id),
+                        )
+                        for w in confidential
+                    ),
+                    (1.4, 4, 1.4),
+                ),
+            ]
+        blocks.append(
+            Notice("End of the CONFIDENTIAL professionals-only section.", Tone.CONFIDENTIAL)
+        )
+        return blocks
+
+    def summary(self) -> list[Block]:
+        c = self.c
+        blocks: list[Block] = []
+        if c.chair_summary:
+            blocks += [Heading("Summary", 2), Paragraph(c.chair_summary)]
+        if c.decision_statement:
+            blocks += [Heading("Decision", 2), Paragraph(c.decision_statement)]
+        return blocks
+
+    def childrens_plan(self) -> list[Block]:
+        blocks: list[Block] = []
+        for child in self.c.children:
+            plan = child.childrens_plan
+            if plan is None:
+                continue
+            fields = Fields(
+                (
+                    ("Why people are worried", plan.worries),
+                    ("My safety people", plan.safety_people),
+                    ("What will happen", plan.what_will_happen),
+                    ("If I feel unsafe", plan.if_unsafe),
+                    ("Who I can talk to", plan.who_to_talk_to),
+                )
+            )
+            if any(v for _, v in fields.pairs):
+                blocks += [Heading(f"{child.first_name or child.name}'s plan", 2), fields]
+        if blocks:
+            blocks.insert(
+                0,
+                Paragraph(
+                    f"The words of the children's plan for {children_names(self.c)}, "
+                    "as shared with them."
+                ),
+            )
+        return blocks
+
+
+def weekday_or_unset(day: dt.date | None) -> str:
+    return weekday_date(day) or "Date not yet set"
