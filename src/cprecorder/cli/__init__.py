@@ -13,11 +13,11 @@ import sys
 from collections.abc import Sequence
 
 from ..errors import KnownError
-from . import calendar, maintenance, record
+from . import calendar, export, maintenance, record
 from .context import CommandContext
 
 #: Each module adds its subcommands to the parser; order is the order of --help.
-COMMAND_MODULES = [record, maintenance, calendar]
+COMMAND_MODULES = [record, export, maintenance, calendar]
 
 log = logging.getLogger(__name__)
 

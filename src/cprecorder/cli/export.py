@@ -1,0 +1,82 @@
+"""``cprecorder export``: write a conference to Word.
+
+cprecorder export 1 --as family -o "Ashdown family's record.docx"
+cprecorder export 1 --as children --child Maisie -o maisie.docx
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ..export import DEFAULT_MARKING, DocumentKind, ExportError, export_document
+from ..model import Child, Conference
+from ..queries import load_conference
+from .context import CommandContext
+
+
+def register(commands: Any) -> None:
+    export = commands.add_parser(
+        "export",
+        help="write a conference as a Word document (record, family's version, "
+        "children's plan or plan summary)",
+    )
+    export.add_argument("id", type=int, help="the conference (see 'cprecorder list')")
+    export.add_argument(
+        "--as",
+        dest="kind",
+        required=True,
+        choices=[kind.value for kind in DocumentKind],
+        help="record: the professionals' record; family: the family's version; "
+        "children: the children's plan; summary: the plan summary letter",
+    )
+    export.add_argument(
+        "--child",
+        metavar="NAME",
+        help="only this child's plan (first or full name); without it every child's "
+        "plan goes into one document",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", required=True, help="the .docx to write")
+    export.add_argument(
+        "--marking",
+        metavar="TEXT",
+        default=DEFAULT_MARKING,
+        help=f"protective marking at the top and bottom of every page (default: {DEFAULT_MARKING})",
+    )
+    export.set_defaults(handler=cmd_export)
+
+
+def cmd_export(context: CommandContext, args: argparse.Namespace) -> int:
+    kind = DocumentKind(args.kind)
+    if args.child and kind is not DocumentKind.CHILDREN:
+        raise ExportError("--child only applies to the children's plan (--as children).")
+    with context.store.read() as session:
+        conference = load_conference(session, args.id)
+        child_id = find_child(conference, args.child).id if args.child else None
+        path = export_document(
+            conference, kind, Path(args.output), child_id=child_id, marking=args.marking
+        )
+    print(path)
+    return 0
+
+
+def find_child(conference: Conference, name: str) -> Child:
+    """The child whose first or full name matches, ignoring case and extra spaces."""
+    wanted = " ".join(name.split()).casefold()
+    matches = [
+        child
+        for child in conference.children
+        if wanted in (child.first_name.strip().casefold(), " ".join(child.name.split()).casefold())
+    ]
+    if len(matches) == 1:
+        return matches[0]
+    names = ", ".join(child.name for child in conference.children) or "none"
+    if matches:
+        raise ExportError(
+            f"More than one child is called {name!r}; give the full name. The children are: "
+            f"{names}."
+        )
+    raise ExportError(
+        f"There is no child called {name!r} in this record. The children are: {names}."
+    )
