@@ -175,6 +175,14 @@ def coerce(cls: type[Base], field: str, value: Any, *, where: str | None = None)
     length = getattr(col_type, "length", None)
     if length is not None and len(value) > length:
         raise ValidationError(f"{where}: longer than {length} characters.")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:  # half of a surrogate pair, e.g. from a bad paste
+            raise ValidationError(
+                f"{where}: character {exc.start + 1} is broken (half of a pair) and cannot "
+                "be saved; delete it or paste the text again."
+            ) from None
     return value
 
 
