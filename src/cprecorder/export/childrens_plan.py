@@ -10,10 +10,14 @@ confidential worries.
 
 from __future__ import annotations
 
+import logging
+
 from ..model import Child, Conference, PersonKind, PlanSection
 from .blocks import Block, Content, Heading, Notice, PageBreak, Pictures, Title, Tone
 from .pictures import PICTURES
 from .wording import People, footer_line, joined, long_date, weekday_date
+
+log = logging.getLogger(__name__)
 
 #: The parts of a children's plan, in order: field, heading, picture, box colour
 #: (the picture's own background, so each part has a colour of its own).
@@ -131,8 +135,12 @@ def picture_keys(text: str) -> tuple[str, ...]:
     keys: list[str] = []
     for raw in text.split(","):
         key = raw.strip().lower()
-        if key in PICTURES and key not in keys:
+        if not key or key in keys:
+            continue
+        if key in PICTURES:
             keys.append(key)
+        else:
+            log.warning("The children's plan asks for a picture %r that does not exist.", key)
     return tuple(keys)
 
 
@@ -140,7 +148,11 @@ def childrens_plan_content(conference: Conference, children: list[Child]) -> Con
     """One plan per child; each child's plan starts on a new page."""
     names = joined(first_name(c) for c in children)
     content = Content(
-        title=f"{names}'s plan" if len(children) == 1 else f"Children's plans: {names}",
+        title=(
+            f"{names}'s plan – {conference.family_name} family"
+            if len(children) == 1
+            else f"Children's plans: {names} – {conference.family_name} family"
+        ),
         subject=f"Children's plan – {conference.family_name} family",
         footer=footer_line(conference),
         status="Signed off" if conference.is_signed_off else "Draft",

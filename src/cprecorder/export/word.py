@@ -305,7 +305,7 @@ class _Writer:
             if picture is not None:
                 run = paragraph.add_run()
                 run.add_picture(io.BytesIO(picture), width=Cm(self.look.picture_cm))
-                paragraph.add_run("  ")
+                _space_after(run, Pt(12))
                 words = paragraph.add_run(self.clean(block.text))
                 _raise(words, self.look.picture_cm, self.look.heading_sizes[0])
                 return
@@ -494,6 +494,14 @@ def _box(paragraph: Any, border: str, fill: str) -> None:
     indent = p_pr.ind
     indent.set(qn("w:left"), "140")
     indent.set(qn("w:right"), "140")
+
+
+def _space_after(run: Any, space: Any) -> None:
+    """Room between a picture and the words after it, without adding characters
+    (a space would show up in the heading's text and the navigation pane)."""
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:val"), str(round(space.pt * 20)))
+    run._r.get_or_add_rPr().append(spacing)
 
 
 def _raise(run: Any, picture_cm: float, size_pt: float) -> None:
