@@ -127,6 +127,21 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
         border-bottom: 1px solid {p.border}; font-weight: 600; }}
     QStatusBar {{ background: {p.window}; }}
     QToolBar {{ background: {p.window}; border: none; spacing: 6px; }}
+    /* Plan, actions, core group, children's plan and the export dialog */
+    QLabel#columnHeader {{ color: {p.muted}; font-weight: 600; font-size: {pt(0.9)}; }}
+    QLabel#groupTitle {{ font-size: {pt(1.1)}; font-weight: 700; color: {p.text}; }}
+    QLabel#rowMark {{ color: {p.warning}; font-weight: 700; }}
+    QLabel#dueNote {{ color: {p.text}; background: {p.sidebar}; border-radius: 6px;
+        padding: 8px 12px; }}
+    QLabel#cardNumber {{ color: {p.accent}; font-weight: 700; font-size: {pt(1.1)}; }}
+    QFrame#card {{ background: {p.field}; border: 1px solid {p.border}; border-radius: 8px; }}
+    QComboBox[warn="true"], QDateEdit[warn="true"] {{ border: 2px solid {p.warning}; }}
+    QTextEdit#childWords {{ font-size: {pt(1.3)}; }}
+    QToolButton#picture {{ background: {p.page}; border: 2px solid {p.border};
+        border-radius: 10px; padding: 6px; }}
+    QToolButton#picture:checked {{ background: {p.selected}; border: 3px solid {p.accent}; }}
+    QToolButton#picture:focus {{ border: 3px dashed {p.accent}; }}
+    QLabel#exportResult {{ background: {p.selected}; border-radius: 6px; padding: 8px 12px; }}
     """
 
 

@@ -1,0 +1,122 @@
+"""Showing the plan works: the children's version of the plan, and how the family shows it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
+
+from ...agenda import AgendaItem
+from ...model import Conference, DemonstrationMethodKind
+from ..fields import Bound, CheckField, ChoiceField, TextField
+from ..item_list import ItemList
+from .base import Pane
+
+#: What to ask about each way of showing the plan working.
+DETAILS_PROMPTS = {
+    DemonstrationMethodKind.SAFETY_JOURNAL: "Who writes in it, how often, who reads it?",
+    DemonstrationMethodKind.WHATSAPP_GROUP: "Who is in the group? What will they post?",
+    DemonstrationMethodKind.FACEBOOK_GROUP: "Who is in the group? What will they post?",
+    DemonstrationMethodKind.OTHER: "How will the family show the plan is working?",
+}
+
+
+class DemonstratingPane(Pane):
+    key = "demonstrating"
+
+    def build(self, conference: Conference, layout: QVBoxLayout) -> None:
+        r, cid = self.recorder, conference.id
+        version = self.section(
+            "The children's version of the plan",
+            layout,
+            "The plan in words and pictures the children can understand "
+            "(written in the Children's plan part of the agenda).",
+        )
+        made = CheckField(
+            r,
+            "conference",
+            cid,
+            "childrens_version_made",
+            conference.childrens_version_made,
+            "A children's version of the plan has been &made",
+        )
+        shared = CheckField(
+            r,
+            "conference",
+            cid,
+            "childrens_version_shared",
+            conference.childrens_version_shared,
+            "It has been &shared with the children",
+        )
+        made.setAccessibleName("A children's version of the plan has been made")
+        shared.setAccessibleName("It has been shared with the children")
+        version.addWidget(self.register(made).as_widget())
+        version.addWidget(self.register(shared).as_widget())
+
+        methods = self.section(
+            "How the family will show the plan working",
+            layout,
+            "A safety journal, a WhatsApp or Facebook group with the safety network, "
+            "or another way everyone can see the plan working.",
+        )
+        kinds = [(kind.label, kind.value) for kind in DemonstrationMethodKind]
+
+        def row(item: Any, line: QHBoxLayout) -> Bound:
+            how = ChoiceField(
+                r,
+                "demonstration_method",
+                item.id,
+                "method",
+                item.method.value,
+                kinds,
+                label="How the plan is shown",
+            )
+            details = TextField(
+                r,
+                "demonstration_method",
+                item.id,
+                "details",
+                item.details,
+                placeholder=DETAILS_PROMPTS[item.method],
+                label="Details",
+                min_lines=1,
+            )
+            how.currentIndexChanged.connect(
+                lambda _i, c=how, d=details: d.setPlaceholderText(
+                    DETAILS_PROMPTS[DemonstrationMethodKind(c.currentData())]
+                )
+            )
+            line.addWidget(self.register(how).as_widget(), 1, Qt.AlignmentFlag.AlignTop)
+            line.addWidget(self.register(details).as_widget(), 3)
+            return details
+
+        used = {m.method for m in conference.demonstration_methods}
+        # A new row starts on the first way not yet used: usually the next one wanted.
+        unused = next((k for k in DemonstrationMethodKind if k not in used), None)
+        methods.addWidget(
+            ItemList(
+                r,
+                conference_id=cid,
+                entity="demonstration_method",
+                items=list(conference.demonstration_methods),
+                build_row=row,
+                new_values={"method": (unused or DemonstrationMethodKind.OTHER).value},
+                add_label="Add a way of showing the plan working",
+                empty_text="Nothing agreed yet.",
+            )
+        )
+
+    @classmethod
+    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
+        """Made, shared, and at least one way of showing it with its details."""
+        shown = any(m.details.strip() for m in conference.demonstration_methods)
+        return (
+            int(conference.childrens_version_made)
+            + int(conference.childrens_version_shared)
+            + int(shown),
+            3,
+        )
+
+
+PANE = DemonstratingPane

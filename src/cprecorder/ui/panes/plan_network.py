@@ -1,0 +1,121 @@
+"""Who is in the plan: the safety network, one person and their part per row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+
+from ...agenda import AgendaItem
+from ...model import Conference, PersonKind
+from ..fields import Bound, ChoiceField, TextField
+from ..item_list import ItemList
+from .base import Pane, people_choices
+
+
+class PlanNetworkPane(Pane):
+    key = "plan_network"
+
+    def build(self, conference: Conference, layout: QVBoxLayout) -> None:
+        r = self.recorder
+        box = self.section(
+            "The safety network",
+            layout,
+            "Family, friends and professionals who will help keep the children safe, "
+            "and what each will do.",
+        )
+        # Family and network first: they are who a safety network is mostly made of.
+        people = sorted(
+            people_choices(conference),
+            key=lambda choice: _kind_order(conference, choice[1]),
+        )
+        members = list(conference.plan_network)
+        if members:
+            heads = QHBoxLayout()
+            heads.setContentsMargins(32, 0, 0, 0)
+            who_head = QLabel("Who")
+            who_head.setObjectName("columnHeader")
+            part_head = QLabel("Their part in the plan")
+            part_head.setObjectName("columnHeader")
+            heads.addWidget(who_head, 2)
+            heads.addWidget(part_head, 3)
+            box.addLayout(heads)
+
+        def row(item: Any, line: QHBoxLayout) -> Bound:
+            who = ChoiceField(
+                r,
+                "plan_network_member",
+                item.id,
+                "person_id",
+                item.person_id,
+                people,
+                label="Person in the safety network",
+                blank="Choose who…",
+            )
+            who.setProperty("warn", item.person_id is None)
+            who.currentIndexChanged.connect(lambda _i, w=who: _mark_blank(w))
+            part = TextField(
+                r,
+                "plan_network_member",
+                item.id,
+                "part",
+                item.part,
+                placeholder="What will they do? When will they step in?",
+                label="Their part in the plan",
+                min_lines=1,
+            )
+            line.addWidget(self.register(who).as_widget(), 2, Qt.AlignmentFlag.AlignTop)
+            line.addWidget(self.register(part).as_widget(), 3)
+            return part
+
+        box.addWidget(
+            ItemList(
+                r,
+                conference_id=conference.id,
+                entity="plan_network_member",
+                items=members,
+                build_row=row,
+                add_label="Add someone to the safety network",
+                empty_text="No one is in the safety network yet.",
+            )
+        )
+        missing = [
+            p.name
+            for p in conference.people
+            if p.kind is not PersonKind.PROFESSIONAL
+            and p.name
+            and p.id not in {m.person_id for m in members}
+        ]
+        if missing:
+            note = QLabel("Family and network not yet in the plan: " + ", ".join(missing) + ".")
+            note.setObjectName("sectionHint")
+            note.setWordWrap(True)
+            box.addWidget(note)
+
+    @classmethod
+    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
+        """Every member has a person and a part; an empty network counts as one gap."""
+        members = conference.plan_network
+        if not members:
+            return (0, 1)
+        filled = sum(1 for m in members if m.person_id is not None and m.part.strip())
+        return (filled, len(members))
+
+
+def _kind_order(conference: Conference, person_id: Any) -> int:
+    order = {PersonKind.FAMILY: 0, PersonKind.NETWORK: 1, PersonKind.PROFESSIONAL: 2}
+    for person in conference.people:
+        if person.id == person_id:
+            return order.get(person.kind, 3)
+    return 3
+
+
+def _mark_blank(combo: ChoiceField) -> None:
+    """A row with no one chosen keeps its warning border until someone is picked."""
+    combo.setProperty("warn", combo.currentData() is None)
+    combo.style().unpolish(combo)
+    combo.style().polish(combo)
+
+
+PANE = PlanNetworkPane
