@@ -6,6 +6,7 @@ that the window passes to every pane.
 """
 
 from .change import Change
+from .childrens_plan import create_childrens_plan
 from .decision import set_decision
 from .record import (
     add_item,
@@ -24,6 +25,7 @@ __all__ = [
     "NotPermittedError",
     "add_addendum",
     "add_item",
+    "create_childrens_plan",
     "create_conference",
     "hand_over",
     "move_item",

@@ -1,0 +1,52 @@
+"""The children's plan: one per child, started from the plan the conference agreed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..actor import Actor
+from ..errors import NotFoundError, ValidationError
+from ..model import Child, ChildrensPlan
+from ..model.registry import coerce, editable_fields
+from ..store import Store
+from .change import Change
+
+
+def create_childrens_plan(
+    store: Store, *, actor: Actor, child_id: int, values: dict[str, Any] | None = None
+) -> Change:
+    """Start a child's own plan, pre-filled with words built from the conference's plan.
+
+    The social worker edits the words afterwards; starting from the agreed plan
+    (the safety network, the immediate safety steps, the dates) rather than a
+    blank page is what makes a plan per child realistic on the day. ``values``
+    are laid over the suggestions. A child has at most one plan, so a second is
+    refused with a sentence rather than a database error.
+    """
+    allowed = set(editable_fields(ChildrensPlan))
+    checked: dict[str, Any] = {}
+    for field, value in (values or {}).items():
+        if field not in allowed:
+            raise ValidationError(f"A children's plan has no part called {field!r}.")
+        checked[field] = coerce(ChildrensPlan, field, value)
+    # Imported here: the exports package is heavier, and only this operation needs it.
+    from ..export.childrens_plan import suggested_childrens_plan
+
+    with store.write(actor, "create_childrens_plan") as session:
+        child = session.get(Child, child_id)
+        if child is None:
+            raise NotFoundError("That child is no longer in the record.")
+        if child.childrens_plan is not None:
+            raise ValidationError(
+                f"{child.name} already has a children's plan; change the words in it instead."
+            )
+        words = {
+            field: value
+            for field, value in suggested_childrens_plan(child.conference, child).items()
+            if field in allowed
+        }
+        words.update(checked)
+        plan = ChildrensPlan(**words)
+        child.childrens_plan = plan
+        session.flush()
+        return Change(child.conference_id, "add", "childrens_plan", plan.id, tuple(words))
