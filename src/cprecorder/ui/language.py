@@ -9,8 +9,8 @@ Use it on every text field, once, after creating the field::
 ``edit`` is a ``QTextEdit``, ``QPlainTextEdit`` or ``QLineEdit``.
 ``extra_words`` returns words never to flag as misspelt: the names of the
 people in the conference (full names are fine; they are split into words).
-It is called when a paragraph is re-checked, so return a set you keep, not
-one you rebuild from the database. For the professionals-only notes pass
+It is called on every keystroke, so return a set you keep up to date, not one
+you rebuild from the database. For the professionals-only notes pass
 ``jargon=False``: the family never reads them.
 
 What the person sees:
@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -115,8 +116,21 @@ def spelling_format() -> QTextCharFormat:
     return fmt
 
 
+#: Where a paragraph is cut into sentences for the cache: after . ! or ? and a space.
+_SENTENCE_END = re.compile(r"[.!?]+[\s\u00a0]+")
+
+#: Sentences whose underlines are remembered; beyond this the memory starts afresh.
+SENTENCE_CACHE_SIZE = 20_000
+
+
 class LanguageHighlighter(QSyntaxHighlighter):
-    """Underlines jargon and misspellings in one paragraph at a time."""
+    """Underlines jargon and misspellings in one paragraph at a time.
+
+    Qt re-checks only the paragraph being typed in. So that a very long
+    paragraph (a pasted report) stays quick too, the paragraph is cut into
+    sentences and the underlines of each sentence are remembered: a keystroke
+    re-checks the one sentence it changed. No jargon term spans a full stop.
+    """
 
     def __init__(
         self,
@@ -132,19 +146,53 @@ class LanguageHighlighter(QSyntaxHighlighter):
         self.extra_words = extra_words
         self.jargon_on = jargon
         self.spelling_on = spelling and tools.spelling.available
-        self._jargon_format = jargon_format()
-        self._spelling_format = spelling_format()
+        self._formats = (jargon_format(), spelling_format())
+        self._sentences: dict[str, tuple[tuple[int, int, int], ...]] = {}
+        self._names: frozenset[str] = frozenset()
 
     def names(self) -> frozenset[str]:
-        return _name_words(self.extra_words())
+        words = _name_words(self.extra_words())
+        if words != self._names:
+            self._sentences.clear()  # a name added or removed changes the underlines
+            self._names = words
+        return self._names
+
+    def forget(self) -> None:
+        """Drop the remembered underlines (after "Add to dictionary")."""
+        self._sentences.clear()
+
+    def _spans(self, sentence: str, names: frozenset[str]) -> tuple[tuple[int, int, int], ...]:
+        spans: list[tuple[int, int, int]] = []
+        if self.jargon_on:
+            spans.extend((h.start, h.end - h.start, 0) for h in self.tools.jargon.find(sentence))
+        if self.spelling_on:
+            spans.extend(
+                (m.start, m.end - m.start, 1)
+                for m in self.tools.spelling.misspellings(sentence, names)
+            )
+        return tuple(spans)
 
     def highlightBlock(self, text: str) -> None:
-        if self.jargon_on:
-            for hit in self.tools.jargon.find(text):
-                self.setFormat(hit.start, hit.end - hit.start, self._jargon_format)
-        if self.spelling_on and text:
-            for miss in self.tools.spelling.misspellings(text, self.names()):
-                self.setFormat(miss.start, miss.end - miss.start, self._spelling_format)
+        if not text or not (self.jargon_on or self.spelling_on):
+            return
+        names = self.names()
+        cache = self._sentences
+        if len(cache) > SENTENCE_CACHE_SIZE:
+            cache.clear()
+        start = 0
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        ends.append(len(text))
+        formats = self._formats
+        for end in ends:
+            if end <= start:
+                continue
+            sentence = text[start:end]
+            spans = cache.get(sentence)
+            if spans is None:
+                spans = cache[sentence] = self._spans(sentence, names)
+            for offset, length, which in spans:
+                self.setFormat(start + offset, length, formats[which])
+            start = end
 
 
 @dataclass(frozen=True)
@@ -376,6 +424,7 @@ def rehighlight_everywhere(edit: QWidget) -> None:
     window = edit.window()
     for attachment in window.findChildren(LanguageAttachment):
         if attachment.highlighter is not None:
+            attachment.highlighter.forget()
             attachment.highlighter.rehighlight()
 
 
