@@ -1,0 +1,561 @@
+"""The audit trail in words: who changed what, when, from what to what.
+
+The trail itself (:mod:`cprecorder.audit`) stores "Child#3", "lead_social_worker_id",
+"5" → "7". A chair reading it needs "Leo Ashdown · Lead social worker · Hannah
+Okafor → Tom Reyes". :func:`read_entry` turns one entry into those words, using
+the loaded record for names; :func:`changes_since_hand_over` lists what changed
+after the minute-taker handed the record to the chair, one line per field.
+
+Autosave writes a typed paragraph as many small entries; for the chair's list,
+a run of entries by the same person on the same field is shown as one change,
+from the value before the first to the value after the last.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from sqlalchemy import Enum as SAEnum
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .agenda import load_agenda
+from .errors import KnownError
+from .model import AuditEntry, Conference, Role
+from .model.base import LabelledEnum
+from .model.registry import ENTITIES, columns
+from .rules.timescales import long_date
+
+#: Operations that move the record through its lifecycle, not changes to its content.
+LIFECYCLE_OPERATIONS = frozenset({"hand_over", "sign_off"})
+
+#: Fields that record the lifecycle itself.
+LIFECYCLE_FIELDS = frozenset(
+    {"status", "handed_over_at", "handed_over_by", "signed_off_at", "signed_off_by"}
+)
+
+#: Fields that hold the id of a person in the record.
+PERSON_FIELDS = frozenset({"person_id", "owner_id", "contributor_id", "lead_social_worker_id"})
+
+#: What people call a field, where its name does not say it well enough.
+FIELD_WORDS: dict[str, str] = {
+    "first_name": "First name",
+    "last_name": "Last name",
+    "date_of_birth": "Date of birth",
+    "expected_on": "Expected date of birth",
+    "lead_social_worker_id": "Lead social worker",
+    "views": "Child's views",
+    "participation": "How the child took part",
+    "participation_notes": "Notes on how the child took part",
+    "kind": "Family, network or professional",
+    "attendance": "Attendance",
+    "joined_by": "Joined by",
+    "report_expected": "Report asked for",
+    "report_received_on": "Report received on",
+    "report_shared_with_family": "Report shared with the family",
+    "relationship_to_child": "Relationship to the child",
+    "contributor_id": "Said by",
+    "confidential": "Professionals only",
+    "statement": "Danger statement",
+    "safety_goal": "Safety goal",
+    "goal_timescale": "How long for",
+    "person_id": "Person",
+    "score": "Score",
+    "reason": "Reason",
+    "one_point_up": "What would move it one point up",
+    "plan_type": "Plan",
+    "reasons": "Reasons",
+    "recommendation": "Recommendation",
+    "view": "View",
+    "category": "Category",
+    "section": "Part of the plan",
+    "text": "Text",
+    "what": "What needs to happen",
+    "by_when": "By when",
+    "part": "Their part in the plan",
+    "behaviour": "Concerning behaviour",
+    "working_well": "What is working well",
+    "triggers": "Stressors and triggers",
+    "red_flags": "Red flags",
+    "contingency": "Who will do what",
+    "method": "How",
+    "details": "Details",
+    "owner_id": "Who does it",
+    "due_on": "By when",
+    "for_whom": "For",
+    "status": "Status",
+    "meets_on": "Meets on",
+    "notes": "Notes",
+    "source": "Where the information came from",
+    "worries": "Worries",
+    "safety_people": "Safety people",
+    "what_will_happen": "What will happen",
+    "if_unsafe": "If I feel unsafe",
+    "who_to_talk_to": "Who to talk to",
+    "pictures": "Pictures",
+    "scheduled_at": "Date and time",
+    "how_held": "How the conference was held",
+    "chair": "Chair",
+    "minute_taker": "Minute-taker",
+    "pre_meeting_at": "When the chair met the parents",
+    "pre_meeting_notes": "Before the meeting",
+    "interpreter_language": "Interpreter's language",
+    "equality_notes": "Equality and access",
+    "observers": "Observers",
+    "inquorate_reason": "Reason for going ahead inquorate",
+    "reason_for_conference": "What has brought us here",
+    "parents_views": "Parents' views",
+    "parents_agree_reports": "Parents agree the reports are factually correct",
+    "parents_disagreement": "What the parents disagree with",
+    "childrens_version_made": "Children's version made",
+    "childrens_version_shared": "Children's version shared with the child",
+    "review_conference_on": "Review conference date",
+    "chair_summary": "Chair's summary",
+    "decision_statement": "Decision statement",
+    "strategy_discussion_on": "Strategy discussion on",
+    "author": "Author",
+    "handed_over_at": "Handed over at",
+    "signed_off_at": "Signed off at",
+    "signed_off_by": "Signed off by",
+}
+
+#: What each operation did, in words.
+OPERATION_WORDS: dict[str, str] = {
+    "update": "Changed",
+    "add_item": "Added",
+    "remove_item": "Removed",
+    "restore_item": "Put back",
+    "move_item": "Moved",
+    "set_decision": "Decision",
+    "set_danger_score": "Scored",
+    "set_safety_score": "Scored",
+    "set_relationship": "Relationship",
+    "create_conference": "Started the record",
+    "import_conference": "Imported",
+    "hand_over": "Handed over to the chair",
+    "sign_off": "Signed off",
+    "add_addendum": "Added an addendum",
+}
+
+#: The main words of an item, shown when it was added or removed.
+MAIN_FIELDS = ("name", "first_name", "statement", "what", "text", "behaviour", "author", "part")
+
+NOTHING = "—"
+
+_TARGET = re.compile(r"^(?P<cls>[A-Za-z]+)#(?P<id>\d+|\?)$")
+_CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
+
+
+@dataclass(frozen=True)
+class ReadableEntry:
+    """One entry of the audit trail, in words (values are full; shorten to show)."""
+
+    entry_id: int
+    #: When, in UTC as stored; :func:`local_time` gives the time to show.
+    at: dt.datetime
+    who: str
+    role: str
+    os_user: str
+    #: "Changed", "Added", "Removed", "Signed off", …
+    action: str
+    #: The part of the record: "Action “Book a health review for Leo”".
+    what: str
+    #: The field in words, or "" for a whole item added or removed.
+    field: str
+    old: str
+    new: str
+    #: How many trail entries this line stands for (autosave writes many).
+    edits: int = 1
+    #: When the first of those entries was written.
+    first_at: dt.datetime | None = None
+    target: str = ""
+    raw_field: str = ""
+
+
+def local_time(at: dt.datetime) -> dt.datetime:
+    """Stored times are UTC without a zone; people read their own clock."""
+    return at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
+
+
+def when_text(at: dt.datetime) -> str:
+    """ "25 Nov 2026, 14:05:09", local time."""
+    shown = local_time(at)
+    return f"{shown.day} {shown:%b %Y, %H:%M:%S}"
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """One line, cut at a word with an ellipsis: for tables and lists."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1].rsplit(" ", 1)[0] if " " in flat[: limit - 1] else flat[: limit - 1]
+    return cut.rstrip(" ,.;:") + "…"
+
+
+def role_label(role: str) -> str:
+    try:
+        return Role(role).label
+    except ValueError:
+        return role.replace("_", " ").capitalize()
+
+
+def field_label(field: str) -> str:
+    if not field:
+        return ""
+    return FIELD_WORDS.get(field, field.replace("_", " ").capitalize())
+
+
+def audit_entries(session: Session, conference_id: int) -> list[AuditEntry]:
+    """The conference's trail, oldest first (the order of the hash chain)."""
+    return list(
+        session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.conference_id == conference_id)
+            .order_by(AuditEntry.id)
+        )
+    )
+
+
+class _Words:
+    """Names for the items of one loaded record, looked up by entity and id."""
+
+    def __init__(self, conference: Conference | None) -> None:
+        self.c = conference
+        self.by_key: dict[tuple[str, int], Any] = {}
+        self.people: dict[int, str] = {}
+        self.headings: dict[str, str] = {}
+        if conference is None:
+            return
+        self.people = {p.id: p.name or "a person with no name" for p in conference.people}
+        try:
+            agenda = load_agenda(conference.agenda_key)
+            self.headings = {h.key: h.title for h in agenda.headings}
+        except KnownError:
+            self.headings = {}
+        self._index(conference)
+
+    def _index(self, c: Conference) -> None:
+        def put(cls_name: str, obj: Any) -> None:
+            self.by_key[(cls_name, obj.id)] = obj
+
+        put("Conference", c)
+        for child in c.children:
+            put("Child", child)
+            if child.decision is not None:
+                put("ChildDecision", child.decision)
+                for category in child.decision.categories:
+                    put("DecisionCategory", category)
+            if child.childrens_plan is not None:
+                put("ChildrensPlan", child.childrens_plan)
+        for person in c.people:
+            put("Person", person)
+            for relationship in person.relationships:
+                put("ChildRelationship", relationship)
+        for statement in c.danger_statements:
+            put("DangerStatement", statement)
+            for score in statement.scores:
+                put("DangerScore", score)
+        for attr in (
+            "worries",
+            "safety_scores",
+            "agency_views",
+            "dissents",
+            "plan_items",
+            "timeline",
+            "plan_network",
+            "plan_rules",
+            "demonstration_methods",
+            "actions",
+            "core_group_members",
+            "core_group_meetings",
+            "professionals_only",
+            "addenda",
+        ):
+            for obj in getattr(c, attr):
+                put(type(obj).__name__, obj)
+
+    def person(self, value: Any) -> str:
+        try:
+            return self.people.get(int(value), f"person {value} (since removed)")
+        except (TypeError, ValueError):
+            return str(value)
+
+    def child_name(self, child_id: Any) -> str:
+        if self.c is not None:
+            for child in self.c.children:
+                if child.id == child_id:
+                    return child.name
+        return "a child"
+
+    def item(self, cls_name: str, item_id: int | None, payload: dict[str, Any]) -> str:
+        """The item in words; ``payload`` holds its values when it no longer exists."""
+        obj = self.by_key.get((cls_name, item_id)) if item_id is not None else None
+
+        def value(name: str) -> Any:
+            if obj is not None:
+                return getattr(obj, name, None)
+            return payload.get(name)
+
+        def quoted(name: str) -> str:
+            text = value(name)
+            return f" “{shorten(str(text), 50)}”" if text else ""
+
+        if cls_name == "Conference":
+            return "The conference"
+        if cls_name == "Child":
+            name = f"{value('first_name') or ''} {value('last_name') or ''}".strip()
+            return f"Child: {name or 'a child with no name yet'}"
+        if cls_name == "Person":
+            return f"Person: {value('name') or 'a person with no name yet'}"
+        if cls_name == "ChildRelationship":
+            return f"{self.person(value('person_id'))} and {self.child_name(value('child_id'))}"
+        if cls_name == "WorryItem":
+            heading = str(value("heading") or "")
+            title = self.headings.get(heading, heading.replace("_", " ").capitalize())
+            return f"{title}:{quoted('text')}" if title else f"Worry{quoted('text')}"
+        if cls_name == "DangerStatement":
+            return f"Danger statement {self._number('DangerStatement', item_id)}".rstrip()
+        if cls_name == "DangerScore":
+            statement = self._number("DangerStatement", value("danger_statement_id"))
+            return f"Danger statement {statement} — {self.person(value('person_id'))}'s score"
+        if cls_name == "SafetyScore":
+            return f"Safety scale — {self.person(value('person_id'))}"
+        if cls_name == "ChildDecision":
+            return f"Decision for {self.child_name(value('child_id'))}"
+        if cls_name == "DecisionCategory":
+            return "Category of a child protection plan"
+        if cls_name in ("AgencyView", "Dissent", "PlanNetworkMember", "CoreGroupMember"):
+            words = {
+                "AgencyView": "Agency view",
+                "Dissent": "Dissent",
+                "PlanNetworkMember": "Safety network",
+                "CoreGroupMember": "Core group member",
+            }[cls_name]
+            person = value("person_id")
+            return f"{words} — {self.person(person)}" if person is not None else words
+        if cls_name == "PlanItem":
+            section = value("section")
+            label = _enum_label("plan_item", "section", section) if section else "Plan"
+            return f"{label}:{quoted('text')}"
+        if cls_name == "TimelineItem":
+            return f"Timeline:{quoted('what')}"
+        if cls_name == "PlanRule":
+            return f"Plan rule:{quoted('behaviour')}"
+        if cls_name == "DemonstrationMethod":
+            method = value("method")
+            label = _enum_label("demonstration_method", "method", method) if method else ""
+            return f"Showing the plan working — {label}".rstrip(" —")
+        if cls_name == "Action":
+            return f"Action{quoted('what')}"
+        if cls_name == "CoreGroupMeeting":
+            meets = value("meets_on")
+            return f"Core group meeting {_date_words(meets)}" if meets else "Core group meeting"
+        if cls_name == "ProfessionalsOnlyNote":
+            return "Professionals-only note"
+        if cls_name == "ChildrensPlan":
+            return f"{self.child_name(value('child_id'))}'s own plan"
+        if cls_name == "Addendum":
+            return f"Addendum by {value('author') or 'someone'}"
+        return _CAMEL.sub(" ", cls_name).capitalize()
+
+    def _number(self, cls_name: str, item_id: Any) -> str:
+        if self.c is None or cls_name != "DangerStatement":
+            return ""
+        ids = [s.id for s in self.c.danger_statements]
+        try:
+            return str(ids.index(int(item_id)) + 1)
+        except (TypeError, ValueError):
+            return "(since removed)"
+
+    def value(self, cls_name: str, field: str, text: str | None) -> str:
+        """A stored value in words: names for ids, labels for choices, dates as written."""
+        if text is None or text == "":
+            return NOTHING
+        if field in PERSON_FIELDS:
+            return self.person(text)
+        if field == "child_id":
+            return self.child_name(int(text)) if text.isdigit() else text
+        entity = _entity_of(cls_name)
+        if entity is not None and field:
+            label = _enum_label(entity, field, text)
+            if label is not None:
+                return label
+            kind = _column_kind(entity, field)
+            if kind == "bool":
+                return "Yes" if text in ("True", "1", "true") else "No"
+            if kind == "date":
+                return _date_words(text)
+            if kind == "datetime":
+                try:
+                    moment = dt.datetime.fromisoformat(text)
+                except ValueError:
+                    return text
+                return f"{long_date(moment.date())}, {moment:%H:%M}"
+        return text
+
+    def payload_summary(self, cls_name: str, payload: dict[str, Any]) -> str:
+        for name in MAIN_FIELDS:
+            text = payload.get(name)
+            if isinstance(text, str) and text.strip():
+                return text
+        return ""
+
+
+def _entity_of(cls_name: str) -> str | None:
+    for name, cls in ENTITIES.items():
+        if cls.__name__ == cls_name:
+            return name
+    return None
+
+
+def _column_kind(entity: str, field: str) -> str:
+    props = columns(ENTITIES[entity])
+    if field not in props:
+        return ""
+    try:
+        python_type = props[field].columns[0].type.python_type
+    except NotImplementedError:
+        return ""
+    if python_type is bool:
+        return "bool"
+    if python_type is dt.datetime:
+        return "datetime"
+    if python_type is dt.date:
+        return "date"
+    return ""
+
+
+def _enum_label(entity: str, field: str, value: Any) -> str | None:
+    props = columns(ENTITIES[entity])
+    if field not in props:
+        return None
+    col_type = props[field].columns[0].type
+    if not isinstance(col_type, SAEnum) or col_type.enum_class is None:
+        return None
+    kind: type[enum.Enum] = col_type.enum_class
+    try:
+        member = kind(value)
+    except ValueError:
+        return str(value)
+    return member.label if isinstance(member, LabelledEnum) else str(member.value)
+
+
+def _date_words(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return long_date(value)
+    try:
+        return long_date(dt.date.fromisoformat(str(value)[:10]))
+    except ValueError:
+        return str(value)
+
+
+def _payload(text: str | None) -> dict[str, Any]:
+    if not text:
+        return {}
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def read_entry(
+    entry: AuditEntry, conference: Conference | None, *, words: _Words | None = None
+) -> ReadableEntry:
+    """One audit entry in words, names looked up in ``conference`` (as loaded now)."""
+    words = words or _Words(conference)
+    match = _TARGET.match(entry.target or "")
+    cls_name = match.group("cls") if match else (entry.target or "")
+    item_id = int(match.group("id")) if match and match.group("id").isdigit() else None
+    added = not entry.field and entry.old_value is None and entry.new_value is not None
+    removed = not entry.field and entry.new_value is None and entry.old_value is not None
+    payload = _payload(entry.new_value if added else entry.old_value if removed else None)
+    what = words.item(cls_name, item_id, payload)
+    if added or removed:
+        action = "Added" if added else "Removed"
+        if entry.operation in ("create_conference", "import_conference") and added:
+            action = OPERATION_WORDS[entry.operation] if cls_name == "Conference" else "Added"
+        summary = words.payload_summary(cls_name, payload)
+        old, new = (NOTHING, summary or "(added)") if added else (summary or "(removed)", NOTHING)
+    else:
+        action = OPERATION_WORDS.get(entry.operation, "Changed")
+        if entry.operation in ("add_item", "remove_item", "import_conference", ""):
+            action = "Changed"
+        old = words.value(cls_name, entry.field, entry.old_value)
+        new = words.value(cls_name, entry.field, entry.new_value)
+    return ReadableEntry(
+        entry_id=entry.id,
+        at=entry.at,
+        who=entry.actor or entry.os_user or "someone",
+        role=role_label(entry.role),
+        os_user=entry.os_user,
+        action=action,
+        what=what,
+        field=field_label(entry.field),
+        old=old,
+        new=new,
+        first_at=entry.at,
+        target=entry.target,
+        raw_field=entry.field,
+    )
+
+
+def readable_trail(session: Session, conference: Conference) -> list[ReadableEntry]:
+    """Every entry of the conference's trail, in words, oldest first."""
+    words = _Words(conference)
+    return [read_entry(e, conference, words=words) for e in audit_entries(session, conference.id)]
+
+
+def hand_over_entry(session: Session, conference_id: int) -> AuditEntry | None:
+    """The trail's entry for the last hand-over to the chair, if there was one."""
+    return session.scalars(
+        select(AuditEntry)
+        .where(
+            AuditEntry.conference_id == conference_id,
+            AuditEntry.operation == "hand_over",
+        )
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    ).first()
+
+
+def changes_since_hand_over(session: Session, conference: Conference) -> list[ReadableEntry]:
+    """What changed after the minute-taker handed over, one line per field changed.
+
+    Empty when the record was never handed over. Lifecycle steps (hand-over,
+    sign-off) are not changes to the record's content and are left out; an
+    addendum is kept, as it is what a signed-off record may still gain.
+    """
+    handed = hand_over_entry(session, conference.id)
+    if handed is None:
+        return []
+    words = _Words(conference)
+    entries = session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.conference_id == conference.id, AuditEntry.id > handed.id)
+        .order_by(AuditEntry.id)
+    )
+    lines: list[ReadableEntry] = []
+    for entry in entries:
+        if entry.operation in LIFECYCLE_OPERATIONS or entry.field in LIFECYCLE_FIELDS:
+            continue
+        line = read_entry(entry, conference, words=words)
+        previous = lines[-1] if lines else None
+        if (
+            previous is not None
+            and entry.field
+            and previous.raw_field == entry.field
+            and previous.target == entry.target
+            and previous.who == line.who
+        ):
+            lines[-1] = replace(
+                line, old=previous.old, edits=previous.edits + 1, first_at=previous.first_at
+            )
+            continue
+        lines.append(line)
+    return [line for line in lines if line.old != line.new or not line.raw_field]
