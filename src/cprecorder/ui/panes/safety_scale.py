@@ -1,0 +1,105 @@
+"""The safety scale: everyone's 0-10 score, why, and what would move it one point up.
+
+The line at the top is what everyone looks at on the shared screen; the grid
+below is where the minute-taker types each person's score and words.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+from ... import operations as op
+from ...agenda import AgendaItem
+from ...model import Attendance, Conference, Person
+from ..fields import FieldKey
+from ..operation_fields import OperationPane
+from ..safety_line import SafetyLine
+from ..scaling import ScalingGrid, TextColumn, mark_for, scorers
+
+
+class SafetyScalePane(OperationPane):
+    key = "safety_scale"
+
+    def build(self, conference: Conference, layout: QVBoxLayout) -> None:
+        rows = {s.person_id: s for s in conference.safety_scores}
+        people, everyone = scorers(conference, set(rows))
+        by_id = {p.id: p for p in conference.people}
+
+        picture = self.section("Where everyone puts things today", layout)
+        marks = [
+            mark_for(by_id[s.person_id], s.score)
+            for s in conference.safety_scores
+            if s.score is not None and s.person_id in by_id
+        ]
+        self.line = SafetyLine(marks)
+        picture.addWidget(self.line)
+
+        scores = self.section(
+            "Each person's score",
+            layout,
+            "Ask each person in turn: their score, why, and what would move it one point up.",
+        )
+        if everyone and people:
+            note = QLabel("Nobody is marked present yet, so everyone invited is listed.")
+            note.setObjectName("flag")
+            note.setWordWrap(True)
+            scores.addWidget(note)
+        if not people:
+            empty = QLabel("Add the people at the conference under Family and network first.")
+            empty.setObjectName("emptyNote")
+            scores.addWidget(empty)
+        self.grid = ScalingGrid(
+            self,
+            people=people,
+            rows=rows,
+            row_entity="safety_score",
+            key_of=self.score_key,
+            on_score=self.set_score,
+            on_first_words=self.first_words,
+            columns=[
+                TextColumn("reason", "Why this score", "Why this score?"),
+                TextColumn("one_point_up", "One point up", "What would move it one point up?"),
+            ],
+            what="the safety scale",
+        )
+        scores.addWidget(self.grid)
+
+    @staticmethod
+    def score_key(person: Person, field: str) -> FieldKey:
+        return ("person", person.id, f"safety_{field}")
+
+    def set_score(self, person: Person, score: int | None) -> None:
+        assert self.conference is not None
+        self.recorder.run(
+            op.set_safety_score,
+            conference_id=self.conference.id,
+            person_id=person.id,
+            score=score,
+        )
+
+    def first_words(self, person: Person, field: str, words: str) -> None:
+        """Words typed before a score create the person's row (with no score yet)."""
+        assert self.conference is not None
+        self.recorder.run(
+            op.set_safety_score,
+            conference_id=self.conference.id,
+            person_id=person.id,
+            score=self.grid.score_fields[person.id].score(),
+            **{field: words},
+        )
+
+    @classmethod
+    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
+        """A score and a reason from everyone present."""
+        present = [p.id for p in conference.people if p.attendance is Attendance.PRESENT]
+        if not present:
+            return (0, 1)
+        done = {
+            s.person_id
+            for s in conference.safety_scores
+            if s.score is not None and s.reason.strip()
+        }
+        return (sum(1 for p in present if p in done), len(present))
+
+
+PANE = SafetyScalePane
