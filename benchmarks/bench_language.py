@@ -7,12 +7,16 @@ Each keystroke is a real key event (``QTest.keyClick``) followed by processing
 every pending event, which is when the highlighter runs.
 
 Figures: ``value`` = p99 with the tools, ``floor`` = p99 without; the note gives
-the difference against the 2 ms budget. The record's text is in paragraphs
-(a worry, a danger statement, a plan rule), so the main figures use paragraphs
-of about 60 words; a last figure types into one 5,000-word paragraph, the worst
-case (a pasted report), where only the sentence typed in is re-checked; it is
-reported, not held to the budget, because Qt lays out the whole paragraph again
-on each keystroke and each underline adds to that layout.
+the difference against the 2 ms budget. Other programs on the machine add
+spikes to any p99, so each figure is measured in three rounds and the least
+disturbed p99 of each side is taken; the note lists every round's difference.
+
+The record's text is in paragraphs (a worry, a danger statement, a plan rule),
+so the main figures use paragraphs of about 60 words. A last figure types into
+one 5,000-word paragraph, the worst case (a pasted report), where only the
+sentence typed in is re-checked; it is reported, not held to the budget,
+because Qt lays out the whole paragraph again on each keystroke and each
+underline adds to that layout.
 
 The window's fields are ``QTextEdit``s. In a ``QPlainTextEdit`` any highlighter
 that sets a format costs more (about 1.4 ms a keystroke here, whatever the
@@ -33,8 +37,10 @@ from benchmarks.figure import Figure, percentile
 
 BUDGET_MS = 2.0
 WORDS = 5000
-KEYSTROKES = 1000
+KEYSTROKES = 500
 WARMUP = 50
+#: Other programs on the machine add spikes to a p99; the least disturbed round counts.
+ROUNDS = 3
 #: Typed over and over: a misspelling, jargon, ordinary words.
 TYPED = "Mum will recieve help from the HV and the SW, and contact goes well. "
 
@@ -70,7 +76,8 @@ def document_text(words: int, per_paragraph: int) -> str:
     return "\n".join(paragraphs)
 
 
-def _measure(per_paragraph: int, kind_name: str) -> tuple[float, float, int]:
+def _measure(per_paragraph: int, kind_name: str) -> tuple[list[float], list[float], int]:
+    """p99 with the tools and without, for each round, and the number of paragraphs."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QPlainTextEdit, QTextEdit
@@ -102,32 +109,38 @@ def _measure(per_paragraph: int, kind_name: str) -> tuple[float, float, int]:
             edits.append(edit)
         for _ in range(5):
             app.processEvents()  # the first full highlight happens here, not in a keystroke
-        samples: dict[int, list[float]] = {0: [], 1: []}
-        for n in range(WARMUP + KEYSTROKES):
-            char = TYPED[n % len(TYPED)]
-            key = Qt.Key.Key_Space if char == " " else Qt.Key.Key_unknown
-            for index, edit in enumerate(edits):
-                start = time.perf_counter()
-                if key == Qt.Key.Key_Space:
-                    QTest.keyClick(edit, key)
-                else:
-                    QTest.keyClicks(edit, char)
-                app.processEvents()
-                elapsed = (time.perf_counter() - start) * 1000
-                if n >= WARMUP:
-                    samples[index].append(elapsed)
+        with_tools: list[float] = []
+        without: list[float] = []
+        for _round in range(ROUNDS):
+            samples: dict[int, list[float]] = {0: [], 1: []}
+            for n in range(WARMUP + KEYSTROKES):
+                char = TYPED[n % len(TYPED)]
+                for index, edit in enumerate(edits):
+                    start = time.perf_counter()
+                    if char == " ":
+                        QTest.keyClick(edit, Qt.Key.Key_Space)
+                    else:
+                        QTest.keyClicks(edit, char)
+                    app.processEvents()
+                    elapsed = (time.perf_counter() - start) * 1000
+                    if n >= WARMUP:
+                        samples[index].append(elapsed)
+            without.append(percentile(samples[0], 99))
+            with_tools.append(percentile(samples[1], 99))
         assert edits[0].toPlainText() == edits[1].toPlainText()
         assert edits[1].textCursor().position() > 0
         for edit in edits:
             edit.close()
             edit.deleteLater()
         app.processEvents()
-    return percentile(samples[1], 99), percentile(samples[0], 99), text.count("\n") + 1
+    return with_tools, without, text.count("\n") + 1
 
 
 def _figure(name: str, per_paragraph: int, kind_name: str, budgeted: bool) -> Figure:
-    with_tools, without, paragraphs = _measure(per_paragraph, kind_name)
+    rounds_with, rounds_without, paragraphs = _measure(per_paragraph, kind_name)
+    with_tools, without = min(rounds_with), min(rounds_without)
     diff = with_tools - without
+    each = ", ".join(f"{w - o:+.2f}" for w, o in zip(rounds_with, rounds_without, strict=True))
     verdict = ("ok" if diff <= BUDGET_MS else "MISSED") if budgeted else "reported only"
     return Figure(
         name=name,
@@ -135,7 +148,8 @@ def _figure(name: str, per_paragraph: int, kind_name: str, budgeted: bool) -> Fi
         floor=without,
         note=(
             f"p99 difference {diff:+.3f} ms (budget +{BUDGET_MS:.0f} ms: {verdict}); "
-            f"{WORDS} words in {paragraphs} paragraph(s), {KEYSTROKES} keystrokes each"
+            f"{WORDS} words in {paragraphs} paragraph(s); least disturbed of {ROUNDS} rounds "
+            f"of {KEYSTROKES} keystrokes each (round by round: {each} ms)"
         ),
     )
 
