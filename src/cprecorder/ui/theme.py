@@ -136,7 +136,7 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
     QLabel#cardNumber {{ color: {p.accent}; font-weight: 700; font-size: {pt(1.1)}; }}
     QFrame#card {{ background: {p.field}; border: 1px solid {p.border}; border-radius: 8px; }}
     QComboBox[warn="true"], QDateEdit[warn="true"] {{ border: 2px solid {p.warning}; }}
-    QTextEdit#childWords {{ font-size: {pt(1.3)}; }}
+    QTextEdit[words="child"] {{ font-size: {pt(1.25)}; }}
     QToolButton#picture {{ background: {p.page}; border: 2px solid {p.border};
         border-radius: 10px; padding: 6px; }}
     QToolButton#picture:checked {{ background: {p.selected}; border: 3px solid {p.accent}; }}

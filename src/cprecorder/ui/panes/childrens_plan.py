@@ -1,0 +1,150 @@
+"""The children's plan: for each child, the plan in words and pictures the child can read.
+
+The social worker writes (or edits) the words here; the Word export lays them
+out for the child. A child without a plan is offered one, started from the
+plan the conference agreed, so nobody begins from a blank page.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
+
+from ... import operations as op
+from ...agenda import AgendaItem
+from ...language.readability import CHILDRENS_PLAN_READING_AGES, reading_ease
+from ...model import Child, ChildrensPlan, Conference
+from ..fields import TextField
+from ..picture_choice import PictureChoice
+from .base import Pane
+
+#: The parts of a child's plan: field, heading (as the child will read it), what to write.
+PARTS: tuple[tuple[str, str, str], ...] = (
+    (
+        "worries",
+        "Why the grown-ups are worried",
+        "Gently: who is worried, and why. Say it is not the child's fault.",
+    ),
+    ("safety_people", "My safety people", "The people who will help keep me safe."),
+    ("what_will_happen", "What will happen", "What the grown-ups will do, and when."),
+    ("if_unsafe", "If I feel unsafe", "What I can do, where I can go, who I can ring."),
+    ("who_to_talk_to", "Who I can talk to", "People I can tell how I feel."),
+)
+
+
+def first_name(child: Child) -> str:
+    return child.first_name or ("the baby" if child.unborn else "this child")
+
+
+class ChildrensPlanPane(Pane):
+    key = "childrens_plan"
+
+    def build(self, conference: Conference, layout: QVBoxLayout) -> None:
+        if not conference.children:
+            empty = QLabel("There are no children in this record yet (add them under Family).")
+            empty.setObjectName("emptyNote")
+            layout.addWidget(empty)
+        low, high = CHILDRENS_PLAN_READING_AGES
+        for child in conference.children:
+            name = first_name(child)
+            box = self.section(
+                f"{name}'s plan" if child.first_name else f"Plan for {name}",
+                layout,
+                f"Short, plain sentences, written to {name}. "
+                f"Aim for a reading age of {low} to {high}.",
+            )
+            plan = child.childrens_plan
+            if plan is None:
+                self._offer_plan(child, box)
+            else:
+                self._plan(child, plan, box)
+
+    def _offer_plan(self, child: Child, box: QVBoxLayout) -> None:
+        name = first_name(child)
+        note = QLabel(
+            f"{name} has no plan of their own yet. It starts with words taken from the "
+            "plan agreed today, for you to change."
+        )
+        note.setObjectName("emptyNote")
+        note.setWordWrap(True)
+        start = QPushButton(
+            f"Write {name}'s plan" if child.first_name else f"Write a plan for {name}"
+        )
+        start.setObjectName("primary")
+        start.setProperty("start", True)
+        start.clicked.connect(
+            lambda _c=False, i=child.id: self.recorder.run(op.create_childrens_plan, child_id=i)
+        )
+        box.addWidget(note)
+        box.addWidget(start, alignment=Qt.AlignmentFlag.AlignLeft)
+
+    def _plan(self, child: Child, plan: ChildrensPlan, box: QVBoxLayout) -> None:
+        r = self.recorder
+        form = self.form(box)
+        texts: list[TextField] = []
+        for field, heading, guide in PARTS:
+            text = TextField(
+                r,
+                "childrens_plan",
+                plan.id,
+                field,
+                getattr(plan, field),
+                placeholder=guide,
+                label=f"{first_name(child)}: {heading}",
+                min_lines=2,
+            )
+            text.setProperty("words", "child")
+            texts.append(text)
+            form.addRow(self.label_for(heading, text), self.register(text).as_widget())
+        pictures = PictureChoice(r, "childrens_plan", plan.id, "pictures", plan.pictures)
+        form.addRow(self.label_for("Pictures", pictures), self.register(pictures).as_widget())
+
+        ease = QLabel()
+        ease.setObjectName("status")
+        ease.setWordWrap(True)
+        form.addRow("", ease)
+
+        def measure() -> None:
+            words = "\n".join(t.toPlainText() for t in texts)
+            reading = reading_ease(words)
+            low, high = CHILDRENS_PLAN_READING_AGES
+            if reading.words == 0:
+                ease.setText("")
+                return
+            ok = reading.suits_childrens_plan()
+            advice = (
+                f"good for {low} to {high} year olds"
+                if ok
+                else "try shorter sentences and shorter words"
+            )
+            ease.setText(f"{reading.sentence} {advice[0].upper()}{advice[1:]}.")
+            ease.setProperty("kind", "good" if ok else "bad")
+            ease.style().unpolish(ease)
+            ease.style().polish(ease)
+
+        for text in texts:
+            text.textChanged.connect(measure)
+        measure()
+
+    def apply_lock(self) -> None:
+        super().apply_lock()
+        for button in self.findChildren(QPushButton):
+            if button.property("start"):
+                button.setVisible(not self.locked)
+
+    @classmethod
+    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
+        """Each child has a plan with every part written."""
+        children = conference.children
+        if not children:
+            return (0, 0)
+        filled = sum(
+            1
+            for c in children
+            if c.childrens_plan is not None
+            and all(getattr(c.childrens_plan, f).strip() for f, _, _ in PARTS)
+        )
+        return (filled, len(children))
+
+
+PANE = ChildrensPlanPane
