@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         a[ActionId.NEXT_ITEM].triggered.connect(lambda: self._in_view(ConferenceView.step, 1))
         a[ActionId.PREVIOUS_ITEM].triggered.connect(lambda: self._in_view(ConferenceView.step, -1))
         a[ActionId.HAND_OVER].triggered.connect(self.hand_over)
+        a[ActionId.EXPORT].triggered.connect(self.export)
         a[ActionId.WHO_AM_I].triggered.connect(self.ask_identity)
 
     def _in_view(self, method: Callable[..., object], *args: object) -> None:
@@ -251,6 +252,14 @@ class MainWindow(QMainWindow):
             return
         if self.view.recorder.run(op.hand_over, conference_id=self.view.conference_id):
             self.show_message("Handed over to the chair for review.")
+
+    def export(self) -> None:
+        """File → Export…: the dialog saves everything and exports from the store."""
+        if self.view is None:
+            return
+        from .export_dialog import ExportDialog
+
+        ExportDialog(self, self.view).exec()
 
     # -- modes ----------------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
