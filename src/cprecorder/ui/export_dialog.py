@@ -118,12 +118,12 @@ class ExportDialog(QDialog):
         self.problem.hide()
         layout.addWidget(self.problem)
 
-        self.result = QLabel()
-        self.result.setObjectName("exportResult")
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result.hide()
-        layout.addWidget(self.result)
+        self.saved_note = QLabel()
+        self.saved_note.setObjectName("exportResult")
+        self.saved_note.setWordWrap(True)
+        self.saved_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved_note.hide()
+        layout.addWidget(self.saved_note)
         after = QHBoxLayout()
         self.open_folder = QPushButton("&Open folder")
         self.open_folder.clicked.connect(self.show_folder)
@@ -170,7 +170,7 @@ class ExportDialog(QDialog):
         kind = self.selected_kind()
         # A new choice is a new export: the last one's result no longer applies.
         self.exported = None
-        self.result.hide()
+        self.saved_note.hide()
         self.open_folder.hide()
         self.close_button.setText("Close")
         self.purpose.setText(PURPOSES[kind])
@@ -246,9 +246,9 @@ class ExportDialog(QDialog):
             )
         self.exported = written
         ExportDialog.last_folder = written.parent
-        self.result.setText(f"Saved {written.name}\nin {written.parent}")
-        self.result.setAccessibleName(f"Saved to {written}")
-        self.result.show()
+        self.saved_note.setText(f"Saved {written.name}\nin {written.parent}")
+        self.saved_note.setAccessibleName(f"Saved to {written}")
+        self.saved_note.show()
         self.open_folder.show()
         self.copy_text.setVisible(self.selected_kind() is DocumentKind.SUMMARY)
         self.close_button.setText("Done")
@@ -267,7 +267,7 @@ class ExportDialog(QDialog):
         """The plan summary as plain text, for the email the family receives."""
         clipboard = QApplication.clipboard()
         clipboard.setText(plan_summary_text(self.conference))
-        self.result.setText(
-            self.result.text().split("\n\nCopied")[0]
+        self.saved_note.setText(
+            self.saved_note.text().split("\n\nCopied")[0]
             + "\n\nCopied the plan summary as text: paste it into your email."
         )
