@@ -18,11 +18,11 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QFocusEvent, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QTextEdit
 
 from ..model import Conference
-from .fields import Bound, CheckField, ChoiceField, FieldKey, ScoreField, TextField
+from .fields import Bound, CheckField, ChoiceField, FieldKey, LineField, ScoreField, TextField
 from .panes.base import Pane
 from .recorder import Recorder
 
@@ -160,3 +160,28 @@ class OperationPane(Pane):
         elif found and isinstance(widget, QLineEdit):
             widget.end(False)
         return found
+
+
+class FirstWordsLine(LineField):
+    """One line for a row that does not exist yet (a relationship to a child)."""
+
+    def __init__(
+        self,
+        recorder: Recorder,
+        key: FieldKey,
+        on_first_words: Callable[[str], None],
+        *,
+        placeholder: str,
+        label: str,
+    ) -> None:
+        self._on_first_words: Callable[[str], None] | None = None
+        super().__init__(recorder, *key, "", placeholder=placeholder, label=label)
+        self._on_first_words = on_first_words
+
+    def send(self, value: Any) -> None:
+        if self._on_first_words is not None and str(value).strip():
+            callback, self._on_first_words = self._on_first_words, None
+            callback(str(value))
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        QLineEdit.focusOutEvent(self, event)

@@ -33,7 +33,7 @@ def scorers(conference: Conference, scored: set[int]) -> tuple[list[Person], boo
 
 def who_detail(person: Person) -> str:
     """The role, or the agency, as a short line under a name."""
-    return person.role or person.agency or person.kind.label
+    return person.role or person.agency or person.kind.value.capitalize()
 
 
 def mark_for(person: Person, score: int) -> ScoreMark:

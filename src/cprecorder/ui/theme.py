@@ -29,6 +29,8 @@ class Palette:
     warning: str
     confidential: str
     banner: str
+    #: Family and network on the score pictures (professionals use the accent).
+    family_mark: str = "#b5562b"
 
 
 CALM = Palette(
@@ -62,6 +64,7 @@ HIGH_CONTRAST = Palette(
     warning="#ff6b6b",
     confidential="#ffb347",
     banner="#ffd400",
+    family_mark="#7fdbff",
 )
 
 
@@ -126,6 +129,19 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
     QHeaderView::section {{ background: {p.sidebar}; padding: 6px; border: none;
         border-bottom: 1px solid {p.border}; font-weight: 600; }}
     QStatusBar {{ background: {p.window}; }}
+    QWidget#scoreSpread, QWidget#safetyLine {{ qproperty-markColor: {p.accent};
+        qproperty-familyColor: {p.family_mark}; qproperty-lineColor: {p.muted};
+        qproperty-medianColor: {p.text}; }}
+    QLabel#subTitle {{ font-weight: 600; color: {p.text}; padding-top: 6px; }}
+    QLabel#fieldCaption, QLabel#scorerDetail {{ color: {p.muted}; font-size: {pt(0.9)}; }}
+    QLabel#gridHeading {{ color: {p.muted}; font-weight: 600; font-size: {pt(0.9)}; }}
+    QLabel#scorerName {{ font-weight: 600; }}
+    QSpinBox[scoreBox="true"] {{ font-size: {pt(1.15)}; font-weight: 600; }}
+    QSpinBox[scoreBox="true"]::up-button, QSpinBox[scoreBox="true"]::down-button {{
+        width: 0px; border: none; }}
+    QLabel#quoracy {{ font-size: {pt(1.1)}; font-weight: 600; padding: 8px 12px;
+        border-radius: 6px; color: {p.accent}; border: 1px solid {p.accent}; }}
+    QLabel#quoracy[kind="bad"] {{ color: {p.warning}; border: 2px solid {p.warning}; }}
     QToolBar {{ background: {p.window}; border: none; spacing: 6px; }}
     /* Plan, actions, core group, children's plan and the export dialog */
     QLabel#columnHeader {{ color: {p.muted}; font-weight: 600; font-size: {pt(0.9)}; }}

@@ -1,0 +1,316 @@
+"""The conference decision: for each child, the plan, its categories and the reasons.
+
+Then each agency's view (what they recommended and why) and any dissent. The
+plan type and categories go through ``set_decision``, which clears categories
+when the plan is not a child protection plan; the categories are the nation's
+(England and Wales differ from Scotland and Northern Ireland), from the rules.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ... import operations as op
+from ...agenda import AgendaItem
+from ...model import Child, Conference, PlanType
+from ...rules.categories import categories_for
+from ...rules.nation import load_rules
+from ..fields import Bound, ChoiceField, TextField
+from ..item_list import ItemList
+from ..operation_fields import FirstWords, OperationCheck, OperationChoice, OperationPane
+from .base import people_choices
+
+PLAN_CHOICES = [(plan.label, plan) for plan in PlanType]
+
+
+class DecisionPane(OperationPane):
+    key = "decision"
+
+    def build(self, conference: Conference, layout: QVBoxLayout) -> None:
+        self.category_boxes: dict[int, QWidget] = {}
+        self.plan_choices: dict[int, OperationChoice] = {}
+        if not conference.children:
+            self.section(
+                "The children",
+                layout,
+                "Add the children under Family and network to record a decision for each.",
+            )
+        for child in conference.children:
+            self.child_section(conference, child, layout)
+        self.views_section(conference, layout)
+        self.dissent_section(conference, layout)
+
+    # -- each child's plan --------------------------------------------------------
+    def child_section(self, conference: Conference, child: Child, layout: QVBoxLayout) -> None:
+        decision = child.decision
+        plan = decision.plan_type if decision is not None else None
+        chosen = set(decision.category_keys) if decision is not None else set()
+        section = self.section(f"Decision for {child.name}", layout)
+        form = self.form(section)
+
+        plan_choice = OperationChoice(
+            self.recorder,
+            ("child", child.id, "decision_plan_type"),
+            plan,
+            PLAN_CHOICES,
+            partial(self.choose_plan, child),
+            label=f"Plan for {child.name}",
+            blank="Not decided yet",
+        )
+        self.plan_choices[child.id] = plan_choice
+        form.addRow(self.label_for("&Plan", plan_choice), self.register(plan_choice).as_widget())
+
+        rules = load_rules(conference.nation or "england")
+        boxes = QWidget()
+        row = QHBoxLayout(boxes)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(18)
+        for key, words in categories_for(conference.nation or "england").items():
+            tick = OperationCheck(
+                self.recorder,
+                ("child", child.id, f"category-{key}"),
+                key in chosen,
+                words,
+                partial(self.tick_category, child, key),
+            )
+            tick.setAccessibleName(f"{words}, a category of {child.name}'s plan")
+            row.addWidget(self.register(tick).as_widget())
+        row.addStretch(1)
+        caption = QLabel(rules.categories_are.capitalize())
+        caption.setBuddy(boxes)
+        form.addRow(caption, boxes)
+        shown = plan is PlanType.CHILD_PROTECTION
+        boxes.setVisible(shown)
+        caption.setVisible(shown)
+        self.category_boxes[child.id] = boxes
+        if shown and not chosen:
+            missing = QLabel(
+                f"A child protection plan needs at least one of the {rules.categories_are}."
+            )
+            missing.setObjectName("flag")
+            missing.setWordWrap(True)
+            form.addRow("", missing)
+
+        placeholder = f"Why this plan is right for {child.first_name or child.name}"
+        label = f"Reasons for the decision for {child.name}"
+        if decision is not None:
+            reasons: TextField = TextField(
+                self.recorder,
+                "child_decision",
+                decision.id,
+                "reasons",
+                decision.reasons,
+                placeholder=placeholder,
+                label=label,
+                min_lines=2,
+            )
+            self.alias(("child", child.id, "decision_reasons"), reasons)
+        else:
+            reasons = FirstWords(
+                self.recorder,
+                ("child", child.id, "decision_reasons"),
+                partial(self.first_reasons, child),
+                placeholder=placeholder,
+                label=label,
+                min_lines=2,
+            )
+        form.addRow(self.label_for("&Reasons", reasons), self.register(reasons).as_widget())
+
+    def current_categories(self, child: Child) -> list[str]:
+        decision = child.decision
+        return list(decision.category_keys) if decision is not None else []
+
+    def choose_plan(self, child: Child, plan: PlanType | None) -> None:
+        keep = self.current_categories(child) if plan is PlanType.CHILD_PROTECTION else []
+        self.category_boxes[child.id].setVisible(plan is PlanType.CHILD_PROTECTION)
+        self.run_decision(child, plan, keep)
+
+    def tick_category(self, child: Child, key: str, ticked: bool) -> None:
+        chosen = [k for k in self.current_categories(child) if k != key]
+        if ticked:
+            chosen.append(key)
+        self.run_decision(child, PlanType.CHILD_PROTECTION, chosen)
+
+    def first_reasons(self, child: Child, words: str) -> None:
+        plan = self.plan_choices[child.id].currentData()
+        keep = self.current_categories(child) if plan is PlanType.CHILD_PROTECTION else []
+        self.run_decision(child, plan, keep, reasons=words)
+
+    def run_decision(
+        self,
+        child: Child,
+        plan: PlanType | None,
+        categories: list[str],
+        reasons: str | None = None,
+    ) -> None:
+        assert self.conference is not None
+        self.recorder.run(
+            op.set_decision,
+            conference_id=self.conference.id,
+            child_id=child.id,
+            plan_type=plan,
+            categories=categories,
+            reasons=reasons,
+        )
+
+    # -- agencies' views and dissent ------------------------------------------------
+    def child_choices(self, conference: Conference) -> list[tuple[str, Any]]:
+        return [(child.name, child.id) for child in conference.children]
+
+    def views_section(self, conference: Conference, layout: QVBoxLayout) -> None:
+        section = self.section(
+            "Each agency's view",
+            layout,
+            "What each agency recommends, and why. The chair decides.",
+        )
+        professionals = people_choices(conference, professionals_only=True)
+        children = self.child_choices(conference)
+
+        def row(view: Any, line: QHBoxLayout) -> Bound:
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(8)
+            grid.setVerticalSpacing(4)
+            who = ChoiceField(
+                self.recorder,
+                "agency_view",
+                view.id,
+                "person_id",
+                view.person_id,
+                professionals,
+                label="Whose view",
+                blank="Who?",
+            )
+            about = ChoiceField(
+                self.recorder,
+                "agency_view",
+                view.id,
+                "child_id",
+                view.child_id,
+                children,
+                label="For which child",
+                blank="All the children",
+            )
+            recommends = ChoiceField(
+                self.recorder,
+                "agency_view",
+                view.id,
+                "recommendation",
+                view.recommendation,
+                PLAN_CHOICES,
+                label="Recommends",
+                blank="Recommends…",
+            )
+            words = TextField(
+                self.recorder,
+                "agency_view",
+                view.id,
+                "view",
+                view.view,
+                placeholder="Their view, and why",
+                label="The agency's view",
+                min_lines=1,
+            )
+            grid.addWidget(self.register(who).as_widget(), 0, 0)
+            grid.addWidget(self.register(about).as_widget(), 0, 1)
+            grid.addWidget(self.register(recommends).as_widget(), 0, 2)
+            grid.addWidget(words, 1, 0, 1, 3)
+            for column in range(3):
+                grid.setColumnStretch(column, 1)
+            line.addLayout(grid, 1)
+            return self.register(words)
+
+        section.addWidget(
+            ItemList(
+                self.recorder,
+                conference_id=conference.id,
+                entity="agency_view",
+                items=list(conference.agency_views),
+                build_row=row,
+                add_label="Add an agency's view",
+                empty_text="No agency's view recorded yet.",
+            )
+        )
+
+    def dissent_section(self, conference: Conference, layout: QVBoxLayout) -> None:
+        section = self.section(
+            "Dissent",
+            layout,
+            "A professional who disagrees with the decision has their dissent recorded, "
+            "with their reasons.",
+        )
+        professionals = people_choices(conference, professionals_only=True)
+        children = self.child_choices(conference)
+
+        def row(dissent: Any, line: QHBoxLayout) -> Bound:
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(8)
+            grid.setVerticalSpacing(4)
+            who = ChoiceField(
+                self.recorder,
+                "dissent",
+                dissent.id,
+                "person_id",
+                dissent.person_id,
+                professionals,
+                label="Who disagrees",
+                blank="Who?",
+            )
+            about = ChoiceField(
+                self.recorder,
+                "dissent",
+                dissent.id,
+                "child_id",
+                dissent.child_id,
+                children,
+                label="About which child",
+                blank="All the children",
+            )
+            reasons = TextField(
+                self.recorder,
+                "dissent",
+                dissent.id,
+                "reasons",
+                dissent.reasons,
+                placeholder="What they disagree with, and why",
+                label="Reasons for the dissent",
+                min_lines=1,
+            )
+            grid.addWidget(self.register(who).as_widget(), 0, 0)
+            grid.addWidget(self.register(about).as_widget(), 0, 1)
+            grid.addWidget(reasons, 1, 0, 1, 2)
+            grid.setColumnStretch(0, 1)
+            grid.setColumnStretch(1, 1)
+            line.addLayout(grid, 1)
+            return self.register(reasons)
+
+        section.addWidget(
+            ItemList(
+                self.recorder,
+                conference_id=conference.id,
+                entity="dissent",
+                items=list(conference.dissents),
+                build_row=row,
+                add_label="Record a dissent",
+                empty_text="Nobody has disagreed with the decision.",
+            )
+        )
+
+    @classmethod
+    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
+        """Each child: a plan (with a category, for a child protection plan) and reasons."""
+        filled = 0
+        for child in conference.children:
+            decision = child.decision
+            if decision is None or decision.plan_type is None:
+                continue
+            categorised = decision.plan_type is not PlanType.CHILD_PROTECTION or bool(
+                decision.categories
+            )
+            filled += int(categorised) + int(bool(decision.reasons.strip()))
+        return (filled, 2 * len(conference.children))
+
+
+PANE = DecisionPane
