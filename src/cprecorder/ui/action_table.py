@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 from .. import operations as op
 from ..model import Action, ActionFor, ActionStatus, Conference
 from ..rules.timescales import check_dates
-from .fields import Bound, ChoiceField, DateField, TextField
+from .fields import Bound, ChoiceField, TextField
 from .item_list import ItemList
+from .plan_dates import PlanDateField
 from .recorder import Recorder
 
 NO_OWNER = "No one is named"
@@ -107,7 +108,7 @@ class ActionRow(QWidget):
         self,
         what: TextField,
         owner: ChoiceField,
-        due: DateField,
+        due: PlanDateField,
         status: ChoiceField,
         move: QToolButton,
     ) -> None:
@@ -232,7 +233,7 @@ class ActionGroup(QWidget):
                 label="Who",
                 blank=NO_OWNER,
             )
-            due = DateField(r, "action", item.id, "due_on", item.due_on, label="By when")
+            due = PlanDateField(r, "action", item.id, "due_on", item.due_on, label="By when")
             status = ChoiceField(
                 r, "action", item.id, "status", item.status.value, statuses, label="Status"
             )

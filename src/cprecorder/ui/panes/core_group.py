@@ -25,8 +25,9 @@ from ...agenda import AgendaItem
 from ...model import Attendance, Conference, CoreGroupMeeting
 from ...operations import Change
 from ...rules.timescales import Timescales, check_dates, due_dates, long_date
-from ..fields import Bound, DateField, TextField
+from ..fields import Bound, TextField
 from ..item_list import ItemList
+from ..plan_dates import PlanDateField
 from .base import Pane, PaneContext
 
 #: The date checks shown in this pane, by the section they belong to.
@@ -51,8 +52,8 @@ class CoreGroupPane(Pane):
         self.meeting_flag = QLabel()
         self.review_flag = QLabel()
         self.proposal = QWidget()
-        self.first_date: DateField | None = None
-        self.review_date: DateField | None = None
+        self.first_date: PlanDateField | None = None
+        self.review_date: PlanDateField | None = None
         # A date typed here is checked again as soon as it is saved.
         self.recorder.changed.connect(self._saved)
 
@@ -191,7 +192,7 @@ class CoreGroupPane(Pane):
         self.first_date = None
 
         def row(item: CoreGroupMeeting, line: QHBoxLayout) -> Bound:
-            when = DateField(
+            when = PlanDateField(
                 self.recorder,
                 "core_group_meeting",
                 item.id,
@@ -265,7 +266,7 @@ class CoreGroupPane(Pane):
         box.addWidget(note)
         line = QHBoxLayout()
         line.setSpacing(12)
-        review = DateField(
+        review = PlanDateField(
             self.recorder,
             "conference",
             conference.id,
