@@ -26,7 +26,7 @@ from ...model import Attendance, Conference, CoreGroupMeeting
 from ...operations import Change
 from ...rules.timescales import Timescales, check_dates, due_dates, long_date
 from ..fields import Bound, TextField
-from ..item_list import ItemList
+from ..item_list import ItemKeys, ItemList
 from ..plan_dates import PlanDateField
 from .base import Pane, PaneContext
 
@@ -215,19 +215,22 @@ class CoreGroupPane(Pane):
             when.setMinimumWidth(when.fontMetrics().horizontalAdvance("00/00/0000") * 2)
             line.addWidget(self.register(when).as_widget(), 0, Qt.AlignmentFlag.AlignTop)
             line.addWidget(self.register(notes).as_widget(), 1)
-            return notes
+            return when  # a new meeting starts at its date
 
-        box.addWidget(
-            ItemList(
-                self.recorder,
-                conference_id=conference.id,
-                entity="core_group_meeting",
-                items=meetings,
-                build_row=row,
-                add_label="Add a core group meeting",
-                empty_text="No meetings planned yet.",
-            )
+        dates = ItemList(
+            self.recorder,
+            conference_id=conference.id,
+            entity="core_group_meeting",
+            items=meetings,
+            build_row=row,
+            add_label="Add a core group meeting",
+            empty_text="No meetings planned yet.",
         )
+        # Enter at the end of a row (in the notes) adds the next meeting, too.
+        for meeting in meetings:
+            notes = self.fields[("core_group_meeting", meeting.id, "notes")].as_widget()
+            notes.installEventFilter(ItemKeys(dates, meeting.id))
+        box.addWidget(dates)
         self.meeting_flag = QLabel()
         self.meeting_flag.setObjectName("flag")
         self.meeting_flag.setWordWrap(True)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 from ...agenda import AgendaItem
 from ...model import Conference, DemonstrationMethodKind
 from ..fields import Bound, CheckField, ChoiceField, TextField
-from ..item_list import ItemList
+from ..item_list import ItemKeys, ItemList
 from .base import Pane
 
 #: What to ask about each way of showing the plan working.
@@ -89,23 +89,26 @@ class DemonstratingPane(Pane):
             )
             line.addWidget(self.register(how).as_widget(), 1, Qt.AlignmentFlag.AlignTop)
             line.addWidget(self.register(details).as_widget(), 3)
-            return details
+            return how  # a new row starts at "how"
 
         used = {m.method for m in conference.demonstration_methods}
         # A new row starts on the first way not yet used: usually the next one wanted.
         unused = next((k for k in DemonstrationMethodKind if k not in used), None)
-        methods.addWidget(
-            ItemList(
-                r,
-                conference_id=cid,
-                entity="demonstration_method",
-                items=list(conference.demonstration_methods),
-                build_row=row,
-                new_values={"method": (unused or DemonstrationMethodKind.OTHER).value},
-                add_label="Add a way of showing the plan working",
-                empty_text="Nothing agreed yet.",
-            )
+        shown = ItemList(
+            r,
+            conference_id=cid,
+            entity="demonstration_method",
+            items=list(conference.demonstration_methods),
+            build_row=row,
+            new_values={"method": (unused or DemonstrationMethodKind.OTHER).value},
+            add_label="Add a way of showing the plan working",
+            empty_text="Nothing agreed yet.",
         )
+        # Enter at the end of a row (in the details) adds the next way, too.
+        for method in conference.demonstration_methods:
+            details = self.fields[("demonstration_method", method.id, "details")].as_widget()
+            details.installEventFilter(ItemKeys(shown, method.id))
+        methods.addWidget(shown)
 
     @classmethod
     def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 from ...agenda import AgendaItem
 from ...model import Conference, PersonKind
 from ..fields import Bound, ChoiceField, TextField
-from ..item_list import ItemList
+from ..item_list import ItemKeys, ItemList
 from .base import Pane, people_choices
 
 
@@ -67,19 +67,22 @@ class PlanNetworkPane(Pane):
             )
             line.addWidget(self.register(who).as_widget(), 2, Qt.AlignmentFlag.AlignTop)
             line.addWidget(self.register(part).as_widget(), 3)
-            return part
+            return who  # a new row starts at "who"
 
-        box.addWidget(
-            ItemList(
-                r,
-                conference_id=conference.id,
-                entity="plan_network_member",
-                items=members,
-                build_row=row,
-                add_label="Add someone to the safety network",
-                empty_text="No one is in the safety network yet.",
-            )
+        network = ItemList(
+            r,
+            conference_id=conference.id,
+            entity="plan_network_member",
+            items=members,
+            build_row=row,
+            add_label="Add someone to the safety network",
+            empty_text="No one is in the safety network yet.",
         )
+        # Enter at the end of a row (in "their part") adds the next person, too.
+        for member in members:
+            part = self.fields[("plan_network_member", member.id, "part")].as_widget()
+            part.installEventFilter(ItemKeys(network, member.id))
+        box.addWidget(network)
         missing = [
             p.name
             for p in conference.people
