@@ -314,7 +314,8 @@ class _Sections:
                     for r in person.relationships
                     if r.relationship_to_child
                 )
-                rows.append((person.name, person.kind.label, relation or person.role))
+                kind = "Family" if person.kind is PersonKind.FAMILY else "Network"
+                rows.append((person.name, kind, relation or person.role))
             blocks += [
                 Heading("Family and network", 2),
                 Table(("Name", "Family or network", "Relationship"), tuple(rows), (3, 2, 5)),
@@ -343,7 +344,7 @@ class _Sections:
                 Table(
                     ("Name", "Role and agency", "Attendance", "Joined by", "Report"),
                     tuple(attendance),
-                    (2.6, 3.8, 1.9, 1.5, 3),
+                    (2.6, 3.6, 1.9, 1.8, 3),
                 ),
             ]
         if c.inquorate_reason:

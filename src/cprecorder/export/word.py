@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from .blocks import (
     Block,
@@ -48,6 +49,30 @@ A4_HEIGHT_CM = 29.7
 #: Rows with less text than this are kept on one page; longer ones may break, since
 #: a row taller than a page could not be shown at all.
 SHORT_ROW = 1200
+
+
+#: Our own paragraph styles, so a person editing the document can restyle them.
+FIELD_STYLE = "Record Field"
+TABLE_TEXT_STYLE = "Table Text"
+NOTICE_STYLE = "Notice"
+SPACER_STYLE = "Table Spacer"
+
+USED_STYLES = frozenset(
+    {
+        "Title",
+        "Subtitle",
+        "Heading 1",
+        "Heading 2",
+        "Heading 3",
+        "Quote",
+        "List Bullet",
+        "Table Grid",
+        FIELD_STYLE,
+        TABLE_TEXT_STYLE,
+        NOTICE_STYLE,
+        SPACER_STYLE,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -144,7 +169,8 @@ class _Writer:
         self.doc: Any = Document()
         self.look = look
         self.clean = chars.clean
-        self._table_style: Any = self.doc.styles["Table Grid"]
+        self._body_end: Any = self.doc.element.body.sectPr
+        self._style_ids: dict[str, str] = {}
         self._writers: dict[type, Callable[[Any], None]] = {
             Title: self.title,
             Heading: self.heading,
@@ -232,9 +258,41 @@ class _Writer:
             if style_ppr is not None:
                 for tabs in style_ppr.findall(qn("w:tabs")):
                     style_ppr.remove(tabs)
+        self._add_paragraph_style(FIELD_STYLE, space_after=look.space_after / 2)
+        self._add_paragraph_style(
+            TABLE_TEXT_STYLE, size=look.table_size, space_after=0, line_spacing=1.0
+        )
+        notice = self._add_paragraph_style(
+            NOTICE_STYLE, space_before=6, space_after=look.space_after + 4
+        )
+        notice.paragraph_format.left_indent = notice.paragraph_format.right_indent = Cm(0.25)
+        self._add_paragraph_style(SPACER_STYLE, size=6, space_after=2, line_spacing=1.0)
+        self._style_ids = {
+            style.name: style.style_id for style in self.doc.styles if style.name in USED_STYLES
+        }
         quote = self.doc.styles["Quote"]
         quote.font.color.rgb = RGBColor.from_string("303030")
         quote.paragraph_format.left_indent = Cm(0.8)
+
+    def _add_paragraph_style(
+        self,
+        name: str,
+        *,
+        size: float | None = None,
+        space_before: float = 0,
+        space_after: float,
+        line_spacing: float | None = None,
+    ) -> Any:
+        style = self.doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = self.doc.styles["Normal"]
+        style.quick_style = False
+        if size is not None:
+            style.font.size = Pt(size)
+        style.paragraph_format.space_before = Pt(space_before)
+        style.paragraph_format.space_after = Pt(space_after)
+        if line_spacing is not None:
+            style.paragraph_format.line_spacing = line_spacing
+        return style
 
     def header_and_footer(self, marking: str, content: Content) -> None:
         section = self.doc.sections[0]
@@ -287,126 +345,148 @@ class _Writer:
                 rel.target_part._blob = _app_properties()
 
     # -- blocks ---------------------------------------------------------------------
+    #
+    # Blocks are written straight as WordprocessingML elements: python-docx's
+    # object layer looks styles up by name and copies text a character at a time,
+    # which for a large record costs more than everything else put together.
 
     def write(self, block: Block) -> None:
         self._writers[type(block)](block)
 
+    def _paragraph(self, style: str = "") -> Any:
+        """A new paragraph at the end of the body, in the named style."""
+        p = OxmlElement("w:p")
+        if style:
+            p_pr = _sub(p, "w:pPr")
+            _sub(p_pr, "w:pStyle").set(qn("w:val"), self._style_ids[style])
+        self._body_end.addprevious(p)
+        return p
+
     def title(self, block: Title) -> None:
-        self.doc.add_paragraph(self.clean(block.text), style="Title")
+        _text(self._paragraph("Title"), self.clean(block.text))
         if block.subtitle:
-            self.doc.add_paragraph(self.clean(block.subtitle), style="Subtitle")
+            _text(self._paragraph("Subtitle"), self.clean(block.subtitle))
 
     def heading(self, block: Heading) -> None:
-        paragraph = self.doc.add_paragraph(style=f"Heading {min(max(block.level, 1), 3)}")
+        p = self._paragraph(f"Heading {min(max(block.level, 1), 3)}")
         if block.page_break_before:
-            paragraph.paragraph_format.page_break_before = True
-        if block.picture:
-            picture = picture_png(block.picture)
-            if picture is not None:
-                run = paragraph.add_run()
-                run.add_picture(io.BytesIO(picture), width=Cm(self.look.picture_cm))
-                _space_after(run, Pt(12))
-                words = paragraph.add_run(self.clean(block.text))
-                _raise(words, self.look.picture_cm, self.look.heading_sizes[0])
-                return
-        paragraph.add_run(self.clean(block.text))
+            _p_pr(p).insert_element_before(
+                OxmlElement("w:pageBreakBefore"), *_AFTER_PAGE_BREAK_BEFORE
+            )
+        picture = picture_png(block.picture) if block.picture else None
+        if picture is not None:
+            run = DocxParagraph(p, self.doc._body).add_run()
+            run.add_picture(io.BytesIO(picture), width=Cm(self.look.picture_cm))
+            _space_after(run, Pt(12))
+            words = _text(p, self.clean(block.text))
+            _raise(words, self.look.picture_cm, self.look.heading_sizes[0])
+        else:
+            _text(p, self.clean(block.text))
 
     def paragraph(self, block: Paragraph) -> None:
-        paragraph = self.doc.add_paragraph(style="Quote" if block.quote else None)
+        p = self._paragraph("Quote" if block.quote else "")
         if block.lead:
-            paragraph.add_run(self.clean(block.lead)).bold = True
-        paragraph.add_run(self.clean(block.text))
+            _text(p, self.clean(block.lead), bold=True)
+        _text(p, self.clean(block.text))
 
     def fields(self, block: Fields) -> None:
         for label, value in block.pairs:
-            if not value:
-                continue
-            paragraph = self.doc.add_paragraph()
-            paragraph.paragraph_format.space_after = Pt(self.look.space_after / 2)
-            paragraph.add_run(self.clean(label) + ": ").bold = True
-            paragraph.add_run(self.clean(value))
+            if value:
+                p = self._paragraph(FIELD_STYLE)
+                _text(p, self.clean(label) + ": ", bold=True)
+                _text(p, self.clean(value))
 
     def bullets(self, block: Bullets) -> None:
         for item in block.items:
-            self.doc.add_paragraph(self.clean(item), style="List Bullet")
+            _text(self._paragraph("List Bullet"), self.clean(item))
 
     def table(self, block: Table) -> None:
         columns = len(block.header)
-        table = self.doc.add_table(rows=1 + len(block.rows), cols=columns)
-        table.style = self._table_style
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
         widths = _widths(block.widths or (1.0,) * columns, self.look.text_width_cm)
-        _set_grid(table, widths)
-        cells = table._cells
-        size = Pt(self.look.table_size)
-        for col, text in enumerate(block.header):
-            cell = cells[col]
-            run = cell.paragraphs[0].add_run(self.clean(text))
-            run.bold = True
-            run.font.size = size
-            _shade(cell, self.look.accent_fill)
-        _repeat_header(table.rows[0])
-        rows = table.rows
-        for row_index, row in enumerate(block.rows, start=1):
-            base = row_index * columns
-            if sum(len(text) for text in row) < SHORT_ROW:
-                _keep_row_together(rows[row_index])
-            for col in range(columns):
-                text = row[col] if col < len(row) else ""
+        tbl = self._table(widths)
+        cell_style = self._style_ids[TABLE_TEXT_STYLE]
+        header = _row(tbl, header=True)
+        for text, width in zip(block.header, widths, strict=False):
+            _text(
+                _cell(header, width, cell_style, fill=self.look.accent_fill),
+                self.clean(text),
+                bold=True,
+            )
+        for values in block.rows:
+            tr = _row(tbl, keep_together=sum(len(v) for v in values) < SHORT_ROW)
+            for col, width in enumerate(widths):
+                p = _cell(tr, width, cell_style)
+                text = values[col] if col < len(values) else ""
                 if text:
-                    run = cells[base + col].paragraphs[0].add_run(self.clean(text))
-                    run.font.size = size
+                    _text(p, self.clean(text))
         self._space_after_table()
+
+    def _table(self, widths: list[float]) -> Any:
+        tbl = OxmlElement("w:tbl")
+        tbl_pr = _sub(tbl, "w:tblPr")
+        _sub(tbl_pr, "w:tblStyle").set(qn("w:val"), self._style_ids["Table Grid"])
+        tbl_w = _sub(tbl_pr, "w:tblW")
+        tbl_w.set(qn("w:type"), "dxa")
+        tbl_w.set(qn("w:w"), str(_twips(sum(widths))))
+        _sub(tbl_pr, "w:jc").set(qn("w:val"), "center")
+        _sub(tbl_pr, "w:tblLayout").set(qn("w:type"), "fixed")
+        margins = _sub(tbl_pr, "w:tblCellMar")
+        for side, twips in (("top", 45), ("left", 100), ("bottom", 45), ("right", 100)):
+            margin = _sub(margins, f"w:{side}")
+            margin.set(qn("w:w"), str(twips))
+            margin.set(qn("w:type"), "dxa")
+        look = _sub(tbl_pr, "w:tblLook")
+        look.set(qn("w:val"), "04A0")
+        look.set(qn("w:firstRow"), "1")
+        look.set(qn("w:noVBand"), "1")
+        grid = _sub(tbl, "w:tblGrid")
+        for width in widths:
+            _sub(grid, "w:gridCol").set(qn("w:w"), str(_twips(width)))
+        self._body_end.addprevious(tbl)
+        return tbl
 
     def scale(self, block: Scale) -> None:
         """The 0-10 line as a row of coloured cells with each person's name under
         their mark: it prints, reads aloud and copies like the rest of the text."""
-        table = self.doc.add_table(rows=2, cols=11)
-        table.style = self._table_style
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        _set_grid(table, [self.look.text_width_cm / 11] * 11)
-        cells = table._cells
+        width = self.look.text_width_cm / 11
+        tbl = self._table([width] * 11)
+        cell_style = self._style_ids[TABLE_TEXT_STYLE]
         by_score: dict[int, list[str]] = {n: [] for n in range(11)}
         for mark in block.marks:
             if 0 <= mark.score <= 10:
                 by_score[mark.score].append(self.clean(mark.who))
+        numbers = _row(tbl, header=True)
         for score in range(11):
-            top = cells[score]
-            top.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-            number = top.paragraphs[0].add_run(str(score))
-            number.bold = True
-            number.font.size = Pt(self.look.table_size + 2)
-            _shade(top, SCALE_COLOURS[score])
-            below = cells[11 + score]
-            below.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p = _cell(numbers, width, cell_style, fill=SCALE_COLOURS[score], centred=True)
+            _text(p, str(score), bold=True, half_points=round(2 * (self.look.table_size + 2)))
+        marks = _row(tbl, keep_together=True)
+        small = round(2 * max(self.look.table_size - 2.5, 7))
+        for score in range(11):
             names = by_score[score]
+            p = _cell(marks, width, cell_style, fill="F7F7F7" if names else "", centred=True)
             if names:
-                run = below.paragraphs[0].add_run("▲\n" + "\n".join(names))
-                run.font.size = Pt(max(self.look.table_size - 2.5, 7))
-                _shade(below, "F7F7F7")
-        _repeat_header(table.rows[0])
-        ends = self.doc.add_paragraph()
+                _text(p, "▲\n" + "\n".join(names), half_points=small)
+        ends = DocxParagraph(self._paragraph(), self.doc._body)
         ends.paragraph_format.tab_stops.add_tab_stop(
             Cm(self.look.text_width_cm - 0.05), WD_TAB_ALIGNMENT.RIGHT
         )
-        ends_run = ends.add_run(f"{self.clean(block.low)}\t{self.clean(block.high)}")
-        ends_run.font.size = Pt(self.look.table_size - 1)
-        ends_run.italic = True
+        _text(
+            ends._p,
+            f"{self.clean(block.low)}\t{self.clean(block.high)}",
+            italic=True,
+            half_points=round(2 * (self.look.table_size - 1)),
+        )
 
     def notice(self, block: Notice) -> None:
         border, fill = NOTICE_COLOURS[block.tone]
         if block.colour:
             border, fill = _darker(block.colour), block.colour
-        paragraph = self.doc.add_paragraph()
-        run = paragraph.add_run(self.clean(block.text))
-        if block.tone in (Tone.DRAFT, Tone.CONFIDENTIAL):
-            run.bold = True
-        paragraph.paragraph_format.space_before = Pt(6)
-        paragraph.paragraph_format.space_after = Pt(self.look.space_after + 4)
-        _box(paragraph, border, fill)
+        p = self._paragraph(NOTICE_STYLE)
+        _box(p, border, fill)
+        _text(p, self.clean(block.text), bold=block.tone in (Tone.DRAFT, Tone.CONFIDENTIAL))
 
     def pictures(self, block: Pictures) -> None:
-        paragraph = self.doc.add_paragraph()
+        paragraph = DocxParagraph(self._paragraph(), self.doc._body)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         for index, key in enumerate(block.keys):
             picture = picture_png(key)
@@ -417,12 +497,11 @@ class _Writer:
             paragraph.add_run().add_picture(io.BytesIO(picture), width=Cm(self.look.picture_cm))
 
     def page_break(self, _block: PageBreak) -> None:
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        run = _sub(self._paragraph(), "w:r")
+        _sub(run, "w:br").set(qn("w:type"), "page")
 
     def _space_after_table(self) -> None:
-        spacer = self.doc.add_paragraph()
-        spacer.paragraph_format.space_after = Pt(2)
-        spacer.paragraph_format.line_spacing = 0.8
+        self._paragraph(SPACER_STYLE)
 
 
 # -- small pieces of WordprocessingML that python-docx has no API for ---------------
@@ -446,54 +525,116 @@ def _add_field(paragraph: Any, instruction: str, placeholder: str) -> None:
     paragraph.add_run()._r.append(end)
 
 
-def _repeat_header(row: Any) -> None:
-    _keep_row_together(row)
-    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+#: pPr children that come after pageBreakBefore, in schema order.
+_AFTER_PAGE_BREAK_BEFORE = (
+    "w:framePr",
+    "w:widowControl",
+    "w:numPr",
+    "w:suppressLineNumbers",
+    "w:pBdr",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:spacing",
+    "w:ind",
+    "w:jc",
+    "w:outlineLvl",
+    "w:rPr",
+)
 
 
-def _keep_row_together(row: Any) -> None:
-    row._tr.get_or_add_trPr().insert(0, OxmlElement("w:cantSplit"))
+def _sub(parent: Any, tag: str) -> Any:
+    """Append a new child element, e.g. ``_sub(run, "w:t")``."""
+    child = parent.makeelement(qn(tag), {})
+    parent.append(child)
+    return child
 
 
-def _shade(cell: Any, fill: str) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    # tcPr's sequence: tcW, gridSpan, vMerge, tcBorders, shd, noWrap, tcMar, ...
-    tc_pr.insert_element_before(
-        shading,
-        "w:noWrap",
-        "w:tcMar",
-        "w:textDirection",
-        "w:tcFitText",
-        "w:vAlign",
-        "w:hideMark",
-    )
+def _p_pr(p: Any) -> Any:
+    return p.get_or_add_pPr()
 
 
-def _box(paragraph: Any, border: str, fill: str) -> None:
-    p_pr = paragraph._p.get_or_add_pPr()
+def _text(
+    p: Any, text: str, *, bold: bool = False, italic: bool = False, half_points: int = 0
+) -> Any:
+    """Append a run of text; line feeds become line breaks and tabs become tabs."""
+    run = _sub(p, "w:r")
+    if bold or italic or half_points:
+        r_pr = _sub(run, "w:rPr")
+        if bold:
+            _sub(r_pr, "w:b")
+        if italic:
+            _sub(r_pr, "w:i")
+        if half_points:
+            _sub(r_pr, "w:sz").set(qn("w:val"), str(half_points))
+            _sub(r_pr, "w:szCs").set(qn("w:val"), str(half_points))
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            _sub(run, "w:br")
+        for index, piece in enumerate(line.split("\t")):
+            if index:
+                _sub(run, "w:tab")
+            if piece:
+                t = _sub(run, "w:t")
+                t.text = piece
+                t.set(_XML_SPACE, "preserve")
+    return run
+
+
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _row(tbl: Any, *, header: bool = False, keep_together: bool = True) -> Any:
+    """A table row; a header row repeats at the top of every page the table spans."""
+    tr = _sub(tbl, "w:tr")
+    if header or keep_together:
+        tr_pr = _sub(tr, "w:trPr")
+        _sub(tr_pr, "w:cantSplit")
+        if header:
+            _sub(tr_pr, "w:tblHeader")
+    return tr
+
+
+def _cell(tr: Any, width_cm: float, style_id: str, *, fill: str = "", centred: bool = False) -> Any:
+    """A cell with its width and shading; returns the cell's paragraph."""
+    tc = _sub(tr, "w:tc")
+    tc_pr = _sub(tc, "w:tcPr")
+    tc_w = _sub(tc_pr, "w:tcW")
+    tc_w.set(qn("w:type"), "dxa")
+    tc_w.set(qn("w:w"), str(_twips(width_cm)))
+    if fill:
+        shading = _sub(tc_pr, "w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), fill)
+    p = _sub(tc, "w:p")
+    p_pr = _sub(p, "w:pPr")
+    _sub(p_pr, "w:pStyle").set(qn("w:val"), style_id)
+    if centred:
+        _sub(p_pr, "w:jc").set(qn("w:val"), "center")
+    return p
+
+
+def _box(p: Any, border: str, fill: str) -> None:
+    """A coloured border and fill around one paragraph (a notice)."""
+    p_pr = _p_pr(p)
     borders = OxmlElement("w:pBdr")
     for side in ("top", "left", "bottom", "right"):
-        edge = OxmlElement(f"w:{side}")
+        edge = _sub(borders, f"w:{side}")
         edge.set(qn("w:val"), "single")
         edge.set(qn("w:sz"), "12")
         edge.set(qn("w:space"), "6")
         edge.set(qn("w:color"), border)
-        borders.append(edge)
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
-    after = ("w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc", "w:rPr")
-    p_pr.insert_element_before(borders, "w:shd", *after)
-    p_pr.insert_element_before(shading, *after)
-    p_pr.get_or_add_ind()
-    indent = p_pr.ind
-    indent.set(qn("w:left"), "140")
-    indent.set(qn("w:right"), "140")
+    p_pr.append(borders)
+    p_pr.append(shading)
+
+
+def _twips(cm: float) -> int:
+    return round(cm * 567)
 
 
 def _space_after(run: Any, space: Any) -> None:
@@ -508,9 +649,11 @@ def _raise(run: Any, picture_cm: float, size_pt: float) -> None:
     """Centre a heading's words on its picture rather than on the picture's foot."""
     picture_pt = picture_cm * 72 / 2.54
     half_points = max(0, round(picture_pt - size_pt * 1.2))  # (difference / 2) in half-points
-    position = OxmlElement("w:position")
-    position.set(qn("w:val"), str(half_points))
-    run._r.get_or_add_rPr().append(position)
+    r_pr = run.find(qn("w:rPr"))
+    if r_pr is None:
+        r_pr = OxmlElement("w:rPr")
+        run.insert(0, r_pr)
+    _sub(r_pr, "w:position").set(qn("w:val"), str(half_points))
 
 
 def _darker(fill: str, by: float = 0.25) -> str:
@@ -522,27 +665,6 @@ def _darker(fill: str, by: float = 0.25) -> str:
 def _widths(relative: tuple[float, ...], total_cm: float) -> list[float]:
     whole = sum(relative) or 1.0
     return [total_cm * part / whole for part in relative]
-
-
-def _set_grid(table: Any, widths_cm: list[float]) -> None:
-    """Column widths in both places: the grid (LibreOffice) and each cell (Word)."""
-    table.autofit = False
-    grid = table._tbl.tblGrid
-    for col, width in zip(grid.findall(qn("w:gridCol")), widths_cm, strict=False):
-        col.set(qn("w:w"), str(round(width * 567)))
-    tbl_pr = table._tbl.tblPr
-    tbl_w = tbl_pr.find(qn("w:tblW"))
-    if tbl_w is None:
-        tbl_w = OxmlElement("w:tblW")
-        tbl_pr.append(tbl_w)
-    tbl_w.set(qn("w:type"), "dxa")
-    tbl_w.set(qn("w:w"), str(round(sum(widths_cm) * 567)))
-    twips = [str(round(w * 567)) for w in widths_cm]
-    for tr in table._tbl.tr_lst:
-        for tc, twip in zip(tr.tc_lst, twips, strict=False):
-            tc_w = tc.get_or_add_tcPr().get_or_add_tcW()
-            tc_w.set(qn("w:type"), "dxa")
-            tc_w.set(qn("w:w"), twip)
 
 
 def _app_properties() -> bytes:
