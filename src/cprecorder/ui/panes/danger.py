@@ -72,8 +72,9 @@ class DangerPane(OperationPane):
         self.limit_note.setObjectName("sectionHint")
         self.limit_note.setWordWrap(True)
         self.at_limit = len(statements) >= limit
-        self.limit_note.setVisible(self.at_limit)
+        # Placed before it is shown: a parentless widget shown would become a window.
         layout.addWidget(self.limit_note)
+        self.limit_note.setVisible(self.at_limit)
 
     def statement_card(
         self, conference: Conference, item: DangerStatement, line: QHBoxLayout, people: list[Person]
@@ -96,6 +97,7 @@ class DangerPane(OperationPane):
             label=f"Danger statement {number}",
             min_lines=3,
         )
+        self.register(statement)  # first: a new statement opens with the cursor in it
         title = QLabel(f"Danger statement {number}")
         title.setObjectName("sectionTitle")
         title.setBuddy(statement)
@@ -179,7 +181,7 @@ class DangerPane(OperationPane):
         self.grids[item.id] = grid
         body.addWidget(grid)
         line.addWidget(card, 1)
-        return self.register(statement)
+        return statement
 
     @staticmethod
     def score_key(statement_id: int, person: Person, field: str) -> FieldKey:

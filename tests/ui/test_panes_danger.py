@@ -1,0 +1,163 @@
+"""Danger statements: added by keyboard up to the agenda's limit, scaled by each person."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from cprecorder import operations as op
+from cprecorder.actor import Actor
+from cprecorder.model import DangerScore, DangerStatement, Person
+from cprecorder.queries import load_conference
+from cprecorder.store import Store
+from cprecorder.ui.main_window import MainWindow
+from cprecorder.ui.panes.danger import DangerPane
+
+
+def activate(qtbot: QtBot, window: MainWindow) -> None:
+    """Keys go to the focused widget only in the active window."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+
+
+def danger_pane(window: MainWindow) -> DangerPane:
+    assert window.view is not None
+    window.view.show_pane("danger")
+    pane = window.view.panes["danger"]
+    assert isinstance(pane, DangerPane)
+    return pane
+
+
+def field(window: MainWindow, key: tuple[str, int, str]) -> QWidget:
+    return danger_pane(window).fields[key].as_widget()
+
+
+def type_where_focused(qtbot: QtBot, text: str) -> None:
+    """Type as a person does: each key goes wherever the cursor is now."""
+    for char in text:
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, char)
+
+
+def wait_saved(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(
+        lambda: window.view is not None and not window.view.recorder.has_pending(), timeout=3000
+    )
+
+
+def statement_ids(store: Store, conference_id: int) -> list[int]:
+    with store.read() as session:
+        return [s.id for s in load_conference(session, conference_id).danger_statements]
+
+
+def test_enter_adds_statements_up_to_the_limit_and_the_fifth_is_refused(
+    qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int
+) -> None:
+    activate(qtbot, demo_window)
+    pane = danger_pane(demo_window)
+    assert pane.context.agenda.max_danger_statements == 4
+    assert pane.statements.add_button.isVisible()
+    first, second = statement_ids(store, demo_id)
+
+    statement = field(demo_window, ("danger_statement", second, "statement"))
+    qtbot.mouseClick(statement, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(statement, Qt.Key.Key_Return)  # adds the third
+    type_where_focused(qtbot, "Third worry")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # adds the fourth
+    type_where_focused(qtbot, "Fourth worry")
+    wait_saved(qtbot, demo_window)
+    pane = danger_pane(demo_window)
+    assert not pane.statements.add_button.isVisible()
+    assert pane.limit_note.isVisible()
+    assert "allows 4 danger statements" in pane.limit_note.text()
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # the fifth: refused
+    assert "allows 4 danger statements" in demo_window.status.text()
+
+    with store.read() as session:
+        statements = load_conference(session, demo_id).danger_statements
+        assert [s.statement for s in statements][2:] == ["Third worry", "Fourth worry"]
+        assert len(statements) == 4
+        assert statements[0].id == first
+
+
+def test_score_and_reason_typed_for_a_person_are_saved_and_drawn(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, demo_id: int
+) -> None:
+    change = op.add_item(
+        store,
+        actor=actor,
+        conference_id=demo_id,
+        entity="person",
+        values={"name": "Olu Badmus", "kind": "professional", "attendance": "present"},
+    )
+    olu = change.entity_id
+    assert olu is not None
+    window.open_conference(demo_id)
+    activate(qtbot, window)
+    first = statement_ids(store, demo_id)[0]
+    pane = danger_pane(window)
+    assert all(m.name != "Olu Badmus" for m in pane.spreads[first].marks)
+
+    score = field(window, ("danger_statement", first, f"score-{olu}"))
+    qtbot.mouseClick(score, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(score, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(score, "2")
+    qtbot.keyClick(score, Qt.Key.Key_Tab)  # the score is saved on leaving the box
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused.accessibleName().startswith("Why this score")
+    type_where_focused(qtbot, "Not enough change yet")
+    wait_saved(qtbot, window)
+
+    pane = danger_pane(window)
+    marks = {m.name: m.score for m in pane.spreads[first].marks}
+    assert marks["Olu Badmus"] == 2
+    assert "Olu Badmus 2" in pane.spreads[first].accessibleDescription()
+    with store.read() as session:
+        entry = session.query(DangerScore).filter_by(danger_statement_id=first, person_id=olu).one()
+        assert (entry.score, entry.reason) == (2, "Not enough change yet")
+
+
+def test_a_reason_before_any_score_creates_the_row(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, demo_id: int
+) -> None:
+    olu = op.add_item(
+        store,
+        actor=actor,
+        conference_id=demo_id,
+        entity="person",
+        values={"name": "Olu Badmus", "kind": "network", "attendance": "present"},
+    ).entity_id
+    window.open_conference(demo_id)
+    activate(qtbot, window)
+    second = statement_ids(store, demo_id)[1]
+    reason = field(window, ("danger_statement", second, f"reason-{olu}"))
+    qtbot.mouseClick(reason, Qt.MouseButton.LeftButton)
+    type_where_focused(qtbot, "I see them every day")
+    wait_saved(qtbot, window)
+    with store.read() as session:
+        statement = session.get(DangerStatement, second)
+        assert statement is not None
+        entry = next(s for s in statement.scores if s.person_id == olu)
+        assert (entry.score, entry.reason) == (None, "I see them every day")
+
+
+def test_nobody_present_lists_everyone_and_says_so(
+    window: MainWindow, store: Store, actor: Actor, demo_id: int
+) -> None:
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+        people = [p.id for p in conference.people]
+        statement = conference.danger_statements[0].id
+    for pid in people:
+        op.update(
+            store, actor=actor, entity="person", entity_id=pid, values={"attendance": "invited"}
+        )
+    window.open_conference(demo_id)
+    pane = danger_pane(window)
+    assert pane.everyone_listed
+    assert set(pane.grids[statement].score_fields) == set(people)
+    with store.read() as session:
+        assert session.query(Person).filter_by(conference_id=demo_id).count() == len(people)
