@@ -419,3 +419,24 @@ def test_plan_summary_as_plain_text(conference: Conference) -> None:
     assert "Review conference: Tuesday 16 February 2027" in text
     assert conference.professionals_only[0].text not in text
     assert "\n\n\n" not in text
+
+
+def test_relationships_are_named_per_child_only_when_they_differ(
+    conference: Conference,
+) -> None:
+    document = open_doc(document_bytes(conference, DocumentKind.FAMILY))
+    rows = {
+        row.cells[0].text: row.cells[1].text
+        for table in document.tables
+        if [c.text for c in table.rows[0].cells][:2] == ["Name", "Who they are"]
+        for row in table.rows[1:]
+    }
+    assert rows["Margaret Pryce"] == "Grandmother"
+    network = {
+        row.cells[0].text: row.cells[2].text
+        for table in document.tables
+        if [c.text for c in table.rows[0].cells][:2] == ["Name", "Family or network"]
+        for row in table.rows[1:]
+    }
+    assert network["Dean Ashdown"] == "Stepfather of Maisie; Father of Leo"
+    assert network["Sophie Lane"] == "Family friend"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from ..agenda import load_agenda
 from ..agenda.agenda import Agenda, AgendaFormatError
-from ..model import ActionFor, Conference, PersonKind, PlanSection
+from ..model import ActionFor, Conference, Person, PersonKind, PlanSection
 from .blocks import (
     Block,
     Bullets,
@@ -185,6 +185,18 @@ class _Sections:
             "childrens_plan": self.childrens_plan,
         }
 
+    def relation(self, person: Person) -> str:
+        """``Grandmother``, or ``Mother of Maisie; Father of Leo`` when it differs by child."""
+        pairs = [
+            (r.relationship_to_child, self.child_name(r.child_id).split(" ")[0])
+            for r in person.relationships
+            if r.relationship_to_child
+        ]
+        kinds = {relationship for relationship, _ in pairs}
+        if len(kinds) <= 1:
+            return next(iter(kinds), "")
+        return "; ".join(f"{relationship} of {child}" for relationship, child in pairs)
+
     def child_name(self, child_id: int | None) -> str:
         child = self.children.get(child_id) if child_id is not None else None
         return child.name if child is not None else "All children"
@@ -307,13 +319,7 @@ class _Sections:
         if network:
             rows = []
             for person in network:
-                relation = "; ".join(
-                    f"{r.relationship_to_child} of {self.child_name(r.child_id).split(' ')[0]}"
-                    if len(c.children) > 1
-                    else r.relationship_to_child
-                    for r in person.relationships
-                    if r.relationship_to_child
-                )
+                relation = self.relation(person)
                 kind = "Family" if person.kind is PersonKind.FAMILY else "Network"
                 rows.append((person.name, kind, relation or person.role))
             blocks += [
@@ -543,9 +549,7 @@ class _Sections:
             if person is None:
                 rows.append(("", "", member.part))
                 continue
-            relation = "; ".join(
-                r.relationship_to_child for r in person.relationships if r.relationship_to_child
-            )
+            relation = self.relation(person)
             rows.append((person.name, relation or role_and_agency(person), member.part))
         if not rows:
             return []
