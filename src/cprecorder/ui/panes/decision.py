@@ -26,6 +26,11 @@ from .base import people_choices
 PLAN_CHOICES = [(plan.label, plan) for plan in PlanType]
 
 
+def plan_type(value: str | None) -> PlanType | None:
+    """A choice comes back from Qt as the plain string value of the vocabulary."""
+    return PlanType(value) if value else None
+
+
 class DecisionPane(OperationPane):
     key = "decision"
 
@@ -123,7 +128,8 @@ class DecisionPane(OperationPane):
         decision = child.decision
         return list(decision.category_keys) if decision is not None else []
 
-    def choose_plan(self, child: Child, plan: PlanType | None) -> None:
+    def choose_plan(self, child: Child, value: str | None) -> None:
+        plan = plan_type(value)
         keep = self.current_categories(child) if plan is PlanType.CHILD_PROTECTION else []
         self.category_boxes[child.id].setVisible(plan is PlanType.CHILD_PROTECTION)
         self.run_decision(child, plan, keep)
@@ -135,7 +141,7 @@ class DecisionPane(OperationPane):
         self.run_decision(child, PlanType.CHILD_PROTECTION, chosen)
 
     def first_reasons(self, child: Child, words: str) -> None:
-        plan = self.plan_choices[child.id].currentData()
+        plan = plan_type(self.plan_choices[child.id].currentData())
         keep = self.current_categories(child) if plan is PlanType.CHILD_PROTECTION else []
         self.run_decision(child, plan, keep, reasons=words)
 

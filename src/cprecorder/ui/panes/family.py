@@ -268,7 +268,7 @@ class FamilyPane(OperationPane):
         self.follow(name, lambda text: self.on_person_edit(person, "name", text))
         self.follow(role, lambda text: self.on_person_edit(person, "role", text))
         kind.currentIndexChanged.connect(
-            lambda _i: self.on_person_edit(person, "kind", kind.currentData())
+            lambda _i: self.on_person_edit(person, "kind", PersonKind(kind.currentData()))
         )
         if professional:
             agency = LineField(
@@ -448,7 +448,8 @@ class FamilyPane(OperationPane):
         grid.addWidget(self.register(joined).as_widget(), row, 2)
 
         def attended(_index: int) -> None:
-            person.attendance = attendance.currentData()
+            # Qt hands a vocabulary back as its plain string value.
+            person.attendance = Attendance(attendance.currentData())
             self.update_quoracy()
             self.update_reports()
 
