@@ -305,7 +305,8 @@ def restore(store_path: Path, backup_file: Path, *, folder: Path | None = None) 
             f"CP Recorder backup ({verdict}). Nothing has been changed; try an older backup."
         )
     target_folder = folder or backup_folder(store_path)
-    make_private_dir(store_path.parent)
+    if not store_path.parent.exists():
+        make_private_dir(store_path.parent)
     incoming = store_path.with_name(f".{store_path.name}.restoring")
     incoming.unlink(missing_ok=True)
     try:

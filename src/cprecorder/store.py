@@ -19,7 +19,13 @@ from typing import Any
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import (
+    DatabaseError,
+    DataError,
+    IntegrityError,
+    OperationalError,
+    ProgrammingError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from .actor import Actor
@@ -61,7 +67,10 @@ class Store:
         if self.is_sqlite and parsed.database and parsed.database != ":memory:":
             self.path = Path(parsed.database)
             try:
-                make_private_dir(self.path.parent)
+                # Only a folder made here is made private: a folder someone chose
+                # (a shared drive, /tmp) keeps the permissions it has.
+                if not self.path.parent.exists():
+                    make_private_dir(self.path.parent)
                 _create_private_file(self.path)
             except OSError as exc:
                 raise StoreUnavailableError(explain_folder_error(self.path, exc)) from exc
@@ -98,6 +107,8 @@ class Store:
             try:
                 yield session
             except (OperationalError, DatabaseError) as exc:
+                if isinstance(exc, ProgrammingError | IntegrityError | DataError):
+                    raise  # a bug in a query, not the file or the disk
                 raise StoreUnavailableError(explain_database_error(exc)) from exc
 
     @contextmanager

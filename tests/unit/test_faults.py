@@ -366,3 +366,23 @@ def test_a_file_that_is_not_a_database_at_all(tmp_path: Path) -> None:
         Store(f"sqlite:///{path}")
     assert_plain(str(refused.value), "damaged", "restore")
     assert digest(path) == saved
+
+
+def test_a_bug_in_a_query_is_not_disguised_as_a_fault(store: Store) -> None:
+    from sqlalchemy.exc import ProgrammingError
+
+    with pytest.raises(ProgrammingError), store.read() as session:
+        session.connection().exec_driver_sql("SELECT ?", ())
+
+
+def test_a_folder_someone_chose_keeps_its_permissions(tmp_path: Path) -> None:
+    """Opening a database in a shared folder (or /tmp) must not lock others out of it."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)
+    Store.open_sqlite(shared / "cprecorder.sqlite3").close()
+    assert shared.stat().st_mode & 0o7777 == 0o1777
+    fresh = tmp_path / "new" / "cprecorder.sqlite3"
+    Store.open_sqlite(fresh).close()
+    if os.name == "posix":
+        assert fresh.parent.stat().st_mode & 0o777 == 0o700
