@@ -117,8 +117,14 @@ def columns(cls: type[Base]) -> dict[str, ColumnProperty[Any]]:
     return {prop.key: prop for prop in inspect(cls).column_attrs}
 
 
+#: Fields named like a lifecycle field that are ordinary values on these parts: an
+#: action's status (open, done, cancelled) is set by whoever tracks the action.
+ALSO_EDITABLE: dict[type[Base], frozenset[str]] = {Action: frozenset({"status"})}
+
+
 def editable_fields(cls: type[Base]) -> list[str]:
-    return [key for key in columns(cls) if key not in NOT_EDITABLE]
+    also = ALSO_EDITABLE.get(cls, frozenset())
+    return [key for key in columns(cls) if key not in NOT_EDITABLE or key in also]
 
 
 def coerce(cls: type[Base], field: str, value: Any, *, where: str | None = None) -> Any:
