@@ -207,8 +207,8 @@ class ActionGroup(QWidget):
             heads.addWidget(head)
         heads.setStretch(0, WHAT_STRETCH)
         heads.setStretch(1, WHO_STRETCH)
+        layout.addWidget(self.heads)  # parented before shown: never a window of its own
         self.heads.setVisible(bool(items))
-        layout.addWidget(self.heads)
 
         statuses = [(s.label, s.value) for s in ActionStatus]
 

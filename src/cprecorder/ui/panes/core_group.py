@@ -49,9 +49,10 @@ class CoreGroupPane(Pane):
 
     def __init__(self, context: PaneContext) -> None:
         super().__init__(context)
-        self.meeting_flag = QLabel()
-        self.review_flag = QLabel()
-        self.proposal = QWidget()
+        # Built with the pane; until then there is nothing to show a flag in.
+        self.meeting_flag: QLabel | None = None
+        self.review_flag: QLabel | None = None
+        self.proposal: QWidget | None = None
         self.first_date: PlanDateField | None = None
         self.review_date: PlanDateField | None = None
         # A date typed here is checked again as soon as it is saved.
@@ -305,7 +306,12 @@ class CoreGroupPane(Pane):
             self._show_flags()
 
     def _show_flags(self) -> None:
-        if self.conference is None:
+        if (
+            self.conference is None
+            or self.meeting_flag is None
+            or self.review_flag is None
+            or self.proposal is None
+        ):
             return
         flags = check_dates(self.conference)
         for label, rules in ((self.meeting_flag, MEETING_RULES), (self.review_flag, REVIEW_RULES)):

@@ -1,0 +1,218 @@
+"""Actions: typed fast with Enter, owner and date picked with the keyboard, gaps marked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QTextEdit, QToolButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from cprecorder.model import ActionFor, ActionStatus, Conference
+from cprecorder.queries import load_conference
+from cprecorder.store import Store
+from cprecorder.ui.action_table import NO_DATE, NO_OWNER, ActionRow
+from cprecorder.ui.main_window import MainWindow
+from cprecorder.ui.panes.actions import ActionsPane
+
+
+def settled(qtbot: QtBot) -> QWidget:
+    qtbot.waitUntil(
+        lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().isVisible(),
+        timeout=2000,
+    )
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def row_of(window: MainWindow, action_id: int) -> ActionRow:
+    assert window.view is not None
+    pane = window.view.panes["actions"]
+    assert isinstance(pane, ActionsPane)
+    for group in pane.groups:
+        if action_id in group.rows:
+            return group.rows[action_id]
+    raise AssertionError(f"action {action_id} is not shown")
+
+
+def fresh(store: Store, conference_id: int) -> Conference:
+    with store.read() as session:
+        return load_conference(session, conference_id)
+
+
+def test_actions_typed_with_enter_owner_and_date_by_keyboard(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    store: Store,
+    demo_id: int,
+    wait_saved: Callable[[MainWindow], None],
+) -> None:
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("actions")
+    pane = view.panes["actions"]
+    family = [a for a in view.conference.actions if a.for_whom is ActionFor.FAMILY]
+    what = pane.fields[("action", family[-1].id, "what")].as_widget()
+    assert isinstance(what, QTextEdit)
+    qtbot.waitUntil(what.isVisible, timeout=2000)
+    what.setFocus()
+    what.moveCursor(what.textCursor().MoveOperation.End)
+
+    typed = [
+        ("Dean to book his first Calmer Choices session.", "Dean", "15012027"),
+        ("Nana to keep the spare key for Kerry.", "Marg", "08122026"),
+    ]
+    for words, who, when in typed:
+        qtbot.keyClick(settled(qtbot), Qt.Key.Key_Return)  # Enter adds the next action
+        field = settled(qtbot)
+        assert isinstance(field, QTextEdit) and field.property("field_key").endswith(":what")
+        qtbot.keyClicks(field, words)
+        qtbot.keyClick(field, Qt.Key.Key_Tab)
+        owner = settled(qtbot)
+        assert isinstance(owner, QComboBox)
+        qtbot.keyClicks(owner, who)
+        qtbot.keyClick(owner, Qt.Key.Key_Tab)
+        due = settled(qtbot)
+        assert isinstance(due, QDateEdit)
+        qtbot.keyClicks(due, when)
+        qtbot.keyClick(due, Qt.Key.Key_Tab)
+        field.setFocus()
+    wait_saved(demo_window)
+
+    conference = fresh(store, demo_id)
+    people = {p.id: p.name for p in conference.people}
+    got = [
+        (a.what, people.get(a.owner_id or 0), a.due_on, a.status)
+        for a in conference.actions
+        if a.for_whom is ActionFor.FAMILY
+    ]
+    assert got == [
+        (
+            "Write the family safety plan with Nana.",
+            "Kerry Ashdown",
+            family[0].due_on,
+            ActionStatus.OPEN,
+        ),
+        (
+            "Dean to book his first Calmer Choices session.",
+            "Dean Ashdown",
+            dt.date(2027, 1, 15),
+            ActionStatus.OPEN,
+        ),
+        (
+            "Nana to keep the spare key for Kerry.",
+            "Margaret Pryce",
+            dt.date(2026, 12, 8),
+            ActionStatus.OPEN,
+        ),
+    ]
+
+
+def test_an_action_with_no_owner_or_date_is_marked_until_filled(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    store: Store,
+    demo_id: int,
+    wait_saved: Callable[[MainWindow], None],
+) -> None:
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("actions")
+    item = view.agenda.item("actions")
+    assert item is not None
+    assert ActionsPane.completeness(item, view.conference) == (3, 4)
+    gap = next(a for a in view.conference.actions if a.what.startswith("Book a health review"))
+    row = row_of(demo_window, gap.id)
+    assert row.owner.property("warn") is True and row.owner.toolTip() == NO_OWNER
+    assert row.due.property("warn") is True and row.due.toolTip() == NO_DATE
+    assert row.mark.isVisible() and NO_OWNER in row.mark.text()
+    complete = next(a for a in view.conference.actions if a.owner_id and a.due_on)
+    assert row_of(demo_window, complete.id).mark.isHidden()
+
+    row.owner.setFocus()
+    qtbot.keyClicks(row.owner, "Tom")
+    wait_saved(demo_window)
+    assert row.owner.property("warn") is False
+    assert row.mark.text() == f"⚠ {NO_DATE}"
+    row.due.setFocus()
+    qtbot.keyClicks(row.due, "01022027")
+    wait_saved(demo_window)
+    assert row.due.property("warn") is False and row.mark.isHidden()
+
+    conference = fresh(store, demo_id)
+    saved = next(a for a in conference.actions if a.id == gap.id)
+    assert saved.due_on == dt.date(2027, 2, 1)
+    assert ActionsPane.completeness(item, conference) == (4, 4)
+
+
+def test_an_overdue_action_is_marked_with_the_rule(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    store: Store,
+    demo_id: int,
+    wait_saved: Callable[[MainWindow], None],
+) -> None:
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("actions")
+    action = view.conference.actions[0]
+    row = row_of(demo_window, action.id)
+    assert "Overdue" not in row.mark.text()
+    row.due.setFocus()
+    qtbot.keyClicks(row.due, "01022020")  # long past
+    wait_saved(demo_window)
+    assert "Overdue" in row.mark.text()
+    assert row.due.property("warn") is True
+    assert "was due by 1 February 2020 and is still open" in row.due.toolTip()
+    pane = view.panes["actions"]
+    assert isinstance(pane, ActionsPane)
+    assert "1 overdue" in pane.summary.text()
+
+    row.status.setFocus()
+    qtbot.keyClicks(row.status, "D")  # Done: no longer overdue
+    wait_saved(demo_window)
+    assert row.mark.isHidden() and row.due.property("warn") is False
+    saved = next(a for a in fresh(store, demo_id).actions if a.id == action.id)
+    assert (saved.status, saved.due_on) == (ActionStatus.DONE, dt.date(2020, 2, 1))
+
+
+def test_an_action_moves_to_the_other_group(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    store: Store,
+    demo_id: int,
+) -> None:
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("actions")
+    action = view.conference.actions[0]
+    assert action.for_whom is ActionFor.PROFESSIONALS
+    row = row_of(demo_window, action.id)
+    assert isinstance(row.mover, QToolButton)
+    assert row.mover.accessibleName() == "Move to the actions for family and network"
+    qtbot.mouseClick(row.mover, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: action.id in _family_rows(demo_window), timeout=2000)
+    saved = next(a for a in fresh(store, demo_id).actions if a.id == action.id)
+    assert saved.for_whom is ActionFor.FAMILY
+
+
+def _family_rows(window: MainWindow) -> set[int]:
+    assert window.view is not None
+    pane = window.view.panes["actions"]
+    assert isinstance(pane, ActionsPane)
+    return {i for g in pane.groups if g.for_whom is ActionFor.FAMILY for i in g.rows}
+
+
+def test_rows_wrap_on_a_narrow_or_zoomed_pane(qtbot: QtBot, demo_window: MainWindow) -> None:
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("actions")
+    pane = view.panes["actions"]
+    assert isinstance(pane, ActionsPane)
+    group = pane.groups[0]
+    qtbot.waitUntil(lambda: all(r.wide for r in group.rows.values()), timeout=2000)
+    demo_window.resize(700, 850)
+    qtbot.waitUntil(lambda: not any(r.wide for r in group.rows.values()), timeout=2000)
+    assert group.heads.isHidden()
