@@ -1,0 +1,148 @@
+"""Core group and review: the proposed first date, the latest allowed, flags, members."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDateEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from cprecorder.actor import Actor
+from cprecorder.model import ConferenceKind
+from cprecorder.operations import create_conference
+from cprecorder.queries import load_conference
+from cprecorder.rules.timescales import due_dates
+from cprecorder.store import Store
+from cprecorder.ui.main_window import MainWindow
+from cprecorder.ui.panes.core_group import CoreGroupPane, day_words
+
+
+def buttons(pane: CoreGroupPane, starts: str) -> list[QPushButton]:
+    return [b for b in pane.findChildren(QPushButton) if b.accessibleName().startswith(starts)]
+
+
+def core_pane(window: MainWindow) -> CoreGroupPane:
+    assert window.view is not None
+    window.view.show_pane("core_group")
+    pane = window.view.panes["core_group"]
+    assert isinstance(pane, CoreGroupPane)
+    return pane
+
+
+def test_the_proposed_date_becomes_the_first_meeting(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor
+) -> None:
+    change = create_conference(
+        store,
+        actor=actor,
+        kind=ConferenceKind.INITIAL,
+        family_name="Brindle",
+        scheduled_at=dt.datetime(2026, 12, 17, 10, 0),  # Christmas falls in the ten days
+        children=["Ivy Brindle"],
+    )
+    cid = change.conference_id
+    window.open_conference(cid)
+    pane = core_pane(window)
+    assert window.view is not None
+    due = due_dates(window.view.conference)
+    assert due.first_core_group_latest == dt.date(2027, 1, 5)  # bank holidays skipped
+    latest = [label.text() for label in pane.findChildren(type(pane.meeting_flag))]
+    assert any(day_words(due.first_core_group_latest) in text for text in latest)
+
+    (use,) = buttons(pane, "Use ")[:1]
+    assert day_words(due.first_core_group_proposed) in use.text()
+    qtbot.mouseClick(use, Qt.MouseButton.LeftButton)
+
+    with store.read() as session:
+        conference = load_conference(session, cid)
+    assert [m.meets_on for m in conference.core_group_meetings] == [due.first_core_group_proposed]
+    item = window.view.agenda.item("core_group")
+    assert item is not None
+    assert CoreGroupPane.completeness(item, conference) == (1, 3)
+    pane = core_pane(window)
+    assert pane.proposal is not None and pane.proposal.isHidden()  # a good date is set
+
+
+def test_a_date_beyond_the_limit_is_kept_and_flagged(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    store: Store,
+    demo_id: int,
+    wait_saved: Callable[[MainWindow], None],
+) -> None:
+    pane = core_pane(demo_window)
+    assert pane.meeting_flag is not None and pane.review_flag is not None
+    assert pane.meeting_flag.isHidden() and pane.review_flag.isHidden()
+    first = pane.first_date
+    assert isinstance(first, QDateEdit)
+    qtbot.waitUntil(first.isVisible, timeout=2000)
+    first.setFocus()
+    qtbot.keyClicks(first, "18122026")  # after 8 December, the latest allowed
+    wait_saved(demo_window)
+    assert pane.meeting_flag.isVisible()
+    assert "after 8 December 2026, the latest date allowed" in pane.meeting_flag.text()
+    assert "10 working days after the conference" in pane.meeting_flag.text()
+    assert pane.proposal is not None and pane.proposal.isVisible()
+
+    review = pane.review_date
+    assert review is not None
+    review.setFocus()
+    qtbot.keyClicks(review, "01042027")
+    wait_saved(demo_window)
+    assert "after 24 February 2027, the latest date allowed" in pane.review_flag.text()
+    assert "3 months after the initial conference" in pane.review_flag.text()
+
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+    assert conference.core_group_meetings[0].meets_on == dt.date(2026, 12, 18)  # kept
+    assert conference.review_conference_on == dt.date(2027, 4, 1)
+
+    qtbot.mouseClick(buttons(pane, "Use ")[0], Qt.MouseButton.LeftButton)  # the proposal
+    wait_saved(demo_window)
+    assert pane.meeting_flag.isHidden()
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+    assert conference.core_group_meetings[0].meets_on == dt.date(2026, 12, 1)
+
+
+def test_members_removed_and_everyone_present_added(
+    qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int
+) -> None:
+    pane = core_pane(demo_window)
+    (remove,) = buttons(pane, "Remove Tom Reyes")
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
+    with store.read() as session:
+        members = load_conference(session, demo_id).core_group_members
+    assert len(members) == 5
+    pane = core_pane(demo_window)
+
+    def everyone_buttons() -> list[QPushButton]:
+        return [b for b in pane.findChildren(QPushButton) if "everyone" in b.text()]
+
+    # The rebuilt page is on screen and the old one gone, as when a person clicks next.
+    qtbot.waitUntil(
+        lambda: (
+            len(everyone_buttons()) == 1
+            and everyone_buttons()[0].isVisible()
+            and everyone_buttons()[0].height() > 0
+        ),
+        timeout=2000,
+    )
+    (everyone,) = everyone_buttons()
+    assert "(1)" in everyone.text()  # Tom is present and no longer a member
+    qtbot.mouseClick(everyone, Qt.MouseButton.LeftButton)
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+    names = {p.id: p.name for p in conference.people}
+    assert sorted(names[m.person_id] for m in conference.core_group_members) == sorted(
+        [
+            "Kerry Ashdown",
+            "Dean Ashdown",
+            "Margaret Pryce",
+            "Hannah Okafor",
+            "Priya Desai",
+            "Tom Reyes",
+        ]
+    )
