@@ -219,14 +219,16 @@ class DecisionPane(OperationPane):
                 label="The agency's view",
                 min_lines=1,
             )
-            grid.addWidget(self.register(who).as_widget(), 0, 0)
-            grid.addWidget(self.register(about).as_widget(), 0, 1)
-            grid.addWidget(self.register(recommends).as_widget(), 0, 2)
-            grid.addWidget(words, 1, 0, 1, 3)
+            # The words first: a new view opens with the cursor in them (Enter adds the
+            # next), and Tab goes on to who said it, for which child, and what they recommend.
+            grid.addWidget(self.register(words).as_widget(), 0, 0, 1, 3)
+            grid.addWidget(self.register(who).as_widget(), 1, 0)
+            grid.addWidget(self.register(about).as_widget(), 1, 1)
+            grid.addWidget(self.register(recommends).as_widget(), 1, 2)
             for column in range(3):
                 grid.setColumnStretch(column, 1)
             line.addLayout(grid, 1)
-            return self.register(words)
+            return words
 
         section.addWidget(
             ItemList(
@@ -284,13 +286,13 @@ class DecisionPane(OperationPane):
                 label="Reasons for the dissent",
                 min_lines=1,
             )
-            grid.addWidget(self.register(who).as_widget(), 0, 0)
-            grid.addWidget(self.register(about).as_widget(), 0, 1)
-            grid.addWidget(reasons, 1, 0, 1, 2)
+            grid.addWidget(self.register(reasons).as_widget(), 0, 0, 1, 2)
+            grid.addWidget(self.register(who).as_widget(), 1, 0)
+            grid.addWidget(self.register(about).as_widget(), 1, 1)
             grid.setColumnStretch(0, 1)
             grid.setColumnStretch(1, 1)
             line.addLayout(grid, 1)
-            return self.register(reasons)
+            return reasons
 
         section.addWidget(
             ItemList(
