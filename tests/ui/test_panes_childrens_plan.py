@@ -1,0 +1,145 @@
+"""The children's plan: one per child, started from the agreed plan, words and pictures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTextEdit, QToolButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from cprecorder.actor import Actor
+from cprecorder.errors import ValidationError
+from cprecorder.operations import create_childrens_plan
+from cprecorder.queries import load_conference
+from cprecorder.store import Store
+from cprecorder.ui.main_window import MainWindow
+from cprecorder.ui.panes.childrens_plan import ChildrensPlanPane
+from cprecorder.ui.picture_choice import PictureChoice
+
+
+def settled(qtbot: QtBot) -> QWidget:
+    qtbot.waitUntil(
+        lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().isVisible(),
+        timeout=2000,
+    )
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def test_create_the_plan_type_words_toggle_a_picture(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    store: Store,
+    demo_id: int,
+    wait_saved: Callable[[MainWindow], None],
+) -> None:
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("childrens_plan")
+    pane = view.panes["childrens_plan"]
+    item = view.agenda.item("childrens_plan")
+    assert item is not None
+    assert ChildrensPlanPane.completeness(item, view.conference) == (1, 2)
+    leo = next(c for c in view.conference.children if c.first_name == "Leo")
+    assert leo.childrens_plan is None
+    start = next(b for b in pane.findChildren(QPushButton) if b.text() == "Write Leo's plan")
+    qtbot.waitUntil(lambda: start.isVisible() and start.height() > 0, timeout=2000)
+    qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
+
+    worries = settled(qtbot)  # the new plan opens at its first part
+    assert isinstance(worries, QTextEdit)
+    assert worries.property("field_key").endswith(":worries")
+    pane = view.panes["childrens_plan"]
+    plan_id = int(str(worries.property("field_key")).split(":")[1])
+    happen = pane.fields[("childrens_plan", plan_id, "what_will_happen")].as_widget()
+    assert isinstance(happen, QTextEdit)
+    # Started from the plan agreed today, not from a blank page.
+    assert "If an argument starts, Kerry will take the children to Nana's." in (
+        happen.toPlainText()
+    )
+
+    worries.selectAll()
+    qtbot.keyClicks(worries, "Mum and Dean shout sometimes. It is not your fault, Leo.")
+    qtbot.keyClick(worries, Qt.Key.Key_Tab)
+    pictures = pane.fields[("childrens_plan", plan_id, "pictures")].as_widget()
+    assert isinstance(pictures, PictureChoice)
+    sun = pictures.buttons["sun"]
+    assert sun.accessibleName() == "Picture: Good days"
+    sun_before = sun.isChecked()
+    sun.setFocus()
+    qtbot.keyClick(sun, Qt.Key.Key_Space)  # toggle "Good days"
+    assert sun.isChecked() is not sun_before
+    school = pictures.buttons["school"]
+    assert isinstance(school, QToolButton) and not school.isChecked()
+    qtbot.mouseClick(school, Qt.MouseButton.LeftButton)
+    wait_saved(demo_window)
+
+    ease = [
+        label.text()
+        for label in pane.findChildren(QLabel)
+        if label.text().startswith("Reading age about")
+    ]
+    assert len(ease) == 2  # one figure for each child's words
+
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+    plan = next(c for c in conference.children if c.first_name == "Leo").childrens_plan
+    assert plan is not None and plan.id == plan_id
+    assert plan.worries == "Mum and Dean shout sometimes. It is not your fault, Leo."
+    assert "Kerry will take the children to Nana's" in plan.what_will_happen
+    chosen = set(plan.picture_keys)
+    assert {"school"} <= chosen
+    assert ("sun" in chosen) is not sun_before
+    assert ChildrensPlanPane.completeness(item, conference) == (2, 2)
+
+
+def test_a_second_plan_for_a_child_is_refused(store: Store, actor: Actor, demo_id: int) -> None:
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+    maisie = next(c for c in conference.children if c.first_name == "Maisie")
+    leo = next(c for c in conference.children if c.first_name == "Leo")
+    with pytest.raises(ValidationError, match="Maisie Ashdown already has a children's plan"):
+        create_childrens_plan(store, actor=actor, child_id=maisie.id)
+    change = create_childrens_plan(
+        store, actor=actor, child_id=leo.id, values={"if_unsafe": "Shout for Nana."}
+    )
+    assert change.entity == "childrens_plan" and change.operation == "add"
+    with pytest.raises(ValidationError, match="no part called 'colour'"):
+        create_childrens_plan(store, actor=actor, child_id=leo.id, values={"colour": "red"})
+    with store.read() as session:
+        again = load_conference(session, demo_id)
+    plan = next(c for c in again.children if c.first_name == "Leo").childrens_plan
+    assert plan is not None and plan.if_unsafe == "Shout for Nana."
+    assert plan.safety_people  # the other parts start from the agreed plan
+
+
+def test_hard_words_are_flagged_for_the_reading_age(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    demo_id: int,
+) -> None:
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("childrens_plan")
+    pane = view.panes["childrens_plan"]
+    maisie = next(c for c in view.conference.children if c.first_name == "Maisie")
+    assert maisie.childrens_plan is not None
+    field = pane.fields[("childrens_plan", maisie.childrens_plan.id, "worries")].as_widget()
+    assert isinstance(field, QTextEdit)
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(
+        field,
+        "Professionals identified considerable intergenerational domestic abuse, "
+        "necessitating multi-agency safeguarding interventions and comprehensive "
+        "therapeutic assessment of attachment difficulties.",
+    )
+    figure = next(
+        label
+        for label in pane.findChildren(QLabel)
+        if label.text().startswith("Reading age about") and label.isVisible()
+    )
+    assert "shorter sentences" in figure.text() and figure.property("kind") == "bad"
