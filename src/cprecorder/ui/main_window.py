@@ -24,6 +24,7 @@ from ..store import Store
 from .actions import ActionId, build_actions
 from .conference_view import ConferenceView
 from .identity import IdentityDialog, remember_actor
+from .record_menu import connect_record_actions
 from .recorder import Recorder
 from .settings import (
     GEOMETRY,
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
 
         self.actions_ = build_actions(self)
         self._build_menus()
+        connect_record_actions(self)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.start = StartView(store)
