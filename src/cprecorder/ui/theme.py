@@ -129,6 +129,19 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
     QHeaderView::section {{ background: {p.sidebar}; padding: 6px; border: none;
         border-bottom: 1px solid {p.border}; font-weight: 600; }}
     QStatusBar {{ background: {p.window}; }}
+    /* Review, sign-off, addendum and audit trail */
+    QLabel#dialogTitle {{ font-size: {pt(1.6)}; font-weight: 600; }}
+    QWidget#reviewPanel {{ background: {p.window}; }}
+    QLabel#reviewTitle {{ font-size: {pt(1.35)}; font-weight: 700; }}
+    QListView#reviewList {{ background: {p.page}; border: 1px solid {p.border};
+        border-radius: 8px; outline: none; }}
+    QLabel#refusal {{ background: {p.page}; border: 1px solid {p.warning};
+        border-left: 5px solid {p.warning}; border-radius: 6px; padding: 10px 14px; }}
+    QFrame#warningBox {{ background: {p.page}; border: 1px solid {p.border};
+        border-left: 5px solid {p.confidential}; border-radius: 6px; }}
+    QLabel#warningTitle {{ font-weight: 600; }}
+    QToolButton#closeReview {{ border: none; padding: 2px 8px; color: {p.muted}; }}
+    QPushButton#primary:disabled {{ background: {p.border}; color: {p.muted}; }}
     QWidget#scoreSpread, QWidget#safetyLine {{ qproperty-markColor: {p.accent};
         qproperty-familyColor: {p.family_mark}; qproperty-lineColor: {p.muted};
         qproperty-medianColor: {p.text}; }}
