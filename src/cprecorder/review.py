@@ -36,6 +36,7 @@ from .model import (
     Person,
     PlanType,
 )
+from .rules.categories import categories_for
 from .rules.nation import NationRules
 from .rules.quoracy import check_quoracy, normalise_agency
 from .rules.timescales import check_dates, long_date, report_expected
@@ -86,6 +87,14 @@ CONFERENCE_FIELD_PANE: dict[str, str] = {
     "chair_summary": "summary",
     "decision_statement": "summary",
 }
+
+#: Places that are not a column of the record, named as the window's panes name
+#: them: the plan chosen for a child (set by an operation, not typed), and a
+#: category of that plan ("category-neglect"); a person's safety scale score is
+#: ("person", id, "safety_score"), their score of a danger statement
+#: ("danger_statement", id, "score-<person id>").
+DECISION_FIELD = "decision_plan_type"
+CATEGORY_FIELD_PREFIX = "category-"
 
 #: People who run the meeting rather than take part in it: they do not scale.
 NOT_SCALING_ROLES = frozenset({"chair", "conference chair", "minute taker", "minutetaker"})
@@ -235,14 +244,13 @@ class _Review:
         for child in self.c.children:
             decision = child.decision
             if decision is None or decision.plan_type is None:
-                where = ("child_decision", decision.id) if decision else ("child", child.id)
                 self.add(
                     Severity.BLOCKING,
                     "decision_missing",
                     f"No decision is recorded for {child.name}.",
-                    where[0],
-                    where[1],
-                    "plan_type",
+                    "child",
+                    child.id,
+                    DECISION_FIELD,
                     pane="decision",
                 )
                 continue
@@ -251,9 +259,10 @@ class _Review:
                     Severity.BLOCKING,
                     "category_missing",
                     f"{child.name} is on a child protection plan, but no category is chosen.",
-                    "child_decision",
-                    decision.id,
-                    "categories",
+                    "child",
+                    child.id,
+                    self.first_category_field(),
+                    pane="decision",
                 )
             if (
                 decision.plan_type in PLANS_WITH_SOCIAL_WORKER
@@ -267,8 +276,14 @@ class _Review:
                     "child",
                     child.id,
                     "lead_social_worker_id",
-                    pane="decision",
                 )
+
+    def first_category_field(self) -> str:
+        try:
+            keys = list(categories_for(self.c.nation or "england"))
+        except KnownError:  # a nation without a rules file: the plan choice instead
+            return DECISION_FIELD
+        return f"{CATEGORY_FIELD_PREFIX}{keys[0]}" if keys else DECISION_FIELD
 
     # -- 4. danger statements -------------------------------------------------
     def danger_statements(self) -> None:
@@ -314,7 +329,7 @@ class _Review:
                     f"{self.person_name(person.id)} was present but has no score for {name}.",
                     "danger_statement",
                     statement.id,
-                    "scores",
+                    f"score-{person.id}",
                 )
 
     # -- 5. safety scale ------------------------------------------------------
@@ -324,14 +339,13 @@ class _Review:
             entry = by_person.get(person.id)
             who = self.person_name(person.id)
             if entry is None or entry.score is None:
-                target = ("safety_score", entry.id, "score") if entry else ("person", person.id, "")
                 self.add(
                     Severity.WARNING,
                     "safety_score_missing",
                     f"{who} was present but has no safety scale score.",
-                    target[0],
-                    target[1],
-                    target[2],
+                    "person",
+                    person.id,
+                    "safety_score",
                     # Their place is on the safety scale, not in the family details.
                     pane="safety_scale",
                 )

@@ -77,9 +77,11 @@ def test_a_child_without_decision_category_or_lead_social_worker_blocks(
     decision = found(items, "decision_missing")
     assert [i.sentence for i in decision] == ["No decision is recorded for Leo Ashdown."]
     assert decision[0].pane == "decision"
-    assert decision[0].entity == "child_decision" and decision[0].field == "plan_type"
+    assert decision[0].target == ("child", leo.id, "decision_plan_type")
     category = found(items, "category_missing")
     assert len(category) == 1 and "Maisie Ashdown" in category[0].sentence
+    # The first category the nation lists, where the chair ticks one.
+    assert category[0].target == ("child", maisie.id, "category-physical_abuse")
     lead = found(items, "lead_social_worker_missing")
     assert [i.target for i in lead] == [("child", maisie.id, "lead_social_worker_id")]
     assert all(i.blocking for i in decision + category + lead)
@@ -122,8 +124,11 @@ def test_danger_statement_goal_blocks_and_a_missing_score_warns(
         )
     ]
     scores = found(items, "danger_score_missing")
-    assert [i.sentence for i in scores] == [
-        "Dean Ashdown was present but has no score for Danger statement 2."
+    assert [(i.sentence, i.target) for i in scores] == [
+        (
+            "Dean Ashdown was present but has no score for Danger statement 2.",
+            ("danger_statement", second.id, f"score-{dean}"),
+        )
     ]
     assert scores[0].severity is Severity.WARNING
 
@@ -149,8 +154,12 @@ def test_everyone_present_is_asked_for_a_safety_score_with_a_reason(
         (("safety_score", kerry.id, "reason"), "safety_scale")
     ]
     missing = found(items, "safety_score_missing")
-    assert [(i.sentence, i.pane) for i in missing] == [
-        ("Sophie Lane was present but has no safety scale score.", "safety_scale")
+    assert [(i.sentence, i.pane, i.target) for i in missing] == [
+        (
+            "Sophie Lane was present but has no safety scale score.",
+            "safety_scale",
+            ("person", names["Sophie Lane"], "safety_score"),
+        )
     ]
 
 

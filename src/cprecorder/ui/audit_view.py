@@ -54,7 +54,7 @@ BROKEN = QColor("#f9dedc")
 class AuditTableModel(QAbstractTableModel):
     """Audit lines as a table: entry, when, who, what, field, before, after."""
 
-    COLUMNS = ("No.", "When", "Who", "What", "Field", "Before", "After")
+    COLUMNS = ("No.", "When", "Who", "Change", "Part of the record", "Field", "Before", "After")
     #: How much of a value a cell shows; the tooltip has all of it.
     SHORT = 60
 
@@ -112,10 +112,12 @@ class AuditTableModel(QAbstractTableModel):
         if column == 2:
             return f"{line.who} ({line.role})" if line.role else line.who
         if column == 3:
-            return f"{line.action}: {line.what}" if line.field == "" else line.what
+            return line.action
         if column == 4:
-            return line.field or line.action
+            return line.what
         if column == 5:
+            return line.field
+        if column == 6:
             return self._value(line, line.old)
         return self._value(line, line.new)
 
@@ -126,10 +128,10 @@ class AuditTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             text = self.full_text(line, column)
-            return shorten(text, self.SHORT) if column >= 3 else text
+            return shorten(text, self.SHORT) if column >= 4 else text
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self.full_text(line, column)
-            if column >= 3 and len(text) > self.SHORT:
+            if column >= 4 and len(text) > self.SHORT:
                 return text
             if column == 2 and line.os_user:
                 return f"Signed in to the computer as {line.os_user}"
@@ -267,7 +269,7 @@ class AuditDialog(QDialog):
             )
         for table in (self.trail_table, self.changes_table):
             table.resizeColumnsToContents()
-            for column, most in ((3, 320), (4, 200), (5, 260)):
+            for column, most in ((4, 340), (5, 220), (6, 260)):
                 table.setColumnWidth(column, min(table.columnWidth(column), most))
 
     def verify(self) -> ChainReport:

@@ -132,6 +132,19 @@ class RecordActions(QObject):
             self.sync()
         return self.dock
 
+    def show_review(self) -> None:
+        """Open the review beside the record, with the cursor in its list."""
+        view = self.window.view
+        if view is None:
+            return
+        dock = self.review_dock()
+        view.recorder.flush()
+        dock.attach(view)
+        dock.show()
+        dock.raise_()
+        dock.refresh()
+        dock.panel.focus_list()
+
     def toggle_review(self) -> None:
         """Ctrl+R shows the review and puts the cursor in it; again, hides it."""
         self.sync()
@@ -142,15 +155,11 @@ class RecordActions(QObject):
         if dock.isVisible() and dock.panel.list.hasFocus():
             dock.hide()
             current = view.panes.get(view.current_key())
-            if current is not None and current.first_field() is not None:
-                current.setFocus()
+            first = current.first_field() if current is not None else None
+            if first is not None:
+                first.setFocus()
             return
-        view.recorder.flush()
-        dock.attach(view)
-        dock.show()
-        dock.raise_()
-        dock.refresh()
-        dock.panel.focus_list()
+        self.show_review()
 
     # -- sign-off -------------------------------------------------------------
     def sign_off(self) -> None:
@@ -168,6 +177,7 @@ class RecordActions(QObject):
             conference,
             items,
             submit=lambda name: self._sign(view, name),
+            show_review=self.show_review,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

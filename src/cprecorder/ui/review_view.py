@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QStyledItemDelegate,
+    QToolButton,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
@@ -274,9 +275,17 @@ class ReviewPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(8)
+        top = QHBoxLayout()
         title = QLabel("Review before sign-off")
         title.setObjectName("reviewTitle")
-        layout.addWidget(title)
+        top.addWidget(title, 1)
+        self.close_button = QToolButton()
+        self.close_button.setObjectName("closeReview")
+        self.close_button.setText("✕")
+        self.close_button.setToolTip("Close the review (Ctrl+R)")
+        self.close_button.setAccessibleName("Close the review")
+        top.addWidget(self.close_button)
+        layout.addLayout(top)
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -391,6 +400,9 @@ class ReviewDock(QDockWidget):
         )
         self.panel = ReviewPanel()
         self.setWidget(self.panel)
+        # The panel has its own title and close button; the dock's bar would repeat them.
+        self.setTitleBarWidget(QWidget())
+        self.panel.close_button.clicked.connect(self.hide)
         self.setMinimumWidth(340)
         self.view: ConferenceView | None = None
         self.today: dt.date | None = None

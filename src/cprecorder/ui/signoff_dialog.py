@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -37,10 +38,10 @@ CONFIRMATION = (
 )
 
 
-def _listed(items: list[ReviewItem]) -> str:
-    lines = [f"•  {item.sentence}" for item in items[:SHOWN]]
-    if len(items) > SHOWN:
-        lines.append(f"… and {len(items) - SHOWN} more (see the review list).")
+def _listed(items: list[ReviewItem], shown: int | None = SHOWN) -> str:
+    lines = [f"•  {item.sentence}" for item in items[:shown]]
+    if shown is not None and len(items) > shown:
+        lines.append(f"… and {len(items) - shown} more (see the review list).")
     return "\n".join(lines)
 
 
@@ -54,6 +55,7 @@ class SignOffDialog(QDialog):
         conference: Conference,
         items: list[ReviewItem],
         submit: Callable[[str], str | None],
+        show_review: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("signOffDialog")
@@ -104,16 +106,26 @@ class SignOffDialog(QDialog):
             box.setObjectName("warningBox")
             inner = QVBoxLayout(box)
             inner.setContentsMargins(14, 10, 14, 10)
+            inner.setSpacing(6)
             count = len(self.warnings)
+            jargon = sum(1 for i in self.warnings if i.check == "jargon")
+            about_jargon = f", {jargon} of them about jargon" if jargon else ""
             heading = QLabel(
-                f"You can sign off with {count} {'warning' if count == 1 else 'warnings'}:"
+                f"You can sign off with {count} {'warning' if count == 1 else 'warnings'}"
+                f"{about_jargon}. Please look over them first:"
             )
             heading.setObjectName("warningTitle")
+            heading.setWordWrap(True)
             inner.addWidget(heading)
-            listed = QLabel(_listed(self.warnings))
-            listed.setWordWrap(True)
-            inner.addWidget(listed)
-            self.warning_list = listed
+            self.warning_list = QLabel(_listed(self.warnings, None))
+            self.warning_list.setWordWrap(True)
+            self.warning_list.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            scroller = QScrollArea()
+            scroller.setWidgetResizable(True)
+            scroller.setFrameShape(QFrame.Shape.NoFrame)
+            scroller.setWidget(self.warning_list)
+            scroller.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
+            inner.addWidget(scroller)
             layout.addWidget(box)
 
         form = QFormLayout()
@@ -145,6 +157,12 @@ class SignOffDialog(QDialog):
         layout.addWidget(self.problem)
 
         buttons = QHBoxLayout()
+        self.review_button = QPushButton("Show the &review list")
+        self.review_button.setVisible(show_review is not None and bool(items))
+        if show_review is not None:
+            self.review_button.clicked.connect(self.reject)
+            self.review_button.clicked.connect(show_review)
+        buttons.addWidget(self.review_button)
         buttons.addStretch(1)
         self.cancel = QPushButton("Cancel")
         self.cancel.clicked.connect(self.reject)
