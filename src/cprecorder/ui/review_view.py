@@ -113,8 +113,8 @@ class ReviewModel(QAbstractListModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         kind, _ = self.rows[index.row()]
-        if kind == HEADING:
-            return Qt.ItemFlag.ItemIsEnabled
+        if kind == HEADING:  # read, but skipped by the arrow keys
+            return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
