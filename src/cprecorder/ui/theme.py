@@ -134,7 +134,8 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
     QWidget#reviewPanel {{ background: {p.window}; }}
     QLabel#reviewTitle {{ font-size: {pt(1.35)}; font-weight: 700; }}
     QListView#reviewList {{ background: {p.page}; border: 1px solid {p.border};
-        border-radius: 8px; outline: none; }}
+        border-radius: 8px; outline: none; selection-background-color: {p.selected};
+        selection-color: {p.text}; }}
     QLabel#refusal {{ background: {p.page}; border: 1px solid {p.warning};
         border-left: 5px solid {p.warning}; border-radius: 6px; padding: 10px 14px; }}
     QFrame#warningBox {{ background: {p.page}; border: 1px solid {p.border};
