@@ -92,6 +92,7 @@ class RecordActions(QObject):
         self._syncing = True
         try:
             self._follow(self.window.view)
+            view = self.window.view
             for action_id, (enabled, text) in self.offered().items():
                 action = self.window.actions_[action_id]
                 if action.text() != text:
@@ -101,7 +102,10 @@ class RecordActions(QObject):
             if self.dock is not None:
                 sign = self.window.actions_[ActionId.SIGN_OFF]
                 self.dock.panel.sign_off.setEnabled(sign.isEnabled())
-                self.dock.panel.sign_off.setVisible(self.window.actor.role is Role.CHAIR)
+                signed = view is not None and view.conference.status is RecordStatus.SIGNED_OFF
+                self.dock.panel.sign_off.setVisible(
+                    self.window.actor.role is Role.CHAIR and not signed
+                )
         finally:
             self._syncing = False
 
@@ -126,6 +130,7 @@ class RecordActions(QObject):
             self.dock.panel.sign_off_requested.connect(
                 self.window.actions_[ActionId.SIGN_OFF].trigger
             )
+            self.dock.panel.changes_requested.connect(self.show_changes)
             self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.window.resizeDocks([self.dock], [420], Qt.Orientation.Horizontal)
             self.dock.hide()
@@ -268,6 +273,12 @@ class RecordActions(QObject):
         self.audit.show()
         self.audit.raise_()
         self.audit.activateWindow()
+
+    def show_changes(self) -> None:
+        """The audit trail opened on what changed since the hand-over."""
+        self.show_audit()
+        if self.audit is not None:
+            self.audit.tabs.setCurrentIndex(0)
 
     def _audit_closed(self, _result: int) -> None:
         self.audit = None

@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QStyledItemDelegate,
-    QToolButton,
     QStyleOptionViewItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..agenda import Agenda
+from ..changes import local_time
 from ..errors import KnownError
 from ..model import Conference
 from ..review import ReviewItem, review_record
@@ -267,6 +268,7 @@ class ReviewPanel(QWidget):
 
     item_chosen = Signal(object)  # ReviewItem
     sign_off_requested = Signal()
+    changes_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -303,16 +305,25 @@ class ReviewPanel(QWidget):
         self.list.setModel(self.model)
         self.list.item_chosen.connect(self.item_chosen)
         layout.addWidget(self.list, 1)
-        buttons = QHBoxLayout()
         self.check_again = QPushButton("Check &again")
         self.check_again.setAccessibleName("Check the record again")
+        self.changes = QPushButton("C&hanges since the meeting…")
+        self.changes.setToolTip(
+            "What changed after the record was handed over, from the audit trail"
+        )
+        self.changes.clicked.connect(self.changes_requested)
         self.sign_off = QPushButton("&Sign off…")
         self.sign_off.setObjectName("primary")
         self.sign_off.clicked.connect(self.sign_off_requested)
-        buttons.addWidget(self.check_again)
-        buttons.addStretch(1)
-        buttons.addWidget(self.sign_off)
-        layout.addLayout(buttons)
+        tools = QHBoxLayout()
+        tools.addWidget(self.check_again)
+        tools.addWidget(self.changes)
+        tools.addStretch(1)
+        layout.addLayout(tools)
+        finish = QHBoxLayout()
+        finish.addStretch(1)
+        finish.addWidget(self.sign_off)
+        layout.addLayout(finish)
         self.items: list[ReviewItem] = []
 
     def show_items(self, items: list[ReviewItem], agenda: Agenda | None) -> None:
@@ -435,6 +446,16 @@ class ReviewDock(QDockWidget):
         conference = view.conference
         items = review_record(conference, today=self.today, rules=rules_for(conference))
         self.panel.show_items(items, view.agenda)
+        if conference.is_signed_off:
+            when = local_time(conference.signed_off_at) if conference.signed_off_at else None
+            on = f" on {when.day} {when:%B %Y at %H:%M}" if when else ""
+            self.panel.status.setText(
+                f"Signed off by {conference.signed_off_by or 'the chair'}{on}. The record is "
+                "locked; what is listed below can only be answered in an addendum."
+            )
+            self.panel.status.setProperty("kind", "good")
+            self.panel.status.style().unpolish(self.panel.status)
+            self.panel.status.style().polish(self.panel.status)
 
     def _go(self, item: ReviewItem) -> None:
         if self.view is not None:
