@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -12,7 +13,6 @@ from cprecorder.model import PlanSection
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.main_window import MainWindow
-from cprecorder.ui.start_view import ConferenceListModel
 
 SENTINEL = "ZEBRA-CONFIDENTIAL-7741"
 
@@ -150,10 +150,8 @@ def visible_texts(root: QWidget) -> str:
         elif isinstance(widget, QTextEdit):
             texts.append(widget.toPlainText())
         elif hasattr(widget, "text"):
-            try:
+            with contextlib.suppress(TypeError):
                 texts.append(str(widget.text()))
-            except TypeError:
-                pass
     return "\n".join(texts)
 
 

@@ -41,17 +41,41 @@ def create_main_window(
     return window
 
 
+def install_excepthook(log_path: object) -> None:
+    """A bug never shows a traceback: it is logged, and the person told in a sentence.
+
+    The text being typed is safe: every edit is in the recorder (and saved or in the
+    recovery file) before any handler runs.
+    """
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def hook(kind: type[BaseException], value: BaseException, tb: object) -> None:
+        log.error("unexpected error", exc_info=(kind, value, tb))  # type: ignore[arg-type]
+        if QApplication.instance() is not None:
+            QMessageBox.warning(
+                None,
+                "Something went wrong",
+                "CP Recorder met a problem it did not expect. Your typing is kept. "
+                f"The details are in the log file: {log_path}",
+            )
+
+    sys.excepthook = hook
+
+
 def run_app(context: CommandContext) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ..errors import KnownError
+    from ..logfile import configure_logging
     from .identity import IdentityDialog, remember_actor, remembered_actor
     from .settings import Settings
 
+    log_path = configure_logging(context.data_dir)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("CP Recorder")
     app.setOrganizationName("cprecorder")
+    install_excepthook(log_path)
     settings = Settings()
     try:
         store = context.store
@@ -65,6 +89,8 @@ def run_app(context: CommandContext) -> int:
             return 0
         actor = dialog.actor()
         remember_actor(settings, actor)
-    window = create_main_window(store, actor, settings)
+    from ..recovery import RecoveryJournal
+
+    window = create_main_window(store, actor, settings, journal=RecoveryJournal(context.data_dir))
     window.show()
     return int(app.exec())

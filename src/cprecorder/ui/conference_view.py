@@ -40,6 +40,19 @@ def completeness_mark(filled: int, expected: int) -> str:
     return MARKS[min(4, int(ratio * 4 + 0.0001))] if ratio < 1 else "●"
 
 
+def review_due_text(conference: Conference) -> str:
+    """ "Review due by …" from the nation's rules (or the date set, if any)."""
+    from ..errors import KnownError
+    from ..rules.timescales import due_dates, long_date
+
+    if conference.review_conference_on is not None:
+        return f"Review conference {long_date(conference.review_conference_on)}"
+    try:
+        return f"Review due by {long_date(due_dates(conference).review_due_by)}"
+    except KnownError:
+        return ""
+
+
 class Header(QWidget):
     """Family, children, kind, date, chair, status, and whether everything is saved."""
 
@@ -78,7 +91,8 @@ class Header(QWidget):
         ]
         if extra:
             parts.append(extra)
-        self.meta.setText("  ·  ".join(parts))
+        parts.append(review_due_text(conference))
+        self.meta.setText("  ·  ".join(p for p in parts if p))
 
     def show_save_state(self, state: str, sentence: str) -> None:
         self.save_state.setText(sentence)

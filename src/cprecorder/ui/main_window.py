@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
     def open_conference(self, conference_id: int, pane: str = "", field: str = "") -> bool:
         if not self.close_conference():
             return False
+        recovered = self._replay_recovery(conference_id)
         try:
             recorder = Recorder(self.store, self.actor, conference_id, self.journal)
             view = ConferenceView(self.store, recorder, conference_id)
@@ -221,13 +222,35 @@ class MainWindow(QMainWindow):
                 first.setFocus()
         self.setWindowTitle(f"{view.conference.family_name} family — CP Recorder")
         self._update_actions()
+        if recovered:
+            self.show_message(recovered)
         return True
+
+    def _replay_recovery(self, conference_id: int) -> str:
+        """Text kept after a failed save is saved now, before the conference opens."""
+        journal = self.journal
+        if journal is None or not hasattr(journal, "pending"):
+            return ""
+        try:
+            waiting = journal.pending(conference_id)
+            if not waiting:
+                return ""
+            problems = journal.replay(self.store, self.actor, conference_id)
+        except KnownError as exc:
+            return f"Text kept from an earlier session could not be saved yet: {exc}"
+        saved = len(waiting) - len(problems)
+        if problems:
+            return f"{saved} kept edit(s) saved; {len(problems)} still kept: " + "; ".join(
+                str(p) for p in problems[:3]
+            )
+        return f"{saved} edit(s) that had not been saved before were recovered and saved."
 
     def close_conference(self) -> bool:
         """Save everything; keep the conference open only if the save failed."""
         if self.view is None:
             return True
-        if not self.view.recorder.flush():
+        recorder = self.view.recorder
+        if not recorder.flush() and not recorder.all_kept_for_recovery():
             answer = QMessageBox.warning(
                 self,
                 "Not saved yet",

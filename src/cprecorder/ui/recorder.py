@@ -51,6 +51,8 @@ class Recorder(QObject):
         self.conference_id = conference_id
         self.journal = journal
         self.pending: dict[tuple[str, int], dict[str, Any]] = {}
+        #: Fields with text in the recovery file, forgotten there once saved.
+        self.kept: set[tuple[str, int, str]] = set()
         self.state = SaveState.SAVED
         self.last_saved: dt.datetime | None = None
         self._timer = QTimer(self)
@@ -72,6 +74,15 @@ class Recorder(QObject):
 
     def has_pending(self) -> bool:
         return bool(self.pending)
+
+    def all_kept_for_recovery(self) -> bool:
+        """Every unsaved text is in the recovery file, so closing loses nothing."""
+        return self.journal is not None and all(
+            (entity, entity_id, field) in self.kept
+            for (entity, entity_id), values in self.pending.items()
+            for field, value in values.items()
+            if isinstance(value, str)
+        )
 
     def flush(self) -> bool:
         """Save every pending edit now. True when nothing is left unsaved."""
@@ -151,16 +162,20 @@ class Recorder(QObject):
             if isinstance(value, str):
                 try:
                     self.journal.keep(self.conference_id, entity, entity_id, field, value)
-                except OSError:
+                    self.kept.add((entity, entity_id, field))
+                except (OSError, KnownError):
                     log.exception("the recovery file could not be written")
 
     def _discard_recovery(self, entity: str, entity_id: int, values: dict[str, Any]) -> None:
         if self.journal is None:
             return
         for field in values:
+            if (entity, entity_id, field) not in self.kept:
+                continue
             try:
                 self.journal.discard(self.conference_id, entity, entity_id, field)
-            except OSError:
+                self.kept.discard((entity, entity_id, field))
+            except (OSError, KnownError):
                 log.exception("the recovery file could not be updated")
 
     def _set_state(self, state: str, sentence: str) -> None:

@@ -1,0 +1,94 @@
+"""A save that fails keeps the text on screen and in the recovery file, says so, and retries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from cprecorder import operations
+from cprecorder.actor import Actor
+from cprecorder.errors import StoreUnavailableError
+from cprecorder.queries import load_conference
+from cprecorder.recovery import RecoveryJournal
+from cprecorder.store import Store
+from cprecorder.ui import recorder as recorder_module
+from cprecorder.ui.app import create_main_window
+from cprecorder.ui.settings import Settings
+
+
+def test_failed_save_keeps_text_and_retries(
+    qtbot: QtBot,
+    store: Store,
+    actor: Actor,
+    settings: Settings,
+    demo_id: int,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    journal = RecoveryJournal(data_dir)
+    window = create_main_window(store, actor, settings, reopen=False, journal=journal)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.open_conference(demo_id)
+    view = window.view
+    assert view is not None
+    monkeypatch.setattr(recorder_module, "RETRY_MS", 200)
+    view.recorder._retry.setInterval(200)
+    real_update = operations.update
+    failing = {"on": True}
+
+    def update(*args: Any, **kwargs: Any) -> Any:
+        if failing["on"]:
+            raise StoreUnavailableError("The disk is full, so the record could not be saved.")
+        return real_update(*args, **kwargs)
+
+    monkeypatch.setattr(recorder_module.op, "update", update)
+    try:
+        type_while_failing(qtbot, window, journal, demo_id, failing)
+    finally:
+        failing["on"] = False
+    with store.read() as session:
+        assert load_conference(session, demo_id).chair_summary.endswith("Kept safe.")
+    window.close()
+
+
+def type_while_failing(
+    qtbot: QtBot, window: Any, journal: RecoveryJournal, demo_id: int, failing: dict[str, bool]
+) -> None:
+    view = window.view
+    view.show_pane("summary")
+    field = view.panes["summary"].fields[("conference", demo_id, "chair_summary")].as_widget()
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, " Kept safe.")
+    qtbot.waitUntil(lambda: view.recorder.state == "failed", timeout=3000)
+    assert "Not saved" in view.header.save_state.text()
+    assert "disk is full" in view.header.save_state.text()
+    assert field.toPlainText().endswith("Kept safe.")  # type: ignore[attr-defined]
+    [kept] = journal.pending(demo_id)
+    assert kept.text.endswith("Kept safe.")
+    failing["on"] = False
+    qtbot.waitUntil(lambda: view.recorder.state == "saved", timeout=3000)
+    assert view.header.save_state.text().startswith("All changes saved")
+    assert journal.pending(demo_id) == []
+
+
+def test_text_kept_after_a_crash_is_saved_on_reopening(
+    qtbot: QtBot, store: Store, actor: Actor, settings: Settings, demo_id: int, data_dir: Path
+) -> None:
+    journal = RecoveryJournal(data_dir)
+    journal.keep(demo_id, "conference", demo_id, "observers", "Typed before the crash.")
+    window = create_main_window(store, actor, settings, reopen=False, journal=journal)
+    qtbot.addWidget(window)
+    window.open_conference(demo_id)
+    assert "recovered" in window.status.text()
+    with store.read() as session:
+        assert load_conference(session, demo_id).observers == "Typed before the crash."
+    assert journal.pending(demo_id) == []
+    window.close()
