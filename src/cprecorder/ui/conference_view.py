@@ -193,6 +193,7 @@ class ConferenceView(QWidget):
             self.stack.addWidget(pane)
             pane.set_presentation(self.presentation)
             pane.load(self.conference)
+            self.stack.setCurrentWidget(pane)
             self._apply_lock(pane)
         elif key in self.stale:
             self.panes[key].load(self.conference)
@@ -345,6 +346,18 @@ class ConferenceView(QWidget):
             pane.set_presentation(on)
         if on and self.current_key() == "professionals_only":
             self.step(1)
+
+    def after_theme(self, zoom_percent: int) -> None:
+        """Type size changed: widen the agenda and let text fields fit their words again."""
+        from .fields import TextField
+
+        width = min(480, int(270 * zoom_percent / 100))
+        self.nav.setMinimumWidth(width)
+        sizes = self.splitter.sizes()
+        total = sum(sizes) or 1280
+        self.splitter.setSizes([width, max(400, total - width)])
+        for field in self.findChildren(TextField):
+            QTimer.singleShot(0, field._fit)
 
     def _apply_lock(self, pane: Pane) -> None:
         status = self.conference.status

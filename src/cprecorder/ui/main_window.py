@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         view.set_presentation(self.presentation)
+        view.after_theme(self.zoom_percent())
         self.settings.set(LAST_CONFERENCE, conference_id)
         keys = view.keys
         view.show_pane(pane if pane in keys else keys[0])
@@ -314,11 +315,10 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         apply_theme(
-            app,
-            zoom_percent=self.zoom_percent(),
-            high_contrast=(self.presentation and self.settings.get(HIGH_CONTRAST))
-            or (self.settings.get(HIGH_CONTRAST) and self.presentation),
+            app, zoom_percent=self.zoom_percent(), high_contrast=self.settings.get(HIGH_CONTRAST)
         )
+        if self.view is not None:
+            self.view.after_theme(self.zoom_percent())
 
     # -- identity, messages, focus ---------------------------------------------
     def ask_identity(self) -> None:

@@ -1,0 +1,68 @@
+"""Write a PNG of every pane, in normal and presentation mode, with the demo conference.
+
+Usage: python scripts/screenshots.py docs/screenshots
+Files: start.png, <pane>-normal.png, <pane>-presentation.png.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402 - after choosing the platform
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from cprecorder.actor import Actor  # noqa: E402
+from cprecorder.demo import add_demo_conference  # noqa: E402
+from cprecorder.model import Role  # noqa: E402
+from cprecorder.store import Store  # noqa: E402
+from cprecorder.ui.app import create_main_window  # noqa: E402
+from cprecorder.ui.settings import Settings  # noqa: E402
+
+SIZE = (1440, 900)
+
+
+def settle() -> None:
+    """Let layouts and text fields fit their words before the picture is taken."""
+    QTest.qWait(120)
+
+
+def main(out: Path) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store.open_sqlite(Path(folder) / "demo.sqlite3")
+        conference_id = add_demo_conference(store)
+        settings = Settings(QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat))
+        window = create_main_window(
+            store, Actor("Gemma Stiles", Role.MINUTE_TAKER, "demo"), settings, reopen=False
+        )
+        window.resize(*SIZE)
+        window.show()
+        settle()
+        window.grab().save(str(out / "start.png"))
+        window.open_conference(conference_id)
+        view = window.view
+        assert view is not None
+        for mode in ("normal", "presentation"):
+            window.set_presentation(mode == "presentation")
+            for key in view.keys:
+                if view.show_pane(key) is None:
+                    continue  # professionals-only is never on a shared screen
+                settle()
+                window.grab().save(str(out / f"{key}-{mode}.png"))
+        window.set_presentation(False)
+        window.close()
+        store.close()
+    written = sorted(p.name for p in out.glob("*.png"))
+    print(f"{len(written)} screenshots in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")))
