@@ -125,14 +125,18 @@ class CoreGroupPane(Pane):
         everyone.setEnabled(bool(present))
         everyone.setToolTip("Adds every person marked present who is not yet a member")
         everyone.clicked.connect(lambda: self._add_people([p.id for p in present]))
-        adding.addWidget(self.add_choice, 2)
+        # Long names must not widen the pane: the combo shrinks, its list shows all.
+        self.add_choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.add_choice.setMinimumContentsLength(14)
+        adding.addWidget(self.add_choice, 1)
         adding.addWidget(add)
-        adding.addWidget(everyone)
-        adding.addStretch(1)
         holder = QWidget()
         holder.setLayout(adding)
         holder.setObjectName("editButton")
         box.addWidget(holder)
+        box.addWidget(everyone, alignment=Qt.AlignmentFlag.AlignLeft)
 
     def _add_chosen(self) -> None:
         person_id = self.add_choice.currentData()
@@ -181,6 +185,7 @@ class CoreGroupPane(Pane):
         self.use_first = use
         hint = QLabel("for the first core group")
         hint.setObjectName("sectionHint")
+        hint.setWordWrap(True)
         propose.addWidget(use)
         propose.addWidget(hint)
         propose.addStretch(1)
@@ -286,9 +291,9 @@ class CoreGroupPane(Pane):
         use.clicked.connect(lambda: self._use_review_date(due.review_due_by))
         line.addWidget(self.label_for("&Review conference on", review))
         line.addWidget(self.register(review).as_widget())
-        line.addWidget(use)
         line.addStretch(1)
         box.addLayout(line)
+        box.addWidget(use, alignment=Qt.AlignmentFlag.AlignLeft)
         self.review_flag = QLabel()
         self.review_flag.setObjectName("flag")
         self.review_flag.setWordWrap(True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from ...agenda import AgendaItem
@@ -74,9 +75,10 @@ class PlanRulesPane(Pane):
                 )
                 label = QLabel(title)
                 label.setObjectName("columnHeader")
+                label.setWordWrap(True)  # zoomed in, a long heading wraps, never widens
                 label.setBuddy(text)
                 row, column = divmod(index, 2)
-                grid.addWidget(label, row * 2, column)
+                grid.addWidget(label, row * 2, column, Qt.AlignmentFlag.AlignBottom)
                 grid.addWidget(self.register(text).as_widget(), row * 2 + 1, column)
             grid.setColumnStretch(0, 1)
             grid.setColumnStretch(1, 1)
