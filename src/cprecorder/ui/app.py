@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..actor import Actor
     from ..cli.context import CommandContext
+    from ..recovery import RecoveryJournal
     from ..store import Store
     from .main_window import MainWindow
     from .settings import Settings
@@ -22,7 +23,7 @@ def create_main_window(
     settings: Settings,
     *,
     reopen: bool = True,
-    journal: object | None = None,
+    journal: RecoveryJournal | None = None,
 ) -> MainWindow:
     """The window over a store; reopens the last conference at its pane and field."""
     from ..errors import KnownError
@@ -89,8 +90,13 @@ def run_app(context: CommandContext) -> int:
             return 0
         actor = dialog.actor()
         remember_actor(settings, actor)
+    from ..backup import backup_if_due
     from ..recovery import RecoveryJournal
 
+    try:
+        backup_if_due(store)  # at most one a day, the oldest pruned
+    except KnownError as exc:
+        log.warning("no daily backup: %s", exc)
     window = create_main_window(store, actor, settings, journal=RecoveryJournal(context.data_dir))
     window.show()
     return int(app.exec())

@@ -113,6 +113,7 @@ class ConferenceView(QWidget):
         self.recorder = recorder
         self.conference_id = conference_id
         self.conference = self._load()
+        self._collect_names()
         self.agenda: Agenda = load_agenda(self.conference.agenda_key)
         self.presentation = False
         self.panes: dict[str, Pane] = {}
@@ -184,11 +185,24 @@ class ConferenceView(QWidget):
         with self.store.read() as session:
             return load_conference(session, self.conference_id)
 
+    def names(self) -> frozenset[str]:
+        """People's and children's names, never flagged as misspelt."""
+        return self._names
+
+    def _collect_names(self) -> None:
+        self._names = frozenset(
+            [p.name for p in self.conference.people]
+            + [c.name for c in self.conference.children]
+            + [self.conference.family_name, self.conference.chair, self.conference.minute_taker]
+        )
+
     def pane(self, key: str) -> Pane:
         if key not in self.panes:
             item = self.agenda.item(key)
             assert item is not None
-            pane = pane_classes()[key](PaneContext(self.recorder, self.agenda, item, self.reload))
+            pane = pane_classes()[key](
+                PaneContext(self.recorder, self.agenda, item, self.reload, self.names)
+            )
             self.panes[key] = pane
             self.stack.addWidget(pane)
             pane.set_presentation(self.presentation)
@@ -203,6 +217,7 @@ class ConferenceView(QWidget):
     def reload(self) -> None:
         """Read the whole record again and rebuild the visible pane."""
         self.conference = self._load()
+        self._collect_names()
         self.stale = set(self.panes)
         current = self.current_key()
         if current:
@@ -261,6 +276,8 @@ class ConferenceView(QWidget):
             self._marks_timer.start()
             if change.entity in ("conference", "child"):
                 self.header.show_conference(self.conference)
+            if change.entity in ("person", "child", "conference"):
+                self._collect_names()
             return
         if change.operation == "remove":
             self.last_removed = change

@@ -116,6 +116,7 @@ class TextField(QTextEdit, Bound):
         self.setAcceptRichText(False)
         self._loading = True
         self.setPlainText(value or "")
+        self._last_text = value or ""
         self._loading = False
         self.setPlaceholderText(placeholder)
         self.setAccessibleName(label or placeholder or field.replace("_", " "))
@@ -130,8 +131,13 @@ class TextField(QTextEdit, Bound):
         self._fit()
 
     def _changed(self) -> None:
-        if not self._loading and not self.isReadOnly():
-            self.send(self.toPlainText())
+        # Highlighting and layout also signal a change; only new words are an edit.
+        if self._loading or self.isReadOnly():
+            return
+        text = self.toPlainText()
+        if text != self._last_text:
+            self._last_text = text
+            self.send(text)
 
     def _fit(self, *_args: object) -> None:
         self.document().setTextWidth(self.viewport().width())

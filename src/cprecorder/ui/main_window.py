@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from .. import operations as op
 from ..actor import Actor
 from ..errors import KnownError
+from ..recovery import RecoveryJournal
 from ..store import Store
 from .actions import ActionId, build_actions
 from .conference_view import ConferenceView
@@ -47,7 +48,7 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     def __init__(
-        self, store: Store, actor: Actor, settings: Settings, journal: object | None = None
+        self, store: Store, actor: Actor, settings: Settings, journal: RecoveryJournal | None = None
     ) -> None:
         super().__init__()
         self.store = store
@@ -81,6 +82,11 @@ class MainWindow(QMainWindow):
         QApplication.instance().focusChanged.connect(self._remember_focus)  # type: ignore[union-attr]
         self._update_actions()
         self.apply_theme()
+        from .language import spelling_unavailable_reason
+
+        spelling_off = spelling_unavailable_reason()
+        if spelling_off:
+            self.show_message(spelling_off)
 
     # -- menus ----------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -230,7 +236,7 @@ class MainWindow(QMainWindow):
     def _replay_recovery(self, conference_id: int) -> str:
         """Text kept after a failed save is saved now, before the conference opens."""
         journal = self.journal
-        if journal is None or not hasattr(journal, "pending"):
+        if journal is None:
             return ""
         try:
             waiting = journal.pending(conference_id)

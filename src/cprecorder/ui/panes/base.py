@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QLabel,
+    QLineEdit,
     QScrollArea,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +34,8 @@ class PaneContext:
     item: AgendaItem
     #: Ask the window to reload the record and refresh (after a structural change).
     refresh: Callable[[], None]
+    #: Words never flagged as misspelt: the names of the people in the conference.
+    names: Callable[[], frozenset[str]] = frozenset
 
 
 class Pane(QWidget):
@@ -103,10 +107,18 @@ class Pane(QWidget):
         raise NotImplementedError
 
     def register(self, field: Bound, *, confidential: bool = False) -> Bound:
+        """Make a field findable, lockable, and checked for jargon and spelling."""
         self.fields[field.key] = field
         if confidential:
             field.confidential = True
             field.as_widget().setProperty("confidential", True)
+        widget = field.as_widget()
+        if isinstance(widget, QTextEdit | QLineEdit):
+            from ..language import attach_language_tools
+
+            # The family never reads professionals-only text: no jargon marks there.
+            family_reads = not (confidential or field.key[0] == "professionals_only_note")
+            attach_language_tools(widget, extra_words=self.context.names, jargon=family_reads)
         return field
 
     def section(
