@@ -156,6 +156,12 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
     QLabel#quoracy {{ font-size: {pt(1.1)}; font-weight: 600; padding: 8px 12px;
         border-radius: 6px; color: {p.accent}; border: 1px solid {p.accent}; }}
     QLabel#quoracy[kind="bad"] {{ color: {p.warning}; border: 2px solid {p.warning}; }}
+    QCheckBox[chip="true"] {{ border: 1px solid {p.border}; border-radius: 6px;
+        padding: 5px 12px; background: {p.field}; spacing: 0px; }}
+    QCheckBox[chip="true"]:checked {{ background: {p.accent}; color: {p.accent_text};
+        border: 1px solid {p.accent}; font-weight: 600; }}
+    QCheckBox[chip="true"]:focus {{ border: 2px solid {p.text}; }}
+    QCheckBox[chip="true"]::indicator {{ width: 0px; height: 0px; }}
     QToolBar {{ background: {p.window}; border: none; spacing: 6px; }}
     /* Plan, actions, core group, children's plan and the export dialog */
     QLabel#columnHeader {{ color: {p.muted}; font-weight: 600; font-size: {pt(0.9)}; }}

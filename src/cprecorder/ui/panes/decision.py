@@ -78,9 +78,12 @@ class DecisionPane(OperationPane):
                 self.recorder,
                 ("child", child.id, f"category-{key}"),
                 key in chosen,
-                words,
+                f"✓ {words}" if key in chosen else words,
                 partial(self.tick_category, child, key),
             )
+            # A chip that fills when ticked: large and plain on a shared screen, where
+            # the style's own tick box stays tiny at any zoom.
+            tick.setProperty("chip", True)
             tick.setAccessibleName(f"{words}, a category of {child.name}'s plan")
             row.addWidget(self.register(tick).as_widget())
         row.addStretch(1)

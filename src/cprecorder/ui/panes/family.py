@@ -74,6 +74,18 @@ def quoracy_words(result: Quoracy) -> str:
     return "Not quorate: no agency besides children's social care is present"
 
 
+def chip(check: CheckField, words: str) -> None:
+    """A tick box drawn as a chip that fills, with a tick, when ticked (see the theme):
+    the style's own tick box stays tiny at any zoom on a shared screen."""
+    check.setProperty("chip", True)
+
+    def show(ticked: bool) -> None:
+        check.setText(f"✓ {words}" if ticked else words)
+
+    show(check.isChecked())
+    check.toggled.connect(show)
+
+
 def captioned(caption: str, widget: QWidget) -> QWidget:
     """A small caption above a field, as on a paper form; the caption is its label."""
     holder = QWidget()
@@ -159,6 +171,7 @@ class FamilyPane(OperationPane):
             label="Lead social worker",
             blank="Not named yet",
         )
+        chip(unborn, "Not born yet")
         for field in (first, last, unborn, born, expected, gender, ethnicity, language):
             self.register(field)
         self.register(needs)
@@ -485,6 +498,8 @@ class FamilyPane(OperationPane):
         mark.setObjectName("flag")
         mark.setWordWrap(True)
         self.report_marks[pid] = mark
+        chip(expected, "Expected")
+        chip(shared, "With family")
         fields: tuple[Bound, ...] = (expected, received, shared)
         for column, field in enumerate(fields, start=3):
             grid.addWidget(self.register(field).as_widget(), row, column)
