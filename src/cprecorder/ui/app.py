@@ -99,4 +99,15 @@ def run_app(context: CommandContext) -> int:
         log.warning("no daily backup: %s", exc)
     window = create_main_window(store, actor, settings, journal=RecoveryJournal(context.data_dir))
     window.show()
-    return int(app.exec())
+    code = int(app.exec())
+    shut_down(window)
+    return code
+
+
+def shut_down(window: MainWindow) -> None:
+    """Delete the window while Qt still exists; left to the interpreter's exit it can crash."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
