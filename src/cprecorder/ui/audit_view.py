@@ -180,7 +180,7 @@ class AuditDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("auditDialog")
         self.setWindowTitle("Audit trail")
-        self.resize(1100, 640)
+        self.resize(1280, 680)
         self.store = store
         self.conference_id = conference_id
         self.presentation = presentation
@@ -268,9 +268,18 @@ class AuditDialog(QDialog):
                 )
             )
         for table in (self.trail_table, self.changes_table):
-            table.resizeColumnsToContents()
-            for column, most in ((4, 340), (5, 220), (6, 260)):
-                table.setColumnWidth(column, min(table.columnWidth(column), most))
+            header = table.horizontalHeader()
+            # Before and after share what is left; the rest fit their words, up to a limit.
+            for column in range(6):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            for column in (6, 7):
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            unit = table.fontMetrics().averageCharWidth()
+            for column, most in ((2, 26), (3, 12), (4, 34), (5, 22)):
+                table.resizeColumnToContents(column)
+                table.setColumnWidth(column, min(table.columnWidth(column), most * unit))
+            table.resizeColumnToContents(0)
+            table.resizeColumnToContents(1)
 
     def verify(self) -> ChainReport:
         """Check the chain and say what was found, pointing at a broken entry."""
