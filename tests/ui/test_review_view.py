@@ -239,3 +239,24 @@ def test_the_review_model_is_a_sound_item_model(
     model.set_items(review_record(fresh(store, demo_id)), None)
     assert model.rowCount() > 3
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_escape_goes_back_to_the_field_and_ctrl_r_to_the_list(
+    qtbot: QtBot, chair_window: MainWindow, store: Store, demo_id: int
+) -> None:
+    chair_window.open_conference(demo_id)
+    view = chair_window.view
+    assert view is not None
+    view.show_pane("summary")
+    summary = view.panes["summary"].fields[("conference", demo_id, "chair_summary")]
+    summary.as_widget().setFocus()
+    qtbot.waitUntil(summary.as_widget().hasFocus, timeout=2000)
+    dock = open_review(qtbot, chair_window)
+    qtbot.keyClick(dock.panel.list, Qt.Key.Key_Escape)
+    qtbot.waitUntil(summary.as_widget().hasFocus, timeout=2000)
+    assert dock.isVisible()  # the list stays beside the record
+    qtbot.keyClick(chair_window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(dock.panel.list.hasFocus, timeout=2000)
+    qtbot.keyClick(chair_window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dock.isVisible(), timeout=2000)
+    assert summary.as_widget().hasFocus()

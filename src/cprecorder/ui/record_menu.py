@@ -170,6 +170,7 @@ class RecordActions(QObject):
         dock = self.review_dock()
         view.recorder.flush()
         dock.attach(view)
+        dock.remember_focus()
         dock.show()
         dock.raise_()
         dock.refresh()
@@ -184,10 +185,7 @@ class RecordActions(QObject):
         dock = self.review_dock()
         if dock.isVisible() and dock.panel.list.hasFocus():
             dock.hide()
-            current = view.panes.get(view.current_key())
-            first = current.first_field() if current is not None else None
-            if first is not None:
-                first.setFocus()
+            dock.return_focus()
             return
         self.show_review()
 

@@ -21,9 +21,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -237,6 +238,7 @@ class ReviewList(QListView):
     """The review items; Enter or a click goes to the field."""
 
     item_chosen = Signal(object)  # ReviewItem
+    leave = Signal()
 
     def __init__(self) -> None:
         super().__init__()
@@ -261,6 +263,12 @@ class ReviewList(QListView):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self.scheduleDelayedItemsLayout()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:  # back to the record, the list stays open
+            self.leave.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class ReviewPanel(QWidget):
@@ -419,6 +427,27 @@ class ReviewDock(QDockWidget):
         self.today: dt.date | None = None
         self.panel.item_chosen.connect(self._go)
         self.panel.check_again.clicked.connect(self.refresh)
+        self.panel.list.leave.connect(self.return_focus)
+        self.came_from: QWidget | None = None
+
+    def remember_focus(self) -> None:
+        """Where the cursor was in the record, to go back to with Esc."""
+        widget = QApplication.focusWidget()
+        if widget is not None and self.view is not None and self.view.isAncestorOf(widget):
+            self.came_from = widget
+
+    def return_focus(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        target = self.came_from
+        if target is not None and view.isAncestorOf(target) and target.isVisible():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        pane = view.panes.get(view.current_key())
+        first = pane.first_field() if pane is not None else None
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def attach(self, view: ConferenceView | None) -> None:
         """Follow a conference view (or none), refreshing when its record is saved."""
@@ -429,6 +458,7 @@ class ReviewDock(QDockWidget):
             with contextlib.suppress(RuntimeError, TypeError):
                 self.view.recorder.changed.disconnect(self._on_change)
         self.view = view
+        self.came_from = None
         if view is not None:
             view.recorder.changed.connect(self._on_change)
         self.refresh()
@@ -458,5 +488,5 @@ class ReviewDock(QDockWidget):
             self.panel.status.style().polish(self.panel.status)
 
     def _go(self, item: ReviewItem) -> None:
-        if self.view is not None:
-            go_to(self.view, item)
+        if self.view is not None and go_to(self.view, item):
+            self.came_from = QApplication.focusWidget()
