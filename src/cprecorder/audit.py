@@ -14,9 +14,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, inspect, select
+from sqlalchemy import event, insert, inspect, select, text
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from .actor import Actor
 from .lifecycle import conference_of
@@ -114,11 +114,50 @@ def changes_in(session: Session) -> list[dict[str, Any]]:
             if as_text(old) == as_text(new):
                 continue
             add(obj, attr.key, as_text(old), as_text(new))
-    for obj in session.deleted:
-        if isinstance(obj, AuditEntry):
-            continue
+    # Deleted rows come from the mapper hook: it also sees orphans removed by cascade,
+    # which never appear in ``session.deleted``.
+    for obj, conference_id in session.info.pop("audit_deleted", []):
         add(obj, "", json.dumps(column_values(obj), ensure_ascii=False, sort_keys=True), None)
+        rows[-1]["conference_id"] = conference_id
     return rows
+
+
+#: For rows without a conference_id column: which parent table holds it.
+PARENT_OF = (
+    ("danger_statement_id", "danger_statements"),
+    ("person_id", "people"),
+    ("child_id", "children"),
+)
+
+
+def deleted_row(_mapper: Any, connection: Connection, target: Any) -> None:
+    """Note every deleted row (orphans included) with its conference, for the trail."""
+    if isinstance(target, AuditEntry):
+        return
+    session = object_session(target)
+    if session is None:
+        return
+    conference_id = getattr(target, "conference_id", None)
+    if conference_id is None:
+        conference = conference_of(target)
+        conference_id = conference.id if conference is not None else None
+    if conference_id is None:
+        for column, table in PARENT_OF:
+            parent = getattr(target, column, None)
+            if parent is not None:
+                conference_id = connection.execute(
+                    text(f"SELECT conference_id FROM {table} WHERE id = :id"), {"id": parent}
+                ).scalar()
+                break
+    if conference_id is None and getattr(target, "decision_id", None) is not None:
+        conference_id = connection.execute(
+            text(
+                "SELECT c.conference_id FROM child_decisions d JOIN children c "
+                "ON c.id = d.child_id WHERE d.id = :id"
+            ),
+            {"id": target.decision_id},
+        ).scalar()
+    session.info.setdefault("audit_deleted", []).append((target, conference_id))
 
 
 def write_audit(session: Session, _context: Any) -> None:
@@ -207,3 +246,11 @@ def verify_chain(session: Session, conference_id: int) -> ChainReport:
             )
         prev = entry.hash
     return ChainReport(len(entries))
+
+
+def listen_for_deletes() -> None:
+    """Hook :func:`deleted_row` to every table once (mapper events are global)."""
+    from .model import Base
+
+    if not event.contains(Base, "after_delete", deleted_row):
+        event.listen(Base, "after_delete", deleted_row, propagate=True)

@@ -29,7 +29,7 @@ from sqlalchemy.exc import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from .actor import Actor
-from .audit import write_audit
+from .audit import listen_for_deletes, write_audit
 from .errors import StoreUnavailableError, StoreVersionError
 from .lifecycle import refuse_changes_to_signed_off
 from .paths import make_private_dir
@@ -81,6 +81,7 @@ class Store:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", refuse_changes_to_signed_off)
         event.listen(self._sessions, "after_flush", write_audit)
+        listen_for_deletes()
         if migrate:
             self.migrate()
         if self.path is not None:

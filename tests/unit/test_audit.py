@@ -85,3 +85,30 @@ def test_a_removed_row_is_reported(store: Store, actor: Actor, demo_id: int) -> 
         report = verify_chain(session, demo_id)
     assert report.broken_at == rows[4].id
     assert "removed or reordered" in report.problem
+
+
+def test_a_removed_item_is_in_the_trail(store: Store, actor: Actor, demo_id: int) -> None:
+    with store.read() as session:
+        from cprecorder.queries import load_conference
+
+        person = load_conference(session, demo_id).people[3]
+        person_id, name = person.id, person.name
+    before = len(entries(store, demo_id))
+    op.remove_item(store, actor=actor, entity="person", entity_id=person_id)
+    removed = [e for e in entries(store, demo_id)[before:] if e.new_value is None]
+    assert [e.target for e in removed] == [f"Person#{person_id}"]
+    assert removed[0].old_value is not None and name in removed[0].old_value
+    with store.read() as session:
+        assert verify_chain(session, demo_id).intact
+
+
+def test_removing_a_relationship_is_in_the_trail(store: Store, actor: Actor, demo_id: int) -> None:
+    from cprecorder.queries import load_conference
+
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+        person, child = conference.people[0].id, conference.children[0].id
+    before = len(entries(store, demo_id))
+    op.set_relationship(store, actor=actor, person_id=person, child_id=child, relationship="")
+    removed = [e for e in entries(store, demo_id)[before:] if e.new_value is None]
+    assert [e.target.split("#")[0] for e in removed] == ["ChildRelationship"]

@@ -76,4 +76,6 @@ class IdentityDialog(QDialog):
             self.name.setFocus()
 
     def actor(self) -> Actor:
-        return Actor(name=self.name.text().strip(), role=self.role.currentData(), os_user=os_user())
+        return Actor(
+            name=self.name.text().strip(), role=Role(self.role.currentData()), os_user=os_user()
+        )

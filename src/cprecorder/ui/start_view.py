@@ -252,9 +252,9 @@ class NewConferenceDialog(QDialog):
                 for line in self.children_edit.toPlainText().splitlines()
                 if line.strip()
             ],
-            "kind": self.kind.currentData(),
+            "kind": ConferenceKind(self.kind.currentData()),
             "scheduled_at": when.replace(second=0, microsecond=0),
-            "how_held": self.how.currentData(),
+            "how_held": HowHeld(self.how.currentData()),
             "chair": self.chair.text().strip(),
             "minute_taker": self.minute_taker.text().strip(),
             "agenda_key": self.agenda.currentData(),
