@@ -266,3 +266,44 @@ def test_a_refused_structural_change_is_a_message(
     assert PlanSection.BOTTOM_LINE  # the record is otherwise untouched
     with store.read() as session:
         assert len(load_conference(session, demo_id).danger_statements) == 4
+
+
+def test_typing_a_date_into_a_blank_date_field(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    store: Store,
+    demo_id: int,
+    wait_saved: Callable[[MainWindow], None],
+) -> None:
+    import datetime as dt
+
+    from cprecorder import operations as op
+    from cprecorder.ui.fields import DateField
+
+    op.update(
+        store,
+        actor=demo_window.actor,
+        entity="conference",
+        entity_id=demo_id,
+        values={"strategy_discussion_on": None},
+    )
+    view = demo_window.view
+    assert view is not None
+    view.reload()
+    pane = view.panes[view.current_key()]
+    blank = DateField(
+        view.recorder,
+        "conference",
+        demo_id,
+        "strategy_discussion_on",
+        None,
+        label="Strategy discussion",
+    )
+    pane.body_layout.addWidget(blank)
+    blank.setFocus()
+    for char in "15012027":
+        qtbot.keyClick(blank, char)
+    assert blank.date_value() == dt.date(2027, 1, 15)
+    wait_saved(demo_window)
+    with store.read() as session:
+        assert load_conference(session, demo_id).strategy_discussion_on == dt.date(2027, 1, 15)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QLineEdit,
     QSizePolicy,
     QSpinBox,
@@ -267,8 +268,11 @@ class DateField(QDateEdit, Bound):
         ):
             self.setDate(BLANK_DATE)  # Ctrl+Delete clears the date
             return
-        if self.date() == BLANK_DATE and event.text().isdigit():
+        if self.date() == BLANK_DATE and event.text().isdigit() and not self.isReadOnly():
+            # Typing into a blank date starts from today, at the day: "15012027" works.
             self.setDate(QDate.currentDate())
+            self.setCurrentSection(QDateTimeEdit.Section.DaySection)
+            self.setSelectedSection(QDateTimeEdit.Section.DaySection)
         super().keyPressEvent(event)
 
     def wheelEvent(self, event: Any) -> None:
