@@ -13,16 +13,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402 - after choosing the platform
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from cprecorder.actor import Actor  # noqa: E402
-from cprecorder.demo import add_demo_conference  # noqa: E402
-from cprecorder.model import Role  # noqa: E402
-from cprecorder.store import Store  # noqa: E402
-from cprecorder.ui.app import create_main_window  # noqa: E402
-from cprecorder.ui.settings import Settings  # noqa: E402
+from cprecorder.actor import Actor
+from cprecorder.demo import add_demo_conference
+from cprecorder.model import Role
+from cprecorder.store import Store
+from cprecorder.ui.app import create_main_window
+from cprecorder.ui.settings import Settings
 
 SIZE = (1440, 900)
 
@@ -34,7 +34,7 @@ def settle() -> None:
 
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv)
+    QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open_sqlite(Path(folder) / "demo.sqlite3")
         conference_id = add_demo_conference(store)
