@@ -3,30 +3,31 @@
 ``--data-dir`` and ``--db`` are global options and come before the subcommand.
 Errors meant for people are printed as a sentence with exit code 1; nothing
 prints a traceback unless it is a bug.
+
+Opening the window is the common case and must be quick, so with no
+subcommand only the global options are read and no command module is
+imported (they bring in SQLAlchemy, the exports with python-docx, icalendar,
+...). Anything else (a subcommand, ``--help``, a mistake) goes through the full
+parser, exactly as before.
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
+import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
-from ..errors import KnownError
-from . import calendar, export, maintenance, record
-from .context import CommandContext
+#: Modules of this package that each add their subcommands with ``register(commands)``;
+#: order is the order of --help. Names, so they are imported only when a command runs.
+COMMAND_MODULES = ["record", "export", "maintenance", "calendar"]
 
-#: Each module adds its subcommands to the parser; order is the order of --help.
-COMMAND_MODULES = [record, export, maintenance, calendar]
-
-log = logging.getLogger(__name__)
+#: Subcommands that open the window (none given means the same).
+WINDOW_COMMANDS = ("run",)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="cprecorder",
-        description="Record Child Protection Conferences live. With no command, opens the window.",
-    )
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -38,23 +39,70 @@ def build_parser() -> argparse.ArgumentParser:
         help="SQLAlchemy database URL or SQLite file (default: the data folder's "
         "cprecorder.sqlite3; also CPRECORDER_DB)",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cprecorder",
+        description="Record Child Protection Conferences live. With no command, opens the window.",
+    )
+    _add_global_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     run = commands.add_parser("run", help="open the window (the default)")
     run.set_defaults(handler=None)
-    for module in COMMAND_MODULES:
-        module.register(commands)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{name}").register(commands)
     return parser
 
 
+class _NotJustTheWindow(Exception):
+    """The quick parse met something it does not handle; the full parser will."""
+
+
+class _GlobalOptionsParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotJustTheWindow(message)
+
+
+def _window_options(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The global options when the command line only asks for the window, else ``None``."""
+    parser = _GlobalOptionsParser(prog="cprecorder", add_help=False, allow_abbrev=False)
+    _add_global_options(parser)
+    try:
+        args, rest = parser.parse_known_args(list(argv))
+    except _NotJustTheWindow:
+        return None
+    # "run" may only come last: options after it are the full parser's to refuse.
+    if rest and (len(rest) != 1 or rest[0] not in WINDOW_COMMANDS or argv[-1] != rest[0]):
+        return None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    window_args = _window_options(arguments)
+    if window_args is not None:
+        from ..paths import resolve_data_dir, resolve_db_url
+        from ..ui.app import run_app
+
+        data_dir = resolve_data_dir(window_args.data_dir)
+        return run_app(data_dir, resolve_db_url(window_args.db, data_dir))
+    return _run_command(arguments)
+
+
+def _run_command(arguments: list[str]) -> int:
+    from ..errors import KnownError
+    from .context import CommandContext
+
     parser = build_parser()
-    args = parser.parse_args(argv)
-    context = CommandContext.from_args(args)
+    args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)
     if handler is None:
         from ..ui.app import run_app
 
-        return run_app(context)
+        context = CommandContext.from_args(args)
+        return run_app(context.data_dir, context.db_url)
+    context = CommandContext.from_args(args)
     try:
         result: int = handler(context, args)
         return result

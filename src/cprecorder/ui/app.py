@@ -1,20 +1,39 @@
-"""Start the Qt application over a store, reopening where work stopped."""
+"""Start the Qt application over a store, reopening where work stopped.
+
+The window is painted first and the records opened after: :func:`show_then_open`
+shows an empty window ("Opening your records…") as soon as Qt exists, and
+opens the store (SQLAlchemy, the schema check) and the last conference only
+once that first frame is on screen. A person sees the app start at once, and
+the text they were typing appears with the cursor in it a moment later.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from ..actor import Actor
-    from ..cli.context import CommandContext
     from ..recovery import RecoveryJournal
     from ..store import Store
     from .main_window import MainWindow
     from .settings import Settings
 
 log = logging.getLogger(__name__)
+
+#: If the window is never painted (started minimised, no screen), open anyway after this.
+OPEN_WITHOUT_PAINT_MS = 1000
+
+
+class Records(NamedTuple):
+    """What the window needs once it is painted: the store, who is typing, the recovery file."""
+
+    store: Store
+    actor: Actor
+    journal: RecoveryJournal | None = None
 
 
 def create_main_window(
@@ -25,20 +44,71 @@ def create_main_window(
     reopen: bool = True,
     journal: RecoveryJournal | None = None,
 ) -> MainWindow:
-    """The window over a store; reopens the last conference at its pane and field."""
-    from ..errors import KnownError
+    """The window over an open store; reopens the last conference at its pane and field."""
     from .main_window import MainWindow
-    from .settings import LAST_CONFERENCE, LAST_FIELD, LAST_PANE
 
     window = MainWindow(store, actor, settings, journal=journal)
+    window.tell_if_spelling_is_off()
+    reopen_or_start(window, reopen=reopen)
+    return window
+
+
+def reopen_or_start(window: MainWindow, *, reopen: bool = True) -> None:
+    """The last conference at the pane and field where work stopped, else the start view."""
+    from ..errors import KnownError
+    from .settings import LAST_CONFERENCE, LAST_FIELD, LAST_PANE
+
+    settings = window.settings
     last = settings.get(LAST_CONFERENCE)
     if reopen and last:
         try:
-            window.open_conference(last, settings.get(LAST_PANE), settings.get(LAST_FIELD))
+            if window.open_conference(last, settings.get(LAST_PANE), settings.get(LAST_FIELD)):
+                return
         except KnownError:
-            window.show_start()
-    else:
-        window.show_start()
+            pass
+    window.show_start()
+
+
+def show_then_open(
+    settings: Settings,
+    open_records: Callable[[], Records | None],
+    *,
+    reopen: bool = True,
+) -> MainWindow:
+    """Show the window now; open the records once its first frame is painted.
+
+    ``open_records`` runs on the event loop after the first paint; it returns
+    ``None`` when the records cannot be opened (it has told the person why), and
+    the window then closes. ``window.ready`` is emitted when the start view or
+    the last conference is shown.
+    """
+    from PySide6.QtCore import QTimer
+
+    from .main_window import MainWindow
+
+    window = MainWindow(None, None, settings)
+    started = False
+
+    def open_now() -> None:
+        nonlocal started
+        if started:
+            return
+        started = True
+        records = open_records()
+        if records is None:
+            window.close()
+            return
+        window.attach(*records, wire_record_menu=False)
+        reopen_or_start(window, reopen=reopen)
+        window.ready.emit()
+        # Not needed to type: done once the cursor is in place.
+        QTimer.singleShot(0, window.wire_record_menu)
+        QTimer.singleShot(0, window.tell_if_spelling_is_off)
+
+    # The next turn of the event loop after the first frame, so that frame is on screen.
+    window.first_painted.connect(lambda: QTimer.singleShot(0, open_now))
+    QTimer.singleShot(OPEN_WITHOUT_PAINT_MS, open_now)
+    window.show()
     return window
 
 
@@ -63,44 +133,84 @@ def install_excepthook(log_path: object) -> None:
     sys.excepthook = hook
 
 
-def run_app(context: CommandContext) -> int:
+def identity_remembered(settings: Settings) -> bool:
+    """Whether a name and role were given before (checked fully once the records open)."""
+    from .settings import USER_NAME, USER_ROLE
+
+    return bool(settings.get(USER_NAME)) and bool(settings.get(USER_ROLE))
+
+
+def ask_identity(settings: Settings) -> Actor | None:
+    """The person's name and role, asked for and remembered; ``None`` if they cancel."""
+    from .identity import IdentityDialog, remember_actor
+
+    dialog = IdentityDialog()
+    if dialog.exec() != IdentityDialog.DialogCode.Accepted:
+        return None
+    actor = dialog.actor()
+    remember_actor(settings, actor)
+    return actor
+
+
+def run_app(data_dir: Path, db_url: str) -> int:
+    """The window over the store at ``db_url``; logs, backups and recovery in ``data_dir``."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from ..errors import KnownError
     from ..logfile import configure_logging
-    from .identity import IdentityDialog, remember_actor, remembered_actor
     from .settings import Settings
 
-    log_path = configure_logging(context.data_dir)
+    log_path = configure_logging(data_dir)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("CP Recorder")
     app.setOrganizationName("cprecorder")
     install_excepthook(log_path)
     settings = Settings()
-    try:
-        store = context.store
-    except KnownError as exc:
-        QMessageBox.critical(None, "CP Recorder cannot open its records", str(exc))
-        return 1
-    actor = remembered_actor(settings)
-    if actor is None:
-        dialog = IdentityDialog()
-        if dialog.exec() != IdentityDialog.DialogCode.Accepted:
+    first_actor: Actor | None = None
+    if not identity_remembered(settings):  # the first start: ask before anything else
+        first_actor = ask_identity(settings)
+        if first_actor is None:
             return 0
-        actor = dialog.actor()
-        remember_actor(settings, actor)
-    from ..backup import backup_if_due
-    from ..recovery import RecoveryJournal
+    opened: list[Store] = []
+    exit_code = 0
 
-    try:
-        backup_if_due(store)  # at most one a day, the oldest pruned
-    except KnownError as exc:
-        log.warning("no daily backup: %s", exc)
-    window = create_main_window(store, actor, settings, journal=RecoveryJournal(context.data_dir))
-    window.show()
-    code = int(app.exec())
+    def open_records() -> Records | None:
+        nonlocal exit_code
+        from ..errors import KnownError
+        from ..recovery import RecoveryJournal
+        from ..store import Store
+        from .identity import remembered_actor
+
+        try:
+            store = Store(db_url)
+        except KnownError as exc:
+            QMessageBox.critical(None, "CP Recorder cannot open its records", str(exc))
+            exit_code = 1
+            return None
+        opened.append(store)
+        actor = first_actor or remembered_actor(settings) or ask_identity(settings)
+        if actor is None:
+            return None
+        return Records(store, actor, RecoveryJournal(data_dir))
+
+    def daily_backup() -> None:
+        from ..backup import backup_if_due
+        from ..errors import KnownError
+
+        try:
+            backup_if_due(opened[0])  # at most one a day, the oldest pruned
+        except KnownError as exc:
+            log.warning("no daily backup: %s", exc)
+
+    from PySide6.QtCore import QTimer
+
+    window = show_then_open(settings, open_records)
+    # Once the cursor is in place: a backup never delays the first keystroke.
+    window.ready.connect(lambda: QTimer.singleShot(0, daily_backup))
+    code = int(app.exec()) or exit_code
     shut_down(window)
+    for store in opened:
+        store.close()
     return code
 
 

@@ -24,13 +24,36 @@ from ..operations import Change
 from ..queries import load_conference
 from ..store import Store
 from .fields import FieldKey
-from .panes import Pane, PaneContext, pane_classes
-from .record_index import text_places
+from .panes import Pane, PaneContext, pane_class, pane_classes, pane_keys
 from .recorder import Recorder, SaveState
 
 log = logging.getLogger(__name__)
 
 MARKS = ("○", "◔", "◑", "◕", "●")
+
+#: The agenda's marks of the panes not on screen are worked out this long after opening,
+#: once the cursor is in its field (they import every pane's module).
+MARKS_AFTER_OPEN_MS = 150
+#: After an edit, the marks follow once typing pauses.
+MARKS_AFTER_EDIT_MS = 800
+
+
+def free_text_fields(entity: str, fields: tuple[str, ...] | list[str]) -> bool:
+    """Whether every field is free text (a ``Text`` column), shown only where it is typed.
+
+    Names, roles, agencies, attendance, dates and choices are shown in other panes too
+    (as labels, choices, scorers, due dates); free text is not.
+    """
+    from sqlalchemy import Text
+
+    from ..model.registry import entity_class
+
+    table = entity_class(entity).__table__
+    for field in fields:
+        column = table.columns.get(field)
+        if column is None or not isinstance(column.type, Text):
+            return False
+    return True
 
 
 def completeness_mark(filled: int, expected: int) -> str:
@@ -79,7 +102,8 @@ class Header(QWidget):
         self.save_state.setMinimumWidth(220)
         layout.addWidget(self.save_state)
 
-    def show_conference(self, conference: Conference, extra: str = "") -> None:
+    def show_conference(self, conference: Conference, extra: str = "", *, due: bool = True) -> None:
+        """``due=False`` leaves out when the review is due (it needs the bank holidays)."""
         children = ", ".join(c.name for c in conference.children) or "no children added yet"
         self.family.setText(f"{conference.family_name} family — {children}")
         when = conference.scheduled_at.strftime("%a %d %b %Y, %H:%M")
@@ -91,7 +115,8 @@ class Header(QWidget):
         ]
         if extra:
             parts.append(extra)
-        parts.append(review_due_text(conference))
+        if due:
+            parts.append(review_due_text(conference))
         self.meta.setText("  ·  ".join(p for p in parts if p))
 
     def show_save_state(self, state: str, sentence: str) -> None:
@@ -158,12 +183,12 @@ class ConferenceView(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self.keys: list[str] = []
-        classes = pane_classes()
+        available = pane_keys()
         for item in self.agenda.items:
-            if item.key not in classes:
+            if item.key not in available:
                 continue
             self.keys.append(item.key)
-            entry = QListWidgetItem(item.title)
+            entry = QListWidgetItem(f"{completeness_mark(0, 0)}  {item.title}")
             entry.setData(Qt.ItemDataRole.UserRole, item.key)
             if item.confidential:
                 entry.setData(Qt.ItemDataRole.UserRole + 1, True)
@@ -173,12 +198,20 @@ class ConferenceView(QWidget):
         self.recorder.changed.connect(self.on_change)
         self.recorder.save_state_changed.connect(self.header.show_save_state)
         self.recorder.problem.connect(self.message)
-        self.header.show_conference(self.conference)
-        self.refresh_marks()
+        self.header.show_conference(self.conference, due=False)
         self._marks_timer = QTimer(self)
         self._marks_timer.setSingleShot(True)
-        self._marks_timer.setInterval(800)
         self._marks_timer.timeout.connect(self.refresh_marks)
+        # Every pane's mark needs every pane's module, the review date the bank holidays:
+        # both once the first pane is on screen with the cursor in it.
+        self._after_open = QTimer(self)
+        self._after_open.setSingleShot(True)
+        self._after_open.timeout.connect(self._fill_in)
+        self._after_open.start(MARKS_AFTER_OPEN_MS)
+
+    def _fill_in(self) -> None:
+        self.refresh_marks()
+        self.header.show_conference(self.conference)
 
     # -- loading --------------------------------------------------------------
     def _load(self) -> Conference:
@@ -200,7 +233,7 @@ class ConferenceView(QWidget):
         if key not in self.panes:
             item = self.agenda.item(key)
             assert item is not None
-            pane = pane_classes()[key](
+            pane = pane_class(key)(
                 PaneContext(self.recorder, self.agenda, item, self.reload, self.names)
             )
             self.panes[key] = pane
@@ -209,6 +242,7 @@ class ConferenceView(QWidget):
             pane.load(self.conference)
             self.stack.setCurrentWidget(pane)
             self._apply_lock(pane)
+            self.refresh_marks([key])
         elif key in self.stale:
             self.panes[key].load(self.conference)
         self.stale.discard(key)
@@ -271,9 +305,9 @@ class ConferenceView(QWidget):
     # -- changes --------------------------------------------------------------
     def on_change(self, change: Change) -> None:
         if change.operation == "update":
-            self._patch(change)
-            self.stale = set(self.panes) - {self.current_key()}
-            self._marks_timer.start()
+            values = self._patch(change)
+            self._mark_stale(change, values)
+            self._marks_timer.start(MARKS_AFTER_EDIT_MS)
             if change.entity in ("conference", "child"):
                 self.header.show_conference(self.conference)
             if change.entity in ("person", "child", "conference"):
@@ -298,14 +332,34 @@ class ConferenceView(QWidget):
             entity, entity_id, field = str(had_focus_key).split(":")
             current.focus_field((entity, int(entity_id), field))
 
-    def _patch(self, change: Change) -> None:
+    def _patch(self, change: Change) -> dict[str, object]:
         """Apply a saved edit to the loaded record, so other panes see it without a reload."""
         values = self.recorder_last_values(change)
         target = self._find(change.entity, change.entity_id)
-        if target is None:
+        if target is not None:
+            for field, value in values.items():
+                setattr(target, field, value)
+        return values
+
+    def _mark_stale(self, change: Change, values: dict[str, object]) -> None:
+        """Mark for rebuilding the panes (other than this one) that show the edit out of date.
+
+        Free text is shown only in its own field, so a pane needs rebuilding only if it
+        has a field for the same text showing other words. Anything else (a name, a
+        role, attendance, a date, a choice) may be shown anywhere: every pane.
+        """
+        current = self.current_key()
+        if change.entity_id is None or not free_text_fields(change.entity, change.fields):
+            self.stale = set(self.panes) - {current}
             return
-        for field, value in values.items():
-            setattr(target, field, value)
+        for key, pane in self.panes.items():
+            if key == current or key in self.stale:
+                continue
+            for field in change.fields:
+                shown = pane.fields.get((change.entity, change.entity_id, field))
+                if shown is not None and shown.text_for_search() != (values.get(field) or ""):
+                    self.stale.add(key)
+                    break
 
     def recorder_last_values(self, change: Change) -> dict[str, object]:
         assert change.entity_id is not None
@@ -334,9 +388,12 @@ class ConferenceView(QWidget):
         self.last_removed = None
         self.recorder.run(op.restore_item, conference_id=self.conference_id, change=change)
 
-    def refresh_marks(self) -> None:
-        classes = pane_classes()
+    def refresh_marks(self, keys: list[str] | None = None) -> None:
+        """The quiet mark beside each agenda entry (``keys``: only these entries)."""
+        classes = pane_classes() if keys is None else {k: pane_class(k) for k in keys}
         for row, key in enumerate(self.keys):
+            if key not in classes:
+                continue
             item = self.agenda.item(key)
             assert item is not None
             try:
@@ -407,6 +464,8 @@ class ConferenceView(QWidget):
         needle = self.find_bar.text().strip().casefold()
         if not needle:
             return False
+        from .record_index import text_places
+
         self.recorder.flush()
         places = [
             p

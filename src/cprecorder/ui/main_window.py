@@ -1,12 +1,19 @@
-"""The main window: the start view or a conference being recorded, menus, shortcuts."""
+"""The main window: the start view or a conference being recorded, menus, shortcuts.
+
+The window is painted before the records are opened: :class:`MainWindow` can be
+built without a store (menus, toolbar and "Opening your records…"), and
+:meth:`MainWindow.attach` adds the store, the start view and the record menu
+once it is open. So this module imports only Qt at its top; SQLAlchemy, the
+store, the panes and the dialogs are imported where they are first needed.
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -17,16 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import operations as op
-from ..actor import Actor
-from ..errors import KnownError
-from ..recovery import RecoveryJournal
-from ..store import Store
 from .actions import ActionId, build_actions
-from .conference_view import ConferenceView
-from .identity import IdentityDialog, remember_actor
-from .record_menu import connect_record_actions
-from .recorder import Recorder
 from .settings import (
     GEOMETRY,
     HIGH_CONTRAST,
@@ -40,23 +38,84 @@ from .settings import (
     ZOOM_STEP,
     Settings,
 )
-from .start_view import NewConferenceDialog, StartView
 from .theme import apply_theme
+
+if TYPE_CHECKING:
+    from ..actor import Actor
+    from ..recovery import RecoveryJournal
+    from ..store import Store
+    from .conference_view import ConferenceView
+    from .start_view import StartView
 
 log = logging.getLogger(__name__)
 
+#: Actions that need the records open (the rest work on an empty window).
+NEED_RECORDS = (ActionId.NEW_CONFERENCE, ActionId.OPEN_CONFERENCES, ActionId.WHO_AM_I)
+
+#: Actions that need a conference open.
+NEED_CONFERENCE = (
+    ActionId.SAVE,
+    ActionId.EXPORT,
+    ActionId.FIND,
+    ActionId.FIND_NEXT,
+    ActionId.UNDO_REMOVE,
+    ActionId.NEXT_ITEM,
+    ActionId.PREVIOUS_ITEM,
+    ActionId.HAND_OVER,
+)
+
+#: Actions wired by the record menu (``record_menu``), which also decides when they are offered.
+RECORD_MENU = (ActionId.REVIEW, ActionId.SIGN_OFF, ActionId.ADDENDUM, ActionId.AUDIT)
+
+
+class OpeningNote(QLabel):
+    """ "Opening your records…": what the window shows until the store is open.
+
+    Its first paint tells the window the frame is on screen, so the slow work
+    (SQLAlchemy, the store, the last conference) starts only after a person can
+    see the window.
+    """
+
+    painted = Signal()
+
+    def __init__(self) -> None:
+        super().__init__("Opening your records…")
+        self.setObjectName("emptyNote")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._told = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._told:
+            self._told = True
+            # After this paint pass ends (the frame is flushed), not inside it.
+            QTimer.singleShot(0, self.painted.emit)
+
 
 class MainWindow(QMainWindow):
+    #: The window's first frame is on screen (only for a window built without a store).
+    first_painted = Signal()
+    #: The records are open and the start view or the last conference is shown.
+    ready = Signal()
+
+    store: Store
+    actor: Actor
+
     def __init__(
-        self, store: Store, actor: Actor, settings: Settings, journal: RecoveryJournal | None = None
+        self,
+        store: Store | None,
+        actor: Actor | None,
+        settings: Settings,
+        journal: RecoveryJournal | None = None,
     ) -> None:
         super().__init__()
-        self.store = store
-        self.actor = actor
         self.settings = settings
         self.journal = journal
         self.view: ConferenceView | None = None
         self.presentation = False
+        self.attached = False
+        self.record_menu_wired = False
+        self._start: StartView | None = None
         self.setWindowTitle("CP Recorder")
         self.resize(1360, 860)
         geometry = settings.get(GEOMETRY)
@@ -65,23 +124,69 @@ class MainWindow(QMainWindow):
 
         self.actions_ = build_actions(self)
         self._build_menus()
-        connect_record_actions(self)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.start = StartView(store)
-        self.start.open_requested.connect(self.open_conference)
-        self.start.new_requested.connect(self.new_conference)
-        self.stack.addWidget(self.start)
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
         for number in range(1, 10):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
-            shortcut.activated.connect(
-                lambda n=number: self._in_view(ConferenceView.go_to_number, n)
-            )
+            shortcut.activated.connect(lambda n=number: self._in_view("go_to_number", n))
         QApplication.instance().focusChanged.connect(self._remember_focus)  # type: ignore[union-attr]
-        self._update_actions()
         self.apply_theme()
+        if store is not None and actor is not None:
+            self.attach(store, actor, journal)
+        else:
+            self.opening = OpeningNote()
+            self.opening.painted.connect(self.first_painted)
+            self.stack.addWidget(self.opening)
+            self._update_actions()
+
+    def attach(
+        self,
+        store: Store,
+        actor: Actor,
+        journal: RecoveryJournal | None = None,
+        *,
+        wire_record_menu: bool = True,
+    ) -> None:
+        """The records are open: conferences can be listed and opened.
+
+        ``wire_record_menu=False`` leaves the review, sign-off, addendum and audit
+        actions off until :meth:`wire_record_menu` (they bring in the review rules and
+        their dialogs, which the first keystroke does not need).
+        """
+        self.store = store
+        self.actor = actor
+        self.journal = journal
+        self.attached = True
+        if wire_record_menu:
+            self.wire_record_menu()
+        self._update_actions()
+
+    def wire_record_menu(self) -> None:
+        """Connect the Record menu's review, sign-off, addendum and audit actions."""
+        from .record_menu import connect_record_actions
+
+        if self.record_menu_wired or not self.attached:
+            return
+        self.record_menu_wired = True
+        connect_record_actions(self)
+        self._update_actions()
+
+    @property
+    def start(self) -> StartView:
+        """The list of conferences, built the first time it is needed."""
+        if self._start is None:
+            from .start_view import StartView
+
+            self._start = StartView(self.store)
+            self._start.open_requested.connect(self.open_conference)
+            self._start.new_requested.connect(self.new_conference)
+            self.stack.addWidget(self._start)
+        return self._start
+
+    def tell_if_spelling_is_off(self) -> None:
+        """Say in the status bar why words are not checked, if they are not."""
         from .language import spelling_unavailable_reason
 
         spelling_off = spelling_unavailable_reason()
@@ -142,52 +247,49 @@ class MainWindow(QMainWindow):
         a[ActionId.OPEN_CONFERENCES].triggered.connect(self.show_start)
         a[ActionId.SAVE].triggered.connect(self.save_now)
         a[ActionId.QUIT].triggered.connect(self.close)
-        a[ActionId.FIND].triggered.connect(lambda: self._in_view(ConferenceView.open_find))
-        a[ActionId.FIND_NEXT].triggered.connect(lambda: self._in_view(ConferenceView.find_next))
-        a[ActionId.UNDO_REMOVE].triggered.connect(lambda: self._in_view(ConferenceView.undo_remove))
+        a[ActionId.FIND].triggered.connect(lambda: self._in_view("open_find"))
+        a[ActionId.FIND_NEXT].triggered.connect(lambda: self._in_view("find_next"))
+        a[ActionId.UNDO_REMOVE].triggered.connect(lambda: self._in_view("undo_remove"))
         a[ActionId.PRESENTATION].toggled.connect(self.set_presentation)
         a[ActionId.HIGH_CONTRAST].setChecked(self.settings.get(HIGH_CONTRAST))
         a[ActionId.HIGH_CONTRAST].toggled.connect(self._set_high_contrast)
         a[ActionId.ZOOM_IN].triggered.connect(lambda: self.zoom(ZOOM_STEP))
         a[ActionId.ZOOM_OUT].triggered.connect(lambda: self.zoom(-ZOOM_STEP))
-        a[ActionId.NEXT_ITEM].triggered.connect(lambda: self._in_view(ConferenceView.step, 1))
-        a[ActionId.PREVIOUS_ITEM].triggered.connect(lambda: self._in_view(ConferenceView.step, -1))
+        a[ActionId.NEXT_ITEM].triggered.connect(lambda: self._in_view("step", 1))
+        a[ActionId.PREVIOUS_ITEM].triggered.connect(lambda: self._in_view("step", -1))
         a[ActionId.HAND_OVER].triggered.connect(self.hand_over)
         a[ActionId.EXPORT].triggered.connect(self.export)
         a[ActionId.WHO_AM_I].triggered.connect(self.ask_identity)
 
-    def _in_view(self, method: Callable[..., object], *args: object) -> None:
+    def _in_view(self, method: str, *args: object) -> None:
         """Run a conference view's method if a conference is open."""
         if self.view is not None:
-            method(self.view, *args)
+            getattr(self.view, method)(*args)
 
     def _update_actions(self) -> None:
         recording = self.view is not None
-        for action_id in (
-            ActionId.SAVE,
-            ActionId.EXPORT,
-            ActionId.FIND,
-            ActionId.FIND_NEXT,
-            ActionId.UNDO_REMOVE,
-            ActionId.NEXT_ITEM,
-            ActionId.PREVIOUS_ITEM,
-            ActionId.HAND_OVER,
-            ActionId.REVIEW,
-            ActionId.SIGN_OFF,
-            ActionId.ADDENDUM,
-            ActionId.AUDIT,
-        ):
+        for action_id in NEED_CONFERENCE:
             self.actions_[action_id].setEnabled(recording)
+        for action_id in RECORD_MENU:
+            self.actions_[action_id].setEnabled(recording and self.record_menu_wired)
+        for action_id in NEED_RECORDS:
+            self.actions_[action_id].setEnabled(self.attached)
 
     # -- conferences ----------------------------------------------------------
     def show_start(self) -> None:
-        if not self.close_conference():
+        if not self.attached or not self.close_conference():
             return
         self.start.refresh()
         self.stack.setCurrentWidget(self.start)
         self.start.search.setFocus()
 
     def new_conference(self) -> None:
+        from .. import operations as op
+        from ..errors import KnownError
+        from .start_view import NewConferenceDialog
+
+        if not self.attached:
+            return
         dialog = NewConferenceDialog(self, minute_taker=self.actor.name)
         if dialog.exec() != NewConferenceDialog.DialogCode.Accepted:
             return
@@ -199,7 +301,11 @@ class MainWindow(QMainWindow):
         self.open_conference(change.conference_id)
 
     def open_conference(self, conference_id: int, pane: str = "", field: str = "") -> bool:
-        if not self.close_conference():
+        from ..errors import KnownError
+        from .conference_view import ConferenceView
+        from .recorder import Recorder
+
+        if not self.attached or not self.close_conference():
             return False
         recovered = self._replay_recovery(conference_id)
         try:
@@ -235,6 +341,8 @@ class MainWindow(QMainWindow):
 
     def _replay_recovery(self, conference_id: int) -> str:
         """Text kept after a failed save is saved now, before the conference opens."""
+        from ..errors import KnownError
+
         journal = self.journal
         if journal is None:
             return ""
@@ -280,6 +388,8 @@ class MainWindow(QMainWindow):
             self.show_message("Saved.")
 
     def hand_over(self) -> None:
+        from .. import operations as op
+
         if self.view is None:
             return
         if self.view.recorder.run(op.hand_over, conference_id=self.view.conference_id):
@@ -328,6 +438,10 @@ class MainWindow(QMainWindow):
 
     # -- identity, messages, focus ---------------------------------------------
     def ask_identity(self) -> None:
+        from .identity import IdentityDialog, remember_actor
+
+        if not self.attached:
+            return
         dialog = IdentityDialog(self, self.actor)
         if dialog.exec() == IdentityDialog.DialogCode.Accepted:
             self.actor = dialog.actor()

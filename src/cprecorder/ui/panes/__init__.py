@@ -1,40 +1,62 @@
-"""One pane per agenda item; the agenda file decides which appear and in what order."""
+"""One pane per agenda item; the agenda file decides which appear and in what order.
+
+A pane's module is named after its agenda item's key. Modules are imported only
+when their pane is first shown (or every agenda mark is worked out), so opening
+a conference costs the one pane on screen, not all of them.
+"""
 
 from __future__ import annotations
 
+import functools
+import importlib
+import pkgutil
+
 from .base import Pane, PaneContext
 
-#: Agenda item key → pane class. Filled by :func:`pane_classes` on first use.
+#: Agenda item keys that have a pane, in no particular order (module names).
+KNOWN = (
+    "before",
+    "professionals_only",
+    "summary",
+    "family",
+    "worries",
+    "involvement",
+    "danger",
+    "safety_scale",
+    "decision",
+    "plan",
+    "plan_network",
+    "plan_rules",
+    "demonstrating",
+    "actions",
+    "core_group",
+    "childrens_plan",
+)
+
+#: Agenda item key → pane class, filled as panes are first used.
 _REGISTRY: dict[str, type[Pane]] = {}
 
 
+@functools.cache
+def pane_keys() -> frozenset[str]:
+    """The keys that have a pane module here (a missing module is skipped)."""
+    present = {m.name for m in pkgutil.iter_modules(__path__)}
+    return frozenset(key for key in KNOWN if key in present)
+
+
+def pane_class(key: str) -> type[Pane]:
+    """The pane class for one agenda item, importing only its module."""
+    if key not in _REGISTRY:
+        if key not in pane_keys():
+            raise KeyError(key)
+        module = importlib.import_module(f"{__name__}.{key}")
+        _REGISTRY[module.PANE.key] = module.PANE
+    return _REGISTRY[key]
+
+
 def pane_classes() -> dict[str, type[Pane]]:
-    if not _REGISTRY:
-        from . import before, professionals_only, summary
-
-        for module in (before, professionals_only, summary):
-            _REGISTRY[module.PANE.key] = module.PANE
-        for name in (
-            "family",
-            "worries",
-            "involvement",
-            "danger",
-            "safety_scale",
-            "decision",
-            "plan",
-            "plan_network",
-            "plan_rules",
-            "demonstrating",
-            "actions",
-            "core_group",
-            "childrens_plan",
-        ):
-            try:
-                module = __import__(f"{__name__}.{name}", fromlist=["PANE"])
-            except ModuleNotFoundError:
-                continue
-            _REGISTRY[module.PANE.key] = module.PANE
-    return _REGISTRY
+    """Every pane class (imports every pane module)."""
+    return {key: pane_class(key) for key in pane_keys()}
 
 
-__all__ = ["Pane", "PaneContext", "pane_classes"]
+__all__ = ["Pane", "PaneContext", "pane_class", "pane_classes", "pane_keys"]

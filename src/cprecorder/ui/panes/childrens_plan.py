@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 
 from ... import operations as op
 from ...agenda import AgendaItem
-from ...language.readability import CHILDRENS_PLAN_READING_AGES, reading_ease
 from ...model import Child, ChildrensPlan, Conference
 from ..fields import TextField
-from ..picture_choice import PictureChoice
 from .base import Pane
+
+# Reading ease (textstat) and the pictures (the exports, python-docx) are imported when
+# the pane is built: importing this module for the agenda's marks must stay quick.
 
 #: The parts of a child's plan: field, heading (as the child will read it), what to write.
 PARTS: tuple[tuple[str, str, str], ...] = (
@@ -40,6 +41,8 @@ class ChildrensPlanPane(Pane):
     key = "childrens_plan"
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
+        from ...language.readability import CHILDRENS_PLAN_READING_AGES
+
         if not conference.children:
             empty = QLabel("There are no children in this record yet (add them under Family).")
             empty.setObjectName("emptyNote")
@@ -79,6 +82,9 @@ class ChildrensPlanPane(Pane):
         box.addWidget(start, alignment=Qt.AlignmentFlag.AlignLeft)
 
     def _plan(self, child: Child, plan: ChildrensPlan, box: QVBoxLayout) -> None:
+        from ...language.readability import CHILDRENS_PLAN_READING_AGES, reading_ease
+        from ..picture_choice import PictureChoice
+
         r = self.recorder
         form = self.form(box)
         texts: list[TextField] = []

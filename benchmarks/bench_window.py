@@ -1,0 +1,282 @@
+"""The window: first paint, ready to type, one keystroke, moving between agenda items.
+
+Start-up figures run in fresh processes (cold imports, as a person starting the
+app sees them), each compared with a floor script run the same way, the same
+number of times, in the same run.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.figure import Figure, median, percentile
+
+RUNS = 7
+
+BARE_WINDOW = """
+import sys, time
+from PySide6.QtWidgets import QApplication, QTextEdit
+app = QApplication(sys.argv)
+edit = QTextEdit(); edit.resize(1300, 850); edit.show()
+app.processEvents()
+edit.grab()
+print(time.perf_counter())
+"""
+
+APP_WINDOW = """
+import sys, time
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from cprecorder.ui.app import Records, show_then_open, shut_down
+from cprecorder.ui.settings import Settings
+app = QApplication(sys.argv)
+settings = Settings(QSettings(sys.argv[2], QSettings.Format.IniFormat))
+
+def open_records():
+    from cprecorder.actor import Actor
+    from cprecorder.model import Role
+    from cprecorder.store import Store
+    return Records(Store(sys.argv[1]), Actor("Gemma", Role.MINUTE_TAKER, "g"))
+
+# As the app starts (ui.app.run_app): the window painted first, the records opened after.
+window = show_then_open(settings, open_records, reopen=sys.argv[3] == "reopen")
+window.first_painted.connect(lambda: print("painted", time.perf_counter(), flush=True))
+
+def ready():
+    window.grab()
+    focus = app.focusWidget()
+    assert sys.argv[3] != "reopen" or (focus is not None and focus.property("field_key"))
+    print("ready", time.perf_counter(), flush=True)
+    app.quit()
+
+window.ready.connect(ready)
+app.exec()
+shut_down(window)
+window.store.close()
+"""
+
+FLOOR_READY = """
+import sys, time
+from PySide6.QtWidgets import QApplication, QTextEdit
+from sqlalchemy import create_engine, select
+from sqlalchemy.orm import Session
+from cprecorder.model import Conference
+app = QApplication(sys.argv)
+engine = create_engine(sys.argv[1])
+with Session(engine) as session:
+    summary = session.scalars(select(Conference.chair_summary).limit(1)).one()
+edit = QTextEdit(); edit.setPlainText(summary); edit.resize(1300, 850); edit.show()
+edit.setFocus()
+app.processEvents()
+edit.grab()
+print(time.perf_counter())
+"""
+
+
+def _launch(code: str, *args: str) -> dict[str, float]:
+    """Milliseconds from starting the interpreter to each moment the script prints.
+
+    A floor script prints one time (its window painted); the app prints "painted"
+    (its first frame) and "ready" (the last conference open, the cursor in its field).
+    """
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    start = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True
+    )
+    stamps: dict[str, float] = {}
+    for line in out.stdout.strip().splitlines():
+        name, _, stamp = line.rpartition(" ")
+        # perf_counter is system-wide monotonic on Linux, so the child's stamp compares.
+        stamps[name or "painted"] = (float(stamp) - start) * 1000
+    return stamps
+
+
+def _prepare(folder: Path) -> tuple[str, str]:
+    from PySide6.QtCore import QSettings
+
+    from cprecorder.demo import add_demo_conference
+    from cprecorder.store import Store
+    from cprecorder.ui.settings import LAST_CONFERENCE, LAST_FIELD, LAST_PANE, Settings
+
+    url = f"sqlite:///{folder / 'bench.sqlite3'}"
+    store = Store(url)
+    conference_id = add_demo_conference(store)
+    store.close()
+    ini = str(folder / "settings.ini")
+    settings = Settings(QSettings(ini, QSettings.Format.IniFormat))
+    settings.set(LAST_CONFERENCE, conference_id)
+    settings.set(LAST_PANE, "worries")
+    settings.set(LAST_FIELD, f"conference:{conference_id}:reason_for_conference")
+    settings.sync()
+    return url, ini
+
+
+def _in_process(url: str, ini: str) -> list[Figure]:
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QStackedWidget, QTextEdit, QWidget
+
+    from cprecorder.actor import Actor
+    from cprecorder.model import Role
+    from cprecorder.store import Store
+    from cprecorder.ui.app import create_main_window
+    from cprecorder.ui.settings import Settings
+
+    app = QApplication.instance() or QApplication([])
+    store = Store(url)
+    window = create_main_window(
+        store,
+        Actor("Gemma", Role.MINUTE_TAKER, "g"),
+        Settings(QSettings(ini, QSettings.Format.IniFormat)),
+    )
+    window.resize(1300, 850)
+    window.show()
+    app.processEvents()
+    view = window.view
+    assert view is not None
+    view.show_pane("summary")
+    conference_id = view.conference_id
+    field = view.panes["summary"].fields[("conference", conference_id, "chair_summary")]
+    edit = field.as_widget()
+    edit.setFocus()
+    app.processEvents()
+
+    def keystrokes(target: QWidget, count: int) -> list[float]:
+        samples = []
+        for i in range(count):
+            key = Qt.Key.Key_A if i % 7 else Qt.Key.Key_Space
+            start = time.perf_counter()
+            QTest.keyClick(target, key)
+            app.processEvents()
+            samples.append((time.perf_counter() - start) * 1000)
+        return samples
+
+    keystrokes(edit, 50)
+    typed = keystrokes(edit, 600)
+    window.view.recorder.flush()  # type: ignore[union-attr]
+
+    bare = QTextEdit()
+    bare.setPlainText(edit.toPlainText())  # type: ignore[attr-defined]
+    bare.resize(800, 400)
+    bare.show()
+    bare.setFocus()
+    keystrokes(bare, 50)
+    floor = keystrokes(bare, 600)
+    bare.close()
+
+    # Moving between agenda items as a minute-taker does: a few words typed in the pane,
+    # then on to the next item (the switch saves those words first).
+    keys = [k for k in view.keys if k != "professionals_only"]
+    for key in keys:
+        view.show_pane(key)
+        app.processEvents()
+
+    def text_field(key: str) -> QWidget | None:
+        pane = view.panes[key]
+        for field in pane.fields.values():
+            widget = field.as_widget()
+            if isinstance(widget, QTextEdit) and widget.isEnabled() and not field.confidential:
+                return widget
+        return None
+
+    switches = []
+    for round_ in range(6):
+        for index, key in enumerate(keys):
+            target = text_field(key)
+            if target is not None and round_ % 2 == 0:
+                target.setFocus()
+                QTest.keyClicks(target, " ok")
+                app.processEvents()
+            following = keys[(index + 1) % len(keys)]
+            start = time.perf_counter()
+            view.show_pane(following)
+            app.processEvents()
+            switches.append((time.perf_counter() - start) * 1000)
+    # The worst case: every other pane out of date (after a name or a structural change).
+    rebuilds = []
+    for _ in range(2):
+        for key in keys:
+            view.stale = set(view.panes) - {view.current_key()}
+            start = time.perf_counter()
+            view.show_pane(key)
+            app.processEvents()
+            rebuilds.append((time.perf_counter() - start) * 1000)
+    stack = QStackedWidget()
+    for _ in keys:
+        stack.addWidget(QTextEdit())
+    stack.resize(1000, 800)
+    stack.show()
+    bare_switches = []
+    for _ in range(6):
+        for index in range(stack.count()):
+            start = time.perf_counter()
+            stack.setCurrentIndex(index)
+            app.processEvents()
+            bare_switches.append((time.perf_counter() - start) * 1000)
+    window.close()
+    store.close()
+    return [
+        Figure(
+            "window.keystroke_p99",
+            percentile(typed, 99),
+            percentile(floor, 99),
+            note=f"target p99 <= 2 ms with autosave on; floor = bare QTextEdit; "
+            f"median {median(typed):.3f} ms",
+        ),
+        Figure(
+            "window.switch_agenda_item_p99",
+            percentile(switches, 99),
+            percentile(bare_switches, 99),
+            note="target p99 <= 50 ms; to the next item after typing in a pane, the save "
+            f"included; median {median(switches):.1f} ms; floor = bare QStackedWidget",
+        ),
+        Figure(
+            "window.switch_rebuild_p99",
+            percentile(rebuilds, 99),
+            percentile(bare_switches, 99),
+            note="informational: worst case, every pane out of date and rebuilt "
+            f"(after a name or structural change); median {median(rebuilds):.1f} ms",
+        ),
+    ]
+
+
+def run() -> list[Figure]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        url, ini = _prepare(folder)
+        app: list[dict[str, float]] = []
+        bare: list[float] = []
+        floor: list[float] = []
+        for _ in range(RUNS):  # interleaved, so a busy moment of the machine hits all three
+            app.append(_launch(APP_WINDOW, url, ini, "reopen"))
+            bare.append(_launch(BARE_WINDOW)["painted"])
+            floor.append(_launch(FLOOR_READY, url)["painted"])
+        first = median([a["painted"] for a in app])
+        ready = median([a["ready"] for a in app])
+        figures = [
+            Figure(
+                "window.first_paint",
+                first,
+                median(bare),
+                target=1.5,
+                note="main window's first frame painted vs a bare PySide6 window with one "
+                "QTextEdit",
+            ),
+            Figure(
+                "window.ready_to_type",
+                ready,
+                median(floor),
+                target=1.5,
+                note="last conference reopened at its field vs PySide6 + SQLAlchemy ORM "
+                "reading one row into a QTextEdit",
+            ),
+        ]
+        figures += _in_process(url, ini)
+        return figures
