@@ -147,3 +147,20 @@ def test_a_place_that_cannot_be_written_is_a_plain_sentence(
     dialog.path.clear()
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert dialog.problem.text() == "Choose where to save the document first."
+
+
+def test_reading_ease_is_shown_before_exporting_for_the_family(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    from cprecorder.export import DocumentKind
+    from cprecorder.ui.export_dialog import ExportDialog
+
+    assert demo_window.view is not None
+    dialog = ExportDialog(demo_window, demo_window.view)
+    qtbot.addWidget(dialog)
+    dialog.set_kind(DocumentKind.FAMILY)
+    assert dialog.reading.text().startswith("Reading age about")
+    dialog.set_kind(DocumentKind.CHILDREN)
+    assert "reading age of 7 to 9" in dialog.reading.text()
+    dialog.set_kind(DocumentKind.RECORD)
+    assert not dialog.reading.isVisibleTo(dialog)

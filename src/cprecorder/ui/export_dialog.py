@@ -96,6 +96,11 @@ class ExportDialog(QDialog):
         child_label = QLabel("C&hild")
         child_label.setBuddy(self.child)
         form.addRow(child_label, self.child)
+        self.reading = QLabel()
+        self.reading.setObjectName("sectionHint")
+        self.reading.setAccessibleName("How easy it is to read")
+        self.reading.setWordWrap(True)
+        form.addRow("Reading ease", self.reading)
         self.form = form
 
         self.path = QLineEdit()
@@ -179,6 +184,26 @@ class ExportDialog(QDialog):
         self.copy_text.setVisible(kind is DocumentKind.SUMMARY and self.exported is not None)
         folder = self._folder()
         self.path.setText(str(folder / self._suggested_name()))
+        self._show_reading_ease(kind)
+
+    def _show_reading_ease(self, kind: DocumentKind) -> None:
+        """Before a family or child reads it: how easy are the words?"""
+        from ..export.documents import document_content
+        from ..export.plaintext import write_text
+        from ..language.readability import reading_ease
+
+        shown = kind in (DocumentKind.FAMILY, DocumentKind.CHILDREN)
+        self.form.setRowVisible(self.reading, shown)
+        if not shown:
+            return
+        content = document_content(self.conference, kind, child_id=self.selected_child_id())
+        ease = reading_ease(write_text(content, marking=""))
+        aim = (
+            " The children's plan aims at a reading age of 7 to 9."
+            if (kind is DocumentKind.CHILDREN)
+            else ""
+        )
+        self.reading.setText(f"{ease.sentence} Flesch reading ease {ease.flesch:.0f}.{aim}")
 
     def _suggested_name(self) -> str:
         child_id = self.selected_child_id()
