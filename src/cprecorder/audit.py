@@ -20,8 +20,11 @@ from sqlalchemy.orm import Session, object_session
 
 from .actor import Actor
 from .lifecycle import conference_of
-from .model import AuditEntry
+from .model import AuditEntry, EditingSession
 from .model.base import utcnow
+
+#: Not changes to the record: the trail itself, and who has a conference open.
+NOT_AUDITED = (AuditEntry, EditingSession)
 
 HIDDEN_COLUMNS = frozenset({"id", "position", "updated_at", "created_at", "revision"})
 
@@ -96,11 +99,11 @@ def changes_in(session: Session) -> list[dict[str, Any]]:
         )
 
     for obj in session.new:
-        if isinstance(obj, AuditEntry):
+        if isinstance(obj, NOT_AUDITED):
             continue
         add(obj, "", None, json.dumps(column_values(obj), ensure_ascii=False, sort_keys=True))
     for obj in session.dirty:
-        if isinstance(obj, AuditEntry):
+        if isinstance(obj, NOT_AUDITED):
             continue
         state = inspect(obj)
         for attr in state.mapper.column_attrs:
@@ -132,7 +135,7 @@ PARENT_OF = (
 
 def deleted_row(_mapper: Any, connection: Connection, target: Any) -> None:
     """Note every deleted row (orphans included) with its conference, for the trail."""
-    if isinstance(target, AuditEntry):
+    if isinstance(target, NOT_AUDITED):
         return
     session = object_session(target)
     if session is None:

@@ -25,6 +25,7 @@ from .base import (
 from .conference import Addendum, Conference
 from .confidential import ProfessionalsOnlyNote
 from .decision import AgencyView, ChildDecision, DecisionCategory, Dissent
+from .editing import EditingSession
 from .family import Child, ChildRelationship, Person
 from .plan import (
     Action,
@@ -61,6 +62,7 @@ __all__ = [
     "DemonstrationMethod",
     "DemonstrationMethodKind",
     "Dissent",
+    "EditingSession",
     "HowHeld",
     "JoinedBy",
     "ParticipationCode",
