@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 
 #: Save this long after the last keystroke (the promise is within one second).
 AUTOSAVE_MS = 600
+#: However fast the typing, nothing waits longer than this to be saved.
+MAX_UNSAVED_MS = 800
 RETRY_MS = 3000
 
 
@@ -59,6 +61,11 @@ class Recorder(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.flush)
+        # During unbroken typing the pause never comes: save at least this often.
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(MAX_UNSAVED_MS)
+        self._deadline.timeout.connect(self.flush)
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(RETRY_MS)
@@ -71,6 +78,8 @@ class Recorder(QObject):
         if self.state != SaveState.FAILED:
             self._set_state(SaveState.PENDING, "Saving…")
         self._timer.start()
+        if not self._deadline.isActive():
+            self._deadline.start()
 
     def has_pending(self) -> bool:
         return bool(self.pending)
@@ -87,6 +96,7 @@ class Recorder(QObject):
     def flush(self) -> bool:
         """Save every pending edit now. True when nothing is left unsaved."""
         self._timer.stop()
+        self._deadline.stop()
         if not self.pending:
             return True
         self._set_state(SaveState.SAVING, "Saving…")
