@@ -337,14 +337,6 @@ def prepared_text(prepared: Prepared, length: int) -> str:
     return (prepared.summary + typed_stream(max(0, length - len(prepared.summary))))[:length]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "autosave bug: Recorder.edit restarts the 600 ms timer on every key, so nothing is"
-        " saved until the typist pauses; a kill during unbroken typing loses all of it"
-        " (up to 2 s in these trials, unbounded in use). Remove this mark with the fix."
-    ),
-)
 @pytest.mark.parametrize("size", SIZES)
 def test_killed_while_typing_at_most_the_last_second_is_lost(
     size: str, prepared: Prepared, tmp_path_factory: pytest.TempPathFactory
