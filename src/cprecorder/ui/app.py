@@ -9,6 +9,7 @@ the text they were typing appears with the cursor in it a moment later.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from collections.abc import Callable
@@ -80,7 +81,8 @@ def show_then_open(
     ``open_records`` runs on the event loop after the first paint; it returns
     ``None`` when the records cannot be opened (it has told the person why), and
     the window then closes. ``window.ready`` is emitted when the start view or
-    the last conference is shown.
+    the last conference is shown, ``window.settled`` once that is on screen and
+    the rest (the Record menu, the spelling notice) is done.
     """
     from PySide6.QtCore import QTimer
 
@@ -94,16 +96,28 @@ def show_then_open(
         if started:
             return
         started = True
+        # What exists now (Qt's and Python's modules, the window) lives as long as the
+        # app: frozen, the garbage collector stops walking it again and again while the
+        # records load (measured: that walking took longer than the loading itself).
+        gc.freeze()
         records = open_records()
         if records is None:
             window.close()
             return
+        gc.freeze()  # the same for SQLAlchemy, the model and the store just imported
         window.attach(*records, wire_record_menu=False)
         reopen_or_start(window, reopen=reopen)
         window.ready.emit()
-        # Not needed to type: done once the cursor is in place.
-        QTimer.singleShot(0, window.wire_record_menu)
-        QTimer.singleShot(0, window.tell_if_spelling_is_off)
+        # What typing does not need waits until the cursor is on screen.
+        if window.view is not None:
+            window.view.settled.connect(settle)  # emitted once, after the view's first frame
+        else:
+            QTimer.singleShot(0, settle)
+
+    def settle() -> None:
+        window.wire_record_menu()
+        window.tell_if_spelling_is_off()
+        window.settled.emit()
 
     # The next turn of the event loop after the first frame, so that frame is on screen.
     window.first_painted.connect(lambda: QTimer.singleShot(0, open_now))
@@ -205,8 +219,8 @@ def run_app(data_dir: Path, db_url: str) -> int:
     from PySide6.QtCore import QTimer
 
     window = show_then_open(settings, open_records)
-    # Once the cursor is in place: a backup never delays the first keystroke.
-    window.ready.connect(lambda: QTimer.singleShot(0, daily_backup))
+    # Once the cursor is on screen: a backup never delays the first keystroke.
+    window.settled.connect(lambda: QTimer.singleShot(0, daily_backup))
     code = int(app.exec()) or exit_code
     shut_down(window)
     for store in opened:

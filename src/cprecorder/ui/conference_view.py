@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -31,8 +32,9 @@ log = logging.getLogger(__name__)
 
 MARKS = ("○", "◔", "◑", "◕", "●")
 
-#: The agenda's marks of the panes not on screen are worked out this long after opening,
-#: once the cursor is in its field (they import every pane's module).
+#: The agenda's marks of the panes not on screen (they import every pane's module) and the
+#: review date (the bank holidays) are worked out once the view is first painted, with the
+#: cursor in its field; or after this long if it is not painted.
 MARKS_AFTER_OPEN_MS = 150
 #: After an edit, the marks follow once typing pauses.
 MARKS_AFTER_EDIT_MS = 800
@@ -120,6 +122,9 @@ class Header(QWidget):
         self.meta.setText("  ·  ".join(p for p in parts if p))
 
     def show_save_state(self, state: str, sentence: str) -> None:
+        # Told on every keystroke ("Saving…"): restyling the same words each time is waste.
+        if self.save_state.property("state") == state and self.save_state.text() == sentence:
+            return
         self.save_state.setText(sentence)
         self.save_state.setProperty("state", state)
         self.save_state.style().unpolish(self.save_state)
@@ -131,6 +136,8 @@ class ConferenceView(QWidget):
 
     pane_changed = Signal(str)
     message = Signal(str)
+    #: The first frame is on screen and the agenda's marks and the review date are in.
+    settled = Signal()
 
     def __init__(self, store: Store, recorder: Recorder, conference_id: int) -> None:
         super().__init__()
@@ -209,9 +216,15 @@ class ConferenceView(QWidget):
         self._after_open.timeout.connect(self._fill_in)
         self._after_open.start(MARKS_AFTER_OPEN_MS)
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._after_open.isActive():
+            self._after_open.start(0)  # once this frame is on screen
+
     def _fill_in(self) -> None:
         self.refresh_marks()
         self.header.show_conference(self.conference)
+        self.settled.emit()
 
     # -- loading --------------------------------------------------------------
     def _load(self) -> Conference:
@@ -430,8 +443,11 @@ class ConferenceView(QWidget):
         sizes = self.splitter.sizes()
         total = sum(sizes) or 1280
         self.splitter.setSizes([width, max(400, total - width)])
-        for field in self.findChildren(TextField):
-            QTimer.singleShot(0, field._fit)
+        # The panes' fields only: walking every child of the view (the agenda list's
+        # scroll bars and viewport...) would wrap each in Python, which is slow.
+        for pane in self.panes.values():
+            for field in pane.findChildren(TextField):
+                QTimer.singleShot(0, field._fit)
 
     def _apply_lock(self, pane: Pane) -> None:
         status = self.conference.status

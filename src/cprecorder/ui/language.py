@@ -30,6 +30,12 @@ keystroke in a long record costs well under the 2 ms budget
 (``benchmarks/bench_language.py``). If no British dictionary is installed,
 spelling is off and :func:`spelling_unavailable_reason` says why, for the
 status bar; jargon still works.
+
+Opening the British dictionary takes about 40 ms, so the window does not wait
+for it: fields attached before the shared tools are loaded show their words at
+once and get their underlines just after their first paint (or at the latest
+:data:`TOOLS_AT_THE_LATEST_MS` later); anything that needs the tools sooner (a
+right-click, a tooltip) loads them on the spot.
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -61,6 +67,10 @@ log = logging.getLogger(__name__)
 
 TextField = QTextEdit | QPlainTextEdit | QLineEdit
 ExtraWords = Callable[[], Iterable[str]]
+
+#: Fields waiting for the shared tools get them this long after the first one, if none
+#: of them has been painted before (a field is usually painted much sooner).
+TOOLS_AT_THE_LATEST_MS = 300
 
 #: A calm blue: noticeable, not alarming; the record is on a shared screen.
 JARGON_COLOUR = QColor("#2f6f9f")
@@ -88,6 +98,45 @@ def language_tools() -> LanguageTools:
         problem = str(exc)
         jargon = load_jargon(None)
     return LanguageTools(jargon=jargon, spelling=SpellChecker(), jargon_problem=problem)
+
+
+def _tools_loaded() -> bool:
+    return language_tools.cache_info().currsize > 0
+
+
+#: Attachments made before the shared tools were loaded, finished by :func:`_load_waiting`.
+_waiting: list[LanguageAttachment] = []
+_load_scheduled = False
+
+
+def _wait_for_tools(attachment: LanguageAttachment) -> None:
+    if not _waiting:
+        QTimer.singleShot(TOOLS_AT_THE_LATEST_MS, _load_waiting)
+    _waiting.append(attachment)
+
+
+def _load_soon() -> None:
+    """A waiting field was painted: load the tools once that frame is on screen."""
+    global _load_scheduled
+    if not _load_scheduled:
+        _load_scheduled = True
+        QTimer.singleShot(0, _load_waiting)
+
+
+def _load_waiting() -> None:
+    """Load the shared tools and give them to every field still waiting."""
+    from shiboken6 import isValid
+
+    global _load_scheduled
+    _load_scheduled = False
+    if not _waiting:
+        return
+    tools = language_tools()
+    waiting = list(_waiting)
+    _waiting.clear()
+    for attachment in waiting:
+        if isValid(attachment) and attachment._tools is None:
+            attachment._start(tools)
 
 
 def spelling_unavailable_reason() -> str | None:
@@ -130,6 +179,9 @@ class LanguageHighlighter(QSyntaxHighlighter):
     paragraph (a pasted report) stays quick too, the paragraph is cut into
     sentences and the underlines of each sentence are remembered: a keystroke
     re-checks the one sentence it changed. No jargon term spans a full stop.
+    Within that sentence each word's spelling is remembered too, so a long
+    sentence costs one pattern search and a look-up per word, not a dictionary
+    check per word.
     """
 
     def __init__(
@@ -148,28 +200,39 @@ class LanguageHighlighter(QSyntaxHighlighter):
         self.spelling_on = spelling and tools.spelling.available
         self._formats = (jargon_format(), spelling_format())
         self._sentences: dict[str, tuple[tuple[int, int, int], ...]] = {}
+        #: Word → misspelt? (what ``SpellChecker.misspellings`` says of it, word by word).
+        self._misspelt: dict[str, bool] = {}
         self._names: frozenset[str] = frozenset()
 
     def names(self) -> frozenset[str]:
         words = _name_words(self.extra_words())
         if words != self._names:
-            self._sentences.clear()  # a name added or removed changes the underlines
+            self.forget()  # a name added or removed changes the underlines
             self._names = words
         return self._names
 
     def forget(self) -> None:
         """Drop the remembered underlines (after "Add to dictionary")."""
         self._sentences.clear()
+        self._misspelt.clear()
 
     def _spans(self, sentence: str, names: frozenset[str]) -> tuple[tuple[int, int, int], ...]:
         spans: list[tuple[int, int, int]] = []
         if self.jargon_on:
             spans.extend((h.start, h.end - h.start, 0) for h in self.tools.jargon.find(sentence))
         if self.spelling_on:
-            spans.extend(
-                (m.start, m.end - m.start, 1)
-                for m in self.tools.spelling.misspellings(sentence, names)
-            )
+            # The same words, in the same order, as SpellChecker.misspellings(sentence, names).
+            memo = self._misspelt
+            if len(memo) > SENTENCE_CACHE_SIZE:
+                memo.clear()
+            check = self.tools.spelling.check
+            for match in WORD.finditer(sentence):
+                word = match.group(0)
+                wrong = memo.get(word)
+                if wrong is None:
+                    wrong = memo[word] = not check(word, names)
+                if wrong:
+                    spans.append((match.start(), match.end() - match.start(), 1))
         return tuple(spans)
 
     def highlightBlock(self, text: str) -> None:
@@ -206,12 +269,16 @@ class FoundAt:
 
 
 class LanguageAttachment(QObject):
-    """Ties the tools to one field; a child of the field, so it lives as long as it does."""
+    """Ties the tools to one field; a child of the field, so it lives as long as it does.
+
+    ``tools=None``: the shared tools are not loaded yet; the field gets them after
+    its first paint (see the module's notes on speed).
+    """
 
     def __init__(
         self,
         edit: TextField,
-        tools: LanguageTools,
+        tools: LanguageTools | None,
         extra_words: ExtraWords,
         *,
         jargon: bool,
@@ -219,26 +286,58 @@ class LanguageAttachment(QObject):
     ) -> None:
         super().__init__(edit)
         self.edit = edit
-        self.tools = tools
+        self._tools: LanguageTools | None = None
         self.extra_words = extra_words
         self.jargon_on = jargon
-        self.spelling_on = spelling and tools.spelling.available
+        self._spelling_wanted = spelling
+        self.spelling_on = False
         self.highlighter: LanguageHighlighter | None = None
+        # The viewport shows the tooltips (and, while waiting, says when it is painted).
+        self._watched: QWidget = edit if isinstance(edit, QLineEdit) else edit.viewport()
+        if not isinstance(edit, QLineEdit):
+            self._watched.installEventFilter(self)
+        edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        edit.customContextMenuRequested.connect(self._show_menu)
+        if tools is not None:
+            self._start(tools)
+        else:
+            if isinstance(edit, QLineEdit):
+                self._watched.installEventFilter(self)
+            _wait_for_tools(self)
+
+    def _start(self, tools: LanguageTools) -> None:
+        """Underline and advise with ``tools`` from now on."""
+        edit = self.edit
+        self._tools = tools
+        self.spelling_on = self._spelling_wanted and tools.spelling.available
         if isinstance(edit, QLineEdit):
+            edit.removeEventFilter(self)  # only watched for its first paint
             edit.textChanged.connect(self._update_line_tooltip)
             self._update_line_tooltip(edit.text())
         else:
             self.highlighter = LanguageHighlighter(
-                edit.document(), tools, extra_words, jargon=jargon, spelling=spelling
+                edit.document(),
+                tools,
+                self.extra_words,
+                jargon=self.jargon_on,
+                spelling=self._spelling_wanted,
             )
-            edit.viewport().installEventFilter(self)
-        edit.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        edit.customContextMenuRequested.connect(self._show_menu)
+
+    @property
+    def tools(self) -> LanguageTools:
+        """The tools; loaded now if this field is still waiting for them."""
+        if self._tools is None:
+            _load_waiting()
+        if self._tools is None:  # not in the waiting list (cannot happen; be safe)
+            self._start(language_tools())
+        assert self._tools is not None
+        return self._tools
 
     # What is under a point -------------------------------------------------
 
     def found_at(self, pos: QPoint) -> FoundAt:
         """The jargon or misspelling at ``pos`` (viewport coordinates for text edits)."""
+        self.tools  # noqa: B018 - the switches below are set once the tools are in
         edit = self.edit
         if isinstance(edit, QLineEdit):
             text, offset, index = edit.text(), 0, edit.cursorPositionAt(pos)
@@ -251,6 +350,7 @@ class LanguageAttachment(QObject):
 
     def found_at_cursor(self) -> FoundAt:
         """The same, at the text cursor: for a keyboard shortcut to the menu."""
+        self.tools  # noqa: B018 - the switches below are set once the tools are in
         edit = self.edit
         if isinstance(edit, QLineEdit):
             return self._found_in(edit.text(), edit.cursorPosition(), 0)
@@ -284,6 +384,11 @@ class LanguageAttachment(QObject):
         return ""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._tools is None and event.type() == QEvent.Type.Paint:
+            _load_soon()
+            return False
+        if isinstance(self.edit, QLineEdit):
+            return False
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self.tooltip_at(event.pos())
             if text:
@@ -402,13 +507,9 @@ def attach_language_tools(
     existing = edit.findChild(LanguageAttachment)
     if existing is not None:
         return existing
-    return LanguageAttachment(
-        edit,
-        tools if tools is not None else language_tools(),
-        extra_words,
-        jargon=jargon,
-        spelling=spelling,
-    )
+    if tools is None and _tools_loaded():
+        tools = language_tools()
+    return LanguageAttachment(edit, tools, extra_words, jargon=jargon, spelling=spelling)
 
 
 def build_context_menu(edit: TextField, pos: QPoint) -> QMenu:

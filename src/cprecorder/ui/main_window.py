@@ -12,15 +12,19 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+# Not ``Qt`` (the namespace of every enum): building it takes longer than a tenth of the
+# first paint; the code that runs after the first frame imports it where it needs it.
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -81,8 +85,20 @@ class OpeningNote(QLabel):
     def __init__(self) -> None:
         super().__init__("Opening your records…")
         self.setObjectName("emptyNote")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._told = False
+
+    def centred(self) -> QWidget:
+        """The note in the middle of an otherwise empty page (stretches, not alignment flags)."""
+        page = QWidget()
+        rows = QVBoxLayout(page)
+        line = QHBoxLayout()
+        line.addStretch(1)
+        line.addWidget(self)
+        line.addStretch(1)
+        rows.addStretch(1)
+        rows.addLayout(line)
+        rows.addStretch(1)
+        return page
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -97,6 +113,8 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     #: The records are open and the start view or the last conference is shown.
     ready = Signal()
+    #: After ``ready`` and its first frame: the menus and the status bar are complete.
+    settled = Signal()
 
     store: Store
     actor: Actor
@@ -138,7 +156,7 @@ class MainWindow(QMainWindow):
         else:
             self.opening = OpeningNote()
             self.opening.painted.connect(self.first_painted)
-            self.stack.addWidget(self.opening)
+            self.stack.addWidget(self.opening.centred())
             self._update_actions()
 
     def attach(
@@ -230,10 +248,10 @@ class MainWindow(QMainWindow):
         ):
             self.record_menu.addAction(a[action_id])
 
+        # The actions have no icons, so the toolbar shows their words as it is.
         toolbar = QToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action_id in (
             ActionId.OPEN_CONFERENCES,
             ActionId.FIND,
