@@ -52,6 +52,8 @@ class Pane(QWidget):
         self.locked = False
         self.lock_reason = ""
         self.presentation = False
+        #: Whether confidential widgets of the body are hidden now (by presentation mode).
+        self._confidential_hidden = False
         self.setObjectName(f"pane-{self.key}")
 
         outer = QVBoxLayout(self)
@@ -100,6 +102,7 @@ class Pane(QWidget):
         self.page_layout.replaceWidget(self.body, fresh)
         self.body.deleteLater()
         self.body = fresh
+        self._confidential_hidden = False  # a fresh body shows everything
         self.apply_lock()
         self.apply_presentation()
 
@@ -218,9 +221,12 @@ class Pane(QWidget):
 
     def apply_presentation(self) -> None:
         """On a shared screen, everything marked confidential is hidden."""
+        if not self.presentation and not self._confidential_hidden:
+            return  # nothing hidden, nothing to show again: no walk over every widget
         for widget in self.findChildren(QWidget):
             if widget.property("confidential"):
                 widget.setVisible(not self.presentation)
+        self._confidential_hidden = self.presentation
 
     def searchable(self) -> list[tuple[FieldKey, str, bool]]:
         """(key, text, confidential) of every field, for Ctrl+F."""
