@@ -449,8 +449,19 @@ class ConferenceView(QWidget):
             for field in pane.findChildren(TextField):
                 QTimer.singleShot(0, field._fit)
 
+    def set_read_only(self, reason: str) -> None:
+        """Another window holds this conference: show it, change nothing."""
+        self.read_only_reason = reason
+        self.recorder.read_only = reason
+        self.apply_lock_everywhere()
+        self.message.emit(reason)
+
     def _apply_lock(self, pane: Pane) -> None:
         status = self.conference.status
+        reason = getattr(self, "read_only_reason", "")
+        if reason and status is not RecordStatus.SIGNED_OFF:
+            pane.set_locked(True, reason)
+            return
         if status is RecordStatus.SIGNED_OFF:
             when = (
                 self.conference.signed_off_at.strftime("%d %B %Y at %H:%M")

@@ -9,6 +9,7 @@ store, the panes and the dialogs are imported where they are first needed.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from typing import TYPE_CHECKING
 
@@ -355,7 +356,68 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if recovered:
             self.show_message(recovered)
+        self._hold_for_editing(view)
         return True
+
+    def _hold_for_editing(self, view: ConferenceView) -> None:
+        """Hold the conference for this window, or open it read-only saying who has it."""
+        from PySide6.QtCore import QTimer
+
+        from ..editing import HEARTBEAT, claim, new_token
+        from ..errors import KnownError
+
+        self._editing_token = new_token()
+        try:
+            holder = claim(
+                self.store,
+                actor=self.actor,
+                conference_id=view.conference_id,
+                token=self._editing_token,
+            )
+        except KnownError as exc:
+            self.show_message(str(exc))
+            return
+        if holder is not None:
+            view.set_read_only(holder.sentence())
+            return
+        timer = QTimer(view)
+        timer.setInterval(int(HEARTBEAT.total_seconds() * 1000))
+        timer.timeout.connect(lambda: self._heartbeat(view))
+        timer.start()
+
+    def _heartbeat(self, view: ConferenceView) -> None:
+        from ..editing import heartbeat
+        from ..errors import KnownError
+
+        try:
+            still = heartbeat(
+                self.store,
+                actor=self.actor,
+                conference_id=view.conference_id,
+                token=self._editing_token,
+            )
+        except KnownError:
+            return  # the store is busy or unavailable; the save state already says so
+        if not still:
+            view.set_read_only(
+                "This window lost its hold on the record (it was opened "
+                "elsewhere while this one was not responding). It is "
+                "read-only here now; close and reopen it to edit."
+            )
+
+    def _release_hold(self, view: ConferenceView) -> None:
+        from ..editing import release
+        from ..errors import KnownError
+
+        if view.recorder.read_only:
+            return
+        with contextlib.suppress(KnownError):  # if not released, the hold lapses by itself
+            release(
+                self.store,
+                actor=self.actor,
+                conference_id=view.conference_id,
+                token=self._editing_token,
+            )
 
     def _replay_recovery(self, conference_id: int) -> str:
         """Text kept after a failed save is saved now, before the conference opens."""
@@ -394,6 +456,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         view = self.view
+        self._release_hold(view)
         self.view = None
         self.stack.removeWidget(view)
         view.deleteLater()

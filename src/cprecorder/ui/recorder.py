@@ -56,6 +56,8 @@ class Recorder(QObject):
         #: Fields with text in the recovery file, forgotten there once saved.
         self.kept: set[tuple[str, int, str]] = set()
         self.state = SaveState.SAVED
+        #: Why this window may not change the record (another window holds it), or "".
+        self.read_only = ""
         self.last_saved: dt.datetime | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -74,6 +76,9 @@ class Recorder(QObject):
     # -- edits ---------------------------------------------------------------
     def edit(self, entity: str, entity_id: int, field: str, value: Any) -> None:
         """A person changed a field: remember it and save shortly."""
+        if self.read_only:
+            self.problem.emit(self.read_only)
+            return
         self.pending.setdefault((entity, entity_id), {})[field] = value
         if self.state != SaveState.FAILED:
             self._set_state(SaveState.PENDING, "Saving…")
@@ -146,6 +151,9 @@ class Recorder(QObject):
     # -- structural operations ---------------------------------------------
     def run(self, operation: Callable[..., Change], **kwargs: Any) -> Change | None:
         """Save pending text, then run one operation; refusals become a message."""
+        if self.read_only:
+            self.problem.emit(self.read_only)
+            return None
         if not self.flush():
             self.problem.emit("Saving is not working right now, so this change was not made.")
             return None

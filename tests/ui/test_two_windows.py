@@ -1,0 +1,56 @@
+"""Two windows on one conference: the second opens it read-only and says who has it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QTextEdit
+from pytestqt.qtbot import QtBot
+
+from cprecorder.actor import Actor
+from cprecorder.queries import load_conference
+from cprecorder.store import Store
+from cprecorder.ui.app import create_main_window
+from cprecorder.ui.main_window import MainWindow
+from cprecorder.ui.settings import Settings
+
+
+def open_window(qtbot: QtBot, store: Store, actor: Actor, ini: Path, cid: int) -> MainWindow:
+    window = create_main_window(
+        store, actor, Settings(QSettings(str(ini), QSettings.Format.IniFormat)), reopen=False
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_conference(cid)
+    return window
+
+
+def test_the_second_window_is_read_only_and_says_who_has_it(
+    qtbot: QtBot, store: Store, actor: Actor, chair: Actor, demo_id: int, tmp_path: Path
+) -> None:
+    first = open_window(qtbot, store, actor, tmp_path / "a.ini", demo_id)
+    second_store = Store(store.url)
+    second = open_window(qtbot, second_store, chair, tmp_path / "b.ini", demo_id)
+    assert second.view is not None
+    assert second.view.recorder.read_only.startswith("Gemma Stiles has this record open")
+    second.view.show_pane("summary")
+    pane = second.view.panes["summary"]
+    assert pane.lock_label.isVisibleTo(second)
+    assert "Gemma Stiles has this record open" in pane.lock_label.text()
+    field = pane.fields[("conference", demo_id, "chair_summary")].as_widget()
+    assert isinstance(field, QTextEdit)
+    field.setFocus()
+    qtbot.keyClicks(field, "Overwritten")
+    second.view.recorder.flush()
+    with store.read() as session:
+        assert "Overwritten" not in load_conference(session, demo_id).chair_summary
+
+    # When the first window closes, the next window to open it may edit.
+    first.close()
+    second.close()
+    third = open_window(qtbot, second_store, chair, tmp_path / "c.ini", demo_id)
+    assert third.view is not None and third.view.recorder.read_only == ""
+    third.close()
+    second_store.close()
