@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from ..actor import Actor
     from ..recovery import RecoveryJournal
     from ..store import Store
@@ -46,6 +48,7 @@ def create_main_window(
     journal: RecoveryJournal | None = None,
 ) -> MainWindow:
     """The window over an open store; reopens the last conference at its pane and field."""
+
     from .main_window import MainWindow
 
     window = MainWindow(store, actor, settings, journal=journal)
@@ -166,6 +169,13 @@ def ask_identity(settings: Settings) -> Actor | None:
     return actor
 
 
+def bring_forward(window: QWidget) -> None:
+    """Another start of the app asked for this window: show it on top."""
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
 def run_app(data_dir: Path, db_url: str) -> int:
     """The window over the store at ``db_url``; logs, backups and recovery in ``data_dir``."""
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -179,6 +189,11 @@ def run_app(data_dir: Path, db_url: str) -> int:
     app.setApplicationName("CP Recorder")
     app.setOrganizationName("cprecorder")
     install_excepthook(log_path)
+    from .single_instance import FirstInstance, ask_first_instance, server_name
+
+    instance_name = server_name(data_dir)
+    if ask_first_instance(instance_name):
+        return 0  # the window already open on these records comes forward instead
     settings = Settings()
     first_actor: Actor | None = None
     if not identity_remembered(settings):  # the first start: ask before anything else
@@ -219,6 +234,8 @@ def run_app(data_dir: Path, db_url: str) -> int:
     from PySide6.QtCore import QTimer
 
     window = show_then_open(settings, open_records)
+    listener = FirstInstance(instance_name)
+    listener.raise_requested.connect(lambda: bring_forward(window))
     # Once the cursor is on screen: a backup never delays the first keystroke.
     window.settled.connect(lambda: QTimer.singleShot(0, daily_backup))
     code = int(app.exec()) or exit_code
