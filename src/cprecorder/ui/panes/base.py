@@ -100,6 +100,8 @@ class Pane(QWidget):
         self.body_layout = layout
         self.build(conference, layout)
         self.page_layout.replaceWidget(self.body, fresh)
+        # Hidden at once: until it is deleted it would still be laid out and painted.
+        self.body.hide()
         self.body.deleteLater()
         self.body = fresh
         self._confidential_hidden = False  # a fresh body shows everything
