@@ -10,13 +10,22 @@ from sqlalchemy.orm import Session, selectinload
 
 from .errors import NotFoundError
 from .model import (
+    Action,
+    AgencyView,
     Child,
     ChildDecision,
+    ChildRelationship,
     Conference,
     ConferenceKind,
+    CoreGroupMember,
+    DangerScore,
     DangerStatement,
+    Dissent,
     Person,
+    PlanNetworkMember,
     RecordStatus,
+    SafetyScore,
+    WorryItem,
 )
 
 
@@ -92,18 +101,26 @@ def load_conference(session: Session, conference_id: int) -> Conference:
             .selectinload(ChildDecision.categories),
             selectinload(Conference.children).selectinload(Child.childrens_plan),
             selectinload(Conference.people).selectinload(Person.relationships),
-            selectinload(Conference.worries),
-            selectinload(Conference.danger_statements).selectinload(DangerStatement.scores),
-            selectinload(Conference.safety_scores),
-            selectinload(Conference.agency_views),
-            selectinload(Conference.dissents),
+            selectinload(Conference.children).selectinload(Child.lead_social_worker),
+            selectinload(Conference.people)
+            .selectinload(Person.relationships)
+            .selectinload(ChildRelationship.child),
+            selectinload(Conference.worries).selectinload(WorryItem.contributor),
+            selectinload(Conference.danger_statements)
+            .selectinload(DangerStatement.scores)
+            .selectinload(DangerScore.person),
+            selectinload(Conference.safety_scores).selectinload(SafetyScore.person),
+            selectinload(Conference.agency_views).selectinload(AgencyView.person),
+            selectinload(Conference.agency_views).selectinload(AgencyView.child),
+            selectinload(Conference.dissents).selectinload(Dissent.person),
+            selectinload(Conference.dissents).selectinload(Dissent.child),
             selectinload(Conference.plan_items),
             selectinload(Conference.timeline),
-            selectinload(Conference.plan_network),
+            selectinload(Conference.plan_network).selectinload(PlanNetworkMember.person),
             selectinload(Conference.plan_rules),
             selectinload(Conference.demonstration_methods),
-            selectinload(Conference.actions),
-            selectinload(Conference.core_group_members),
+            selectinload(Conference.actions).selectinload(Action.owner),
+            selectinload(Conference.core_group_members).selectinload(CoreGroupMember.person),
             selectinload(Conference.core_group_meetings),
             selectinload(Conference.professionals_only),
             selectinload(Conference.addenda),

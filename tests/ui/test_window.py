@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
@@ -307,3 +309,23 @@ def test_typing_a_date_into_a_blank_date_field(
     wait_saved(demo_window)
     with store.read() as session:
         assert load_conference(session, demo_id).strategy_discussion_on == dt.date(2027, 1, 15)
+
+
+def test_dates_saved_to_a_calendar_from_the_window(
+    demo_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from icalendar import Calendar
+    from PySide6.QtWidgets import QFileDialog
+
+    from cprecorder.ui.actions import ActionId
+
+    target = tmp_path / "dates.ics"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    demo_window.actions_[ActionId.CALENDAR].trigger()
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    summaries = [str(e["SUMMARY"]) for e in events]
+    assert any("Core group" in s for s in summaries)
+    assert any("Review" in s for s in summaries)
+    assert "Dates saved to" in demo_window.status.text()

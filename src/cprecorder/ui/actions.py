@@ -14,6 +14,7 @@ class ActionId(enum.Enum):
     OPEN_CONFERENCES = "open_conferences"
     SAVE = "save"
     EXPORT = "export"
+    CALENDAR = "calendar"
     QUIT = "quit"
     FIND = "find"
     FIND_NEXT = "find_next"
@@ -51,6 +52,11 @@ SPECS: dict[ActionId, ActionSpec] = {
         "Everything is saved as you type; this saves at once",
     ),
     ActionId.EXPORT: ActionSpec("&Export…", ("Ctrl+E",)),
+    ActionId.CALENDAR: ActionSpec(
+        "Save &dates to a calendar…",
+        (),
+        "Core group meetings, the review conference and action deadlines as an .ics file",
+    ),
     ActionId.QUIT: ActionSpec("&Quit", (QKeySequence.StandardKey.Quit,)),
     ActionId.FIND: ActionSpec("&Find in record…", (QKeySequence.StandardKey.Find,)),
     ActionId.FIND_NEXT: ActionSpec("Find &next", (QKeySequence.StandardKey.FindNext,)),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 # Not ``Qt`` (the namespace of every enum): building it takes longer than a tenth of the
@@ -61,6 +62,7 @@ NEED_RECORDS = (ActionId.NEW_CONFERENCE, ActionId.OPEN_CONFERENCES, ActionId.WHO
 NEED_CONFERENCE = (
     ActionId.SAVE,
     ActionId.EXPORT,
+    ActionId.CALENDAR,
     ActionId.FIND,
     ActionId.FIND_NEXT,
     ActionId.UNDO_REMOVE,
@@ -221,6 +223,7 @@ class MainWindow(QMainWindow):
             ActionId.OPEN_CONFERENCES,
             ActionId.SAVE,
             ActionId.EXPORT,
+            ActionId.CALENDAR,
         ):
             file_menu.addAction(a[action_id])
         file_menu.addSeparator()
@@ -278,6 +281,7 @@ class MainWindow(QMainWindow):
         a[ActionId.PREVIOUS_ITEM].triggered.connect(lambda: self._in_view("step", -1))
         a[ActionId.HAND_OVER].triggered.connect(self.hand_over)
         a[ActionId.EXPORT].triggered.connect(self.export)
+        a[ActionId.CALENDAR].triggered.connect(self.save_calendar)
         a[ActionId.WHO_AM_I].triggered.connect(self.ask_identity)
 
     def _in_view(self, method: str, *args: object) -> None:
@@ -483,6 +487,32 @@ class MainWindow(QMainWindow):
         from .export_dialog import ExportDialog
 
         ExportDialog(self, self.view).exec()
+
+    def save_calendar(self) -> None:
+        """File → Save dates to a calendar…: an .ics file for Outlook or any calendar."""
+        if self.view is None:
+            return
+        from PySide6.QtWidgets import QFileDialog
+
+        from ..calendar_export import conference_calendar
+        from ..cli.output import write_atomically
+        from ..queries import load_conference
+
+        self.view.recorder.flush()
+        with self.store.read() as session:
+            conference = load_conference(session, self.view.conference_id)
+        suggested = str(Path.home() / f"{conference.family_name} family dates.ics")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, "Save the dates as", suggested, "Calendar file (*.ics)"
+        )
+        if not chosen:
+            return
+        try:
+            write_atomically(Path(chosen), conference_calendar(conference))
+        except OSError as exc:
+            self.show_message(f"The calendar file could not be saved: {exc.strerror}.")
+            return
+        self.show_message(f"Dates saved to {chosen}. Open it to add them to your calendar.")
 
     # -- modes ----------------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
