@@ -329,3 +329,33 @@ def test_dates_saved_to_a_calendar_from_the_window(
     assert any("Core group" in s for s in summaries)
     assert any("Review" in s for s in summaries)
     assert "Dates saved to" in demo_window.status.text()
+
+
+def test_new_conferences_follow_the_authoritys_nation(
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from cprecorder.queries import list_conferences
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "settings.toml").write_text('nation = "wales"\n', encoding="utf-8")
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        qtbot.keyClicks(dialog.family, "Pennant")  # type: ignore[attr-defined]
+        qtbot.keyClick(dialog.family, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+
+    QTimer.singleShot(200, fill)
+    window.new_conference()
+    with store.read() as session:
+        [row] = list_conferences(session, "pennant")
+        assert load_conference(session, row.id).nation == "wales"
+    view = window.view
+    assert view is not None
+    qtbot.waitUntil(lambda: "Review due by" in view.header.meta.text(), timeout=3000)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -86,6 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ..ui.app import run_app
 
         data_dir = resolve_data_dir(window_args.data_dir)
+        # Everything that looks for the data folder later (authority settings, the
+        # personal word list) must find the one chosen here.
+        os.environ["CPRECORDER_DATA_DIR"] = str(data_dir)
         return run_app(data_dir, resolve_db_url(window_args.db, data_dir))
     return _run_command(arguments)
 
@@ -101,6 +105,7 @@ def _run_command(arguments: list[str]) -> int:
         from ..ui.app import run_app
 
         context = CommandContext.from_args(args)
+        os.environ["CPRECORDER_DATA_DIR"] = str(context.data_dir)
         return run_app(context.data_dir, context.db_url)
     context = CommandContext.from_args(args)
     try:

@@ -33,6 +33,7 @@ def create_conference(
     agenda_key: str = "signs-of-safety",
     children: list[str] | None = None,
     previous_conference_id: int | None = None,
+    nation: str | None = None,
 ) -> Change:
     """A new draft conference; a review starts from its previous conference's record."""
     if not family_name.strip():
@@ -49,6 +50,10 @@ def create_conference(
             authority=authority,
             agenda_key=agenda_key,
         )
+        if nation:
+            from ..rules.nation import load_rules
+
+            conference.nation = load_rules(nation).nation
         for name in children or []:
             first, _, last = name.strip().partition(" ")
             conference.children.append(Child(first_name=first, last_name=last))

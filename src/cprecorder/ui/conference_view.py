@@ -72,8 +72,11 @@ def review_due_text(conference: Conference) -> str:
 
     if conference.review_conference_on is not None:
         return f"Review conference {long_date(conference.review_conference_on)}"
+    from ..rules.authority import load_authority_settings
+
     try:
-        return f"Review due by {long_date(due_dates(conference).review_due_by)}"
+        rules = load_authority_settings().rules(conference.nation)
+        return f"Review due by {long_date(due_dates(conference, rules).review_due_by)}"
     except KnownError:
         return ""
 

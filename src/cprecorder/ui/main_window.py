@@ -317,7 +317,13 @@ class MainWindow(QMainWindow):
         if dialog.exec() != NewConferenceDialog.DialogCode.Accepted:
             return
         try:
-            change = op.create_conference(self.store, actor=self.actor, **dialog.values())
+            from ..rules.authority import load_authority_settings
+
+            # New conferences follow the nation the authority's settings name.
+            nation = load_authority_settings().nation
+            change = op.create_conference(
+                self.store, actor=self.actor, nation=nation, **dialog.values()
+            )
         except KnownError as exc:
             self.show_message(str(exc))
             return
