@@ -133,18 +133,20 @@ def install_excepthook(log_path: object) -> None:
     """A bug never shows a traceback: it is logged, and the person told in a sentence.
 
     The text being typed is safe: every edit is in the recorder (and saved or in the
-    recovery file) before any handler runs.
+    recovery file) before any handler runs. ``log_path`` is shown as it is, or called
+    (when the log file is set up later) to get the path.
     """
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     def hook(kind: type[BaseException], value: BaseException, tb: object) -> None:
         log.error("unexpected error", exc_info=(kind, value, tb))  # type: ignore[arg-type]
         if QApplication.instance() is not None:
+            where = log_path() if callable(log_path) else log_path
             QMessageBox.warning(
                 None,
                 "Something went wrong",
                 "CP Recorder met a problem it did not expect. Your typing is kept. "
-                f"The details are in the log file: {log_path}",
+                f"The details are in the log file: {where}",
             )
 
     sys.excepthook = hook
@@ -180,15 +182,16 @@ def run_app(data_dir: Path, db_url: str) -> int:
     """The window over the store at ``db_url``; logs, backups and recovery in ``data_dir``."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from ..logfile import configure_logging
     from .settings import Settings
 
-    log_path = configure_logging(data_dir)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("CP Recorder")
     app.setOrganizationName("cprecorder")
-    install_excepthook(log_path)
+    # The log file is set up just after the first frame (its rotating handler brings in
+    # half the standard library); a bug before that is still caught and told, on stderr.
+    log_paths: list[Path] = []
+    install_excepthook(lambda: log_paths[0] if log_paths else data_dir / "logs")
     from .single_instance import FirstInstance, ask_first_instance, server_name
 
     instance_name = server_name(data_dir)
@@ -206,10 +209,12 @@ def run_app(data_dir: Path, db_url: str) -> int:
     def open_records() -> Records | None:
         nonlocal exit_code
         from ..errors import KnownError
+        from ..logfile import configure_logging
         from ..recovery import RecoveryJournal
         from ..store import Store
         from .identity import remembered_actor
 
+        log_paths.append(configure_logging(data_dir))
         try:
             store = Store(db_url)
         except KnownError as exc:
