@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 #: Save this long after the last keystroke (the promise is within one second).
 AUTOSAVE_MS = 600
 #: However fast the typing, nothing waits longer than this to be saved.
-MAX_UNSAVED_MS = 800
+MAX_UNSAVED_MS = 600
 RETRY_MS = 3000
 
 
