@@ -14,8 +14,9 @@ import benchmarks
 def main(selected: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     failed = 0
-    names = sorted(m.name for m in pkgutil.iter_modules(benchmarks.__path__)
-                   if m.name.startswith("bench_"))
+    names = sorted(
+        m.name for m in pkgutil.iter_modules(benchmarks.__path__) if m.name.startswith("bench_")
+    )
     for name in names:
         if selected and not any(s in name for s in selected):
             continue

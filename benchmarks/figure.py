@@ -27,8 +27,10 @@ class Figure:
         if self.target is not None:
             verdict = " ok" if self.ratio <= self.target else f" MISSED(target<={self.target})"
         note = f"  # {self.note}" if self.note else ""
-        return (f"{self.name}\tvalue={self.value:.3f}{self.unit}\tfloor={self.floor:.3f}{self.unit}"
-                f"\tratio={self.ratio:.2f}{verdict}{note}")
+        return (
+            f"{self.name}\tvalue={self.value:.3f}{self.unit}\tfloor={self.floor:.3f}{self.unit}"
+            f"\tratio={self.ratio:.2f}{verdict}{note}"
+        )
 
 
 def percentile(samples: list[float], pct: float) -> float:

@@ -26,6 +26,7 @@ import enum
 from dataclasses import dataclass
 
 from .agenda import load_agenda
+from .agenda.places import CONFERENCE_FIELD_PANE, ENTITY_PANE
 from .errors import KnownError
 from .language.family_text import jargon_in_record
 from .language.jargon import JargonList
@@ -43,50 +44,6 @@ from .rules.timescales import check_dates, long_date, report_expected
 
 #: A place in the record as the window's bound fields name it.
 FieldKey = tuple[str, int, str]
-
-#: The agenda item (pane) that shows each kind of item. The window's own
-#: mapping (``cprecorder.ui.record_index``) is kept in the window package; this
-#: one is the part the review needs, kept here so the core never reaches into
-#: the window.
-ENTITY_PANE: dict[str, str] = {
-    "child": "family",
-    "person": "family",
-    "worry": "worries",
-    "danger_statement": "danger",
-    "danger_score": "danger",
-    "safety_score": "safety_scale",
-    "child_decision": "decision",
-    "agency_view": "decision",
-    "dissent": "decision",
-    "plan_item": "plan",
-    "timeline_item": "plan",
-    "plan_network_member": "plan_network",
-    "plan_rule": "plan_rules",
-    "demonstration_method": "demonstrating",
-    "action": "actions",
-    "core_group_member": "core_group",
-    "core_group_meeting": "core_group",
-    "professionals_only_note": "professionals_only",
-    "childrens_plan": "childrens_plan",
-    "child_relationship": "family",
-}
-
-#: Fields held on the conference itself, by the pane that shows them.
-CONFERENCE_FIELD_PANE: dict[str, str] = {
-    "pre_meeting_notes": "before",
-    "interpreter_language": "before",
-    "equality_notes": "before",
-    "observers": "before",
-    "inquorate_reason": "family",
-    "reason_for_conference": "worries",
-    "parents_views": "involvement",
-    "parents_disagreement": "involvement",
-    "childrens_version_made": "demonstrating",
-    "childrens_version_shared": "demonstrating",
-    "review_conference_on": "core_group",
-    "chair_summary": "summary",
-    "decision_statement": "summary",
-}
 
 #: Places that are not a column of the record, named as the window's panes name
 #: them: the plan chosen for a child (set by an operation, not typed), and a

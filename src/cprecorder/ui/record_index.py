@@ -7,49 +7,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import String, Text
 
+from ..agenda.places import CONFERENCE_FIELD_PANE, ENTITY_PANE
 from ..model import Conference
 from ..model.base import Base
 from ..model.registry import columns, editable_fields, entity_name
-
-#: The pane that shows each kind of item.
-ENTITY_PANE = {
-    "child": "family",
-    "person": "family",
-    "child_relationship": "family",
-    "worry": "worries",
-    "danger_statement": "danger",
-    "danger_score": "danger",
-    "safety_score": "safety_scale",
-    "child_decision": "decision",
-    "agency_view": "decision",
-    "dissent": "decision",
-    "plan_item": "plan",
-    "timeline_item": "plan",
-    "plan_network_member": "plan_network",
-    "plan_rule": "plan_rules",
-    "demonstration_method": "demonstrating",
-    "action": "actions",
-    "core_group_member": "core_group",
-    "core_group_meeting": "core_group",
-    "professionals_only_note": "professionals_only",
-    "childrens_plan": "childrens_plan",
-}
-
-#: The pane that shows each field held on the conference itself.
-CONFERENCE_FIELD_PANE = {
-    "pre_meeting_notes": "before",
-    "interpreter_language": "before",
-    "equality_notes": "before",
-    "observers": "before",
-    "inquorate_reason": "family",
-    "reason_for_conference": "worries",
-    "parents_views": "involvement",
-    "parents_disagreement": "involvement",
-    "childrens_version_made": "demonstrating",
-    "childrens_version_shared": "demonstrating",
-    "chair_summary": "summary",
-    "decision_statement": "summary",
-}
 
 
 @dataclass(frozen=True)
