@@ -19,13 +19,13 @@ import datetime as dt
 import json
 import logging
 import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from .actor import Actor
 from .errors import KnownError, RecordLockedError, StoreUnavailableError
+from .files import write_atomically
 from .paths import make_private_dir
 from .store import Store
 
@@ -189,7 +189,7 @@ class RecoveryJournal:
                 "edits": [asdict(e) for e in edits],
             }
             data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
-            _write_atomically(path, data)
+            write_atomically(path, data)
         except OSError as exc:
             raise RecoveryFileError(
                 f"The unsaved text could not be written to {path} ({exc.strerror}). "
@@ -219,23 +219,3 @@ def _set_aside(path: Path) -> Path:
     target = path.with_name(f"{path.stem}.damaged-{stamp}.json")
     os.replace(path, target)
     return target
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """New file (0600), fsync, rename over the old one, fsync the folder."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    if os.name == "posix":
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)

@@ -359,3 +359,31 @@ def test_new_conferences_follow_the_authoritys_nation(
     view = window.view
     assert view is not None
     qtbot.waitUntil(lambda: "Review due by" in view.header.meta.text(), timeout=3000)
+
+
+def test_scrolling_the_pane_does_not_change_a_choice_under_the_pointer(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    from cprecorder.ui.fields import ChoiceField
+
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("worries")
+    combo = next(iter(view.panes["worries"].findChildren(ChoiceField)))
+    before = combo.currentIndex()
+    centre = QPointF(combo.rect().center())
+    event = QWheelEvent(
+        centre,
+        combo.mapToGlobal(centre),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(combo, event)
+    assert combo.currentIndex() == before

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from ..calendar_export import conference_calendar
+from ..files import write_atomically
 from ..queries import load_conference
 from .context import CommandContext
-from .output import write_atomically
 
 
 def register(commands: Any) -> None:

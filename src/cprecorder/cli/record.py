@@ -11,11 +11,11 @@ from typing import Any
 from ..audit import verify_chain
 from ..demo import add_demo_conference
 from ..errors import ImportFormatError, NotFoundError
+from ..files import write_atomically
 from ..interchange import conference_to_dict, import_conference
 from ..model import Conference
 from ..queries import list_conferences, load_conference
 from .context import CommandContext
-from .output import write_atomically
 
 
 def register(commands: Any) -> None:

@@ -14,10 +14,10 @@ import re
 from pathlib import Path
 
 from ..errors import KnownError
+from ..files import write_atomically
 from ..model import Child, Conference
 from .blocks import Content
 from .childrens_plan import childrens_plan_content, first_name
-from .files import save_atomically
 from .plaintext import write_text
 from .record import Audience, record_content
 from .summary import summary_content
@@ -62,7 +62,7 @@ def export_document(
     data = document_bytes(conference, kind, child_id=child_id, marking=marking)
     target = Path(path).expanduser()
     try:
-        save_atomically(target, data)
+        write_atomically(target, data)
     except OSError as exc:
         raise ExportError(
             f"The document could not be saved to {target}: {exc.strerror or exc}."

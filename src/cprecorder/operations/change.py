@@ -21,3 +21,5 @@ class Change:
     saved_at: dt.datetime = field(default_factory=utcnow)
     #: For a removal: the values needed to put the item back (undo).
     removed: dict[str, Any] | None = None
+    #: For an update: the values saved, so a screen can show them without reading again.
+    values: dict[str, Any] = field(default_factory=dict)

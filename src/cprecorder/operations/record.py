@@ -107,7 +107,9 @@ def update(
             _check_heading(obj, checked["heading"])
         for field, value in checked.items():
             setattr(obj, field, value)
-        return Change(owning_conference_id(obj), "update", entity, entity_id, tuple(checked))
+        return Change(
+            owning_conference_id(obj), "update", entity, entity_id, tuple(checked), values=checked
+        )
 
 
 def _check_heading(obj: Base, heading: str) -> None:

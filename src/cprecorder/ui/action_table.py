@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
 from .. import operations as op
 from ..model import Action, ActionFor, ActionStatus, Conference
 from ..rules.timescales import check_dates
-from .fields import Bound, ChoiceField, TextField
+from .fields import Bound, ChoiceField, DateField, TextField
 from .item_list import ItemList
-from .plan_dates import PlanDateField
 from .recorder import Recorder
 
 NO_OWNER = "No one is named"
@@ -108,7 +107,7 @@ class ActionRow(QWidget):
         self,
         what: TextField,
         owner: ChoiceField,
-        due: PlanDateField,
+        due: DateField,
         status: ChoiceField,
         move: QToolButton,
     ) -> None:
@@ -233,7 +232,7 @@ class ActionGroup(QWidget):
                 label="Who",
                 blank=NO_OWNER,
             )
-            due = PlanDateField(r, "action", item.id, "due_on", item.due_on, label="By when")
+            due = DateField(r, "action", item.id, "due_on", item.due_on, label="By when")
             status = ChoiceField(
                 r, "action", item.id, "status", item.status.value, statuses, label="Status"
             )

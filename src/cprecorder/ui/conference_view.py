@@ -350,7 +350,7 @@ class ConferenceView(QWidget):
 
     def _patch(self, change: Change) -> dict[str, object]:
         """Apply a saved edit to the loaded record, so other panes see it without a reload."""
-        values = self.recorder_last_values(change)
+        values = dict(change.values)
         target = self._find(change.entity, change.entity_id)
         if target is not None:
             for field, value in values.items():
@@ -376,14 +376,6 @@ class ConferenceView(QWidget):
                 if shown is not None and shown.text_for_search() != (values.get(field) or ""):
                     self.stale.add(key)
                     break
-
-    def recorder_last_values(self, change: Change) -> dict[str, object]:
-        assert change.entity_id is not None
-        with self.store.read() as session:
-            from ..model.registry import entity_class
-
-            obj = session.get(entity_class(change.entity), change.entity_id)
-            return {f: getattr(obj, f) for f in change.fields} if obj is not None else {}
 
     def _find(self, entity: str, entity_id: int | None) -> object | None:
         from ..model.registry import entity_name

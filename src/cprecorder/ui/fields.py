@@ -186,7 +186,17 @@ class TextField(QTextEdit, Bound):
         return self.toPlainText()
 
 
-class ChoiceField(QComboBox, Bound):
+class WheelOnlyWhenFocused:
+    """Scrolling the pane must not change a choice, date or score under the pointer."""
+
+    def wheelEvent(self, event: Any) -> None:
+        if self.hasFocus():  # type: ignore[attr-defined]
+            super().wheelEvent(event)  # type: ignore[misc]
+        else:
+            event.ignore()
+
+
+class ChoiceField(WheelOnlyWhenFocused, QComboBox, Bound):
     """A choice from a vocabulary; ``None`` is offered as a blank when allowed."""
 
     def __init__(
@@ -216,18 +226,11 @@ class ChoiceField(QComboBox, Bound):
         self.setMinimumContentsLength(10)
         self.currentIndexChanged.connect(lambda _i: self.send(self.currentData()))
 
-    def wheelEvent(self, event: Any) -> None:
-        # Scrolling the pane must not change a choice under the pointer.
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
-
     def text_for_search(self) -> str:
         return self.currentText()
 
 
-class DateField(QDateEdit, Bound):
+class DateField(WheelOnlyWhenFocused, QDateEdit, Bound):
     """A date that may be unset; typed as dd/mm/yyyy or picked from a calendar."""
 
     def __init__(
@@ -275,12 +278,6 @@ class DateField(QDateEdit, Bound):
             self.setSelectedSection(QDateTimeEdit.Section.DaySection)
         super().keyPressEvent(event)
 
-    def wheelEvent(self, event: Any) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
-
     def set_locked(self, locked: bool) -> None:
         self.setReadOnly(locked)
         self.setCalendarPopup(not locked)
@@ -306,7 +303,7 @@ class CheckField(QCheckBox, Bound):
         self.toggled.connect(self.send)
 
 
-class ScoreField(QSpinBox, Bound):
+class ScoreField(WheelOnlyWhenFocused, QSpinBox, Bound):
     """A 0-10 score; shown as "–" until someone gives one."""
 
     score_changed = Signal(object)
@@ -327,12 +324,6 @@ class ScoreField(QSpinBox, Bound):
 
     def score(self) -> int | None:
         return None if self.value() < 0 else self.value()
-
-    def wheelEvent(self, event: Any) -> None:
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
 
     def set_locked(self, locked: bool) -> None:
         self.setReadOnly(locked)

@@ -501,7 +501,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         from ..calendar_export import conference_calendar
-        from ..cli.output import write_atomically
+        from ..files import write_atomically
         from ..queries import load_conference
 
         self.view.recorder.flush()

@@ -25,9 +25,8 @@ from ...agenda import AgendaItem
 from ...model import Attendance, Conference, CoreGroupMeeting
 from ...operations import Change
 from ...rules.timescales import Timescales, check_dates, due_dates, long_date
-from ..fields import Bound, TextField
+from ..fields import Bound, DateField, TextField
 from ..item_list import ItemKeys, ItemList
-from ..plan_dates import PlanDateField
 from .base import Pane, PaneContext
 
 #: The date checks shown in this pane, by the section they belong to.
@@ -53,8 +52,8 @@ class CoreGroupPane(Pane):
         self.meeting_flag: QLabel | None = None
         self.review_flag: QLabel | None = None
         self.proposal: QWidget | None = None
-        self.first_date: PlanDateField | None = None
-        self.review_date: PlanDateField | None = None
+        self.first_date: DateField | None = None
+        self.review_date: DateField | None = None
         # A date typed here is checked again as soon as it is saved.
         self.recorder.changed.connect(self._saved)
 
@@ -198,7 +197,7 @@ class CoreGroupPane(Pane):
         self.first_date = None
 
         def row(item: CoreGroupMeeting, line: QHBoxLayout) -> Bound:
-            when = PlanDateField(
+            when = DateField(
                 self.recorder,
                 "core_group_meeting",
                 item.id,
@@ -275,7 +274,7 @@ class CoreGroupPane(Pane):
         box.addWidget(note)
         line = QHBoxLayout()
         line.setSpacing(12)
-        review = PlanDateField(
+        review = DateField(
             self.recorder,
             "conference",
             conference.id,

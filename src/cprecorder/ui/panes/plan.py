@@ -9,9 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from ...agenda import AgendaItem
 from ...model import Conference, PlanSection
-from ..fields import Bound, TextField
+from ..fields import Bound, DateField, TextField
 from ..item_list import ItemList
-from ..plan_dates import PlanDateField
 from .base import Pane
 
 #: Section → (title, hint, placeholder, add label), in the order of the LCS form.
@@ -91,9 +90,7 @@ class PlanPane(Pane):
                 label="Timeline: what",
                 min_lines=1,
             )
-            when = PlanDateField(
-                r, "timeline_item", item.id, "by_when", item.by_when, label="By when"
-            )
+            when = DateField(r, "timeline_item", item.id, "by_when", item.by_when, label="By when")
             when.setMinimumWidth(when.fontMetrics().horizontalAdvance("00/00/0000") * 2)
             line.addWidget(self.register(what).as_widget(), 1)
             line.addWidget(self.register(when).as_widget(), 0, Qt.AlignmentFlag.AlignTop)

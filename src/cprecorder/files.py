@@ -1,9 +1,9 @@
-"""Saving a finished document so that a failure never leaves half a file.
+"""Writing files so that a failure never leaves half a file behind.
 
-The same way as ``cli/output.py``'s ``write_atomically`` (temporary file in the
-same folder, flushed to disk, renamed over the target), kept here because the
-export package is core and must not import the command line. The folder is
-synced after the rename too, so the new name survives a power cut.
+Every file CP Recorder writes (exports, JSON dumps, calendars, the recovery
+file) goes through :func:`write_atomically`: a temporary file in the same folder
+(0600: only its owner can read it), flushed to disk, renamed over the target,
+then the folder synced so the new name survives a power cut.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ import tempfile
 from pathlib import Path
 
 
-def save_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
+    path = path.expanduser()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
