@@ -28,25 +28,11 @@ from .agenda import load_agenda
 from .errors import KnownError
 from .model import AuditEntry, Conference, Role
 from .model.base import LabelledEnum
-from .model.registry import ENTITIES, columns
+from .model.registry import ENTITIES, LIFECYCLE_FIELDS, columns
 from .rules.timescales import long_date
 
 #: Operations that move the record through its lifecycle, not changes to its content.
 LIFECYCLE_OPERATIONS = frozenset({"hand_over", "take_back", "sign_off", "withdraw"})
-
-#: Fields that record the lifecycle itself.
-LIFECYCLE_FIELDS = frozenset(
-    {
-        "status",
-        "handed_over_at",
-        "handed_over_by",
-        "signed_off_at",
-        "signed_off_by",
-        "withdrawn_at",
-        "withdrawn_by",
-        "withdrawal_reason",
-    }
-)
 
 #: Fields that hold the id of a person in the record.
 PERSON_FIELDS = frozenset({"person_id", "owner_id", "contributor_id", "lead_social_worker_id"})

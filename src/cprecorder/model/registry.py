@@ -78,12 +78,9 @@ CONFERENCE_LISTS: dict[str, str] = {
     "professionals_only_note": "professionals_only",
 }
 
-#: Fields only the lifecycle operations may set.
-NOT_EDITABLE = frozenset(
+#: Fields that record the lifecycle itself; only its operations set them.
+LIFECYCLE_FIELDS = frozenset(
     {
-        "id",
-        "conference_id",
-        "position",
         "status",
         "handed_over_at",
         "handed_over_by",
@@ -92,6 +89,15 @@ NOT_EDITABLE = frozenset(
         "withdrawn_at",
         "withdrawn_by",
         "withdrawal_reason",
+    }
+)
+
+#: Fields no edit may set.
+NOT_EDITABLE = LIFECYCLE_FIELDS | frozenset(
+    {
+        "id",
+        "conference_id",
+        "position",
         "created_at",
         "updated_at",
         "revision",
