@@ -99,3 +99,24 @@ def _checked(text: str, day: int, month: int, year: int) -> dt.date:
 def date_in_words(day: dt.date) -> str:
     """How a date field shows a date it has read: "Sunday 6 December 2026"."""
     return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+_TIME = re.compile(r"(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*(am|pm)?")
+_TIME_DIGITS = re.compile(r"(\d{2})(\d{2})")
+
+
+def read_time(text: str) -> dt.time:
+    """A time of day as typed: "10:30", "10.30", "1030", "10", "2pm", "2.30 pm"."""
+    typed = text.strip().lower().replace(" ", "")
+    match = _TIME_DIGITS.fullmatch(typed) or _TIME.fullmatch(typed)
+    if match is None:
+        raise DateNotReadError(f"“{text.strip()}” is not a time. Type it as 10:30 or 2pm.")
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    suffix = match.group(3) if match.re is _TIME else None
+    if suffix is not None:
+        if not 1 <= hour <= 12:
+            raise DateNotReadError(f"“{text.strip()}” is not a time. Type it as 10:30 or 2pm.")
+        hour = hour % 12 + (12 if suffix == "pm" else 0)
+    if hour > 23 or minute > 59:
+        raise DateNotReadError(f"“{text.strip()}” is not a time of day.")
+    return dt.time(hour, minute)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from cprecorder.dates import DateNotReadError, date_in_words, read_date
+from cprecorder.dates import DateNotReadError, date_in_words, read_date, read_time
 
 D = dt.date
 
@@ -83,3 +83,27 @@ def test_what_is_not_a_date_is_said_plainly(typed: str, says: str) -> None:
 def test_a_date_is_shown_back_in_words_and_reads_again(day: dt.date, words: str) -> None:
     assert date_in_words(day) == words
     assert read_date(words) == day
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("10:30", dt.time(10, 30)),
+        ("10.30", dt.time(10, 30)),
+        ("1030", dt.time(10, 30)),
+        ("9", dt.time(9, 0)),
+        ("2pm", dt.time(14, 0)),
+        ("2.30 pm", dt.time(14, 30)),
+        ("12am", dt.time(0, 0)),
+        ("12 pm", dt.time(12, 0)),
+        ("23:59", dt.time(23, 59)),
+    ],
+)
+def test_times_as_typed(typed: str, expected: dt.time) -> None:
+    assert read_time(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["24:00", "10:60", "13pm", "half ten", "", "1:5"])
+def test_what_is_not_a_time(typed: str) -> None:
+    with pytest.raises(DateNotReadError):
+        read_time(typed)

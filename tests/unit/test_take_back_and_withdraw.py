@@ -147,3 +147,36 @@ def test_a_signed_off_conference_cannot_be_withdrawn(
     with pytest.raises(op.NotPermittedError, match="signed-off record cannot be withdrawn"):
         op.withdraw(store, actor=chair, conference_id=demo_id, reason="mistake")
     assert status(store, demo_id) is RecordStatus.SIGNED_OFF
+
+
+def test_an_agency_view_or_dissent_about_one_child_is_saved(
+    store: Store, actor: Actor, demo_id: int
+) -> None:
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+        view, dissent = conference.agency_views[0], conference.dissents[0]
+        leo = conference.children[-1]
+    for entity, item in (("agency_view", view), ("dissent", dissent)):
+        op.update(store, actor=actor, entity=entity, entity_id=item.id, values={"child_id": leo.id})
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+        assert conference.agency_views[0].child_id == leo.id
+        assert conference.dissents[0].child_id == leo.id
+    other = op.create_conference(
+        store,
+        actor=actor,
+        kind=conference.kind,
+        family_name="Other",
+        scheduled_at=conference.scheduled_at,
+        children=["Ada Other"],
+    )
+    with store.read() as session:
+        stranger = load_conference(session, other.conference_id).children[0]
+    with pytest.raises(ValidationError, match="not part of this conference"):
+        op.update(
+            store,
+            actor=actor,
+            entity="dissent",
+            entity_id=dissent.id,
+            values={"child_id": stranger.id},
+        )

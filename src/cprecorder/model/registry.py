@@ -127,8 +127,13 @@ def columns(cls: type[Base]) -> dict[str, ColumnProperty[Any]]:
 
 
 #: Fields named like a lifecycle field that are ordinary values on these parts: an
-#: action's status (open, done, cancelled) is set by whoever tracks the action.
-ALSO_EDITABLE: dict[type[Base], frozenset[str]] = {Action: frozenset({"status"})}
+#: action's status (open, done, cancelled) is set by whoever tracks the action; an
+#: agency's view or a dissent may be about one child (or, without one, all of them).
+ALSO_EDITABLE: dict[type[Base], frozenset[str]] = {
+    Action: frozenset({"status"}),
+    AgencyView: frozenset({"child_id"}),
+    Dissent: frozenset({"child_id"}),
+}
 
 
 def editable_fields(cls: type[Base]) -> list[str]:
