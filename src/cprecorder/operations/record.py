@@ -114,7 +114,7 @@ def update(
 
 
 #: Fields that point at a child or a person: they must be of the same conference.
-REFERENCES = {
+REFERENCES: dict[str, type[Child] | type[Person]] = {
     "child_id": Child,
     "person_id": Person,
     "owner_id": Person,
