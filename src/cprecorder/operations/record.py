@@ -129,7 +129,7 @@ def _check_references(session: Session, obj: Base, values: dict[str, Any]) -> No
         if cls is None or value is None:
             continue
         target = session.get(cls, value)
-        if target is None or target.conference_id != owning_conference_id(obj):
+        if target is None or owning_conference_id(target) != owning_conference_id(obj):
             what = "child" if cls is Child else "person"
             raise ValidationError(f"That {what} is not part of this conference.")
 
