@@ -28,6 +28,7 @@ from .model import (
     Conference,
     DangerScore,
     DecisionCategory,
+    Operation,
 )
 from .model.base import Base
 from .model.registry import CONFERENCE_LISTS, coerce, entity_class
@@ -297,7 +298,7 @@ def conference_from_dict(data: Any) -> Conference:
 def import_conference(store: Store, *, actor: Actor, data: Any) -> int:
     """Import a whole conference in one transaction; nothing is written if any part fails."""
     conference = conference_from_dict(data)
-    with store.write(actor, "import_conference") as session:
+    with store.write(actor, Operation.IMPORT) as session:
         session.add(conference)
         session.flush()
         return conference.id

@@ -27,6 +27,7 @@ from .confidential import ProfessionalsOnlyNote
 from .decision import AgencyView, ChildDecision, DecisionCategory, Dissent
 from .editing import EditingSession
 from .family import Child, ChildRelationship, Person
+from .operation import Operation, Scope
 from .plan import (
     Action,
     ChildrensPlan,
@@ -65,6 +66,7 @@ __all__ = [
     "EditingSession",
     "HowHeld",
     "JoinedBy",
+    "Operation",
     "ParticipationCode",
     "Person",
     "PersonKind",
@@ -77,6 +79,7 @@ __all__ = [
     "RecordStatus",
     "Role",
     "SafetyScore",
+    "Scope",
     "TimelineItem",
     "WorryItem",
 ]
