@@ -57,6 +57,8 @@ class Timescales:
     first_core_group_proposed: dt.date
     first_core_group_working_days: int
     review_due_by: dt.date
+    #: The date proposed for the review: the latest allowed, or the working day before it.
+    review_proposed: dt.date
     review_months: int
     review_counted_from: str
     record_sent_by: dt.date
@@ -108,6 +110,7 @@ def due_dates(conference: Conference, rules: NationRules | None = None) -> Times
         first_core_group_proposed=proposed,
         first_core_group_working_days=core_days,
         review_due_by=add_months(held_on, months),
+        review_proposed=working_days_before(add_months(held_on, months), 0, nation),
         review_months=months,
         review_counted_from=counted_from,
         record_sent_by=add_working_days(held_on, record_days, nation),
