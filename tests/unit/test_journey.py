@@ -465,3 +465,24 @@ def test_a_version_1_file_still_imports_into_a_case_of_its_own(store: Store, act
         conference = load_conference(session, conference_id)
         assert conference.case.family_name == "Ashdown"
         assert len(session.scalars(select(Case)).all()) == 1
+
+
+def test_the_review_checks_flag_the_rhythm_and_spare_a_core_group(
+    store: Store, actor: Actor, signed: int
+) -> None:
+    from cprecorder.review import review_record
+
+    meeting = core_group(store, actor, signed, dt.date(2026, 12, 2))
+    review = op.start_review(
+        store, actor=actor, conference_id=signed, scheduled_at=dt.datetime(2027, 2, 24, 10)
+    ).conference_id
+    with store.read() as session:
+        meetings = case_meetings(session, case_of(session, review))
+        notes = review_record(load_conference(session, meeting), today=dt.date(2026, 12, 2))
+        checks = review_record(
+            load_conference(session, review), today=dt.date(2027, 2, 24), meetings=meetings
+        )
+    assert not {"decision_missing", "inquorate_without_reason"} & {i.check for i in notes}
+    flagged = {i.check: i for i in checks}
+    assert flagged["core_groups_between_conferences"].pane == "since_last"
+    assert "decision_missing" in flagged

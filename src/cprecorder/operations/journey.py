@@ -21,6 +21,7 @@ from ..model import (
     ConferenceKind,
     RecordStatus,
 )
+from ..queries import load_conference
 from ..rules.core_groups import due_next
 from ..rules.nation import NationRules
 from ..rules.timescales import due_dates, rules_of
@@ -118,6 +119,7 @@ def start_review(
 
 def _started(session: Session, meeting: Conference, source: Conference, operation: str) -> Change:
     """The new meeting joins the case of ``source``, its latest meeting, and starts from it."""
+    source = load_conference(session, source.id)  # every list at once, not row by row
     session.add(meeting)
     with session.no_autoflush:
         meeting.case = source.case
