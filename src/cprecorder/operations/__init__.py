@@ -19,7 +19,14 @@ from .record import (
     update,
 )
 from .scoring import set_danger_score, set_safety_score
-from .signoff import NotPermittedError, add_addendum, hand_over, sign_off
+from .signoff import (
+    NotPermittedError,
+    add_addendum,
+    hand_over,
+    sign_off,
+    take_back,
+    withdraw,
+)
 
 __all__ = [
     "Change",
@@ -41,5 +48,7 @@ __all__ = [
     "sign_off",
     "start_core_group",
     "start_review",
+    "take_back",
     "update",
+    "withdraw",
 ]

@@ -1,7 +1,7 @@
 """a family's case: conferences and core groups join a case; lineages across meetings
 
 Revision ID: 0006
-Revises: 0002
+Revises: 0005
 Create Date: 2026-12-01 09:00:00
 
 Every existing conference joins a case; conferences already linked by
@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0002"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
