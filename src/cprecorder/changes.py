@@ -28,6 +28,7 @@ from .agenda import load_agenda
 from .errors import KnownError
 from .model import AuditEntry, Conference, Operation, Role, Scope
 from .model.base import LabelledEnum
+from .model.operation import STARTING
 from .model.registry import ENTITIES, LIFECYCLE_FIELDS, columns
 from .rules.timescales import long_date
 
@@ -36,6 +37,14 @@ PERSON_FIELDS = frozenset({"person_id", "owner_id", "contributor_id", "lead_soci
 
 #: What people call a field, where its name does not say it well enough.
 FIELD_WORDS: dict[str, str] = {
+    "plan_changes": "Changes to the plan agreed",
+    "cp_plan_started_on": "Child protection plan started on",
+    "previous_cp_plans": "Child protection plans before this one",
+    "initial_categories": "Categories when the plan started",
+    "goal_progress": "How far the safety goal has been reached",
+    "goal_progress_note": "Note on the safety goal",
+    "progress": "Progress since the last meeting",
+    "progress_note": "Note on the progress",
     "first_name": "First name",
     "last_name": "Last name",
     "date_of_birth": "Date of birth",
@@ -464,8 +473,7 @@ def read_entry(
     if added or removed:
         action = "Added" if added else "Removed"
         if added and (
-            operation is Operation.RESTORE
-            or (operation in (Operation.CREATE, Operation.IMPORT) and cls_name == "Conference")
+            operation is Operation.RESTORE or (operation in STARTING and cls_name == "Conference")
         ):
             action = operation.words
         summary = words.payload_summary(cls_name, payload)

@@ -13,7 +13,15 @@ from cprecorder.actor import Actor
 from cprecorder.changes import changes_since_hand_over, readable_trail
 from cprecorder.demo import demo_conference
 from cprecorder.interchange import import_conference
-from cprecorder.model import AuditEntry, Conference, ConferenceKind, Operation, PlanType, Scope
+from cprecorder.model import (
+    ActionProgress,
+    AuditEntry,
+    Conference,
+    ConferenceKind,
+    Operation,
+    PlanType,
+    Scope,
+)
 from cprecorder.operations import Change
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
@@ -79,6 +87,12 @@ def test_every_operation_writes_its_enum_value_into_the_trail(
             op.remove_item(store, actor=actor, entity="action", entity_id=second_action.id)
         )
         return removed[0]
+
+    started: list[Change] = []
+
+    def start_core_group() -> Change:
+        started.append(op.start_core_group(store, actor=actor, meeting_id=demo_id))
+        return started[0]
 
     runs: list[tuple[Operation, Callable[[], object]]] = [
         (
@@ -173,6 +187,26 @@ def test_every_operation_writes_its_enum_value_into_the_trail(
                 text="The review is on 3 March.",
             ),
         ),
+        (Operation.START_CORE_GROUP, start_core_group),
+        (
+            Operation.ACTION_PROGRESS,
+            lambda: op.set_action_progress(
+                store,
+                actor=actor,
+                action_id=_first_action(store, started[0].conference_id),
+                progress=ActionProgress.DONE,
+            ),
+        ),
+        (
+            Operation.CASE_DETAILS,
+            lambda: op.set_case_details(
+                store, actor=actor, meeting_id=started[0].conference_id, reference="CP/0042"
+            ),
+        ),
+        (
+            Operation.START_REVIEW,
+            lambda: op.start_review(store, actor=actor, conference_id=demo_id),
+        ),
         (
             Operation.CREATE,
             lambda: op.create_conference(
@@ -214,6 +248,11 @@ def _child_without_plan(store: Store, conference_id: int) -> int:
     with store.read() as session:
         conference = load_conference(session, conference_id)
     return next(c.id for c in conference.children if c.childrens_plan is None)
+
+
+def _first_action(store: Store, conference_id: int) -> int:
+    with store.read() as session:
+        return load_conference(session, conference_id).actions[0].id
 
 
 def _newest(store: Store) -> int:

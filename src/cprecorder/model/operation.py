@@ -46,11 +46,16 @@ class Operation(enum.Enum):
     RESTORE = ("restore", "Put back", Scope.STRUCTURE)
     CREATE = ("create_conference", "Started the record", Scope.STRUCTURE)
     IMPORT = ("import_conference", "Imported", Scope.STRUCTURE)
+    START_REVIEW = ("start_review", "Started the review conference", Scope.STRUCTURE)
+    START_CORE_GROUP = ("start_core_group", "Started the core group meeting", Scope.STRUCTURE)
     DECISION = ("set_decision", "Decision", Scope.STRUCTURE)
     DANGER_SCORE = ("set_danger_score", "Scored", Scope.STRUCTURE)
     SAFETY_SCORE = ("set_safety_score", "Scored", Scope.STRUCTURE)
     RELATIONSHIP = ("set_relationship", "Relationship", Scope.PEOPLE)
     CHILDRENS_PLAN = ("create_childrens_plan", "Started a children's plan", Scope.STRUCTURE)
+    #: How far a carried action got since the last meeting (its status follows).
+    ACTION_PROGRESS = ("set_action_progress", "Progress", Scope.NONE)
+    CASE_DETAILS = ("set_case_details", "Case details", Scope.NONE)
     HAND_OVER = ("hand_over", "Handed over to the chair", Scope.LIFECYCLE)
     TAKE_BACK = ("take_back", "Hand-over taken back", Scope.LIFECYCLE)
     WITHDRAW = ("withdraw", "Withdrawn (created by mistake)", Scope.LIFECYCLE)
@@ -97,3 +102,8 @@ class Operation(enum.Enum):
 
 
 _BY_STORED: dict[str, Operation] = {member.stored: member for member in Operation}
+
+#: Operations that start a record: its first entry reads as what they did ("Imported").
+STARTING = frozenset(
+    {Operation.CREATE, Operation.IMPORT, Operation.START_REVIEW, Operation.START_CORE_GROUP}
+)
