@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from cprecorder import operations as op
 from cprecorder.actor import Actor
+from cprecorder.agenda import completeness as marks
 from cprecorder.model import ConferenceKind, PlanType
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
@@ -119,7 +120,7 @@ def test_plan_category_and_reasons_then_no_plan_hides_categories(
         assert decision.plan_type is PlanType.NO_PLAN
         assert decision.category_keys == []
         assert decision.reasons == "Ruby is often left alone"
-    assert DecisionPane.completeness(pane.context.item, pane.conference) == (2, 2)  # type: ignore[arg-type]
+    assert marks.decision(pane.context.item, pane.conference) == (2, 2)
 
 
 def test_agency_view_and_dissent_are_recorded(

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from cprecorder import operations as op
 from cprecorder.actor import Actor
+from cprecorder.agenda import completeness as marks
 from cprecorder.model import Attendance, ConferenceKind, PersonKind
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
@@ -104,7 +105,7 @@ def test_children_people_attendance_and_quoracy(
     qtbot: QtBot, window: MainWindow, store: Store, empty_id: int
 ) -> None:
     pane = open_pane(qtbot, window, empty_id)
-    assert pane.completeness(pane.context.item, pane.conference) == (0, 3)  # type: ignore[arg-type]
+    assert marks.family(pane.context.item, pane.conference) == (0, 3)
 
     click_add(qtbot, window, "Add a child")
     type_where_focused(qtbot, "Ruby")
@@ -165,7 +166,7 @@ def test_children_people_attendance_and_quoracy(
         assert people["Ben Hollis"].agency == "Health visiting"
         assert all(p.attendance is Attendance.PRESENT for p in conference.people)
         assert conference.inquorate_reason == "The school nurse was ill"
-    assert FamilyPane.completeness(current(window).context.item, conference) == (3, 3)
+    assert marks.family(current(window).context.item, conference) == (3, 3)
 
 
 def test_late_and_missing_reports_are_marked(

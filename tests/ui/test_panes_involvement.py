@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from cprecorder.agenda import completeness as marks
 from cprecorder.model import ParticipationCode
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
@@ -42,7 +43,7 @@ def test_views_participation_and_parents_agreement(
         leo = conference.children[1].id
         conference_id = conference.id
     pane = current(demo_window)
-    assert pane.completeness(pane.context.item, conference) == (4, 4)
+    assert marks.involvement(pane.context.item, conference) == (4, 4)
 
     views = widget(demo_window, ("child", leo, "views"))
     qtbot.mouseClick(views, Qt.MouseButton.LeftButton)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from ...agenda import AgendaItem
+from ...agenda.completeness import action_is_complete
 from ...model import ActionFor, Conference, Operation, PersonKind
 from ...operations import Change
 from .base import Pane, PaneContext, people_choices
-from .widgets.action_table import ActionGroup, action_is_complete, overdue_sentences
+from .widgets.action_table import ActionGroup, overdue_sentences
 
 TITLES = {
     ActionFor.PROFESSIONALS: (
@@ -84,14 +84,6 @@ class ActionsPane(Pane):
         if not gaps and not overdue:
             parts.append("every one has a person and a date")
         self.summary.setText(" · ".join(parts))
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """Every action has someone named and a date; no actions at all is one gap."""
-        actions = conference.actions
-        if not actions:
-            return (0, 1)
-        return (sum(1 for a in actions if action_is_complete(a)), len(actions))
 
 
 def _count(n: int, word: str) -> str:

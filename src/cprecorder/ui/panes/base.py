@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from ...agenda import Agenda, AgendaItem
 from ...model import Conference
+from ...model.base import Base
 from ...operations import Change
+from ...sharing import family_may_see
 from ..recording.recorder import Recorder
 from ..widgets.fields import Bound, FieldKey
 
@@ -111,9 +113,15 @@ class Pane(QWidget):
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         raise NotImplementedError
 
-    def register(self, field: Bound, *, confidential: bool = False) -> Bound:
-        """Make a field findable, lockable, and checked for jargon and spelling."""
+    def register(self, field: Bound, *, part: Base | None = None) -> Bound:
+        """Make a field findable, lockable, and checked for jargon and spelling.
+
+        ``part`` is the part of the record the field shows, when the family may not
+        see every such part (a worry may be confidential): the field then hides on a
+        shared screen and has no jargon marks, as :func:`family_may_see` decides.
+        """
         self.fields[field.key] = field
+        confidential = part is not None and not family_may_see(part, field.key[2])
         if confidential:
             field.confidential = True
             field.as_widget().setProperty("confidential", True)
@@ -122,8 +130,7 @@ class Pane(QWidget):
             from ..widgets.language_marks import attach_language_tools
 
             # The family never reads professionals-only text: no jargon marks there.
-            family_reads = not (confidential or field.key[0] == "professionals_only_note")
-            attach_language_tools(widget, extra_words=self.context.names, jargon=family_reads)
+            attach_language_tools(widget, extra_words=self.context.names, jargon=not confidential)
         return field
 
     def section(
@@ -165,10 +172,6 @@ class Pane(QWidget):
         return label
 
     # -- state ---------------------------------------------------------------
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """(filled, expected): drives the quiet mark beside the agenda entry."""
-        return (0, 0)
 
     def on_change(self, change: Change) -> None:
         """Another pane or operation changed the record; refresh if it matters here."""

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 
 from ... import operations as op
-from ...agenda import AgendaItem
 from ...model import Child, ChildrensPlan, Conference
 from ..widgets.fields import TextField
 from .base import Pane
@@ -137,20 +136,6 @@ class ChildrensPlanPane(Pane):
         for button in self.findChildren(QPushButton):
             if button.property("start"):
                 button.setVisible(not self.locked)
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """Each child has a plan with every part written."""
-        children = conference.children
-        if not children:
-            return (0, 0)
-        filled = sum(
-            1
-            for c in children
-            if c.childrens_plan is not None
-            and all(getattr(c.childrens_plan, f).strip() for f, _, _ in PARTS)
-        )
-        return (filled, len(children))
 
 
 PANE = ChildrensPlanPane

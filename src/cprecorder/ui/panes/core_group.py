@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from ... import operations as op
-from ...agenda import AgendaItem
 from ...model import Attendance, Conference, CoreGroupMeeting
 from ...operations import Change
 from ...rules.timescales import Timescales, check_dates, due_dates, long_date
@@ -331,16 +330,6 @@ class CoreGroupPane(Pane):
     def apply_lock(self) -> None:
         super().apply_lock()
         self._show_flags()  # the proposal's visibility depends on the dates too
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """Members named, the first core group dated, the review conference dated."""
-        return (
-            int(bool(conference.core_group_members))
-            + int(any(m.meets_on for m in conference.core_group_meetings))
-            + int(conference.review_conference_on is not None),
-            3,
-        )
 
 
 PANE = CoreGroupPane

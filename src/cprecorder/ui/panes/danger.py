@@ -15,8 +15,7 @@ from typing import Any
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from ... import operations as op
-from ...agenda import AgendaItem
-from ...model import Attendance, Conference, DangerStatement, Person
+from ...model import Conference, DangerStatement, Person
 from ..widgets.fields import Bound, FieldKey, LineField, TextField
 from ..widgets.item_list import ItemList
 from .operation_fields import OperationPane
@@ -208,20 +207,6 @@ class DangerPane(OperationPane):
             self.statements.set_locked(self.locked)
             if self.at_limit:
                 self.statements.add_button.setVisible(False)
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """Each statement: its words, its safety goal, and a score from everyone present."""
-        statements = list(conference.danger_statements)
-        if not statements:
-            return (0, 3)
-        present = {p.id for p in conference.people if p.attendance is Attendance.PRESENT}
-        filled = 0
-        for statement in statements:
-            filled += bool(statement.statement.strip()) + bool(statement.safety_goal.strip())
-            scored = {s.person_id for s in statement.scores if s.score is not None}
-            filled += bool(present) and present <= scored
-        return (filled, 3 * len(statements))
 
 
 PANE = DangerPane

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from ... import operations as op
-from ...agenda import AgendaItem
 from ...model import (
     Attendance,
     Child,
@@ -547,16 +546,6 @@ class FamilyPane(OperationPane):
                 mark.setText("Report not received")
             mark.setToolTip(flag.message)
             mark.setAccessibleName(flag.message)
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """Children named; attendance recorded for everyone; quorate or a reason given."""
-        children = list(conference.children)
-        named = bool(children) and all(c.first_name.strip() or c.unborn for c in children)
-        people = list(conference.people)
-        recorded = bool(people) and all(p.attendance is not Attendance.INVITED for p in people)
-        quorate = check_quoracy(conference).quorate or bool(conference.inquorate_reason.strip())
-        return (int(named) + int(recorded) + int(quorate), 3)
 
 
 PANE = FamilyPane

@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
-from ...agenda import AgendaItem
 from ...model import Conference, PersonKind
 from ..widgets.fields import Bound, ChoiceField, TextField
 from ..widgets.item_list import ItemKeys, ItemList
@@ -95,15 +94,6 @@ class PlanNetworkPane(Pane):
             note.setObjectName("sectionHint")
             note.setWordWrap(True)
             box.addWidget(note)
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """Every member has a person and a part; an empty network counts as one gap."""
-        members = conference.plan_network
-        if not members:
-            return (0, 1)
-        filled = sum(1 for m in members if m.person_id is not None and m.part.strip())
-        return (filled, len(members))
 
 
 def _kind_order(conference: Conference, person_id: Any) -> int:

@@ -9,8 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from ... import operations as op
-from ...agenda import AgendaItem
-from ...model import Attendance, Conference, Person
+from ...model import Conference, Person
 from ..widgets.fields import FieldKey
 from .operation_fields import OperationPane
 from .widgets.safety_line import SafetyLine
@@ -87,19 +86,6 @@ class SafetyScalePane(OperationPane):
             score=self.grid.score_fields[person.id].score(),
             **{field: words},
         )
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """A score and a reason from everyone present."""
-        present = [p.id for p in conference.people if p.attendance is Attendance.PRESENT]
-        if not present:
-            return (0, 1)
-        done = {
-            s.person_id
-            for s in conference.safety_scores
-            if s.score is not None and s.reason.strip()
-        }
-        return (sum(1 for p in present if p in done), len(present))
 
 
 PANE = SafetyScalePane

@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...agenda import Agenda, load_agenda
+from ...agenda.items import known_item
 from ...model import Conference, Operation, RecordStatus
 from ...operations import Change
 from ...queries import load_conference
+from ...sharing import family_may_see
 from ...store import Store
-from ..panes import Pane, PaneContext, pane_class, pane_classes, pane_keys
+from ..panes import Pane, PaneContext, pane_class, pane_keys
 from ..widgets.fields import FieldKey
 from .recorder import Recorder, SaveState
 
@@ -35,9 +37,9 @@ MARKS = ("○", "◔", "◑", "◕", "●")
 #: After these, the cursor goes to the item added, put back or moved.
 ADDS_OR_MOVES = (Operation.ADD, Operation.RESTORE, Operation.MOVE, Operation.CHILDRENS_PLAN)
 
-#: The agenda's marks of the panes not on screen (they import every pane's module) and the
-#: review date (the bank holidays) are worked out once the view is first painted, with the
-#: cursor in its field; or after this long if it is not painted.
+#: The agenda's marks of the items not on screen (the quoracy rules) and the review date
+#: (the bank holidays) are worked out once the view is first painted, with the cursor in
+#: its field; or after this long if it is not painted.
 MARKS_AFTER_OPEN_MS = 150
 #: After an edit, the marks follow once typing pauses.
 MARKS_AFTER_EDIT_MS = 800
@@ -203,8 +205,6 @@ class ConferenceView(QWidget):
             self.keys.append(item.key)
             entry = QListWidgetItem(f"{completeness_mark(0, 0)}  {item.title}")
             entry.setData(Qt.ItemDataRole.UserRole, item.key)
-            if item.confidential:
-                entry.setData(Qt.ItemDataRole.UserRole + 1, True)
             self.nav.addItem(entry)
         self.nav.currentRowChanged.connect(self._show_row)
 
@@ -215,8 +215,8 @@ class ConferenceView(QWidget):
         self._marks_timer = QTimer(self)
         self._marks_timer.setSingleShot(True)
         self._marks_timer.timeout.connect(self.refresh_marks)
-        # Every pane's mark needs every pane's module, the review date the bank holidays:
-        # both once the first pane is on screen with the cursor in it.
+        # The marks need the rules, the review date the bank holidays: both once the
+        # first pane is on screen with the cursor in it.
         self._after_open = QTimer(self)
         self._after_open.setSingleShot(True)
         self._after_open.timeout.connect(self._fill_in)
@@ -284,7 +284,7 @@ class ConferenceView(QWidget):
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
 
     def show_pane(self, key: str) -> Pane | None:
-        if key not in self.keys or (self.presentation and key == "professionals_only"):
+        if key not in self.keys or (self.presentation and not family_may_see(key)):
             return None
         row = self.keys.index(key)
         if self.nav.currentRow() != row:
@@ -381,13 +381,9 @@ class ConferenceView(QWidget):
                     break
 
     def _find(self, entity: str, entity_id: int | None) -> object | None:
-        from ...agenda.record_index import _items
-        from ...model.registry import entity_name
+        from ...agenda.record_index import find_part
 
-        for item in _items(self.conference):
-            if item.id == entity_id and entity_name(item) == entity:  # type: ignore[attr-defined]
-                return item
-        return None
+        return find_part(self.conference, entity, entity_id)
 
     def undo_remove(self) -> None:
         if self.last_removed is None:
@@ -401,15 +397,15 @@ class ConferenceView(QWidget):
 
     def refresh_marks(self, keys: list[str] | None = None) -> None:
         """The quiet mark beside each agenda entry (``keys``: only these entries)."""
-        classes = pane_classes() if keys is None else {k: pane_class(k) for k in keys}
         for row, key in enumerate(self.keys):
-            if key not in classes:
+            if keys is not None and key not in keys:
                 continue
             item = self.agenda.item(key)
-            assert item is not None
+            known = known_item(key)
+            assert item is not None and known is not None  # the agenda's items are known
             try:
-                filled, expected = classes[key].completeness(item, self.conference)
-            except Exception:  # a pane's estimate must never stop the window
+                filled, expected = known.completeness(item, self.conference)
+            except Exception:  # an estimate must never stop the window
                 log.exception("completeness of %s", key)
                 filled, expected = 0, 0
             entry = self.nav.item(row)
@@ -424,12 +420,11 @@ class ConferenceView(QWidget):
     def set_presentation(self, on: bool) -> None:
         self.presentation = on
         self.banner.setVisible(on)
-        for row in range(len(self.keys)):
-            confidential = bool(self.nav.item(row).data(Qt.ItemDataRole.UserRole + 1))
-            self.nav.item(row).setHidden(on and confidential)
+        for row, key in enumerate(self.keys):
+            self.nav.item(row).setHidden(on and not family_may_see(key))
         for pane in self.panes.values():
             pane.set_presentation(on)
-        if on and self.current_key() == "professionals_only":
+        if on and not family_may_see(self.current_key()):
             self.step(1)
 
     def after_theme(self, zoom_percent: int) -> None:

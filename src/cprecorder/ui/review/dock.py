@@ -45,6 +45,7 @@ from ...model import Conference
 from ...review import ReviewItem, review_record
 from ...rules.authority import load_authority_settings
 from ...rules.nation import NationRules
+from ...sharing import family_may_see
 
 if TYPE_CHECKING:
     from ..recording.conference_view import ConferenceView
@@ -385,7 +386,7 @@ def go_to(view: ConferenceView, item: ReviewItem) -> bool:
     if item.pane in view.keys and view.focus_field(item.pane, item.target):
         return True
     for key in view.keys:
-        if key == item.pane or (view.presentation and key == "professionals_only"):
+        if key == item.pane or (view.presentation and not family_may_see(key)):
             continue
         if item.target in view.pane(key).fields:
             return view.focus_field(key, item.target)
