@@ -11,51 +11,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ...journey import Journey, JourneyEntry
 from ...model import RecordStatus
+from ..widgets.rows_table import RowsModel, rows_table
 from ..widgets.score_chart import ChartData, ScoreChart
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class JourneyModel(QAbstractTableModel):
+class JourneyModel(RowsModel[JourneyEntry]):
     HEADERS = ("Date", "Meeting", "Chair", "Status", "Outcome for each child", "Rules")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[JourneyEntry] = []
-
-    def set_rows(self, rows: list[JourneyEntry]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        entry = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+    def cell(self, entry: JourneyEntry, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (
                 f"{entry.on:%a} {entry.on.day} {entry.on:%b %Y}",
                 entry.kind.label,
@@ -66,17 +45,8 @@ class JourneyModel(QAbstractTableModel):
             )[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 5 and entry.flags:
             return QBrush(QColor("#b00020"))
-        if role == Qt.ItemDataRole.ToolTipRole and column in (4, 5):
-            return self.data(index)
         if role == Qt.ItemDataRole.UserRole:
             return entry.meeting_id
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation is Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
         return None
 
 
@@ -110,18 +80,8 @@ class JourneyView(QWidget):
 
         self.model = JourneyModel()
         self.model.set_rows(list(journey.entries))
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Meetings of the case, in time order")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = rows_table(self.model, "Meetings of the case, in time order", (4, 5))
         self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._open)
         if self.model.rows:
             self.table.selectRow(len(self.model.rows) - 1)

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDateTime,
     QModelIndex,
     QPersistentModelIndex,
@@ -16,19 +15,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +34,7 @@ from ...journey.cases import CaseSummary, list_cases
 from ...model import ConferenceKind, HowHeld, RecordStatus
 from ...queries import ConferenceSummary, list_conferences
 from ...store import Store
+from ..widgets.rows_table import RowsModel, rows_table
 
 #: The start view shows this many; searching reaches all of them.
 LIST_LIMIT = 200
@@ -45,30 +42,12 @@ LIST_LIMIT = 200
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ConferenceListModel(QAbstractTableModel):
+class ConferenceListModel(RowsModel[ConferenceSummary]):
     """Conferences as table rows: family, children, kind, date, status."""
 
     HEADERS = ("Family", "Children", "Kind", "Date", "Status")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[ConferenceSummary] = []
-
-    def set_rows(self, rows: list[ConferenceSummary]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
+    def cell(self, row: ConferenceSummary, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return (
                 f"{row.family_name} family",
@@ -76,45 +55,19 @@ class ConferenceListModel(QAbstractTableModel):
                 row.kind.label,
                 row.scheduled_at.strftime("%d %b %Y %H:%M"),
                 row.status.label,
-            )[index.column()]
+            )[column]
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
-
-class CaseListModel(QAbstractTableModel):
+class CaseListModel(RowsModel[CaseSummary]):
     """Families' cases as table rows: family, children, meetings, what is due next."""
 
     HEADERS = ("Family", "Children", "Meetings", "Due next")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[CaseSummary] = []
-
-    def set_rows(self, rows: list[CaseSummary]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+    def cell(self, row: CaseSummary, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             due = ""
             if row.due is not None:
                 due = row.due.words + (" — overdue" if row.due.overdue else "")
@@ -128,13 +81,6 @@ class CaseListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.UserRole:
             return row.id
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation is Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
         return None
 
 
@@ -181,18 +127,9 @@ class StartView(QWidget):
         layout.addLayout(bar)
 
         self.model = ConferenceListModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Conferences")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = rows_table(self.model, "Conferences")
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.activated.connect(lambda _i: self.open_selected())
         layout.addWidget(self.table, 1)
@@ -204,18 +141,9 @@ class StartView(QWidget):
         cases_title.setObjectName("sectionTitle")
         layout.addWidget(cases_title)
         self.case_model = CaseListModel()
-        self.cases = QTableView()
-        self.cases.setModel(self.case_model)
-        self.cases.setAccessibleName("Families' cases")
-        self.cases.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.cases.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.cases.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.cases.verticalHeader().hide()
+        self.cases = rows_table(self.case_model, "Families' cases")
         self.cases.setShowGrid(False)
         self.cases.setAlternatingRowColors(True)
-        cases_header = self.cases.horizontalHeader()
-        cases_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        cases_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.cases.doubleClicked.connect(lambda _i: self.open_case())
         self.cases.activated.connect(lambda _i: self.open_case())
         cases_title.setBuddy(self.cases)
