@@ -91,3 +91,31 @@ def test_the_journey_from_the_open_conference_and_a_core_group(
     assert meeting.kind is ConferenceKind.CORE_GROUP
     assert window.view.keys[0] == "family"
     assert meeting.scheduled_at.date() == dt.date(2026, 12, 2)  # the first planned date
+
+
+def test_a_review_shows_last_time_beside_this_time(
+    qtbot: QtBot, window: MainWindow, store: Store, chair: Actor, demo_id: int
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    op.sign_off(store, actor=chair, conference_id=demo_id, chair_name="Ruth Calloway")
+    review = op.start_review(store, actor=chair, conference_id=demo_id).conference_id
+    with store.read() as session:
+        initial = load_conference(session, demo_id)
+        kerry = next(p for p in initial.people if p.name == "Kerry Ashdown")
+        safety = next(s.score for s in initial.safety_scores if s.person_id == kerry.id)
+        first_statement = initial.danger_statements[0]
+        danger = {s.person_id: s.score for s in first_statement.scores}[kerry.id]
+    window.open_conference(review)
+    view = window.view
+    assert view is not None
+    view.show_pane("safety_scale")
+    grid = view.panes["safety_scale"].grid
+    earlier = {w.accessibleName() for w in grid.findChildren(QLabel, "lastTime")}
+    assert f"Kerry Ashdown last time: {safety}, on 24 November" in earlier
+    view.show_pane("danger")
+    pane = view.panes["danger"]
+    spread = next(iter(pane.spreads.values()))
+    assert any(m.name == "Kerry Ashdown" and m.score == danger for m in spread.previous)
+    assert "Last time:" in spread.toolTip()
+    spread.grab()  # draws today's dots and last time's rings
