@@ -46,6 +46,7 @@ class SinceLastPane(Pane):
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         r = self.recorder
+        self.title_label.setWordWrap(True)  # a long title, in large type on a shared screen
         action_ids, goal_ids, held, follows = self.carried(conference)
         intro = QLabel(follows)
         intro.setWordWrap(True)

@@ -512,6 +512,8 @@ class MainWindow(QMainWindow):
         from ...editing import heartbeat
         from ...errors import KnownError
 
+        if view is not self.view:
+            return  # closed: its timer goes with it; the hold was released then
         try:
             still = heartbeat(
                 self.store,

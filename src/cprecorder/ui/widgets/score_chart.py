@@ -102,7 +102,7 @@ class ScoreChart(QWidget):
         for day in dates:
             label = f"{day.day} {day:%b %y}"
             width = metrics.horizontalAdvance(label)
-            x = min(max(x_of(day) - width / 2, left - width / 2), right - width / 2)
+            x = min(max(x_of(day) - width / 2, 0.0), self.width() - width)
             painter.drawText(QPointF(x, bottom + line * 1.2), label)
         radius = line / 4
         for index, series in enumerate(self.data.series):
