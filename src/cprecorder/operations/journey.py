@@ -50,7 +50,11 @@ def _meeting(session: Session, meeting_id: int) -> Conference:
 
 def _meetings_of(session: Session, case: Case) -> list[Conference]:
     return in_time_order(
-        session.scalars(select(Conference).where(Conference.case_id == case.id)).all()
+        session.scalars(
+            select(Conference).where(
+                Conference.case_id == case.id, Conference.status != RecordStatus.WITHDRAWN
+            )
+        ).all()
     )
 
 
