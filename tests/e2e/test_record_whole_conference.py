@@ -31,8 +31,8 @@ from cprecorder.interchange import conference_to_dict
 from cprecorder.model import RecordStatus, Role
 from cprecorder.queries import list_conferences, load_conference
 from cprecorder.store import Store
-from cprecorder.ui.app import create_main_window
-from cprecorder.ui.settings import Settings
+from cprecorder.ui.shell.app import create_main_window
+from cprecorder.ui.shell.settings import Settings
 
 MAX_TABS_PER_PANE = 80
 

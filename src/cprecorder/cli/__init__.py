@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window_args = _window_options(arguments)
     if window_args is not None:
         from ..paths import resolve_data_dir, resolve_db_url
-        from ..ui.app import run_app
+        from ..ui.shell.app import run_app
 
         data_dir = resolve_data_dir(window_args.data_dir)
         # Everything that looks for the data folder later (authority settings, the
@@ -102,7 +102,7 @@ def _run_command(arguments: list[str]) -> int:
     args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)
     if handler is None:
-        from ..ui.app import run_app
+        from ..ui.shell.app import run_app
 
         context = CommandContext.from_args(args)
         os.environ["CPRECORDER_DATA_DIR"] = str(context.data_dir)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .recorder import Recorder
+from ..recording.recorder import Recorder
 
 FieldKey = tuple[str, int, str]
 

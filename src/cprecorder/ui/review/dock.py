@@ -38,16 +38,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..agenda import Agenda
-from ..changes import local_time
-from ..errors import KnownError
-from ..model import Conference
-from ..review import ReviewItem, review_record
-from ..rules.authority import load_authority_settings
-from ..rules.nation import NationRules
+from ...agenda import Agenda
+from ...changes import local_time
+from ...errors import KnownError
+from ...model import Conference
+from ...review import ReviewItem, review_record
+from ...rules.authority import load_authority_settings
+from ...rules.nation import NationRules
 
 if TYPE_CHECKING:
-    from .conference_view import ConferenceView
+    from ..recording.conference_view import ConferenceView
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import String, Text
 
-from ..agenda.places import CONFERENCE_FIELD_PANE, ENTITY_PANE
 from ..model import Conference
 from ..model.base import Base
 from ..model.registry import columns, editable_fields, entity_name
+from .places import CONFERENCE_FIELD_PANE, ENTITY_PANE
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from ..actor import Actor
-    from ..recovery import RecoveryJournal
-    from ..store import Store
+    from ...actor import Actor
+    from ...recovery import RecoveryJournal
+    from ...store import Store
     from .main_window import MainWindow
     from .settings import Settings
 
@@ -59,7 +59,7 @@ def create_main_window(
 
 def reopen_or_start(window: MainWindow, *, reopen: bool = True) -> None:
     """The last conference at the pane and field where work stopped, else the start view."""
-    from ..errors import KnownError
+    from ...errors import KnownError
     from .settings import LAST_CONFERENCE, LAST_FIELD, LAST_PANE
 
     settings = window.settings
@@ -208,10 +208,10 @@ def run_app(data_dir: Path, db_url: str) -> int:
 
     def open_records() -> Records | None:
         nonlocal exit_code
-        from ..errors import KnownError
-        from ..logfile import configure_logging
-        from ..recovery import RecoveryJournal
-        from ..store import Store
+        from ...errors import KnownError
+        from ...logfile import configure_logging
+        from ...recovery import RecoveryJournal
+        from ...store import Store
         from .identity import remembered_actor
 
         log_paths.append(configure_logging(data_dir))
@@ -228,8 +228,8 @@ def run_app(data_dir: Path, db_url: str) -> int:
         return Records(store, actor, RecoveryJournal(data_dir))
 
     def daily_backup() -> None:
-        from ..backup import backup_if_due
-        from ..errors import KnownError
+        from ...backup import backup_if_due
+        from ...errors import KnownError
 
         try:
             backup_if_due(opened[0])  # at most one a day, the oldest pruned

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..actor import Actor
-from ..changes import local_time
-from ..model import Addendum, Conference
+from ...actor import Actor
+from ...changes import local_time
+from ...model import Addendum, Conference
 
 
 def addendum_card(addendum: Addendum) -> QFrame:

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import operations as op
-from ..model import Action, ActionFor, ActionStatus, Conference
-from ..rules.timescales import check_dates
-from .fields import Bound, ChoiceField, DateField, TextField
-from .item_list import ItemList
-from .recorder import Recorder
+from .... import operations as op
+from ....model import Action, ActionFor, ActionStatus, Conference
+from ....rules.timescales import check_dates
+from ...recording.recorder import Recorder
+from ...widgets.fields import Bound, ChoiceField, DateField, TextField
+from ...widgets.item_list import ItemList
 
 NO_OWNER = "No one is named"
 NO_DATE = "No date set"

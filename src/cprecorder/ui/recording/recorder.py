@@ -15,11 +15,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from .. import operations as op
-from ..actor import Actor
-from ..errors import KnownError, StoreUnavailableError, ValidationError
-from ..operations import Change
-from ..store import Store
+from ... import operations as op
+from ...actor import Actor
+from ...errors import KnownError, StoreUnavailableError, ValidationError
+from ...operations import Change
+from ...store import Store
 
 log = logging.getLogger(__name__)
 

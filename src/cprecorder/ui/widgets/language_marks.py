@@ -2,7 +2,7 @@
 
 Use it on every text field, once, after creating the field::
 
-    from cprecorder.ui.language import attach_language_tools
+    from cprecorder.ui.widgets.language_marks import attach_language_tools
 
     attach_language_tools(edit, extra_words=lambda: names_in_conference)
 
@@ -59,9 +59,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from ..errors import KnownError
-from ..language.jargon import JargonHit, JargonList, default_jargon, load_jargon
-from ..language.spelling import WORD, Misspelling, SpellChecker
+from ...errors import KnownError
+from ...language.jargon import JargonHit, JargonList, default_jargon, load_jargon
+from ...language.spelling import WORD, Misspelling, SpellChecker
 
 log = logging.getLogger(__name__)
 

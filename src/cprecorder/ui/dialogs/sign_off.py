@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..actor import Actor
-from ..model import Conference, Role
-from ..review import ReviewItem
+from ...actor import Actor
+from ...model import Conference, Role
+from ...review import ReviewItem
 
 #: How many items are listed before "and N more".
 SHOWN = 8

@@ -21,10 +21,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QTextEdit
 
-from ..model import Conference
-from .fields import Bound, CheckField, ChoiceField, FieldKey, LineField, ScoreField, TextField
-from .panes.base import Pane
-from .recorder import Recorder
+from ...model import Conference
+from ..recording.recorder import Recorder
+from ..widgets.fields import (
+    Bound,
+    CheckField,
+    ChoiceField,
+    FieldKey,
+    LineField,
+    ScoreField,
+    TextField,
+)
+from .base import Pane
 
 
 class OperationChoice(ChoiceField):

@@ -9,7 +9,7 @@ and marks the middle score.
 
 Everything is measured from the widget's own font, so the picture grows with
 the zoom of the shared screen; the colours come from the theme (``qproperty-``
-rules in :mod:`cprecorder.ui.theme`).
+rules in :mod:`cprecorder.ui.shell.theme`).
 """
 
 from __future__ import annotations

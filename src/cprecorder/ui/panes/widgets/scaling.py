@@ -17,9 +17,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from ..model import Attendance, Conference, Person, PersonKind
-from .fields import FieldKey, TextField
-from .operation_fields import FirstWords, OperationPane, OperationScore
+from ....model import Attendance, Conference, Person, PersonKind
+from ...widgets.fields import FieldKey, TextField
+from ..operation_fields import FirstWords, OperationPane, OperationScore
 from .score_spread import ScoreMark, initials
 
 

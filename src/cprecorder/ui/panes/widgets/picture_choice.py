@@ -11,9 +11,9 @@ from PySide6.QtCore import QEvent, QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QLayout, QLayoutItem, QToolButton, QWidget
 
-from ..export.pictures import available_pictures, picture_png
-from .fields import Bound
-from .recorder import Recorder
+from ....export.pictures import available_pictures, picture_png
+from ...recording.recorder import Recorder
+from ...widgets.fields import Bound
 
 
 def picture_icon(key: str) -> QIcon:

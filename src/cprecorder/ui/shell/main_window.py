@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .actions import ActionId, build_actions
 from .settings import (
     GEOMETRY,
     HIGH_CONTRAST,
@@ -45,12 +44,13 @@ from .settings import (
     Settings,
 )
 from .theme import apply_theme
+from .window_actions import ActionId, build_actions
 
 if TYPE_CHECKING:
-    from ..actor import Actor
-    from ..recovery import RecoveryJournal
-    from ..store import Store
-    from .conference_view import ConferenceView
+    from ...actor import Actor
+    from ...recovery import RecoveryJournal
+    from ...store import Store
+    from ..recording.conference_view import ConferenceView
     from .start_view import StartView
 
 log = logging.getLogger(__name__)
@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
 
     def wire_record_menu(self) -> None:
         """Connect the Record menu's review, sign-off, addendum and audit actions."""
-        from .record_menu import connect_record_actions
+        from ..review.record_menu import connect_record_actions
 
         if self.record_menu_wired or not self.attached:
             return
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
 
     def tell_if_spelling_is_off(self) -> None:
         """Say in the status bar why words are not checked, if they are not."""
-        from .language import spelling_unavailable_reason
+        from ..widgets.language_marks import spelling_unavailable_reason
 
         spelling_off = spelling_unavailable_reason()
         if spelling_off:
@@ -307,8 +307,8 @@ class MainWindow(QMainWindow):
         self.start.search.setFocus()
 
     def new_conference(self) -> None:
-        from .. import operations as op
-        from ..errors import KnownError
+        from ... import operations as op
+        from ...errors import KnownError
         from .start_view import NewConferenceDialog
 
         if not self.attached:
@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() != NewConferenceDialog.DialogCode.Accepted:
             return
         try:
-            from ..rules.authority import load_authority_settings
+            from ...rules.authority import load_authority_settings
 
             # New conferences follow the nation the authority's settings name.
             nation = load_authority_settings().nation
@@ -330,9 +330,9 @@ class MainWindow(QMainWindow):
         self.open_conference(change.conference_id)
 
     def open_conference(self, conference_id: int, pane: str = "", field: str = "") -> bool:
-        from ..errors import KnownError
-        from .conference_view import ConferenceView
-        from .recorder import Recorder
+        from ...errors import KnownError
+        from ..recording.conference_view import ConferenceView
+        from ..recording.recorder import Recorder
 
         if not self.attached or not self.close_conference():
             return False
@@ -373,8 +373,8 @@ class MainWindow(QMainWindow):
         """Hold the conference for this window, or open it read-only saying who has it."""
         from PySide6.QtCore import QTimer
 
-        from ..editing import HEARTBEAT, claim, new_token
-        from ..errors import KnownError
+        from ...editing import HEARTBEAT, claim, new_token
+        from ...errors import KnownError
 
         self._editing_token = new_token()
         try:
@@ -396,8 +396,8 @@ class MainWindow(QMainWindow):
         timer.start()
 
     def _heartbeat(self, view: ConferenceView) -> None:
-        from ..editing import heartbeat
-        from ..errors import KnownError
+        from ...editing import heartbeat
+        from ...errors import KnownError
 
         try:
             still = heartbeat(
@@ -416,8 +416,8 @@ class MainWindow(QMainWindow):
             )
 
     def _release_hold(self, view: ConferenceView) -> None:
-        from ..editing import release
-        from ..errors import KnownError
+        from ...editing import release
+        from ...errors import KnownError
 
         if view.recorder.read_only:
             return
@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
 
     def _replay_recovery(self, conference_id: int) -> str:
         """Text kept after a failed save is saved now, before the conference opens."""
-        from ..errors import KnownError
+        from ...errors import KnownError
 
         journal = self.journal
         if journal is None:
@@ -479,7 +479,7 @@ class MainWindow(QMainWindow):
             self.show_message("Saved.")
 
     def hand_over(self) -> None:
-        from .. import operations as op
+        from ... import operations as op
 
         if self.view is None:
             return
@@ -490,7 +490,7 @@ class MainWindow(QMainWindow):
         """File → Export…: the dialog saves everything and exports from the store."""
         if self.view is None:
             return
-        from .export_dialog import ExportDialog
+        from ..dialogs.export import ExportDialog
 
         ExportDialog(self, self.view).exec()
 
@@ -500,9 +500,9 @@ class MainWindow(QMainWindow):
             return
         from PySide6.QtWidgets import QFileDialog
 
-        from ..calendar_export import conference_calendar
-        from ..files import write_atomically
-        from ..queries import load_conference
+        from ...calendar_export import conference_calendar
+        from ...files import write_atomically
+        from ...queries import load_conference
 
         self.view.recorder.flush()
         with self.store.read() as session:

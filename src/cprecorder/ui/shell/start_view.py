@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..agenda import DEFAULT_AGENDA, available_agendas
-from ..model import ConferenceKind, HowHeld
-from ..queries import ConferenceSummary, list_conferences
-from ..store import Store
+from ...agenda import DEFAULT_AGENDA, available_agendas
+from ...model import ConferenceKind, HowHeld
+from ...queries import ConferenceSummary, list_conferences
+from ...store import Store
 
 #: The start view shows this many; searching reaches all of them.
 LIST_LIMIT = 200

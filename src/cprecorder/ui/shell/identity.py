@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..actor import Actor, os_user
-from ..model import Role
+from ...actor import Actor, os_user
+from ...model import Role
 from .settings import USER_NAME, USER_ROLE, Settings
 
 

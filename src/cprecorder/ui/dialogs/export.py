@@ -27,13 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..errors import KnownError
-from ..export import DocumentKind, export_document, plan_summary_text, suggested_filename
-from ..model import Conference
-from ..queries import load_conference
+from ...errors import KnownError
+from ...export import DocumentKind, export_document, plan_summary_text, suggested_filename
+from ...model import Conference
+from ...queries import load_conference
 
 if TYPE_CHECKING:
-    from .conference_view import ConferenceView
+    from ..recording.conference_view import ConferenceView
 
 log = logging.getLogger(__name__)
 
@@ -188,9 +188,9 @@ class ExportDialog(QDialog):
 
     def _show_reading_ease(self, kind: DocumentKind) -> None:
         """Before a family or child reads it: how easy are the words?"""
-        from ..export.documents import document_content
-        from ..export.plaintext import write_text
-        from ..language.readability import reading_ease
+        from ...export.documents import document_content
+        from ...export.plaintext import write_text
+        from ...language.readability import reading_ease
 
         shown = kind in (DocumentKind.FAMILY, DocumentKind.CHILDREN)
         self.form.setRowVisible(self.reading, shown)

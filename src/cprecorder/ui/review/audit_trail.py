@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..audit import ChainReport, verify_chain
-from ..changes import (
+from ...audit import ChainReport, verify_chain
+from ...changes import (
     ReadableEntry,
     changes_since_hand_over,
     hand_over_entry,
@@ -42,8 +42,8 @@ from ..changes import (
     shorten,
     when_text,
 )
-from ..queries import load_conference
-from ..store import Store
+from ...queries import load_conference
+from ...store import Store
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

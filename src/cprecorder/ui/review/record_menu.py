@@ -19,22 +19,22 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 
-from .. import operations as op
-from ..backup import backup_on_sign_off
-from ..errors import KnownError
-from ..model import RecordStatus, Role
-from ..queries import load_conference
-from ..review import review_record
-from .actions import ActionId
-from .addendum_dialog import AddendumDialog
-from .audit_view import AuditDialog
-from .identity import remember_actor
-from .review_view import ReviewDock, rules_for
-from .signoff_dialog import SignOffDialog
+from ... import operations as op
+from ...backup import backup_on_sign_off
+from ...errors import KnownError
+from ...model import RecordStatus, Role
+from ...queries import load_conference
+from ...review import review_record
+from ..dialogs.addendum import AddendumDialog
+from ..dialogs.sign_off import SignOffDialog
+from ..shell.identity import remember_actor
+from ..shell.window_actions import ActionId
+from .audit_trail import AuditDialog
+from .dock import ReviewDock, rules_for
 
 if TYPE_CHECKING:
-    from .conference_view import ConferenceView
-    from .main_window import MainWindow
+    from ..recording.conference_view import ConferenceView
+    from ..shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 

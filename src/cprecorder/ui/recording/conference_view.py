@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..agenda import Agenda, load_agenda
-from ..model import Conference, RecordStatus
-from ..operations import Change
-from ..queries import load_conference
-from ..store import Store
-from .fields import FieldKey
-from .panes import Pane, PaneContext, pane_class, pane_classes, pane_keys
+from ...agenda import Agenda, load_agenda
+from ...model import Conference, RecordStatus
+from ...operations import Change
+from ...queries import load_conference
+from ...store import Store
+from ..panes import Pane, PaneContext, pane_class, pane_classes, pane_keys
+from ..widgets.fields import FieldKey
 from .recorder import Recorder, SaveState
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ def free_text_fields(entity: str, fields: tuple[str, ...] | list[str]) -> bool:
     """
     from sqlalchemy import Text
 
-    from ..model.registry import entity_class
+    from ...model.registry import entity_class
 
     table = entity_class(entity).__table__
     for field in fields:
@@ -67,12 +67,12 @@ def completeness_mark(filled: int, expected: int) -> str:
 
 def review_due_text(conference: Conference) -> str:
     """ "Review due by …" from the nation's rules (or the date set, if any)."""
-    from ..errors import KnownError
-    from ..rules.timescales import due_dates, long_date
+    from ...errors import KnownError
+    from ...rules.timescales import due_dates, long_date
 
     if conference.review_conference_on is not None:
         return f"Review conference {long_date(conference.review_conference_on)}"
-    from ..rules.authority import load_authority_settings
+    from ...rules.authority import load_authority_settings
 
     try:
         rules = load_authority_settings().rules(conference.nation)
@@ -378,8 +378,8 @@ class ConferenceView(QWidget):
                     break
 
     def _find(self, entity: str, entity_id: int | None) -> object | None:
-        from ..model.registry import entity_name
-        from .record_index import _items
+        from ...agenda.record_index import _items
+        from ...model.registry import entity_name
 
         for item in _items(self.conference):
             if item.id == entity_id and entity_name(item) == entity:  # type: ignore[attr-defined]
@@ -390,7 +390,7 @@ class ConferenceView(QWidget):
         if self.last_removed is None:
             self.message.emit("There is nothing to put back.")
             return
-        from .. import operations as op
+        from ... import operations as op
 
         change = self.last_removed
         self.last_removed = None
@@ -431,7 +431,7 @@ class ConferenceView(QWidget):
 
     def after_theme(self, zoom_percent: int) -> None:
         """Type size changed: widen the agenda and let text fields fit their words again."""
-        from .fields import TextField
+        from ..widgets.fields import TextField
 
         width = min(480, int(270 * zoom_percent / 100))
         self.nav.setMinimumWidth(width)
@@ -486,7 +486,7 @@ class ConferenceView(QWidget):
         needle = self.find_bar.text().strip().casefold()
         if not needle:
             return False
-        from .record_index import text_places
+        from ...agenda.record_index import text_places
 
         self.recorder.flush()
         places = [

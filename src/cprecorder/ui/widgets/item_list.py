@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import operations as op
+from ... import operations as op
+from ..recording.recorder import Recorder
 from .fields import Bound
-from .recorder import Recorder
 
 RowBuilder = Callable[[Any, QHBoxLayout], Bound]
 
