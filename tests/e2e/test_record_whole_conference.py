@@ -9,6 +9,7 @@ session must hold every phrase typed.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -62,13 +63,19 @@ def type_text(qtbot: QtBot, text: str) -> None:
 def fill_new_conference_dialog(qtbot: QtBot) -> None:
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, QDialog)
-    qtbot.keyClicks(focused(), "Quarrington")  # family name has the focus
+    # A person waits until the dialog has the keyboard: its first field, the family name.
+    qtbot.waitUntil(lambda: focused() is not None and focused().window() is dialog)
+    assert focused().accessibleName() == "Family name"
+    qtbot.keyClicks(focused(), "Quarrington")
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), "Poppy Quarrington")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.keyClicks(focused(), "Alfie Quarrington")
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # kind
-    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # date and time
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # the date, typed as people type it
+    qtbot.keyClicks(focused(), "6/12/26")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # the time
+    qtbot.keyClicks(focused(), "2pm")
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # how held
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), "Chair Ivo Marsh")
@@ -92,7 +99,8 @@ def walk_pane(qtbot: QtBot, window: object, key: str, typed: list[str]) -> None:
         if not pane.isAncestorOf(widget):
             break
         marker = id(widget)
-        if isinstance(widget, QTextEdit | QLineEdit) and not widget.isReadOnly():
+        words_go_here = not (widget.property("dateField") or widget.property("scoreBox"))
+        if isinstance(widget, QTextEdit | QLineEdit) and not widget.isReadOnly() and words_go_here:
             text = widget.toPlainText() if isinstance(widget, QTextEdit) else widget.text()
             if not text.strip() and marker not in visited:
                 phrase = f"{key} words {len(typed) + 1}"
@@ -143,6 +151,8 @@ def test_record_a_whole_conference_by_keyboard(
     window.activateWindow()  # the dialog has closed: the window takes the keyboard back
     assert view.conference.family_name == "Quarrington"
     assert [c.name for c in view.conference.children] == ["Poppy Quarrington", "Alfie Quarrington"]
+    assert view.conference.scheduled_at == dt.datetime(2026, 12, 6, 14, 0)  # day first
+    assert view.conference.chair == "Chair Ivo Marsh"
 
     typed: list[str] = []
     seen = []

@@ -167,3 +167,53 @@ def test_nobody_present_lists_everyone_and_says_so(
     assert set(pane.grids[statement].score_fields) == set(people)
     with store.read() as session:
         assert session.query(Person).filter_by(conference_id=demo_id).count() == len(people)
+
+
+def test_the_first_digit_counts_ten_works_and_eleven_is_refused_in_words(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, demo_id: int
+) -> None:
+    change = op.add_item(
+        store,
+        actor=actor,
+        conference_id=demo_id,
+        entity="person",
+        values={"name": "Olu Badmus", "kind": "professional", "attendance": "present"},
+    )
+    olu = change.entity_id
+    assert olu is not None
+    window.open_conference(demo_id)
+    activate(qtbot, window)
+    first = statement_ids(store, demo_id)[0]
+
+    def saved() -> int | None:
+        with store.read() as session:
+            entry = (
+                session.query(DangerScore).filter_by(danger_statement_id=first, person_id=olu).one()
+            )
+            return entry.score
+
+    score = field(window, ("danger_statement", first, f"score-{olu}"))
+    score.setFocus()
+    assert score.text() == "–"  # no score yet
+    qtbot.keyClicks(score, "7")  # the first digit always counts
+    assert score.text() == "7"
+    qtbot.keyClick(score, Qt.Key.Key_Tab)
+    wait_saved(qtbot, window)
+    assert saved() == 7
+
+    score = field(window, ("danger_statement", first, f"score-{olu}"))
+    score.setFocus()
+    qtbot.keyClicks(score, "10")  # the score is selected on arrival: 10 replaces it
+    assert score.text() == "10"
+    qtbot.keyClick(score, Qt.Key.Key_Return)
+    wait_saved(qtbot, window)
+    assert saved() == 10
+
+    score = field(window, ("danger_statement", first, f"score-{olu}"))
+    score.setFocus()
+    qtbot.keyClicks(score, "11")  # 1, then 11 is refused: the box keeps 1, and says why
+    assert score.text() == "1"
+    assert "11 is not kept, the score stays 1" in window.status.text()
+    qtbot.keyClick(score, Qt.Key.Key_Tab)
+    wait_saved(qtbot, window)
+    assert saved() == 1

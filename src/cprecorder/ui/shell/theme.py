@@ -102,7 +102,8 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
         selection-color: {p.text}; }}
     QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus,
     QDateEdit:focus, QSpinBox:focus {{ border: 2px solid {p.accent}; }}
-    QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] {{ background: {p.window}; }}
+    QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly="true"] {{
+        background: {p.window}; border-style: dashed; color: {p.muted}; }}
     QPushButton {{ background: {p.page}; border: 1px solid {p.border}; border-radius: 6px;
         padding: 6px 14px; }}
     QPushButton:focus {{ border: 2px solid {p.accent}; }}
@@ -150,7 +151,7 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
     QLabel#fieldCaption, QLabel#scorerDetail {{ color: {p.muted}; font-size: {pt(0.9)}; }}
     QLabel#gridHeading {{ color: {p.muted}; font-weight: 600; font-size: {pt(0.9)}; }}
     QLabel#scorerName {{ font-weight: 600; }}
-    QSpinBox[scoreBox="true"] {{ font-size: {pt(1.15)}; font-weight: 600; }}
+    QLineEdit[scoreBox="true"] {{ font-size: {pt(1.15)}; font-weight: 600; }}
     QSpinBox[scoreBox="true"]::up-button, QSpinBox[scoreBox="true"]::down-button {{
         width: 0px; border: none; }}
     QLabel#quoracy {{ font-size: {pt(1.1)}; font-weight: 600; padding: 8px 12px;
@@ -171,7 +172,8 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
         padding: 8px 12px; }}
     QLabel#cardNumber {{ color: {p.accent}; font-weight: 700; font-size: {pt(1.1)}; }}
     QFrame#card {{ background: {p.field}; border: 1px solid {p.border}; border-radius: 8px; }}
-    QComboBox[warn="true"], QDateEdit[warn="true"] {{ border: 2px solid {p.warning}; }}
+    QComboBox[warn="true"], QLineEdit[warn="true"], QLineEdit[unread="true"] {{
+        border: 2px solid {p.warning}; }}
     QTextEdit[words="child"] {{ font-size: {pt(1.25)}; }}
     QToolButton#picture {{ background: {p.page}; border: 2px solid {p.border};
         border-radius: 10px; padding: 6px; }}
