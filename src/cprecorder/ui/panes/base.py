@@ -61,6 +61,8 @@ class Pane(QWidget):
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        # Tab goes from field to field; the scroll area itself never takes the keys.
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(self.scroller)
         self.page = QWidget()
         self.page.setObjectName("page")
@@ -118,6 +120,8 @@ class Pane(QWidget):
             field.confidential = True
             field.as_widget().setProperty("confidential", True)
         widget = field.as_widget()
+        if isinstance(widget, QTextEdit):  # the line being typed never scrolls off screen
+            widget.cursorPositionChanged.connect(lambda w=widget: self._typing_in(w))
         if isinstance(widget, QTextEdit | QLineEdit):
             from ..widgets.language_marks import attach_language_tools
 
@@ -172,6 +176,21 @@ class Pane(QWidget):
 
     def on_change(self, change: Change) -> None:
         """Another pane or operation changed the record; refresh if it matters here."""
+
+    def keep_in_view(self, widget: QWidget) -> None:
+        """Scroll so the field (for long text, the line with the cursor) is on screen."""
+        if not self.page.isAncestorOf(widget):
+            return
+        if isinstance(widget, QTextEdit):
+            spot = widget.cursorRect()
+            centre = widget.viewport().mapTo(self.page, spot.center())
+            self.scroller.ensureVisible(centre.x(), centre.y(), 50, max(60, spot.height() * 2))
+        else:
+            self.scroller.ensureWidgetVisible(widget, 50, 60)
+
+    def _typing_in(self, widget: QWidget) -> None:
+        if widget.hasFocus():
+            self.keep_in_view(widget)
 
     def focus_field(self, key: FieldKey) -> bool:
         field = self.fields.get(key)

@@ -26,6 +26,7 @@ class ActionId(enum.Enum):
     NEXT_ITEM = "next_item"
     PREVIOUS_ITEM = "previous_item"
     HAND_OVER = "hand_over"
+    TAKE_BACK = "take_back"
     REVIEW = "review"
     SIGN_OFF = "sign_off"
     ADDENDUM = "addendum"
@@ -72,7 +73,8 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.ZOOM_OUT: ActionSpec("Zoom &out", ("Ctrl+-",)),
     ActionId.NEXT_ITEM: ActionSpec("Next agenda item", ("Ctrl+PgDown",)),
     ActionId.PREVIOUS_ITEM: ActionSpec("Previous agenda item", ("Ctrl+PgUp",)),
-    ActionId.HAND_OVER: ActionSpec("&Hand over to the chair"),
+    ActionId.HAND_OVER: ActionSpec("&Hand over to the chair…"),
+    ActionId.TAKE_BACK: ActionSpec("&Take the hand-over back"),
     ActionId.REVIEW: ActionSpec("&Review before sign-off", ("Ctrl+R",)),
     ActionId.SIGN_OFF: ActionSpec("&Sign off…"),
     ActionId.ADDENDUM: ActionSpec("Add an &addendum…"),
