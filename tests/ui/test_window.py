@@ -434,3 +434,20 @@ def test_scrolling_the_pane_does_not_change_a_choice_under_the_pointer(
     )
     QApplication.sendEvent(combo, event)
     assert combo.currentIndex() == before
+
+
+def test_ctrl_y_redoes_what_ctrl_z_undid(qtbot: QtBot, demo_window: MainWindow) -> None:
+    view = demo_window.view
+    assert view is not None
+    pane = view.panes[view.current_key()]
+    field = next(
+        f.as_widget() for f in pane.fields.values() if isinstance(f.as_widget(), QTextEdit)
+    )
+    assert isinstance(field, QTextEdit)
+    field.setFocus()
+    before = field.toPlainText()
+    qtbot.keyClicks(field, " and more")
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert field.toPlainText() != before + " and more"
+    qtbot.keyClick(field, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert field.toPlainText() == before + " and more"

@@ -95,6 +95,7 @@ class Pane(QWidget):
         """Rebuild from the record."""
         self.conference = conference
         self.fields.clear()
+        self.__dict__.pop("_alt_letters", None)  # the new body hands out Alt+letters afresh
         fresh = QWidget()
         layout = QVBoxLayout(fresh)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -162,8 +163,19 @@ class Pane(QWidget):
         layout.addLayout(form)
         return form
 
-    @staticmethod
-    def label_for(text: str, buddy: QWidget) -> QLabel:
+    def label_for(self, text: str, buddy: QWidget) -> QLabel:
+        """A label that takes the cursor to ``buddy`` with Alt+its letter, if that letter is
+        still free in this pane (not a menu's, not an earlier label's): one key, one place."""
+        from ..shell.window_actions import MENU_TITLES, alt_letter
+
+        taken = self.__dict__.setdefault(
+            "_alt_letters", {alt_letter(title) for title in MENU_TITLES.values()}
+        )
+        letter = alt_letter(text)
+        if letter and letter in taken:
+            text = text.replace("&&", "\0").replace("&", "").replace("\0", "&&")
+        elif letter:
+            taken.add(letter)
         label = QLabel(text)
         label.setBuddy(buddy)
         return label

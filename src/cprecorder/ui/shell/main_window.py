@@ -44,7 +44,7 @@ from .settings import (
     Settings,
 )
 from .theme import apply_theme
-from .window_actions import ActionId, build_actions
+from .window_actions import MENU_TITLES, ActionId, build_actions
 
 if TYPE_CHECKING:
     from ...actor import Actor
@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
     # -- menus ----------------------------------------------------------------
     def _build_menus(self) -> None:
         a = self.actions_
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(MENU_TITLES["file"])
         for action_id in (
             ActionId.NEW_CONFERENCE,
             ActionId.OPEN_CONFERENCES,
@@ -230,10 +230,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.WHO_AM_I])
         file_menu.addAction(a[ActionId.QUIT])
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(MENU_TITLES["edit"])
         for action_id in (ActionId.FIND, ActionId.FIND_NEXT, ActionId.UNDO_REMOVE):
             edit_menu.addAction(a[action_id])
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(MENU_TITLES["view"])
         for action_id in (
             ActionId.PRESENTATION,
             ActionId.HIGH_CONTRAST,
@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
             ActionId.PREVIOUS_ITEM,
         ):
             view_menu.addAction(a[action_id])
-        self.record_menu = self.menuBar().addMenu("&Record")
+        self.record_menu = self.menuBar().addMenu(MENU_TITLES["record"])
         for action_id in (
             ActionId.HAND_OVER,
             ActionId.TAKE_BACK,

@@ -8,6 +8,16 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+#: The menu bar's menus; their Alt+letters are taken in every pane (see Pane.label_for).
+MENU_TITLES = {"file": "&File", "edit": "&Edit", "view": "&View", "record": "&Record"}
+
+
+def alt_letter(text: str) -> str:
+    """The letter after the "&" that makes an Alt+letter key, or ""."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else ""
+
 
 class ActionId(enum.Enum):
     NEW_CONFERENCE = "new_conference"

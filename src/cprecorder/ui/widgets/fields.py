@@ -64,6 +64,13 @@ class Bound:
         return ""
 
 
+def is_redo(event: QKeyEvent) -> bool:
+    """Ctrl+Y redoes, as people expect, as well as the platform's own redo key."""
+    return event.key() == Qt.Key.Key_Y and (
+        event.modifiers() == Qt.KeyboardModifier.ControlModifier
+    )
+
+
 class LineField(QLineEdit, Bound):
     """One line of text: a name, a role, an agency."""
 
@@ -88,6 +95,12 @@ class LineField(QLineEdit, Bound):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.recorder.flush()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if is_redo(event) and not self.isReadOnly():
+            self.redo()
+            return
+        super().keyPressEvent(event)
 
     def set_locked(self, locked: bool) -> None:
         self.setReadOnly(locked)
@@ -176,6 +189,12 @@ class TextField(QTextEdit, Bound):
             and not self.textCursor().hasSelection()
         ):
             self.moveCursor(QTextCursor.MoveOperation.End)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if is_redo(event) and not self.isReadOnly():
+            self.redo()
+            return
+        super().keyPressEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
