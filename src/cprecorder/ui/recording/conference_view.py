@@ -266,8 +266,19 @@ class ConferenceView(QWidget):
             self.refresh_marks([key])
         elif key in self.stale:
             self.panes[key].load(self.conference)
+        if self.panes[key].parentWidget() is None:  # set aside while the type was resized
+            self.stack.addWidget(self.panes[key])
         self.stale.discard(key)
         return self.panes[key]
+
+    def set_aside_hidden_panes(self) -> None:
+        """Take the panes not on screen out of the window, so a new type size restyles only
+        what is seen (F5 and zoom answer at once); each comes back, restyled, when shown."""
+        current = self.stack.currentWidget()
+        for pane in self.panes.values():
+            if pane is not current and pane.parentWidget() is not None:
+                self.stack.removeWidget(pane)
+                pane.setParent(None)
 
     def reload(self) -> None:
         """Read the whole record again and rebuild the visible pane."""

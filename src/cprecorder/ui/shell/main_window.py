@@ -205,6 +205,8 @@ class MainWindow(QMainWindow):
             self._start.open_requested.connect(self.open_conference)
             self._start.new_requested.connect(self.new_conference)
             self.stack.addWidget(self._start)
+        elif self._start.parentWidget() is None:  # set aside while the type was resized
+            self.stack.addWidget(self._start)
         return self._start
 
     def tell_if_spelling_is_off(self) -> None:
@@ -559,6 +561,7 @@ class MainWindow(QMainWindow):
         self.show_message("")  # what the status bar said was for the minute-taker
         if self.view is not None:
             self.view.set_presentation(on)
+            self.view.banner.repaint()  # the banner is on screen before the type is resized
         self.apply_theme()
         if focused is not None and focused.isVisible() and focused.window() is self:
             focused.setFocus()
@@ -582,8 +585,19 @@ class MainWindow(QMainWindow):
     def apply_theme(self) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
+        # Sizes restyle this window only, and only what is on screen: restyling every widget
+        # of the application took seconds on a busy machine, and a person presses F5 again
+        # when nothing seems to happen.
+        if self.view is not None:
+            self.view.set_aside_hidden_panes()
+            if self._start is not None and self._start.parentWidget() is not None:
+                self.stack.removeWidget(self._start)
+                self._start.setParent(None)
         apply_theme(
-            app, zoom_percent=self.zoom_percent(), high_contrast=self.settings.get(HIGH_CONTRAST)
+            app,
+            zoom_percent=self.zoom_percent(),
+            high_contrast=self.settings.get(HIGH_CONTRAST),
+            window=self,
         )
         if self.view is not None:
             self.view.after_theme(self.zoom_percent())
