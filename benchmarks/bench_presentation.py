@@ -118,19 +118,17 @@ def run() -> list[Figure]:
     window.close()
     store.close()
     floor_p95 = percentile(floor, 95)
+    target = round(HELD_MS / floor_p95, 2) if floor_p95 else None
     return [
         Figure(
-            "window.presentation_toggle_p95",
-            percentile(toggles, 95),
+            name,
+            percentile(samples, 95),
             floor_p95,
-            target=round(HELD_MS / floor_p95, 2) if floor_p95 else None,
+            target=target,
             note=f"held to {HELD_MS:.0f} ms",
-        ),
-        Figure(
-            "window.zoom_step_p95",
-            percentile(zooms, 95),
-            floor_p95,
-            target=round(HELD_MS / floor_p95, 2) if floor_p95 else None,
-            note=f"held to {HELD_MS:.0f} ms",
-        ),
+        )
+        for name, samples in (
+            ("window.presentation_toggle_p95", toggles),
+            ("window.zoom_step_p95", zooms),
+        )
     ]

@@ -89,9 +89,10 @@ def test_enter_adds_statements_up_to_the_limit_and_the_fifth_is_refused(
         assert statements[0].id == first
 
 
-def test_score_and_reason_typed_for_a_person_are_saved_and_drawn(
+def olu_present(
     qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, demo_id: int
-) -> None:
+) -> tuple[int, int]:
+    """A health visitor who came, and the first danger statement, on screen."""
     change = op.add_item(
         store,
         actor=actor,
@@ -99,11 +100,16 @@ def test_score_and_reason_typed_for_a_person_are_saved_and_drawn(
         entity="person",
         values={"name": "Olu Badmus", "kind": "professional", "attendance": "present"},
     )
-    olu = change.entity_id
-    assert olu is not None
+    assert change.entity_id is not None
     window.open_conference(demo_id)
     activate(qtbot, window)
-    first = statement_ids(store, demo_id)[0]
+    return change.entity_id, statement_ids(store, demo_id)[0]
+
+
+def test_score_and_reason_typed_for_a_person_are_saved_and_drawn(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, demo_id: int
+) -> None:
+    olu, first = olu_present(qtbot, window, store, actor, demo_id)
     pane = danger_pane(window)
     assert all(m.name != "Olu Badmus" for m in pane.spreads[first].marks)
 
@@ -172,18 +178,7 @@ def test_nobody_present_lists_everyone_and_says_so(
 def test_the_first_digit_counts_ten_works_and_eleven_is_refused_in_words(
     qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, demo_id: int
 ) -> None:
-    change = op.add_item(
-        store,
-        actor=actor,
-        conference_id=demo_id,
-        entity="person",
-        values={"name": "Olu Badmus", "kind": "professional", "attendance": "present"},
-    )
-    olu = change.entity_id
-    assert olu is not None
-    window.open_conference(demo_id)
-    activate(qtbot, window)
-    first = statement_ids(store, demo_id)[0]
+    olu, first = olu_present(qtbot, window, store, actor, demo_id)
 
     def saved() -> int | None:
         with store.read() as session:
