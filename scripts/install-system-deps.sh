@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Qt needs offscreen, the spelling dictionary and
-# the document-rendering tools, only when they are missing, so that running it
+# Installs the Debian packages Qt needs offscreen, the spelling dictionary,
+# the document-rendering tools and PostgreSQL, only when they are missing, so that running it
 # twice costs nothing and a clean Debian 12 machine passes `make test`.
 set -euo pipefail
 
@@ -11,6 +11,8 @@ PACKAGES=(
   libenchant-2-2 hunspell-en-gb
   # rendering checks of exported documents
   libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2
+  # the team server: the test suite starts a throw-away PostgreSQL cluster of its own
+  postgresql
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

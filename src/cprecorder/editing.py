@@ -4,6 +4,11 @@ The first window to open a conference holds it and keeps the hold alive with a
 heartbeat; any other window (another process, another machine on a shared
 database) opens it read-only and says who has it. A hold whose heartbeat has
 stopped (the app was killed) lapses after :data:`LAPSES_AFTER`.
+
+The claim is one statement (an insert that, on conflict, takes the row over only if
+it is this window's or has lapsed), so two windows opening at once cannot both win,
+and every time in it is the database's clock, so a client whose clock is wrong can
+neither take over a live hold nor keep a dead one.
 """
 
 from __future__ import annotations
@@ -13,10 +18,14 @@ import os
 import secrets
 import socket
 from dataclasses import dataclass
+from typing import Any, cast
+
+from sqlalchemy import Table, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from .actor import Actor
 from .model import EditingSession
-from .model.base import utcnow
+from .model.clock import database_now, seconds_before
 from .store import Store
 
 HEARTBEAT = dt.timedelta(seconds=20)
@@ -47,33 +56,51 @@ def new_token() -> str:
 
 def claim(store: Store, *, actor: Actor, conference_id: int, token: str) -> Holder | None:
     """Hold the conference for this window, or say who else holds it."""
-    now = utcnow()
-    with store.write(actor, "open_for_editing") as session:
-        held = session.get(EditingSession, conference_id)
-        if held is not None and held.token != token and now - held.heartbeat_at < LAPSES_AFTER:
-            return Holder(held.holder, held.role, held.host, held.opened_at)
-        if held is None:
-            held = EditingSession(conference_id=conference_id)
-            session.add(held)
-        held.holder = actor.name
-        held.role = actor.role.value
-        held.os_user = actor.os_user
-        held.host = socket.gethostname()
-        held.pid = os.getpid()
-        held.token = token
-        held.opened_at = now
-        held.heartbeat_at = now
-    return None
+    now = database_now()
+    mine: dict[str, Any] = {
+        "holder": actor.name,
+        "role": actor.role.value,
+        "os_user": actor.os_user,
+        "host": socket.gethostname(),
+        "pid": os.getpid(),
+        "token": token,
+        "opened_at": now,
+        "heartbeat_at": now,
+    }
+    table = cast(Table, EditingSession.__table__)
+    dialect = postgresql if not store.is_sqlite else sqlite
+    statement = dialect.insert(table).values(conference_id=conference_id, **mine)
+    statement = statement.on_conflict_do_update(
+        index_elements=[table.c.conference_id],
+        set_=mine,
+        where=or_(
+            table.c.token == token,
+            table.c.heartbeat_at < seconds_before(database_now(), LAPSES_AFTER.total_seconds()),
+        ),
+    ).returning(table.c.token)
+    for _attempt in range(3):
+        with store.write(actor, "open_for_editing") as session:
+            if session.execute(statement).scalar_one_or_none() == token:
+                return None
+            held = session.execute(
+                select(table).where(table.c.conference_id == conference_id)
+            ).one_or_none()
+            if held is not None:
+                return Holder(held.holder, held.role, held.host, held.opened_at)
+        # Released between the two statements: claim again.
+    return Holder("", "", "", dt.datetime.now(dt.UTC).replace(tzinfo=None))
 
 
 def heartbeat(store: Store, *, actor: Actor, conference_id: int, token: str) -> bool:
     """Keep the hold alive; False if it was lost (lapsed and taken by another window)."""
+    table = cast(Table, EditingSession.__table__)
     with store.write(actor, "still_editing") as session:
-        held = session.get(EditingSession, conference_id)
-        if held is None or held.token != token:
-            return False
-        held.heartbeat_at = utcnow()
-        return True
+        kept = session.execute(
+            table.update()
+            .where(table.c.conference_id == conference_id, table.c.token == token)
+            .values(heartbeat_at=database_now())
+        )
+        return bool(getattr(kept, "rowcount", 0))
 
 
 def release(store: Store, *, actor: Actor, conference_id: int, token: str) -> None:

@@ -30,6 +30,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .actor import Actor
 from .audit import listen_for_deletes, write_audit
+from .conference_lock import refuse_unlocked_writes
+from .conflicts import count_revisions, note_revisions
 from .errors import StoreUnavailableError, StoreVersionError
 from .lifecycle import refuse_changes_to_signed_off
 from .paths import make_private_dir
@@ -80,7 +82,10 @@ class Store:
             event.listen(self.engine, "begin", _sqlite_begin)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", refuse_changes_to_signed_off)
+        event.listen(self._sessions, "before_flush", refuse_unlocked_writes)
+        event.listen(self._sessions, "before_flush", count_revisions)
         event.listen(self._sessions, "after_flush", write_audit)
+        event.listen(self._sessions, "after_flush", note_revisions)
         listen_for_deletes()
         if migrate:
             self.migrate()
@@ -122,6 +127,10 @@ class Store:
                 if self.is_sqlite:  # BEGIN IMMEDIATE: a lock held elsewhere shows here
                     session.connection(execution_options={"cpr_write": True})
                 yield session
+                from .live import announce_changes
+
+                session.flush()
+                announce_changes(session)
                 session.commit()
             except (OperationalError, DatabaseError) as exc:
                 session.rollback()

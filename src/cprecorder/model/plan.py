@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import ActionFor, ActionStatus, Base, DemonstrationMethodKind, PlanSection
+from .base import ActionFor, ActionStatus, Base, DemonstrationMethodKind, PlanSection, Revised
 from .columns import vocabulary
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .family import Child, Person
 
 
-class PlanItem(Base):
+class PlanItem(Revised, Base):
     """A line of the plan's Immediate Safety or Bottom Lines."""
 
     __tablename__ = "plan_items"
@@ -35,7 +35,7 @@ class PlanItem(Base):
         return self.conference
 
 
-class TimelineItem(Base):
+class TimelineItem(Revised, Base):
     """What needs to happen by when."""
 
     __tablename__ = "timeline_items"
@@ -54,7 +54,7 @@ class TimelineItem(Base):
         return self.conference
 
 
-class PlanNetworkMember(Base):
+class PlanNetworkMember(Revised, Base):
     """A person in the safety network and their part in the plan."""
 
     __tablename__ = "plan_network_members"
@@ -74,7 +74,7 @@ class PlanNetworkMember(Base):
         return self.conference
 
 
-class PlanRule(Base):
+class PlanRule(Revised, Base):
     """For one concerning behaviour: what works, triggers, red flags, who does what."""
 
     __tablename__ = "plan_rules"
@@ -96,7 +96,7 @@ class PlanRule(Base):
         return self.conference
 
 
-class DemonstrationMethod(Base):
+class DemonstrationMethod(Revised, Base):
     """How the family will show the plan working (safety journal, a group, …)."""
 
     __tablename__ = "demonstration_methods"
@@ -115,7 +115,7 @@ class DemonstrationMethod(Base):
         return self.conference
 
 
-class Action(Base):
+class Action(Revised, Base):
     """What needs to be done, who does it, by when."""
 
     __tablename__ = "actions"
@@ -142,7 +142,7 @@ class Action(Base):
         return self.conference
 
 
-class CoreGroupMember(Base):
+class CoreGroupMember(Revised, Base):
     """A member of the core group."""
 
     __tablename__ = "core_group_members"
@@ -162,7 +162,7 @@ class CoreGroupMember(Base):
         return self.conference
 
 
-class CoreGroupMeeting(Base):
+class CoreGroupMeeting(Revised, Base):
     """A planned core group meeting; the first is due within 10 working days."""
 
     __tablename__ = "core_group_meetings"
@@ -181,7 +181,7 @@ class CoreGroupMeeting(Base):
         return self.conference
 
 
-class ChildrensPlan(Base):
+class ChildrensPlan(Revised, Base):
     """The child's own plan, in words a child can read, with chosen pictures."""
 
     __tablename__ = "childrens_plans"

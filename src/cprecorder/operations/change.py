@@ -23,3 +23,5 @@ class Change:
     removed: dict[str, Any] | None = None
     #: For an update: the values saved, so a screen can show them without reading again.
     values: dict[str, Any] = field(default_factory=dict)
+    #: The revision each row written now has, by (entity, id): the next save is based on it.
+    revisions: dict[tuple[str, int], int] = field(default_factory=dict)

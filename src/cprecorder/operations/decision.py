@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from ..actor import Actor
+from ..conference_lock import lock_conference
+from ..conflicts import saved_revisions
 from ..errors import NotFoundError, ValidationError
-from ..model import Child, ChildDecision, Conference, DecisionCategory, PlanType
+from ..model import Child, ChildDecision, DecisionCategory, PlanType
 from ..rules.categories import categories_for
 from ..store import Store
 from .change import Change
@@ -22,7 +24,7 @@ def set_decision(
 ) -> Change:
     """Record the plan for one child; categories belong to child protection plans only."""
     with store.write(actor, "set_decision") as session:
-        conference = session.get(Conference, conference_id)
+        conference = lock_conference(session, conference_id)
         if conference is None:
             raise NotFoundError(f"There is no conference {conference_id}.")
         child = session.get(Child, child_id)
@@ -49,4 +51,11 @@ def set_decision(
             session.flush()
             for key in categories:
                 decision.categories.append(DecisionCategory(category=key))
-        return Change(conference_id, "set_decision", "child", child_id, ("decision",))
+        return Change(
+            conference_id,
+            "set_decision",
+            "child",
+            child_id,
+            ("decision",),
+            revisions=saved_revisions(session),
+        )

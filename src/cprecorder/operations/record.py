@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from ..actor import Actor
 from ..agenda import load_agenda
+from ..conference_lock import lock_conference, lock_conference_of
+from ..conflicts import check_revision, saved_revisions
 from ..errors import NotFoundError, ValidationError
 from ..lifecycle import conference_of
 from ..model import Child, Conference, ConferenceKind, HowHeld, Person
@@ -65,6 +67,7 @@ def create_conference(
             carry_forward(previous, conference)
         session.add(conference)
         session.flush()
+        lock_conference(session, conference.id)  # announced to live views when committed
         return Change(conference.id, "create_conference", "conference", conference.id)
 
 
@@ -91,9 +94,20 @@ def owning_conference_id(obj: Base) -> int:
 
 
 def update(
-    store: Store, *, actor: Actor, entity: str, entity_id: int, values: dict[str, Any]
+    store: Store,
+    *,
+    actor: Actor,
+    entity: str,
+    entity_id: int,
+    values: dict[str, Any],
+    revision: int | None = None,
 ) -> Change:
-    """Set fields of one part of the record; refused values name the field."""
+    """Set fields of one part of the record; refused values name the field.
+
+    ``revision`` is the row's revision the new values were based on: if someone has
+    saved the row since, :class:`~cprecorder.conflicts.EditConflictError` says who and
+    carries both versions. Without it the values are saved whatever the row holds.
+    """
     cls = entity_class(entity)
     allowed = set(editable_fields(cls))
     checked: dict[str, Any] = {}
@@ -102,13 +116,21 @@ def update(
             raise ValidationError(f"The {field.replace('_', ' ')} cannot be changed here.")
         checked[field] = coerce(cls, field, value)
     with store.write(actor, f"update_{entity}") as session:
+        lock_conference_of(session, cls, entity_id)
         obj = get(session, entity, entity_id)
+        check_revision(session, obj, entity=entity, revision=revision, values=checked)
         if entity == "worry" and "heading" in checked:
             _check_heading(obj, checked["heading"])
         for field, value in checked.items():
             setattr(obj, field, value)
         return Change(
-            owning_conference_id(obj), "update", entity, entity_id, tuple(checked), values=checked
+            owning_conference_id(obj),
+            "update",
+            entity,
+            entity_id,
+            tuple(checked),
+            values=checked,
+            revisions=saved_revisions(session),
         )
 
 
@@ -135,7 +157,7 @@ def add_item(
     cls = entity_class(entity)
     checked = {k: coerce(cls, k, v) for k, v in (values or {}).items()}
     with store.write(actor, f"add_{entity}") as session:
-        conference = session.get(Conference, conference_id)
+        conference = lock_conference(session, conference_id)
         if conference is None:
             raise NotFoundError(f"There is no conference {conference_id}.")
         items: list[Any] = getattr(conference, CONFERENCE_LISTS[entity])
@@ -149,7 +171,14 @@ def add_item(
         session.flush()
         identity = inspect(obj).identity
         assert identity is not None  # flushed: the row has its id
-        return Change(conference_id, "add", entity, int(identity[0]), tuple(checked))
+        return Change(
+            conference_id,
+            "add",
+            entity,
+            int(identity[0]),
+            tuple(checked),
+            revisions=saved_revisions(session),
+        )
 
 
 def check_can_add(conference: Conference, entity: str, values: dict[str, Any], count: int) -> None:
@@ -185,6 +214,7 @@ def _owner_list(obj: Base) -> list[Any]:
 def move_item(store: Store, *, actor: Actor, entity: str, entity_id: int, offset: int) -> Change:
     """Move an item up (negative offset) or down its list; the ends stop it."""
     with store.write(actor, f"move_{entity}") as session:
+        lock_conference_of(session, entity_class(entity), entity_id)
         obj = get(session, entity, entity_id)
         items = _owner_list(obj)
         index = items.index(obj)
@@ -200,6 +230,7 @@ def remove_item(store: Store, *, actor: Actor, entity: str, entity_id: int) -> C
     """Remove an item; the change carries its values and place so it can be put back."""
     cls = entity_class(entity)
     with store.write(actor, f"remove_{entity}") as session:
+        lock_conference_of(session, cls, entity_id)
         obj = get(session, entity, entity_id)
         conference_id = owning_conference_id(obj)
         items = _owner_list(obj)
@@ -234,6 +265,7 @@ def set_relationship(
     from ..model import ChildRelationship
 
     with store.write(actor, "set_relationship") as session:
+        lock_conference_of(session, Person, person_id)
         person = session.get(Person, person_id)
         child = session.get(Child, child_id)
         if person is None or child is None:
@@ -250,4 +282,10 @@ def set_relationship(
             )
         else:
             link.relationship_to_child = relationship.strip()
-        return Change(person.conference_id, "set_relationship", "person", person_id)
+        return Change(
+            person.conference_id,
+            "set_relationship",
+            "person",
+            person_id,
+            revisions=saved_revisions(session),
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from ..actor import Actor
+from ..conference_lock import lock_conference
 from ..errors import KnownError, NotFoundError, ValidationError
 from ..model import Addendum, Conference, RecordStatus, Role
 from ..model.base import utcnow
@@ -63,7 +64,7 @@ def add_addendum(
 
 
 def _conference(session: Session, conference_id: int) -> Conference:
-    conference = session.get(Conference, conference_id)
+    conference = lock_conference(session, conference_id)
     if conference is None:
         raise NotFoundError(f"There is no conference {conference_id}.")
     return conference
