@@ -30,6 +30,8 @@ import psycopg
 #: The account the cluster runs as when the tests run as root.
 UNPRIVILEGED = "postgres"
 TEMPLATE = "cprecorder_template"
+#: The one login that must give a password (for the keyring and PGPASSWORD tests).
+PASSWORD_LOGIN = "cpr_with_password"
 
 
 class ServerUnavailable(RuntimeError):
@@ -143,6 +145,10 @@ class ThrowawayServer:
             "--locale=C.UTF-8",
             "--no-sync",
         )
+        # Everyone is trusted over the socket but the login kept for password tests.
+        (self.data / "pg_hba.conf").write_text(
+            f"local all {PASSWORD_LOGIN} scram-sha-256\nlocal all all trust\n", encoding="ascii"
+        )
         options = " ".join(
             [
                 f"-k {self.folder}",
@@ -189,7 +195,7 @@ class ThrowawayServer:
         with self.connect() as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {TEMPLATE}")
             conn.execute(f"CREATE DATABASE {TEMPLATE}")
-        store = Store(self.url(TEMPLATE))
+        store = Store(self.url(TEMPLATE), migrate=True)
         store.close()
 
     def new_database(self) -> str:
