@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, object_session
 
 from .actor import Actor
+from .conference_lock import lock_chain
 from .lifecycle import conference_of
 from .model import AuditEntry, EditingSession
 from .model.base import utcnow
@@ -74,6 +75,32 @@ def column_values(obj: Any) -> dict[str, str | None]:
     }
 
 
+def audit_row(
+    actor: Actor,
+    operation: str,
+    conference_id: int | None,
+    target: str,
+    field: str,
+    old: str | None,
+    new: str | None,
+    *,
+    at: dt.datetime,
+) -> dict[str, Any]:
+    """One entry of the trail, before it is chained."""
+    return {
+        "conference_id": conference_id,
+        "at": at,
+        "os_user": actor.os_user,
+        "actor": actor.name,
+        "role": actor.role.value,
+        "operation": operation,
+        "target": target,
+        "field": field,
+        "old_value": old,
+        "new_value": new,
+    }
+
+
 def changes_in(session: Session) -> list[dict[str, Any]]:
     """Field-level changes in this flush, as audit rows without hashes."""
     actor: Actor = session.info.get("actor") or Actor.current()
@@ -83,19 +110,9 @@ def changes_in(session: Session) -> list[dict[str, Any]]:
 
     def add(obj: Any, field: str, old: str | None, new: str | None) -> None:
         conference = conference_of(obj)
+        conference_id = conference.id if conference is not None else None
         rows.append(
-            {
-                "conference_id": conference.id if conference is not None else None,
-                "at": now,
-                "os_user": actor.os_user,
-                "actor": actor.name,
-                "role": actor.role.value,
-                "operation": operation,
-                "target": describe(obj),
-                "field": field,
-                "old_value": old,
-                "new_value": new,
-            }
+            audit_row(actor, operation, conference_id, describe(obj), field, old, new, at=now)
         )
 
     for obj in session.new:
@@ -163,6 +180,21 @@ def deleted_row(_mapper: Any, connection: Connection, target: Any) -> None:
     session.info.setdefault("audit_deleted", []).append((target, conference_id))
 
 
+def write_note(
+    session: Session,
+    *,
+    conference_id: int,
+    operation: str,
+    target: str,
+    old_value: str | None = None,
+    new_value: str | None = None,
+) -> None:
+    """An entry for something that changes no audited row (a released hold)."""
+    actor: Actor = session.info.get("actor") or Actor.current()
+    row = audit_row(actor, operation, conference_id, target, "", old_value, new_value, at=utcnow())
+    write_chained(session.connection(), [row])
+
+
 def write_audit(session: Session, _context: Any) -> None:
     """After the flush, new items have ids and the old values are still in history."""
     rows = changes_in(session)
@@ -189,6 +221,7 @@ def write_chained(connection: Connection, rows: list[dict[str, Any]]) -> None:
     for row in rows:
         key = row["conference_id"]
         if key not in heads:
+            lock_chain(connection, key)  # the next link is read by one writer at a time
             heads[key] = last_hash(connection, key)
         row["prev_hash"] = heads[key]
         row["hash"] = entry_hash(heads[key], row)

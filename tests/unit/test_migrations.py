@@ -56,3 +56,16 @@ def test_opening_at_head_does_not_load_alembic(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_server_schema_matches_the_models(pg_server: object) -> None:
+    from throwaway_server import ThrowawayServer
+
+    assert isinstance(pg_server, ThrowawayServer)
+    with pg_server.database() as name:  # a copy of the template, migrated from empty
+        store = Store(pg_server.url(name))
+        assert current_revision(store.engine) == SCHEMA_HEAD
+        with store.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        store.close()
+    assert diff == []

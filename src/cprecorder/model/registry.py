@@ -81,17 +81,26 @@ CONFERENCE_LISTS: dict[str, str] = {
     "professionals_only_note": "professionals_only",
 }
 
-#: Fields only the lifecycle operations may set.
-NOT_EDITABLE = frozenset(
+#: Fields that record the lifecycle itself; only its operations set them.
+LIFECYCLE_FIELDS = frozenset(
     {
-        "id",
-        "conference_id",
-        "position",
         "status",
         "handed_over_at",
         "handed_over_by",
         "signed_off_at",
         "signed_off_by",
+        "withdrawn_at",
+        "withdrawn_by",
+        "withdrawal_reason",
+    }
+)
+
+#: Fields no edit may set.
+NOT_EDITABLE = LIFECYCLE_FIELDS | frozenset(
+    {
+        "id",
+        "conference_id",
+        "position",
         "created_at",
         "updated_at",
         "revision",
@@ -121,8 +130,13 @@ def columns(cls: type[Base]) -> dict[str, ColumnProperty[Any]]:
 
 
 #: Fields named like a lifecycle field that are ordinary values on these parts: an
-#: action's status (open, done, cancelled) is set by whoever tracks the action.
-ALSO_EDITABLE: dict[type[Base], frozenset[str]] = {Action: frozenset({"status"})}
+#: action's status (open, done, cancelled) is set by whoever tracks the action; an
+#: agency's view or a dissent may be about one child (or, without one, all of them).
+ALSO_EDITABLE: dict[type[Base], frozenset[str]] = {
+    Action: frozenset({"status"}),
+    AgencyView: frozenset({"child_id"}),
+    Dissent: frozenset({"child_id"}),
+}
 
 
 def editable_fields(cls: type[Base]) -> list[str]:

@@ -5,7 +5,7 @@ an older revision is refused instead of silently overwriting someone else's word
 each audit entry gets the database login that wrote it.
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0005
 Create Date: 2026-11-29 15:30:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
