@@ -225,6 +225,22 @@ def explain_database_error(exc: Exception) -> str:
             "The database file is damaged. Nothing has been overwritten; "
             "restore it from a backup (cprecorder restore)."
         )
+    if "no password supplied" in message or "password authentication failed" in message:
+        return (
+            "The team server did not accept the login's password (or none was found). Put "
+            "it in ~/.pgpass, in PGPASSWORD, or in the keyring with "
+            "cprecorder-cli server remember-password."
+        )
+    if "connection refused" in message or "could not translate host" in message:
+        return (
+            "The team server cannot be reached. Check the address in settings.toml (or "
+            "--db) and the network; your text is kept."
+        )
+    if "no pg_hba.conf entry" in message or ("ssl" in message and "server does not" in message):
+        return (
+            "The team server does not accept this connection (its pg_hba.conf or TLS "
+            "settings). Ask whoever looks after the server."
+        )
     if "unable to open" in message:
         return "The database file cannot be opened. Check the folder exists and can be written to."
     return f"The database could not be used: {getattr(exc, 'orig', exc)}"

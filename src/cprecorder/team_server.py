@@ -253,14 +253,18 @@ def _grants(tables: list[str]) -> list[str]:
 
 @contextmanager
 def _admin(url: str) -> Iterator[Engine]:
-    from sqlalchemy import create_engine
+    """An engine for setting the server up; its failures become one sentence."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.exc import DatabaseError, OperationalError
+
+    from .store import explain_database_error, refusal
 
     engine = create_engine(client_url(url))
-    from sqlalchemy import event
-
     event.listen(engine, "do_connect", provide_password)
     try:
         yield engine
+    except (OperationalError, DatabaseError) as exc:
+        raise ServerSetupError(refusal(exc) or explain_database_error(exc)) from exc
     finally:
         engine.dispose()
 
