@@ -91,7 +91,9 @@ def _alive(pid: int) -> bool:
 class ThrowawayServer:
     """One PostgreSQL cluster for the whole test session."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, durable: bool = False) -> None:
+        #: Durability as a real server has it (for benchmarks); off for tests.
+        self.durable = durable
         self.bindir = find_bindir()
         self.folder = Path(tempfile.mkdtemp(prefix="cprecorder-pg-"))
         self.data = self.folder / "data"
@@ -149,16 +151,15 @@ class ThrowawayServer:
         (self.data / "pg_hba.conf").write_text(
             f"local all {PASSWORD_LOGIN} scram-sha-256\nlocal all all trust\n", encoding="ascii"
         )
+        fast = ["-c fsync=off", "-c full_page_writes=off", "-c synchronous_commit=off"]
         options = " ".join(
             [
                 f"-k {self.folder}",
                 "-c listen_addresses=''",
                 f"-p {self.port}",
-                "-c fsync=off",
-                "-c full_page_writes=off",
-                "-c synchronous_commit=off",
+                *([] if self.durable else fast),
                 "-c max_connections=200",
-                "-c shared_buffers=64MB",
+                "-c shared_buffers=128MB",
             ]
         )
         self._run(
