@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_store import BACKS, BUDGET_MS, CONFERENCES, FIRSTS, FRONTS, _belongs_to_first
+from benchmarks.bench_store import BACKS, BUDGET_MS, CONFERENCES, FIRSTS, FRONTS, copy_statements
 from benchmarks.figure import Figure, median, percentile, time_ms
 
 REPEAT = 40
@@ -98,21 +98,8 @@ def _copy_first(conn: Any, tables: list[Any], first: int) -> None:
             ).fetchone()[0]
         else:
             shift[table.name] = 0
-    for table in tables:
-        names, values = [], []
-        for column in table.columns:
-            names.append(column.name)
-            if column.primary_key and len(table.primary_key.columns) == 1:
-                values.append(f"{column.name} + {shift[table.name]}")
-            elif column.foreign_keys:
-                target = next(iter(column.foreign_keys)).column.table.name
-                values.append(f"{column.name} + {shift[target]}")
-            else:
-                values.append(column.name)
-        conn.execute(
-            f"INSERT INTO {table.name} ({', '.join(names)}) SELECT {', '.join(values)} "
-            f"FROM {table.name} WHERE {_belongs_to_first(table, first)}"
-        )
+    for statement in copy_statements(tables, first, shift):
+        conn.execute(statement)
 
 
 def _budget_note(p95: float, what: str) -> str:
