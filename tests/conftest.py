@@ -8,6 +8,7 @@ test session starts in a temporary folder (see ``throwaway_server.py``).
 from __future__ import annotations
 
 import os
+import shutil
 
 # Before anything imports Qt: no test ever needs a real screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,6 +20,7 @@ import pytest
 
 from cprecorder.actor import Actor
 from cprecorder.model import Role
+from cprecorder.paths import make_private_dir
 from cprecorder.store import Store
 from throwaway_server import ServerUnavailable, ThrowawayServer
 
@@ -47,7 +49,7 @@ def pg_server() -> Iterator[ThrowawayServer]:
         pytest.fail(str(exc), pytrace=False)
     try:
         server.start()
-        server.make_template()
+        server.make_template(demo_by=demo_actor())
     except ServerUnavailable as exc:
         server.stop()
         pytest.fail(str(exc), pytrace=False)
@@ -68,21 +70,54 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def store(data_dir: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[Store]:
+    # A test that asks for the demo conference gets a database that already holds it
+    # (made once per session by the fixture's own actor), not one that adds it again.
+    seeded = "demo_id" in request.fixturenames
+    request.node.stash[DEMO_SEEDED] = seeded
     if backend == "postgresql":
         server: ThrowawayServer = request.getfixturevalue("pg_server")
-        with server.database() as name:
+        with server.database(demo=seeded) as name:
             opened = Store(server.url(name))
             yield opened
             opened.close()
         return
-    opened = Store.open_sqlite(data_dir / "cprecorder.sqlite3")
+    path = data_dir / "cprecorder.sqlite3"
+    if not data_dir.exists():
+        make_private_dir(data_dir)
+    made: dict[str, Path] = request.getfixturevalue("sqlite_templates")
+    shutil.copyfile(made["demo" if seeded else "empty"], path)
+    opened = Store.open_sqlite(path)
     yield opened
     opened.close()
 
 
+DEMO_SEEDED = pytest.StashKey[bool]()
+DEMO_ID = 1
+
+
+def demo_actor() -> Actor:
+    return Actor(name="Gemma Stiles", role=Role.MINUTE_TAKER, os_user="gstiles")
+
+
+@pytest.fixture(scope="session")
+def sqlite_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """SQLite databases migrated once (one empty, one with the demo conference), copied
+    for each test: the migration and the demo are not paid again by every test."""
+    from cprecorder.demo import add_demo_conference
+
+    folder = tmp_path_factory.mktemp("templates")
+    made = {"empty": folder / "empty.sqlite3", "demo": folder / "demo.sqlite3"}
+    Store.open_sqlite(made["empty"]).close()  # closing folds the log into the file
+    shutil.copyfile(made["empty"], made["demo"])
+    seeded = Store.open_sqlite(made["demo"])
+    assert add_demo_conference(seeded, demo_actor()) == DEMO_ID
+    seeded.close()
+    return made
+
+
 @pytest.fixture
 def actor() -> Actor:
-    return Actor(name="Gemma Stiles", role=Role.MINUTE_TAKER, os_user="gstiles")
+    return demo_actor()
 
 
 @pytest.fixture
@@ -91,7 +126,9 @@ def chair() -> Actor:
 
 
 @pytest.fixture
-def demo_id(store: Store, actor: Actor) -> int:
+def demo_id(store: Store, actor: Actor, request: pytest.FixtureRequest) -> int:
     from cprecorder.demo import add_demo_conference
 
+    if request.node.stash.get(DEMO_SEEDED, False) and actor == demo_actor():
+        return DEMO_ID
     return add_demo_conference(store, actor)

@@ -30,6 +30,8 @@ import psycopg
 #: The account the cluster runs as when the tests run as root.
 UNPRIVILEGED = "postgres"
 TEMPLATE = "cprecorder_template"
+#: The template with the demo conference in it, for tests that ask for it.
+DEMO_TEMPLATE = "cprecorder_template_demo"
 #: The one login that must give a password (for the keyring and PGPASSWORD tests).
 PASSWORD_LOGIN = "cpr_with_password"
 
@@ -99,8 +101,12 @@ class ThrowawayServer:
         self.data = self.folder / "data"
         self.port = 5432  # only names the socket file; nothing listens on TCP
         self._numbers = itertools.count(1)
-        #: Fresh databases made ahead by a thread while tests run, and ones to drop.
-        self._stock: queue.Queue[str | BaseException] = queue.Queue(maxsize=2)
+        #: Fresh databases made ahead by a thread while tests run (by template), and
+        #: ones to drop.
+        self._stock: dict[str, queue.Queue[str | BaseException]] = {
+            TEMPLATE: queue.Queue(maxsize=2),
+            DEMO_TEMPLATE: queue.Queue(maxsize=2),
+        }
         self._spent: queue.Queue[str | None] = queue.Queue()
         self._keeper: threading.Thread | None = None
         self._user: dict[str, Any] = {}
@@ -171,8 +177,9 @@ class ThrowawayServer:
         if self._keeper is not None:
             self._spent.put(None)
             while self._keeper.is_alive():
-                with suppress(queue.Empty):
-                    self._stock.get(timeout=0.1)
+                for stock in self._stock.values():
+                    with suppress(queue.Empty):
+                        stock.get(timeout=0.05)
             self._keeper = None
         if (self.data / "postmaster.pid").exists():
             with suppress(ServerUnavailable):
@@ -189,8 +196,10 @@ class ThrowawayServer:
             host=str(self.folder), port=self.port, dbname=database, user=user, autocommit=True
         )
 
-    def make_template(self) -> None:
-        """A database migrated to the current schema, copied for every test."""
+    def make_template(self, demo_by: Any = None) -> None:
+        """A database migrated to the current schema, copied for every test; and one with
+        the demo conference added by ``demo_by`` (an actor)."""
+        from cprecorder.demo import add_demo_conference
         from cprecorder.store import Store
 
         with self.connect() as conn:
@@ -198,12 +207,19 @@ class ThrowawayServer:
             conn.execute(f"CREATE DATABASE {TEMPLATE}")
         store = Store(self.url(TEMPLATE), migrate=True)
         store.close()
+        with self.connect() as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {DEMO_TEMPLATE}")
+            conn.execute(f"CREATE DATABASE {DEMO_TEMPLATE} TEMPLATE {TEMPLATE}")
+        if demo_by is not None:
+            store = Store(self.url(DEMO_TEMPLATE))
+            add_demo_conference(store, demo_by)
+            store.close()
 
-    def new_database(self) -> str:
-        """A fresh, migrated, empty database of its own (a copy of the template)."""
+    def new_database(self, template: str = TEMPLATE) -> str:
+        """A fresh, migrated database of its own (a copy of a template)."""
         name = f"cpr_test_{os.getpid()}_{next(self._numbers)}"
         with self.connect() as conn:
-            conn.execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE} STRATEGY FILE_COPY")
+            conn.execute(f"CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY")
         return name
 
     def drop_database(self, name: str) -> None:
@@ -222,21 +238,22 @@ class ThrowawayServer:
             if spent:
                 self.drop_database(spent)
                 continue
-            if self._stock.full():
-                continue
-            try:
-                made: str | BaseException = self.new_database()
-            except BaseException as exc:  # handed to the test that takes it
-                made = exc
-            self._stock.put(made)
+            for template, stock in self._stock.items():
+                if stock.full():
+                    continue
+                try:
+                    made: str | BaseException = self.new_database(template)
+                except BaseException as exc:  # handed to the test that takes it
+                    made = exc
+                stock.put(made)
 
     @contextmanager
-    def database(self) -> Iterator[str]:
-        """A fresh database for one test, dropped afterwards."""
+    def database(self, *, demo: bool = False) -> Iterator[str]:
+        """A fresh database for one test (with the demo conference if asked), dropped after."""
         if self._keeper is None:
             self._keeper = threading.Thread(target=self._keep_stock, daemon=True)
             self._keeper.start()
-        made = self._stock.get(timeout=120)
+        made = self._stock[DEMO_TEMPLATE if demo else TEMPLATE].get(timeout=120)
         if isinstance(made, BaseException):
             raise made
         try:
