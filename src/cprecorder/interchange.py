@@ -297,12 +297,9 @@ def conference_from_dict(data: Any) -> Conference:
 def import_conference(store: Store, *, actor: Actor, data: Any) -> int:
     """Import a whole conference in one transaction; nothing is written if any part fails."""
     conference = conference_from_dict(data)
-    from .conference_lock import lock_conference
-
     with store.write(actor, "import_conference") as session:
         session.add(conference)
         session.flush()
-        lock_conference(session, conference.id)  # announced to live views when committed
         return conference.id
 
 

@@ -3,9 +3,9 @@
 A chair following the minute-taker from another machine sees each saved change
 within two seconds without reopening the record:
 
-* on PostgreSQL every transaction that changes a conference announces its id with
-  ``NOTIFY`` (delivered when it commits, never for a rollback), and a
-  :class:`ChangeWatch` listens on a connection of its own;
+* on PostgreSQL every audit entry announces its conference's id with ``NOTIFY`` (a
+  trigger from migration 0004; delivered when the transaction commits, never for a
+  rollback), and a :class:`ChangeWatch` listens on a connection of its own;
 * on SQLite a :class:`ChangeWatch` polls ``PRAGMA data_version`` (it changes when any
   other connection commits) and then reads which conferences the new audit entries
   belong to: every change to a record writes one.
@@ -18,21 +18,12 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
-from .conference_lock import LOCKED
 from .model import AuditEntry
 from .store import Store
 
+#: The channel the audit trigger of migration 0004 announces on.
 CHANNEL = "cprecorder_changes"
-
-
-def announce_changes(session: Session) -> None:
-    """Before commit: tell listening windows which conferences this transaction changed."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
-    for conference_id in sorted(session.info.get(LOCKED, ())):
-        session.execute(select(func.pg_notify(CHANNEL, str(conference_id))))
 
 
 class ChangeWatch:

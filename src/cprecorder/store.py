@@ -160,10 +160,6 @@ class Store:
                 if self.is_sqlite:  # BEGIN IMMEDIATE: a lock held elsewhere shows here
                     session.connection(execution_options={"cpr_write": True})
                 yield session
-                from .live import announce_changes
-
-                session.flush()
-                announce_changes(session)
                 session.commit()
             except (OperationalError, DatabaseError) as exc:
                 session.rollback()

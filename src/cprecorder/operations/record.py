@@ -67,7 +67,6 @@ def create_conference(
             carry_forward(previous, conference)
         session.add(conference)
         session.flush()
-        lock_conference(session, conference.id)  # announced to live views when committed
         return Change(conference.id, "create_conference", "conference", conference.id)
 
 

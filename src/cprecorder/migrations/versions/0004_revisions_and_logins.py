@@ -2,7 +2,8 @@
 
 Every part of the record a person edits gets a revision counter, so a save based on
 an older revision is refused instead of silently overwriting someone else's words;
-each audit entry gets the database login that wrote it.
+each audit entry gets the database login that wrote it. On PostgreSQL, every audit entry
+written announces its conference to listening windows (``NOTIFY``, delivered at commit).
 
 Revision ID: 0004
 Revises: 0005
@@ -54,9 +55,29 @@ def upgrade() -> None:
         batch.add_column(
             sa.Column("login", sa.String(length=200), server_default="", nullable=False)
         )
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(
+            """
+            CREATE OR REPLACE FUNCTION cprecorder_announce_change() RETURNS trigger
+            LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.conference_id IS NOT NULL THEN
+                    PERFORM pg_notify('cprecorder_changes', NEW.conference_id::text);
+                END IF;
+                RETURN NULL;
+            END $$
+            """
+        )
+        op.execute(
+            "CREATE TRIGGER cprecorder_announce AFTER INSERT ON audit_entries "
+            "FOR EACH ROW EXECUTE FUNCTION cprecorder_announce_change()"
+        )
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS cprecorder_announce ON audit_entries")
+        op.execute("DROP FUNCTION IF EXISTS cprecorder_announce_change()")
     with op.batch_alter_table("audit_entries") as batch:
         batch.drop_column("login")
     for table in REVISED:
