@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..export import DEFAULT_MARKING, DocumentKind, ExportError, export_document
+from ..journey import case_meetings
 from ..model import Child, Conference
 from ..queries import load_conference
 from .context import CommandContext
@@ -55,7 +56,12 @@ def cmd_export(context: CommandContext, args: argparse.Namespace) -> int:
         conference = load_conference(session, args.id)
         child_id = find_child(conference, args.child).id if args.child else None
         path = export_document(
-            conference, kind, Path(args.output), child_id=child_id, marking=args.marking
+            conference,
+            kind,
+            Path(args.output),
+            child_id=child_id,
+            marking=args.marking,
+            meetings=case_meetings(session, conference.case_id),
         )
     print(path)
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import KnownError
@@ -53,13 +54,14 @@ def export_document(
     *,
     child_id: int | None = None,
     marking: str = DEFAULT_MARKING,
+    meetings: Sequence[Conference] | None = None,
 ) -> Path:
     """Write one document and return where it went.
 
     ``child_id`` picks one child for the children's plan; without it every child's
     plan goes into one document, each from a new page.
     """
-    data = document_bytes(conference, kind, child_id=child_id, marking=marking)
+    data = document_bytes(conference, kind, child_id=child_id, marking=marking, meetings=meetings)
     target = Path(path).expanduser()
     try:
         write_atomically(target, data)
@@ -77,10 +79,14 @@ def document_bytes(
     child_id: int | None = None,
     marking: str = DEFAULT_MARKING,
     now: dt.datetime | None = None,
+    meetings: Sequence[Conference] | None = None,
 ) -> bytes:
-    """The .docx file as bytes, built wholly in memory."""
+    """The .docx file as bytes, built wholly in memory.
+
+    ``meetings`` are the case's meetings, for a review's "since the last conference".
+    """
     kind = DocumentKind(kind)
-    content = document_content(conference, kind, child_id=child_id)
+    content = document_content(conference, kind, child_id=child_id, meetings=meetings)
     look = FRIENDLY if kind is DocumentKind.CHILDREN else OFFICIAL
     return write_docx(
         content, look=look, marking=marking.strip(), author=conference.authority, now=now
@@ -88,12 +94,16 @@ def document_bytes(
 
 
 def document_content(
-    conference: Conference, kind: DocumentKind, *, child_id: int | None = None
+    conference: Conference,
+    kind: DocumentKind,
+    *,
+    child_id: int | None = None,
+    meetings: Sequence[Conference] | None = None,
 ) -> Content:
     if kind is DocumentKind.RECORD:
-        return record_content(conference, Audience.PROFESSIONALS)
+        return record_content(conference, Audience.PROFESSIONALS, meetings)
     if kind is DocumentKind.FAMILY:
-        return record_content(conference, Audience.FAMILY)
+        return record_content(conference, Audience.FAMILY, meetings)
     if kind is DocumentKind.SUMMARY:
         return summary_content(conference)
     return childrens_plan_content(conference, children_for(conference, child_id))

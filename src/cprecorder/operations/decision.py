@@ -6,7 +6,7 @@ from ..actor import Actor
 from ..conference_lock import lock_conference
 from ..conflicts import saved_revisions
 from ..errors import NotFoundError, ValidationError
-from ..model import Child, ChildDecision, DecisionCategory, PlanType
+from ..model import Child, ChildDecision, Conference, DecisionCategory, PlanType
 from ..rules.categories import categories_for
 from ..store import Store
 from .change import Change
@@ -51,6 +51,7 @@ def set_decision(
             session.flush()
             for key in categories:
                 decision.categories.append(DecisionCategory(category=key))
+        _plan_dates(child, conference, plan_type, categories)
         return Change(
             conference_id,
             "set_decision",
@@ -59,3 +60,19 @@ def set_decision(
             ("decision",),
             revisions=saved_revisions(session),
         )
+
+
+def _plan_dates(
+    child: Child, conference: Conference, plan_type: PlanType | None, categories: list[str]
+) -> None:
+    """A child protection plan starts at the conference that first decides it, with
+    its categories then (the initial ones); a review that continues it keeps both."""
+    held_on = conference.scheduled_at.date()
+    if plan_type is PlanType.CHILD_PROTECTION:
+        if child.cp_plan_started_on is None:
+            child.cp_plan_started_on = held_on
+        if child.cp_plan_started_on == held_on:
+            child.initial_categories = ",".join(categories)
+    elif child.cp_plan_started_on == held_on:  # decided here, then changed
+        child.cp_plan_started_on = None
+        child.initial_categories = ""

@@ -6,7 +6,7 @@ each audit entry gets the database login that wrote it. On PostgreSQL, every aud
 written announces its conference to listening windows (``NOTIFY``, delivered at commit).
 
 Revision ID: 0004
-Revises: 0005
+Revises: 0006
 Create Date: 2026-11-29 15:30:00
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
