@@ -253,7 +253,7 @@ def _clients(server: Any, url: str, floor: float) -> Figure:
     with store.read() as session:
         trail = session.scalar(
             select(func.count(AuditEntry.id)).where(
-                AuditEntry.operation == "update_conference",
+                AuditEntry.operation == "update",
                 AuditEntry.new_value.like("Client % save %"),
             )
         )

@@ -28,7 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from .actor import Actor
 from .audit import write_note
-from .model import EditingSession
+from .model import EditingSession, Operation
 from .model.clock import database_now, seconds_before
 from .store import Store
 
@@ -83,7 +83,7 @@ def claim(store: Store, *, actor: Actor, conference_id: int, token: str) -> Hold
         ),
     ).returning(table.c.token)
     for _attempt in range(3):
-        with store.write(actor, "open_for_editing") as session:
+        with store.write(actor, None) as session:
             if session.execute(statement).scalar_one_or_none() == token:
                 return None
             held = session.get(EditingSession, conference_id, populate_existing=True)
@@ -94,7 +94,7 @@ def claim(store: Store, *, actor: Actor, conference_id: int, token: str) -> Hold
             write_note(
                 session,
                 conference_id=conference_id,
-                operation="release_crashed_hold",
+                operation=Operation.RELEASE_CRASHED_HOLD,
                 target=f"EditingSession#{conference_id}",
                 old_value=f"{held.holder} on {held.host} (process {held.pid}) since "
                 f"{held.opened_at:%Y-%m-%d %H:%M:%S} UTC",
@@ -140,7 +140,7 @@ def process_is_running(pid: int) -> bool:
 def heartbeat(store: Store, *, actor: Actor, conference_id: int, token: str) -> bool:
     """Keep the hold alive; False if it was lost (lapsed and taken by another window)."""
     table = cast(Table, EditingSession.__table__)
-    with store.write(actor, "still_editing") as session:
+    with store.write(actor, None) as session:
         kept = session.execute(
             table.update()
             .where(table.c.conference_id == conference_id, table.c.token == token)
@@ -150,7 +150,7 @@ def heartbeat(store: Store, *, actor: Actor, conference_id: int, token: str) -> 
 
 
 def release(store: Store, *, actor: Actor, conference_id: int, token: str) -> None:
-    with store.write(actor, "closed_for_editing") as session:
+    with store.write(actor, None) as session:
         held = session.get(EditingSession, conference_id)
         if held is not None and held.token == token:
             session.delete(held)

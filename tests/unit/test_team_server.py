@@ -168,7 +168,7 @@ def test_only_a_chair_can_sign_off_whatever_the_window_says(
         assert conference is not None and conference.status is RecordStatus.SIGNED_OFF
     with (
         pytest.raises(RefusedByServerError, match="stays signed off"),
-        chair.write(person("ruth_calloway"), "unsign") as session,
+        chair.write(person("ruth_calloway"), None) as session,
     ):
         session.execute(update(Conference).values(status=RecordStatus.DRAFT.value))
     chair.close()
@@ -213,7 +213,7 @@ def test_nobody_changes_or_removes_an_audit_entry(
         delete(AuditEntry),
         text("TRUNCATE audit_entries CASCADE"),
     ):
-        with pytest.raises(RefusedByServerError), store.write(person("priya_sandhu"), "x") as s:
+        with pytest.raises(RefusedByServerError), store.write(person("priya_sandhu"), None) as s:
             s.execute(statement)
     with store.read() as session:
         assert session.scalar(select(AuditEntry.id).limit(1)) is not None

@@ -8,7 +8,7 @@ from ..actor import Actor
 from ..conference_lock import lock_conference_of
 from ..conflicts import saved_revisions
 from ..errors import NotFoundError, ValidationError
-from ..model import Child, ChildrensPlan
+from ..model import Child, ChildrensPlan, Operation
 from ..model.registry import coerce, editable_fields
 from ..store import Store
 from .change import Change
@@ -34,7 +34,7 @@ def create_childrens_plan(
     # Imported here: the exports package is heavier, and only this operation needs it.
     from ..export.childrens_plan import suggested_childrens_plan
 
-    with store.write(actor, "create_childrens_plan") as session:
+    with store.write(actor, Operation.CHILDRENS_PLAN) as session:
         lock_conference_of(session, Child, child_id)
         child = session.get(Child, child_id)
         if child is None:
@@ -54,7 +54,7 @@ def create_childrens_plan(
         revisions = saved_revisions(session)
         return Change(
             child.conference_id,
-            "add",
+            Operation.CHILDRENS_PLAN,
             "childrens_plan",
             plan.id,
             tuple(words),

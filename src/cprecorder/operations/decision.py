@@ -6,7 +6,7 @@ from ..actor import Actor
 from ..conference_lock import lock_conference
 from ..conflicts import saved_revisions
 from ..errors import NotFoundError, ValidationError
-from ..model import Child, ChildDecision, Conference, DecisionCategory, PlanType
+from ..model import Child, ChildDecision, Conference, DecisionCategory, Operation, PlanType
 from ..rules.categories import categories_for
 from ..store import Store
 from .change import Change
@@ -23,7 +23,7 @@ def set_decision(
     reasons: str | None = None,
 ) -> Change:
     """Record the plan for one child; categories belong to child protection plans only."""
-    with store.write(actor, "set_decision") as session:
+    with store.write(actor, Operation.DECISION) as session:
         conference = lock_conference(session, conference_id)
         if conference is None:
             raise NotFoundError(f"There is no conference {conference_id}.")
@@ -54,7 +54,7 @@ def set_decision(
         _plan_dates(child, conference, plan_type, categories)
         return Change(
             conference_id,
-            "set_decision",
+            Operation.DECISION,
             "child",
             child_id,
             ("decision",),

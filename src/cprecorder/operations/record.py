@@ -15,7 +15,7 @@ from ..conflicts import check_revision, saved_revisions
 from ..errors import NotFoundError, ValidationError
 from ..journey.carry import carry_forward
 from ..lifecycle import conference_of
-from ..model import Case, Child, Conference, ConferenceKind, HowHeld, Person
+from ..model import Case, Child, Conference, ConferenceKind, HowHeld, Operation, Person
 from ..model.base import Base
 from ..model.registry import CONFERENCE_LISTS, coerce, editable_fields, entity_class
 from ..store import Store
@@ -44,7 +44,7 @@ def create_conference(
     if not family_name.strip():
         raise ValidationError("The family name is needed to start a conference.")
     load_agenda(agenda_key)
-    with store.write(actor, "create_conference") as session:
+    with store.write(actor, Operation.CREATE) as session:
         conference = Conference(
             kind=kind,
             family_name=family_name.strip(),
@@ -78,7 +78,7 @@ def create_conference(
                 conference.children.append(child)
         session.add(conference)
         session.flush()
-        return Change(conference.id, "create_conference", "conference", conference.id)
+        return Change(conference.id, Operation.CREATE, "conference", conference.id)
 
 
 def get(session: Session, entity: str, entity_id: int) -> Base:
@@ -118,7 +118,7 @@ def update(
         if field not in allowed:
             raise ValidationError(f"The {field.replace('_', ' ')} cannot be changed here.")
         checked[field] = coerce(cls, field, value)
-    with store.write(actor, f"update_{entity}") as session:
+    with store.write(actor, Operation.UPDATE) as session:
         lock_conference_of(session, cls, entity_id)
         obj = get(session, entity, entity_id)
         check_revision(session, obj, entity=entity, revision=revision, values=checked)
@@ -129,7 +129,7 @@ def update(
             setattr(obj, field, value)
         return Change(
             owning_conference_id(obj),
-            "update",
+            Operation.UPDATE,
             entity,
             entity_id,
             tuple(checked),
@@ -177,11 +177,23 @@ def add_item(
     at: int | None = None,
 ) -> Change:
     """Add an item to one of the conference's ordered lists, at a position or the end."""
+    return _add(store, actor, conference_id, entity, values or {}, at, Operation.ADD)
+
+
+def _add(
+    store: Store,
+    actor: Actor,
+    conference_id: int,
+    entity: str,
+    values: dict[str, Any],
+    at: int | None,
+    operation: Operation,
+) -> Change:
     if entity not in CONFERENCE_LISTS:
         raise ValidationError(f"A {entity.replace('_', ' ')} cannot be added to a list.")
     cls = entity_class(entity)
-    checked = {k: coerce(cls, k, v) for k, v in (values or {}).items()}
-    with store.write(actor, f"add_{entity}") as session:
+    checked = {k: coerce(cls, k, v) for k, v in values.items()}
+    with store.write(actor, operation) as session:
         conference = lock_conference(session, conference_id)
         if conference is None:
             raise NotFoundError(f"There is no conference {conference_id}.")
@@ -198,7 +210,7 @@ def add_item(
         assert identity is not None  # flushed: the row has its id
         return Change(
             conference_id,
-            "add",
+            operation,
             entity,
             int(identity[0]),
             tuple(checked),
@@ -238,9 +250,10 @@ def _owner_list(obj: Base) -> list[Any]:
 
 def move_item(store: Store, *, actor: Actor, entity: str, entity_id: int, offset: int) -> Change:
     """Move an item up (negative offset) or down its list; the ends stop it."""
-    with store.write(actor, f"move_{entity}") as session:
+    with store.write(actor, Operation.MOVE) as session:
         lock_conference_of(session, entity_class(entity), entity_id)
         obj = get(session, entity, entity_id)
+        session.info["moved"] = obj  # its place is audited; the places of the others follow
         items = _owner_list(obj)
         index = items.index(obj)
         target = min(max(index + offset, 0), len(items) - 1)
@@ -248,13 +261,13 @@ def move_item(store: Store, *, actor: Actor, entity: str, entity_id: int, offset
             items.pop(index)
             items.insert(target, obj)
             _reorder(items)
-        return Change(owning_conference_id(obj), "move", entity, entity_id, ("position",))
+        return Change(owning_conference_id(obj), Operation.MOVE, entity, entity_id, ("position",))
 
 
 def remove_item(store: Store, *, actor: Actor, entity: str, entity_id: int) -> Change:
     """Remove an item; the change carries its values and place so it can be put back."""
     cls = entity_class(entity)
-    with store.write(actor, f"remove_{entity}") as session:
+    with store.write(actor, Operation.REMOVE) as session:
         lock_conference_of(session, cls, entity_id)
         obj = get(session, entity, entity_id)
         conference_id = owning_conference_id(obj)
@@ -264,7 +277,7 @@ def remove_item(store: Store, *, actor: Actor, entity: str, entity_id: int) -> C
         removed["__position__"] = index
         items.remove(obj)  # delete-orphan removes the row
         _reorder(items)
-        return Change(conference_id, "remove", entity, entity_id, removed=removed)
+        return Change(conference_id, Operation.REMOVE, entity, entity_id, removed=removed)
 
 
 def restore_item(store: Store, *, actor: Actor, conference_id: int, change: Change) -> Change:
@@ -273,14 +286,7 @@ def restore_item(store: Store, *, actor: Actor, conference_id: int, change: Chan
         raise ValidationError("There is nothing to put back.")
     values = dict(change.removed)
     position = int(values.pop("__position__", 0))
-    return add_item(
-        store,
-        actor=actor,
-        conference_id=conference_id,
-        entity=change.entity,
-        values=values,
-        at=position,
-    )
+    return _add(store, actor, conference_id, change.entity, values, position, Operation.RESTORE)
 
 
 def set_relationship(
@@ -289,7 +295,7 @@ def set_relationship(
     """How a person relates to one child; an empty relationship removes the link."""
     from ..model import ChildRelationship
 
-    with store.write(actor, "set_relationship") as session:
+    with store.write(actor, Operation.RELATIONSHIP) as session:
         lock_conference_of(session, Person, person_id)
         person = session.get(Person, person_id)
         child = session.get(Child, child_id)
@@ -309,7 +315,7 @@ def set_relationship(
             link.relationship_to_child = relationship.strip()
         return Change(
             person.conference_id,
-            "set_relationship",
+            Operation.RELATIONSHIP,
             "person",
             person_id,
             revisions=saved_revisions(session),

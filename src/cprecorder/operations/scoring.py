@@ -6,7 +6,7 @@ from ..actor import Actor
 from ..conference_lock import lock_conference, lock_conference_of
 from ..conflicts import saved_revisions
 from ..errors import NotFoundError, ValidationError
-from ..model import DangerScore, DangerStatement, Person, SafetyScore
+from ..model import DangerScore, DangerStatement, Operation, Person, SafetyScore
 from ..model.assessment import check_scale
 from ..store import Store
 from .change import Change
@@ -22,7 +22,7 @@ def set_danger_score(
     reason: str | None = None,
 ) -> Change:
     check_scale(score, "A danger statement score")
-    with store.write(actor, "set_danger_score") as session:
+    with store.write(actor, Operation.DANGER_SCORE) as session:
         lock_conference_of(session, DangerStatement, statement_id)
         statement = session.get(DangerStatement, statement_id)
         person = session.get(Person, person_id)
@@ -39,7 +39,7 @@ def set_danger_score(
             entry.reason = reason
         return Change(
             statement.conference_id,
-            "set_danger_score",
+            Operation.DANGER_SCORE,
             "danger_statement",
             statement_id,
             ("scores",),
@@ -58,7 +58,7 @@ def set_safety_score(
     one_point_up: str | None = None,
 ) -> Change:
     check_scale(score, "A safety scale score")
-    with store.write(actor, "set_safety_score") as session:
+    with store.write(actor, Operation.SAFETY_SCORE) as session:
         lock_conference(session, conference_id)
         person = session.get(Person, person_id)
         if person is None or person.conference_id != conference_id:
@@ -75,5 +75,5 @@ def set_safety_score(
             entry.one_point_up = one_point_up
         revisions = saved_revisions(session)
         return Change(
-            conference_id, "set_safety_score", "safety_score", entry.id, revisions=revisions
+            conference_id, Operation.SAFETY_SCORE, "safety_score", entry.id, revisions=revisions
         )
