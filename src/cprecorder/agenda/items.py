@@ -34,6 +34,10 @@ class KnownItem:
     entities: tuple[str, ...] = ()
     #: Fields of the conference itself that this item shows.
     conference_fields: tuple[str, ...] = ()
+    #: Parts whose home is another item that this one shows too (besides people and
+    #: children, whom many items show): when they are added, removed or moved, this
+    #: item's pane is rebuilt as well as their home's.
+    also_shows: tuple[str, ...] = ()
     #: False for an item the family must never see: on a shared screen, in what they receive.
     for_the_family: bool = True
     #: The export's section for this item (a method of ``export.record._Sections``).
@@ -70,6 +74,7 @@ AGENDA_ITEMS: tuple[KnownItem, ...] = (
         "since_last",
         "What has changed since the last conference",
         conference_fields=("plan_changes",),
+        also_shows=("action", "danger_statement"),
         completeness=done.since_last,
     ),
     KnownItem(

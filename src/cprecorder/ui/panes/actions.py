@@ -29,8 +29,6 @@ class ActionsPane(Pane):
         super().__init__(context)
         self.groups: list[ActionGroup] = []
         self.summary = QLabel()
-        # Marks follow the record as saved: every autosave may fill a gap or make one.
-        self.recorder.changed.connect(self._saved)
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         self.groups = []
@@ -59,7 +57,8 @@ class ActionsPane(Pane):
             box.addWidget(group)
         self._show_summary(conference, overdue)
 
-    def _saved(self, change: Change) -> None:
+    def on_change(self, change: Change) -> None:
+        """Marks follow the record as saved: every autosave may fill a gap or make one."""
         if change.operation is Operation.UPDATE and change.entity == "action" and self.conference:
             if "for_whom" in change.fields and self.isVisible():
                 # The action belongs in the other group now: show it there.

@@ -190,7 +190,9 @@ class Pane(QWidget):
     # -- state ---------------------------------------------------------------
 
     def on_change(self, change: Change) -> None:
-        """Another pane or operation changed the record; refresh if it matters here."""
+        """A saved change to the record (already applied to it), told to every built pane
+        that is not out of date, after the view's own refresh: patch in place if it
+        matters here. A pane that shows something derived from the record overrides it."""
 
     def keep_in_view(self, widget: QWidget) -> None:
         """Scroll so the field (for long text, the line with the cursor) is on screen."""

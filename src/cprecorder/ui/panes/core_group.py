@@ -53,8 +53,6 @@ class CoreGroupPane(Pane):
         self.proposal: QWidget | None = None
         self.first_date: DateField | None = None
         self.review_date: DateField | None = None
-        # A date typed here is checked again as soon as it is saved.
-        self.recorder.changed.connect(self._saved)
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         due = due_dates(conference)
@@ -304,7 +302,8 @@ class CoreGroupPane(Pane):
             self.review_date.setFocus()
 
     # -- checks ---------------------------------------------------------------
-    def _saved(self, change: Change) -> None:
+    def on_change(self, change: Change) -> None:
+        """A date typed here is checked again as soon as it is saved."""
         if change.entity in ("core_group_meeting", "conference") and self.conference is not None:
             self._show_flags()
 

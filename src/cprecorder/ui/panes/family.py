@@ -350,8 +350,7 @@ class FamilyPane(OperationPane):
         )
 
     def on_person_edit(self, person: Person, field: str, value: Any) -> None:
-        """Keep the loaded record in step, so quoracy and names update as typed."""
-        setattr(person, field, value)
+        """Names and quoracy follow the keyboard (the open record keeps itself in step)."""
         label = self.name_labels.get(person.id)
         if label is not None:
             label.setText(person.name or "(no name)")

@@ -20,15 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...agenda import Agenda, load_agenda
-from ...agenda.items import known_item
+from ...agenda.items import ENTITY_PANE, known_item
 from ...model import Conference, Operation, RecordStatus
 from ...operations import Change
-from ...queries import load_conference
 from ...sharing import family_may_see
-from ...store import Store
 from ..panes import Pane, PaneContext, pane_class, pane_keys
 from ..widgets.fields import FieldKey
-from .recorder import Recorder, SaveState
+from .open_record import OpenRecord, Stage
+from .recorder import SaveState
 
 log = logging.getLogger(__name__)
 
@@ -147,12 +146,12 @@ class ConferenceView(QWidget):
     #: The first frame is on screen and the agenda's marks and the review date are in.
     settled = Signal()
 
-    def __init__(self, store: Store, recorder: Recorder, conference_id: int) -> None:
+    def __init__(self, record: OpenRecord) -> None:
         super().__init__()
-        self.store = store
-        self.recorder = recorder
-        self.conference_id = conference_id
-        self.conference = self._load()
+        self.record = record
+        self.store = record.store
+        self.recorder = record.recorder
+        self.conference_id = record.conference_id
         self._collect_names()
         self.agenda: Agenda = load_agenda(self.conference.agenda_key)
         self.presentation = False
@@ -213,9 +212,11 @@ class ConferenceView(QWidget):
             self.nav.addItem(entry)
         self.nav.currentRowChanged.connect(self._show_row)
 
-        self.recorder.changed.connect(self.on_change)
+        record.listen(Stage.VIEW, self.on_change)
+        record.read_only_changed.connect(self._on_read_only)
+        record.reloaded.connect(self.refresh_all)
+        record.problem.connect(self.message)
         self.recorder.save_state_changed.connect(self.header.show_save_state)
-        self.recorder.problem.connect(self.message)
         self.recorder.conflict.connect(self._on_conflict)
         self.header.show_conference(self.conference, due=False)
         self._marks_timer = QTimer(self)
@@ -238,16 +239,11 @@ class ConferenceView(QWidget):
         self.header.show_conference(self.conference)
         self.settled.emit()
 
-    # -- loading --------------------------------------------------------------
-    def _load(self) -> Conference:
-        from ...conflicts import revisions_in
-
-        with self.store.read() as session:
-            conference = load_conference(session, self.conference_id)
-            # What the words on screen are based on: a save says so, and one based on
-            # words someone else has changed since is refused, never written over theirs.
-            self.recorder.note_loaded(revisions_in(session))
-            return conference
+    # -- the record -------------------------------------------------------------
+    @property
+    def conference(self) -> Conference:
+        """The record as loaded and kept up to date by its owner (never changed here)."""
+        return self.record.conference
 
     def names(self) -> frozenset[str]:
         """People's and children's names, never flagged as misspelt."""
@@ -292,11 +288,19 @@ class ConferenceView(QWidget):
 
     def reload(self) -> None:
         """Read the whole record again and rebuild the visible pane."""
-        self.conference = self._load()
+        self.record.reload()
+        self.refresh_all()
+
+    def refresh_all(self) -> None:
+        """The record was read again: every pane out of date, the one on screen rebuilt."""
+        self.rebuild(set(self.panes))
+
+    def rebuild(self, keys: set[str]) -> None:
+        """Mark these panes out of date and rebuild the one on screen if it is among them."""
         self._collect_names()
-        self.stale = set(self.panes)
+        self.stale |= keys & set(self.panes)
         current = self.current_key()
-        if current:
+        if current in self.stale:
             self.pane(current)
         self.header.show_conference(self.conference)
         self.refresh_marks()
@@ -388,14 +392,21 @@ class ConferenceView(QWidget):
         self.reload()
 
     def on_change(self, change: Change) -> None:
+        """A saved change (the record is already up to date): refresh what shows it.
+
+        An update patches: panes showing other words for it are marked out of date.
+        Anything else rebuilds only the panes that show the parts it touched (all of
+        them after a change to people or to the record's status), then each built
+        pane hears of it, in the agenda's order.
+        """
         if change.operation is Operation.UPDATE:
-            values = self._patch(change)
-            self._mark_stale(change, values)
+            self._mark_stale(change, change.values)
             self._marks_timer.start(MARKS_AFTER_EDIT_MS)
             if change.entity in ("conference", "child"):
                 self.header.show_conference(self.conference)
-            if change.entity in ("person", "child", "conference"):
+            if change.people:
                 self._collect_names()
+            self._tell_panes(change)
             return
         if change.operation is Operation.REMOVE:
             self.last_removed = change
@@ -406,7 +417,10 @@ class ConferenceView(QWidget):
         neighbour = (
             self._neighbour_of(focused, change) if change.operation is Operation.REMOVE else None
         )
-        self.reload()
+        self.rebuild(self.touched(change))
+        if change.lifecycle:
+            self.apply_lock_everywhere()
+        self._tell_panes(change)
         current = self.panes.get(self.current_key())
         if current is None:
             return
@@ -423,6 +437,23 @@ class ConferenceView(QWidget):
         if neighbour is not None and current.focus_field(neighbour):
             return
         self.restore_focus()  # the field typed in is gone: never leave the cursor nowhere
+
+    def touched(self, change: Change) -> set[str]:
+        """The agenda items (panes) that show what a change other than an update touched."""
+        if change.people or change.lifecycle or change.entity not in ENTITY_PANE:
+            return set(self.keys)
+        keys = {ENTITY_PANE[change.entity]}
+        for key in self.keys:
+            known = known_item(key)
+            if known is not None and change.entity in known.also_shows:
+                keys.add(key)
+        return keys
+
+    def _tell_panes(self, change: Change) -> None:
+        for key in self.keys:
+            pane = self.panes.get(key)
+            if pane is not None and key not in self.stale:
+                pane.on_change(change)
 
     def _neighbour_of(self, focused: QWidget | None, change: Change) -> FieldKey | None:
         """The field before the removed item's (or the next one), to carry on typing in."""
@@ -441,15 +472,6 @@ class ConferenceView(QWidget):
                 if (entity, int(entity_id)) != (change.entity, change.entity_id):
                     return (entity, int(entity_id), field)
         return None
-
-    def _patch(self, change: Change) -> dict[str, object]:
-        """Apply a saved edit to the loaded record, so other panes see it without a reload."""
-        values = dict(change.values)
-        target = self._find(change.entity, change.entity_id)
-        if target is not None:
-            for field, value in values.items():
-                setattr(target, field, value)
-        return values
 
     def _mark_stale(self, change: Change, values: dict[str, object]) -> None:
         """Mark for rebuilding the panes (other than this one) that show the edit out of date.
@@ -470,11 +492,6 @@ class ConferenceView(QWidget):
                 if shown is not None and shown.text_for_search() != (values.get(field) or ""):
                     self.stale.add(key)
                     break
-
-    def _find(self, entity: str, entity_id: int | None) -> object | None:
-        from ...agenda.record_index import find_part
-
-        return find_part(self.conference, entity, entity_id)
 
     def undo_remove(self) -> None:
         if self.last_removed is None:
@@ -535,14 +552,16 @@ class ConferenceView(QWidget):
 
     def set_read_only(self, reason: str) -> None:
         """Another window holds this conference: show it, change nothing."""
-        self.read_only_reason = reason
-        self.recorder.read_only = reason
+        self.record.set_read_only(reason)
+
+    def _on_read_only(self, reason: str) -> None:
         self.apply_lock_everywhere()
-        self.message.emit(reason)
+        if reason:
+            self.message.emit(reason)
 
     def _apply_lock(self, pane: Pane) -> None:
         status = self.conference.status
-        reason = getattr(self, "read_only_reason", "")
+        reason = self.record.read_only
         if reason and status is not RecordStatus.SIGNED_OFF:
             pane.set_locked(True, reason)
             return
