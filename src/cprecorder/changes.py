@@ -30,12 +30,9 @@ from .errors import KnownError
 from .model import AuditEntry, Conference, Operation, Role, Scope
 from .model.base import LabelledEnum
 from .model.operation import STARTING
-from .model.registry import ENTITIES, LIFECYCLE_FIELDS, columns
+from .model.registry import ENTITIES, LIFECYCLE_FIELDS, PERSON_FIELDS, columns
 from .rules.timescales import long_date
 from .sharing import family_may_see, part_may_be_seen
-
-#: Fields that hold the id of a person in the record.
-PERSON_FIELDS = frozenset({"person_id", "owner_id", "contributor_id", "lead_social_worker_id"})
 
 #: What people call a field, where its name does not say it well enough.
 FIELD_WORDS: dict[str, str] = {

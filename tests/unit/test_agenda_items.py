@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from cprecorder.agenda.items import (
     ENTITY_PANE,
     KNOWN_ITEMS,
 )
-from cprecorder.agenda.record_index import record_parts, text_places
+from cprecorder.agenda.record_index import free_text_only, record_parts, text_places
 from cprecorder.export.record import _Sections
 from cprecorder.language.family_text import family_text
 from cprecorder.model import (
@@ -28,6 +29,7 @@ from cprecorder.model import (
 )
 from cprecorder.model.registry import ENTITIES, entity_name
 from cprecorder.queries import load_conference
+from cprecorder.rules.timescales import review_due_words
 from cprecorder.sharing import family_may_see, part_may_be_seen
 from cprecorder.store import Store
 
@@ -114,3 +116,32 @@ def test_find_and_the_jargon_check_follow_the_one_rule(
     assert ("professionals_only_note", conference.professionals_only[0].id) not in read_by_family
     assert ("worry", conference.worries[0].id) not in read_by_family
     assert ("worry", conference.worries[1].id) in read_by_family
+
+
+def test_each_item_says_how_complete_it_is_without_a_window(store: Store, demo_id: int) -> None:
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+    agenda = load_agenda(conference.agenda_key)
+    for item in agenda.items:
+        filled, expected = KNOWN_ITEMS[item.key].completeness(item, conference)
+        assert 0 <= filled <= expected or expected == 0, item.key
+    conference.chair_summary = ""
+    conference.decision_statement = "Leo and Maisie stay on a plan."
+    summary = next(i for i in agenda.items if i.key == "summary")
+    assert KNOWN_ITEMS["summary"].completeness(summary, conference) == (1, 2)
+
+
+def test_free_text_is_told_from_words_shown_elsewhere() -> None:
+    assert free_text_only("worry", ["text"])
+    assert not free_text_only("person", ["name"])
+    assert not free_text_only("worry", ["text", "heading"])
+    assert not free_text_only("no such part", ["text"])
+
+
+def test_the_header_says_when_the_review_is(store: Store, demo_id: int) -> None:
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+    conference.review_conference_on = dt.date(2027, 2, 10)
+    assert review_due_words(conference) == "Review conference 10 February 2027"
+    conference.review_conference_on = None
+    assert review_due_words(conference).startswith("Review due by ")

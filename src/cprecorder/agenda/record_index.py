@@ -108,3 +108,19 @@ def text_places(conference: Conference) -> list[TextPlace]:
                 )
             )
     return places
+
+
+def free_text_only(entity: str, fields: tuple[str, ...] | list[str]) -> bool:
+    """Whether every field is free text (a ``Text`` column), shown only where it is typed.
+
+    Names, roles, agencies, attendance, dates and choices are shown in other panes too
+    (as labels, choices, scorers, due dates); free text is not.
+    """
+    table = ENTITIES[entity].__table__ if entity in ENTITIES else None
+    if table is None:
+        return False
+    for field in fields:
+        column = table.columns.get(field)
+        if column is None or not isinstance(column.type, Text):
+            return False
+    return True

@@ -24,6 +24,8 @@ TITLES = {
 
 class ActionsPane(Pane):
     key = "actions"
+    shows_names = frozenset({"person"})
+    renames = frozenset({"person"})
 
     def __init__(self, context: PaneContext) -> None:
         super().__init__(context)
@@ -59,6 +61,7 @@ class ActionsPane(Pane):
 
     def on_change(self, change: Change) -> None:
         """Marks follow the record as saved: every autosave may fill a gap or make one."""
+        super().on_change(change)
         if change.operation is Operation.UPDATE and change.entity == "action" and self.conference:
             if "for_whom" in change.fields and self.isVisible():
                 # The action belongs in the other group now: show it there.

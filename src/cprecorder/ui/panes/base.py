@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QFrame,
     QLabel,
@@ -19,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...agenda import Agenda, AgendaItem
-from ...model import Conference
+from ...model import Conference, Operation, Person
 from ...model.base import Base
+from ...model.registry import PERSON_FIELDS
 from ...operations import Change
+from ...operations.change import NAME_FIELDS
 from ...sharing import family_may_see
 from ..recording.recorder import Recorder
 from ..widgets.fields import Bound, FieldKey
@@ -44,6 +47,11 @@ class Pane(QWidget):
     """One agenda item. Subclasses build their widgets in :meth:`build`."""
 
     key = ""
+    #: Whose names this pane shows ("person", "child"): renaming one makes it out of date,
+    #: unless it is in :attr:`renames` (the pane puts the new name in place itself).
+    shows_names: frozenset[str] = frozenset({"person", "child"})
+    #: The names it puts in place on a rename (:meth:`rename_person`), without a rebuild.
+    renames: frozenset[str] = frozenset()
 
     def __init__(self, context: PaneContext) -> None:
         super().__init__()
@@ -192,7 +200,29 @@ class Pane(QWidget):
     def on_change(self, change: Change) -> None:
         """A saved change to the record (already applied to it), told to every built pane
         that is not out of date, after the view's own refresh: patch in place if it
-        matters here. A pane that shows something derived from the record overrides it."""
+        matters here. A pane that shows something derived from the record extends it."""
+        if (
+            change.operation is Operation.UPDATE
+            and change.entity == "person"
+            and "person" in self.renames
+            and NAME_FIELDS.intersection(change.fields)
+            and self.conference is not None
+        ):
+            person = next((p for p in self.conference.people if p.id == change.entity_id), None)
+            if person is not None:
+                self.rename_person(person)
+
+    def rename_person(self, person: Person) -> None:
+        """A person's name (or role, or agency) changed: show the new words where they are.
+
+        Every choice of people (a field that holds a person) is relabelled here; a pane
+        showing names elsewhere extends this and lists "person" in :attr:`renames`.
+        """
+        for field in self.fields.values():
+            if isinstance(field, QComboBox) and field.key[2] in PERSON_FIELDS:
+                index = field.findData(person.id)
+                if index >= 0:
+                    field.setItemText(index, person.label or "(no name yet)")
 
     def keep_in_view(self, widget: QWidget) -> None:
         """Scroll so the field (for long text, the line with the cursor) is on screen."""

@@ -11,6 +11,7 @@ from .base import Pane
 
 class BeforePane(Pane):
     key = "before"
+    shows_names = frozenset()
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         r, cid = self.recorder, conference.id

@@ -38,6 +38,7 @@ def first_name(child: Child) -> str:
 
 class ChildrensPlanPane(Pane):
     key = "childrens_plan"
+    shows_names = frozenset({"child"})
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         from ...language.readability import CHILDRENS_PLAN_READING_AGES

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import operations as op
-from ...model import Attendance, Conference, CoreGroupMeeting
+from ...model import Attendance, Conference, CoreGroupMeeting, Person
 from ...operations import Change
 from ...rules.timescales import Timescales, check_dates, due_dates, long_date
 from ..widgets.fields import Bound, DateField, TextField
@@ -44,6 +44,8 @@ def _plural(n: int, word: str) -> str:
 
 class CoreGroupPane(Pane):
     key = "core_group"
+    shows_names = frozenset({"person"})
+    renames = frozenset({"person"})
 
     def __init__(self, context: PaneContext) -> None:
         super().__init__(context)
@@ -69,6 +71,8 @@ class CoreGroupPane(Pane):
             "The key professionals and family members who will meet between conferences.",
         )
         members = list(conference.core_group_members)
+        #: Each member's name label and remove button, to put a new name in place.
+        self.member_names: dict[int, tuple[QLabel, QPushButton]] = {}
         if not members:
             empty = QLabel("No one is in the core group yet.")
             empty.setObjectName("emptyNote")
@@ -88,6 +92,7 @@ class CoreGroupPane(Pane):
             remove = QPushButton("Remove")
             remove.setObjectName("editButton")
             remove.setAccessibleName(f"Remove {label} from the core group")
+            self.member_names[member.person_id] = (name, remove)
             remove.clicked.connect(
                 lambda _c=False, i=member.id: self.recorder.run(
                     op.remove_item, entity="core_group_member", entity_id=i
@@ -301,9 +306,22 @@ class CoreGroupPane(Pane):
             self.recorder.flush()
             self.review_date.setFocus()
 
+    def rename_person(self, person: Person) -> None:
+        """A member's new name, and in the list of people to add, without a rebuild."""
+        super().rename_person(person)
+        label = person.label or "(no name yet)"
+        shown = self.member_names.get(person.id)
+        if shown is not None:
+            shown[0].setText(label)
+            shown[1].setAccessibleName(f"Remove {label} from the core group")
+        index = self.add_choice.findData(person.id)
+        if index >= 0:
+            self.add_choice.setItemText(index, label)
+
     # -- checks ---------------------------------------------------------------
     def on_change(self, change: Change) -> None:
         """A date typed here is checked again as soon as it is saved."""
+        super().on_change(change)
         if change.entity in ("core_group_meeting", "conference") and self.conference is not None:
             self._show_flags()
 

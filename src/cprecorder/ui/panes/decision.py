@@ -32,6 +32,7 @@ def plan_type(value: str | None) -> PlanType | None:
 
 class DecisionPane(OperationPane):
     key = "decision"
+    renames = frozenset({"person"})
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         self.category_boxes: dict[int, QWidget] = {}

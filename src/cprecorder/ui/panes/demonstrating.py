@@ -23,6 +23,7 @@ DETAILS_PROMPTS = {
 
 class DemonstratingPane(Pane):
     key = "demonstrating"
+    shows_names = frozenset()
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         r, cid = self.recorder, conference.id

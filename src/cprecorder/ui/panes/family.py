@@ -352,8 +352,8 @@ class FamilyPane(OperationPane):
     def on_person_edit(self, person: Person, field: str, value: Any) -> None:
         """Names and quoracy follow the keyboard (the open record keeps itself in step)."""
         label = self.name_labels.get(person.id)
-        if label is not None:
-            label.setText(person.name or "(no name)")
+        if label is not None and field == "name":
+            label.setText(str(value or "") or "(no name)")
         self.update_quoracy()
 
     # -- attendance ---------------------------------------------------------------

@@ -20,6 +20,7 @@ AGREE_CHOICES = [("Yes, they agree", True), ("No, they disagree with parts", Fal
 
 class InvolvementPane(Pane):
     key = "involvement"
+    shows_names = frozenset({"child"})
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         if not conference.children:

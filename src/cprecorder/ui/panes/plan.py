@@ -31,6 +31,7 @@ SECTIONS: dict[PlanSection, tuple[str, str, str, str]] = {
 
 class PlanPane(Pane):
     key = "plan"
+    shows_names = frozenset()
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         r = self.recorder

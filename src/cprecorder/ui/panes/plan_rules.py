@@ -27,6 +27,7 @@ PARTS: tuple[tuple[str, str, str], ...] = (
 
 class PlanRulesPane(Pane):
     key = "plan_rules"
+    shows_names = frozenset()
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         r = self.recorder

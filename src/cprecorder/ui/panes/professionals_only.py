@@ -15,6 +15,7 @@ from .base import Pane
 
 class ProfessionalsOnlyPane(Pane):
     key = "professionals_only"
+    shows_names = frozenset()
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         tag = QLabel(

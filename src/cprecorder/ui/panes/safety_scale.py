@@ -14,23 +14,20 @@ from ..widgets.fields import FieldKey
 from .operation_fields import OperationPane
 from .widgets.safety_line import SafetyLine
 from .widgets.scaling import ScalingGrid, TextColumn, last_times_for, mark_for, scorers
+from .widgets.score_spread import ScoreMark
 
 
 class SafetyScalePane(OperationPane):
     key = "safety_scale"
+    shows_names = frozenset({"person"})
+    renames = frozenset({"person"})
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         rows = {s.person_id: s for s in conference.safety_scores}
         people, everyone = scorers(conference, set(rows))
-        by_id = {p.id: p for p in conference.people}
 
         picture = self.section("Where everyone puts things today", layout)
-        marks = [
-            mark_for(by_id[s.person_id], s.score)
-            for s in conference.safety_scores
-            if s.score is not None and s.person_id in by_id
-        ]
-        self.line = SafetyLine(marks)
+        self.line = SafetyLine(self.marks(conference))
         picture.addWidget(self.line)
 
         scores = self.section(
@@ -63,6 +60,22 @@ class SafetyScalePane(OperationPane):
             last_time=last_times_for(self, conference).safety,
         )
         scores.addWidget(self.grid)
+
+    @staticmethod
+    def marks(conference: Conference) -> list[ScoreMark]:
+        by_id = {p.id: p for p in conference.people}
+        return [
+            mark_for(by_id[s.person_id], s.score)
+            for s in conference.safety_scores
+            if s.score is not None and s.person_id in by_id
+        ]
+
+    def rename_person(self, person: Person) -> None:
+        """A new name in the grid and on the line, without a rebuild."""
+        super().rename_person(person)
+        if self.conference is not None:
+            self.grid.rename(person)
+            self.line.set_marks(self.marks(self.conference))
 
     @staticmethod
     def score_key(person: Person, field: str) -> FieldKey:

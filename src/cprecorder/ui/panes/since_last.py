@@ -18,6 +18,7 @@ from .operation_fields import OperationChoice
 
 class SinceLastPane(Pane):
     key = "since_last"
+    shows_names = frozenset()
 
     def carried(self, conference: Conference) -> tuple[list[int], list[int], list[str], str]:
         """Ids of the carried actions and safety goals, the core groups held since, and

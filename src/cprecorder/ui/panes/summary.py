@@ -11,6 +11,7 @@ from .base import Pane
 
 class SummaryPane(Pane):
     key = "summary"
+    shows_names = frozenset()
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         r, cid = self.recorder, conference.id

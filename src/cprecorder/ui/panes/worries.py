@@ -15,6 +15,8 @@ from .base import Pane, people_choices
 
 class WorriesPane(Pane):
     key = "worries"
+    shows_names = frozenset({"person"})
+    renames = frozenset({"person"})
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         r = self.recorder

@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 
 from ...agenda import Agenda, load_agenda
 from ...agenda.items import ENTITY_PANE, known_item
+from ...agenda.record_index import free_text_only
 from ...model import Conference, Operation, RecordStatus
 from ...operations import Change
+from ...operations.change import NAME_FIELDS
 from ...sharing import family_may_see
 from ..panes import Pane, PaneContext, pane_class, pane_keys
 from ..widgets.fields import FieldKey
 from .open_record import OpenRecord, Stage
-from .recorder import SaveState
 
 log = logging.getLogger(__name__)
 
@@ -44,45 +45,11 @@ MARKS_AFTER_OPEN_MS = 150
 MARKS_AFTER_EDIT_MS = 800
 
 
-def free_text_fields(entity: str, fields: tuple[str, ...] | list[str]) -> bool:
-    """Whether every field is free text (a ``Text`` column), shown only where it is typed.
-
-    Names, roles, agencies, attendance, dates and choices are shown in other panes too
-    (as labels, choices, scorers, due dates); free text is not.
-    """
-    from sqlalchemy import Text
-
-    from ...model.registry import entity_class
-
-    table = entity_class(entity).__table__
-    for field in fields:
-        column = table.columns.get(field)
-        if column is None or not isinstance(column.type, Text):
-            return False
-    return True
-
-
 def completeness_mark(filled: int, expected: int) -> str:
     if expected <= 0:
         return " "
     ratio = filled / expected
     return MARKS[min(4, int(ratio * 4 + 0.0001))] if ratio < 1 else "●"
-
-
-def review_due_text(conference: Conference) -> str:
-    """ "Review due by …" from the nation's rules (or the date set, if any)."""
-    from ...errors import KnownError
-    from ...rules.timescales import due_dates, long_date
-
-    if conference.review_conference_on is not None:
-        return f"Review conference {long_date(conference.review_conference_on)}"
-    from ...rules.authority import load_authority_settings
-
-    try:
-        rules = load_authority_settings().rules(conference.nation)
-        return f"Review due by {long_date(due_dates(conference, rules).review_due_by)}"
-    except KnownError:
-        return ""
 
 
 class Header(QWidget):
@@ -124,8 +91,10 @@ class Header(QWidget):
         ]
         if extra:
             parts.append(extra)
-        if due:
-            parts.append(review_due_text(conference))
+        if due:  # the bank holidays: imported once the first frame is on screen
+            from ...rules.timescales import review_due_words
+
+            parts.append(review_due_words(conference))
         self.meta.setText("  ·  ".join(p for p in parts if p))
 
     def show_save_state(self, state: str, sentence: str) -> None:
@@ -299,6 +268,9 @@ class ConferenceView(QWidget):
         """Mark these panes out of date and rebuild the one on screen if it is among them."""
         self._collect_names()
         self.stale |= keys & set(self.panes)
+        for key, pane in self.panes.items():
+            if key not in self.stale:  # still right: it reads the record as read again
+                pane.conference = self.conference
         current = self.current_key()
         if current in self.stale:
             self.pane(current)
@@ -477,11 +449,19 @@ class ConferenceView(QWidget):
         """Mark for rebuilding the panes (other than this one) that show the edit out of date.
 
         Free text is shown only in its own field, so a pane needs rebuilding only if it
-        has a field for the same text showing other words. Anything else (a name, a
-        role, attendance, a date, a choice) may be shown anywhere: every pane.
+        has a field for the same text showing other words. A name (or role, or agency) is
+        shown by the panes that say so, and those that can put it in place do (they hear
+        of the change next). Anything else (attendance, a date, a choice) may be shown
+        anywhere: every pane.
         """
         current = self.current_key()
-        if change.entity_id is None or not free_text_fields(change.entity, change.fields):
+        if change.entity in ("person", "child") and NAME_FIELDS.issuperset(change.fields):
+            # A name: only the panes that show it and cannot put the new one in place.
+            for key, pane in self.panes.items():
+                if key != current and change.entity in pane.shows_names - pane.renames:
+                    self.stale.add(key)
+            return
+        if change.entity_id is None or not free_text_only(change.entity, change.fields):
             self.stale = set(self.panes) - {current}
             return
         for key, pane in self.panes.items():
@@ -651,6 +631,3 @@ class ConferenceView(QWidget):
             self.restore_focus()
             return True
         return False
-
-    def save_state_ok(self) -> bool:
-        return self.recorder.state != SaveState.FAILED

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+
 class RecordActions(QObject):
     """Wires the review, sign-off, addendum and audit actions of one main window."""
 
@@ -67,9 +68,7 @@ class RecordActions(QObject):
             sign = self.window.actions_[ActionId.SIGN_OFF]
             self.dock.panel.sign_off.setEnabled(sign.isEnabled())
             signed = view is not None and view.conference.status is RecordStatus.SIGNED_OFF
-            self.dock.panel.sign_off.setVisible(
-                self.window.actor.role is Role.CHAIR and not signed
-            )
+            self.dock.panel.sign_off.setVisible(self.window.actor.role is Role.CHAIR and not signed)
 
     # -- review ---------------------------------------------------------------
     def review_dock(self) -> ReviewDock:
