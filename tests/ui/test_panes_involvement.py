@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import wait_saved
 from cprecorder.agenda import completeness as marks
 from cprecorder.model import ParticipationCode
 from cprecorder.queries import load_conference
@@ -25,12 +26,6 @@ def current(window: MainWindow) -> InvolvementPane:
 
 def widget(window: MainWindow, key: tuple[str, int, str]) -> QWidget:
     return current(window).fields[key].as_widget()
-
-
-def wait_saved(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(
-        lambda: window.view is not None and not window.view.recorder.has_pending(), timeout=3000
-    )
 
 
 def test_views_participation_and_parents_agreement(

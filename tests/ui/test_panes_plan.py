@@ -6,9 +6,10 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QTextEdit, QWidget
+from PySide6.QtWidgets import QPushButton, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import focused
 from cprecorder.actor import Actor
 from cprecorder.agenda import completeness as marks
 from cprecorder.model import ConferenceKind, PlanSection
@@ -16,12 +17,6 @@ from cprecorder.operations import create_conference
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.shell.main_window import MainWindow
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
 
 
 def settled(qtbot: QtBot) -> QWidget:
