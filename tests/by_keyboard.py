@@ -15,12 +15,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Protocol, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
+
+if TYPE_CHECKING:
+    from cprecorder.actor import Actor
+    from cprecorder.store import Store
+    from cprecorder.ui.shell.main_window import MainWindow
 
 D = TypeVar("D", bound=QDialog)
 
@@ -59,6 +65,23 @@ def type_here(qtbot: QtBot, text: str) -> None:
     """
     for char in text:
         press(qtbot, char)
+
+
+def open_window(qtbot: QtBot, store: Store, who: Actor, ini: Path) -> MainWindow:
+    """A main window as a person finds it: shown, active, the cursor somewhere in it."""
+    from cprecorder.ui.shell.app import create_main_window
+    from cprecorder.ui.shell.settings import Settings
+
+    settings = Settings(QSettings(str(ini), QSettings.Format.IniFormat))
+    window = create_main_window(store, who, settings, reopen=False)
+    qtbot.addWidget(window)
+    window.resize(1300, 850)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)  # for its shortcuts
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    return window
 
 
 class _HasRecorder(Protocol):

@@ -11,11 +11,10 @@ import io
 from pathlib import Path
 
 import docx
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import focused, type_here, wait_saved
+from by_keyboard import focused, open_window, type_here, wait_saved
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.demo import add_demo_conference
@@ -24,9 +23,7 @@ from cprecorder.journey import Outcome, case_meetings, load_journey
 from cprecorder.model import ActionProgress, ConferenceKind, PlanType
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.shell.app import create_main_window
 from cprecorder.ui.shell.main_window import MainWindow
-from cprecorder.ui.shell.settings import Settings
 
 POLICE_NOTE = "Police hold information from a third party"
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -82,14 +79,7 @@ def test_a_family_from_the_initial_conference_to_a_review_by_keyboard(
 ) -> None:
     initial = add_demo_conference(store, actor)
     op.sign_off(store, actor=chair, conference_id=initial, chair_name="Ruth Calloway")
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    window = create_main_window(store, chair, settings, reopen=False)
-    qtbot.addWidget(window)
-    window.resize(1300, 850)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    window = open_window(qtbot, store, chair, tmp_path / "s.ini")
 
     # The start view: find the family, Tab to their case, Enter shows the journey.
     window.start.search.setFocus()

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import focused, press
 from cprecorder.actor import Actor
 from cprecorder.agenda import completeness as marks
 from cprecorder.model import ConferenceKind
@@ -150,3 +151,26 @@ def test_members_removed_and_everyone_present_added(
             "Tom Reyes",
         ]
     )
+
+
+def test_after_adding_a_member_the_cursor_is_back_on_the_button_for_the_next(
+    qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int
+) -> None:
+    pane = core_pane(demo_window)
+    (remove,) = buttons(pane, "Remove Tom Reyes")
+    qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)  # someone to add back
+    pane = core_pane(demo_window)
+    pane.add_choice.setFocus()
+    qtbot.keyClicks(pane.add_choice, "Tom")  # the person, by the first letters of the name
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused().text() == "&Add to the core group"
+    press(qtbot, Qt.Key.Key_Space)
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+    tom = next(p.id for p in conference.people if p.name == "Tom Reyes")
+    assert tom in {m.person_id for m in conference.core_group_members}
+    # The member has no field to type in: the cursor goes back where the person was,
+    # not to the first date of the pane, so the next press adds the next person.
+    qtbot.waitUntil(lambda: focused().isVisible(), timeout=2000)
+    assert isinstance(focused(), QPushButton) and focused().text() == "&Add to the core group"
+    assert core_pane(demo_window).isAncestorOf(focused())

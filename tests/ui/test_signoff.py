@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+import by_keyboard
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.backup import list_backups
@@ -21,9 +22,7 @@ from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.dialogs.addendum import AddendumDialog
 from cprecorder.ui.dialogs.sign_off import SignOffDialog
-from cprecorder.ui.shell.app import create_main_window
 from cprecorder.ui.shell.main_window import MainWindow
-from cprecorder.ui.shell.settings import Settings
 from cprecorder.ui.shell.window_actions import ActionId
 
 
@@ -47,15 +46,7 @@ def audit_count(store: Store, conference_id: int) -> int:
 
 
 def open_window(qtbot: QtBot, store: Store, who: Actor, tmp_path: Path) -> MainWindow:
-    settings = Settings(QSettings(str(tmp_path / f"{who.os_user}.ini"), QSettings.Format.IniFormat))
-    window = create_main_window(store, who, settings, reopen=False)
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)  # for its shortcuts
-    return window
+    return by_keyboard.open_window(qtbot, store, who, tmp_path / f"{who.os_user}.ini")
 
 
 @pytest.fixture
