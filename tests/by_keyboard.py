@@ -4,6 +4,7 @@ One helper for the UI and end-to-end tests:
 
 * :func:`focused` is the widget with the keyboard focus (waiting a moment for a
   rebuilt pane to hand it on);
+* :func:`settled` is that widget once a rebuilt pane is on screen;
 * :func:`press` and :func:`type_here` send keys to it, one by one;
 * :func:`wait_saved` waits for the autosave instead of forcing it;
 * :func:`answering` answers a modal dialog once it is open, however long it takes
@@ -44,6 +45,12 @@ def focused() -> QWidget:
             return widget
         QTest.qWait(25)
     raise AssertionError("nothing has the keyboard focus")
+
+
+def settled(qtbot: QtBot) -> QWidget:
+    """The focused field once the rebuilt pane is on screen (a person types after that)."""
+    qtbot.waitUntil(lambda: focused().isVisible(), timeout=2000)
+    return focused()
 
 
 def press(

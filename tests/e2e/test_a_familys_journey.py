@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -128,10 +129,7 @@ def test_a_family_from_the_initial_conference_to_a_review_by_keyboard(
         key(qtbot, Qt.Key.Key_A, CTRL)  # the whole box, as a click on it selects
         type_here(qtbot, score)
         key(qtbot, Qt.Key.Key_Tab)
-        qtbot.waitUntil(
-            lambda person=person, score=score: saved_safety(store, review, person.id) == int(score),
-            timeout=5000,
-        )
+        qtbot.waitUntil(saved_as(store, review, person.id, int(score)), timeout=5000)
         qtbot.wait(100)  # the pane is rebuilt with the cursor where it was
 
     # The decision: Maisie steps down to a child in need plan; Leo's plan continues,
@@ -190,6 +188,11 @@ def test_a_family_from_the_initial_conference_to_a_review_by_keyboard(
         assert "Wednesday 2 December 2026" in text and "Wednesday 13 January 2027" in text
         assert "Scores over time" in text
         assert (POLICE_NOTE in text) is (kind is DocumentKind.RECORD)
+
+
+def saved_as(store: Store, conference_id: int, person_id: int, score: int) -> Callable[[], bool]:
+    """Whether the person's safety score is saved as ``score`` (to wait for)."""
+    return lambda: saved_safety(store, conference_id, person_id) == score
 
 
 def saved_safety(store: Store, conference_id: int, person_id: int) -> int | None:

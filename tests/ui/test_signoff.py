@@ -153,7 +153,8 @@ def test_sign_off_is_refused_while_blocking_items_remain(
     assert dialog.isVisible()
     assert fresh(store, demo_id).status is RecordStatus.DRAFT
     # Warnings do not stop sign-off; they are listed for the chair to weigh.
-    assert "You can sign off with" in dialog.findChild(type(dialog.refusal), "warningTitle").text()
+    title = dialog.findChild(type(dialog.refusal), "warningTitle")
+    assert title is not None and "You can sign off with" in title.text()
     # From the dialog, straight to the review list.
     qtbot.mouseClick(dialog.review_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)

@@ -149,9 +149,13 @@ def test_a_store_at_the_previous_head_joins_cases(tmp_path: Path) -> None:
         with store.engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
             assert diff == []
-            cases = dict(conn.execute(sa.text("SELECT id, case_id FROM conferences")).all())
+            cases: dict[int, int] = dict(
+                conn.execute(sa.text("SELECT id, case_id FROM conferences")).all()
+            )
             assert cases[1] == cases[2] != cases[3]
-            names = dict(conn.execute(sa.text("SELECT id, family_name FROM cases")).all())
+            names: dict[int, str] = dict(
+                conn.execute(sa.text("SELECT id, family_name FROM cases")).all()
+            )
             assert names[cases[1]] == "Ashdown" and names[cases[3]] == "Brennan"
             uids = conn.execute(sa.text("SELECT uid FROM conferences")).scalars().all()
             assert len(set(uids)) == 3 and all(len(u) == 32 for u in uids)
