@@ -20,7 +20,7 @@ from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.demo import add_demo_conference
 from cprecorder.export import DocumentKind, document_bytes
-from cprecorder.journey import Outcome, case_meetings, load_journey
+from cprecorder.journey import Outcome, load_journey, looking_back
 from cprecorder.model import ActionProgress, ConferenceKind, PlanType
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
@@ -192,11 +192,13 @@ def test_a_family_from_the_initial_conference_to_a_review_by_keyboard(
             PlanType.CHILD_PROTECTION,
         ]
         assert record.children[1].initial_category_keys == ["emotional_abuse"]
-        meetings = case_meetings(session, record.case_id)
-        assert ActionProgress.DONE in {a.progress for a in meetings[1].actions}
-        assert ActionProgress.DONE in {a.progress for a in meetings[2].actions}
+        groups = load_journey(session, record.case_id).entries[1:3]
+        for group in groups:
+            actions = load_conference(session, group.meeting_id).actions
+            assert ActionProgress.DONE in {a.progress for a in actions}
+        back = looking_back(session, record.id)
         texts = {
-            kind: text_of(document_bytes(record, kind, meetings=meetings))
+            kind: text_of(document_bytes(record, kind, looking_back=back))
             for kind in (DocumentKind.RECORD, DocumentKind.FAMILY)
         }
         assert load_journey(session, record.case_id).entries[-1].meeting_id == review

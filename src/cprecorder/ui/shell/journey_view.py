@@ -9,10 +9,8 @@ signed-off conference and the next core group meeting.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,30 +22,45 @@ from PySide6.QtWidgets import (
 
 from ...journey import Journey, JourneyEntry
 from ...model import RecordStatus
-from ..widgets.rows_table import RowsModel, rows_table
+from ..widgets.rows_table import rows_table
 from ..widgets.score_chart import ChartData, ScoreChart
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class JourneyModel(RowsModel[JourneyEntry]):
+class JourneyModel(QStandardItemModel):
+    """The meetings of the case, each row's words put together once: the table asks a
+    cell for its words, colour and size many times as it lays out and paints, and a
+    standard item answers without calling back into Python. The table is read-only
+    (:func:`rows_table`); a row's meeting is ``rows[row]``."""
+
     HEADERS = ("Date", "Meeting", "Chair", "Status", "Outcome for each child", "Rules")
 
-    def cell(self, entry: JourneyEntry, column: int, role: int) -> Any:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[JourneyEntry] = []
+        self.setHorizontalHeaderLabels(list(self.HEADERS))
+
+    def set_rows(self, rows: list[JourneyEntry]) -> None:
+        self.rows = rows
+        self.setRowCount(0)
+        for entry in rows:
+            words = (
                 f"{entry.on:%a} {entry.on.day} {entry.on:%b %Y}",
                 entry.kind.label,
                 entry.chair,
                 entry.status.label,
                 entry.outcome_line,
                 " ".join(f.message for f in entry.flags) or "On time",
-            )[column]
-        if role == Qt.ItemDataRole.ForegroundRole and column == 5 and entry.flags:
-            return QBrush(QColor("#b00020"))
-        if role == Qt.ItemDataRole.UserRole:
-            return entry.meeting_id
-        return None
+            )
+            items = [QStandardItem(text) for text in words]
+            if entry.flags:
+                items[5].setForeground(FLAGGED)
+            self.appendRow(items)
+
+
+#: The colour of a rule broken, in the Rules column.
+FLAGGED = QBrush(QColor("#b00020"))
 
 
 class JourneyView(QWidget):
@@ -108,22 +121,15 @@ class JourneyView(QWidget):
         charts = QWidget()
         charts_layout = QVBoxLayout(charts)
         self.charts: list[ScoreChart] = []
-        dates = tuple(on for _, on in journey.scores.meetings)
-        for title_text, series in (
-            ("The safety scale over time", journey.scores.safety),
-            *(
-                (f"Danger statement {s.number} over time", s.series)
-                for s in journey.scores.statements
-            ),
-        ):
-            if not any(line.points for line in series):
-                continue
+        dates = journey.scores.dates
+        for chart in journey.scores.charts():
+            title_text = f"{chart.title} over time"
             heading = QLabel(title_text)
             heading.setObjectName("sectionTitle")
             charts_layout.addWidget(heading)
-            chart = ScoreChart(ChartData(title_text, dates, tuple(series)))
-            self.charts.append(chart)
-            charts_layout.addWidget(chart)
+            drawn = ScoreChart(ChartData.of(chart, dates, title_text))
+            self.charts.append(drawn)
+            charts_layout.addWidget(drawn)
         if not self.charts:
             charts_layout.addWidget(QLabel("No scores yet: the charts appear once people scale."))
         scroller = QScrollArea()
@@ -161,4 +167,4 @@ class JourneyView(QWidget):
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.open_meeting.emit(int(self.model.data(index, Qt.ItemDataRole.UserRole)))
+            self.open_meeting.emit(self.model.rows[index.row()].meeting_id)
