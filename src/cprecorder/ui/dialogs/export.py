@@ -196,7 +196,12 @@ class ExportDialog(QDialog):
         self.form.setRowVisible(self.reading, shown)
         if not shown:
             return
-        content = document_content(self.conference, kind, child_id=self.selected_child_id())
+        content = document_content(
+            self.conference,
+            kind,
+            child_id=self.selected_child_id(),
+            looking_back=self.looking_back,
+        )
         ease = reading_ease(write_text(content, marking=""))
         aim = (
             " The children's plan aims at a reading age of 7 to 9."

@@ -4,16 +4,18 @@ The table lists each meeting with its kind, date, chair, status and the outcome 
 each child, and the rules of the plan's rhythm broken there (in red). Below it, a
 chart of the safety scale and one of each danger statement, meeting by meeting.
 Enter opens the chosen meeting; the buttons start the review conference of a
-signed-off conference and the next core group meeting.
+signed-off conference and the next core group meeting. The authority's case reference
+is typed at the top (Alt+S) and kept when the cursor leaves it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QHideEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -70,6 +72,8 @@ class JourneyView(QWidget):
     start_review = Signal(int)
     start_core_group = Signal(int)
     back = Signal()
+    #: The case reference as typed, when the cursor leaves it changed.
+    reference_edited = Signal(str)
 
     def __init__(self, journey: Journey) -> None:
         super().__init__()
@@ -84,6 +88,21 @@ class JourneyView(QWidget):
         facts.setObjectName("panePrompt")
         facts.setWordWrap(True)
         outer.addWidget(facts)
+        self.facts_label = facts
+        line = QHBoxLayout()
+        self.reference = QLineEdit(journey.reference)
+        self.reference.setObjectName("caseReference")
+        self.reference.setAccessibleName("Case reference")
+        self.reference.setPlaceholderText("The authority's reference for this family's case")
+        self.reference.setMaxLength(100)
+        self.reference.setEnabled(bool(journey.entries))
+        self.saved_reference = journey.reference
+        self.reference.editingFinished.connect(self.reference_done)
+        label = QLabel("Ca&se reference")
+        label.setBuddy(self.reference)
+        line.addWidget(label)
+        line.addWidget(self.reference, 1)
+        outer.addLayout(line)
         self.due = QLabel(self.due_words())
         self.due.setObjectName("dueNext")
         if journey.due is not None and journey.due.overdue:
@@ -141,10 +160,23 @@ class JourneyView(QWidget):
     def facts(self) -> str:
         j = self.journey
         parts = [", ".join(j.children) or "No children named yet"]
-        if j.reference:
-            parts.append(f"case reference {j.reference}")
+        parts += [plan.words for plan in j.plans if plan.plan is not None]
         parts.append(f"{len(j.entries)} meeting{'s' if len(j.entries) != 1 else ''}")
         return " · ".join(parts)
+
+    def reference_done(self) -> None:
+        """The cursor left the case reference: ask for it to be kept if it changed."""
+        typed = self.reference.text().strip()
+        if typed != self.saved_reference:
+            self.reference_edited.emit(typed)
+
+    def reference_saved(self, reference: str) -> None:
+        self.saved_reference = reference
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Leaving the journey by a key that takes no focus (a menu's shortcut) keeps it too.
+        self.reference_done()
+        super().hideEvent(event)
 
     def due_words(self) -> str:
         due = self.journey.due
