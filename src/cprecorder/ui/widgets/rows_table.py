@@ -7,6 +7,7 @@ or a double-click activates the row.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -27,9 +28,10 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[Row] = []
+        self.rows: Sequence[Row] = []
 
-    def set_rows(self, rows: list[Row]) -> None:
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        """The rows to show; a lazy sequence is only asked for the rows on screen."""
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
