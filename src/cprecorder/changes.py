@@ -34,6 +34,14 @@ from .model.registry import ENTITIES, LIFECYCLE_FIELDS, PERSON_FIELDS, columns
 from .rules.timescales import long_date
 from .sharing import family_may_see, part_may_be_seen
 
+#: The part an operation starts: its entry reads as the operation ("Started a children's
+#: plan"), not as a part added.
+STARTED_PART: dict[Operation, str] = {
+    **{operation: "Conference" for operation in STARTING},
+    Operation.CHILDRENS_PLAN: "ChildrensPlan",
+    Operation.ADDENDUM: "Addendum",
+}
+
 #: What people call a field, where its name does not say it well enough.
 FIELD_WORDS: dict[str, str] = {
     "plan_changes": "Changes to the plan agreed",
@@ -442,9 +450,10 @@ def read_entry(
         for_the_family = part_may_be_seen(_entity_of(cls_name) or "", confidential=marked)
     operation = Operation.read(entry.operation)
     if added or removed:
-        action = "Added" if added else "Removed"
+        action = Operation.ADD.words if added else Operation.REMOVE.words
         if added and (
-            operation is Operation.RESTORE or (operation in STARTING and cls_name == "Conference")
+            operation is Operation.RESTORE
+            or (operation is not None and STARTED_PART.get(operation) == cls_name)
         ):
             action = operation.words
         summary = words.payload_summary(cls_name, payload)
@@ -452,7 +461,9 @@ def read_entry(
     else:
         # A field changed by adding, removing or importing a part reads as a change.
         plain = (Operation.ADD, Operation.REMOVE, Operation.RESTORE, Operation.IMPORT)
-        action = "Changed" if operation is None or operation in plain else operation.words
+        action = (
+            Operation.UPDATE.words if operation is None or operation in plain else operation.words
+        )
         old = words.value(cls_name, entry.field, entry.old_value)
         new = words.value(cls_name, entry.field, entry.new_value)
     return ReadableEntry(

@@ -167,7 +167,9 @@ def test_sign_off_is_not_a_change_but_an_addendum_is(
         text="The first core group is on 2 December.",
     )
     lines = changes(store, demo_id)
-    assert [(line.action, line.what) for line in lines] == [("Added", "Addendum by Ruth Calloway")]
+    assert [(line.action, line.what) for line in lines] == [
+        ("Added an addendum", "Addendum by Ruth Calloway")
+    ]
 
 
 def test_the_whole_trail_reads_one_line_per_entry(

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from cprecorder import operations as op
 from cprecorder.actor import Actor
-from cprecorder.changes import changes_since_hand_over, readable_trail
+from cprecorder.changes import changes_since_hand_over, read_entry, readable_trail
 from cprecorder.demo import demo_conference
 from cprecorder.interchange import import_conference
 from cprecorder.model import (
@@ -238,6 +238,18 @@ def test_every_operation_writes_its_enum_value_into_the_trail(
         assert {e.operation for e in written} == {operation.stored}, operation
         if isinstance(result, Change):
             assert result.operation is operation
+        # The trail in words says what was done in the operation's own words (a part added
+        # or removed along the way, such as a category, reads as added or removed).
+        meetings = {e.conference_id for e in written if e.conference_id is not None}
+        with store.read() as session:
+            if meetings:
+                [meeting_id] = meetings
+                trail = readable_trail(session, load_conference(session, meeting_id))
+            else:  # the case's own details: in no meeting's trail
+                trail = [read_entry(e, None) for e in written]
+            shown = {line.action for line in trail if line.entry_id in {e.id for e in written}}
+        assert operation.words in shown, (operation, shown)
+        assert shown <= {member.words for member in Operation}, shown
         if operation is Operation.MOVE:
             [moved] = written  # one entry: the moved item's new place
             assert (moved.target, moved.field) == (f"Action#{second_action.id}", "position")
