@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QTextEdit, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from cprecorder.agenda import completeness as marks
 from cprecorder.model import NAMED_IN_AN_ACTION, ActionFor, ActionStatus, Conference, PersonKind
 from cprecorder.operations.action_owner import named_in_an_action
 from cprecorder.queries import load_conference
@@ -125,7 +126,7 @@ def test_an_action_with_no_owner_or_date_is_marked_until_filled(
     view.show_pane("actions")
     item = view.agenda.item("actions")
     assert item is not None
-    assert ActionsPane.completeness(item, view.conference) == (3, 4)
+    assert marks.actions(item, view.conference) == (3, 4)
     gap = next(a for a in view.conference.actions if a.what.startswith("Book a health review"))
     row = row_of(demo_window, gap.id)
     assert row.owner.property("warn") is True and row.owner.toolTip() == NO_OWNER
@@ -149,7 +150,7 @@ def test_an_action_with_no_owner_or_date_is_marked_until_filled(
     conference = fresh(store, demo_id)
     saved = next(a for a in conference.actions if a.id == gap.id)
     assert saved.due_on == dt.date(2027, 2, 1)
-    assert ActionsPane.completeness(item, conference) == (4, 4)
+    assert marks.actions(item, conference) == (4, 4)
 
 
 def test_an_overdue_action_is_marked_with_the_rule(
