@@ -10,6 +10,7 @@ and the two pictures must differ.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 
 import pytest
 from PySide6.QtCore import Qt
@@ -74,6 +75,7 @@ def tab_chain(dialog: QDialog) -> list[QWidget]:
     chain: list[QWidget] = []
     widget = start
     for _ in range(200):
+        assert widget is not None  # the focus chain is a ring
         if (
             widget is not dialog
             and widget.isVisibleTo(dialog)
@@ -87,6 +89,15 @@ def tab_chain(dialog: QDialog) -> list[QWidget]:
         if widget is start:
             break
     return chain
+
+
+def holds_focus(dialog: QDialog) -> bool:
+    widget = QApplication.focusWidget()
+    return widget is not None and dialog.isAncestorOf(widget)
+
+
+def took_focus(widget: QWidget, dialog: QDialog) -> bool:
+    return QApplication.focusWidget() is widget or widget is dialog
 
 
 def drawn(widget: QWidget) -> QImage:
@@ -110,10 +121,10 @@ def test_every_dialog_shows_its_focus_and_has_a_default_button(
     for widget in chain:
         other = next(w for w in chain if w is not widget) if len(chain) > 1 else dialog
         other.setFocus(Qt.FocusReason.TabFocusReason)
-        qtbot.waitUntil(lambda o=other: QApplication.focusWidget() is o or o is dialog)
+        qtbot.waitUntil(partial(took_focus, other, dialog))
         without = drawn(widget)
         widget.setFocus(Qt.FocusReason.TabFocusReason)
-        qtbot.waitUntil(lambda w=widget: w.hasFocus())
+        qtbot.waitUntil(widget.hasFocus)
         assert drawn(widget) != without, (
             f"{which}: {type(widget).__name__} {widget.accessibleName() or widget.objectName()!r} "
             "looks the same with and without the keyboard focus"
@@ -133,7 +144,7 @@ def addendum(
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
-    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    qtbot.waitUntil(partial(holds_focus, dialog))
     yield dialog
     dialog.done(0)
     dialog.deleteLater()

@@ -178,7 +178,10 @@ class Monkey:
 
     def steps(self) -> list[tuple[str, Callable[[], object], bool]]:
         """(name, do it, whether the cursor must then be in a text field)."""
-        view = lambda: self.window.view  # noqa: E731
+
+        def view() -> Any:
+            return self.window.view
+
         return [
             ("type", self.type_word, True),
             ("type", self.type_word, True),
@@ -246,16 +249,21 @@ class Monkey:
         self.key(Qt.Key.Key_Minus, Ctrl)
 
     # -- the check after each step ------------------------------------------------------
+    def settled(self) -> bool:
+        """The cursor is somewhere on screen, and in the agenda list only if put there."""
+        widget = focused()
+        return (
+            widget is not None
+            and visible_in_its_viewport(widget)
+            and (self.in_agenda or not isinstance(widget, QListWidget))
+        )
+
     def check(self, name: str, must_type: bool) -> None:
         # What a step changes is on screen once the window has caught up (well within the
         # 200 ms a person allows between keys); the check waits that long, no longer.
         with contextlib.suppress(WaitTimeout):
             self.qtbot.waitUntil(
-                lambda: (
-                    focused() is not None
-                    and visible_in_its_viewport(focused())
-                    and (self.in_agenda or not isinstance(focused(), QListWidget))
-                ),
+                self.settled,
                 timeout=200,
             )
         widget = focused()

@@ -272,6 +272,7 @@ def test_a_name_of_the_conference_is_completed_in_the_box(
     qtbot.keyClicks(owner, "margaret p")
     qtbot.keyClick(owner, Qt.Key.Key_Tab)
     assert isinstance(settled(qtbot), DateEntry)
+    assert isinstance(owner, QComboBox)
     assert owner.currentText().startswith("Margaret Pryce")
     wait_saved(demo_window)
     conference = fresh(store, demo_id)
