@@ -32,14 +32,16 @@ from .errors import KnownError
 from .language.family_text import jargon_in_record
 from .language.jargon import JargonList
 from .model import (
+    NAMED_IN_AN_ACTION,
     Attendance,
     Child,
     Conference,
     Person,
     PlanType,
 )
+from .operations.action_owner import named_in_an_action
 from .rules.categories import categories_for
-from .rules.core_groups import check_journey
+from .rules.core_groups import PlannedMeeting, check_journey
 from .rules.nation import NationRules
 from .rules.quoracy import check_quoracy, normalise_agency
 from .rules.timescales import check_dates, long_date, report_expected
@@ -105,7 +107,7 @@ def review_record(
     today: dt.date | None = None,
     rules: NationRules | None = None,
     jargon: JargonList | None = None,
-    meetings: Sequence[Conference] | None = None,
+    meetings: Sequence[PlannedMeeting] | None = None,
 ) -> list[ReviewItem]:
     """Everything that stops a sound sign-off, blocking items first within each part.
 
@@ -356,6 +358,16 @@ class _Review:
                     action.id,
                     "due_on",
                 )
+        for person in self.c.people:
+            if person.role == NAMED_IN_AN_ACTION:
+                self.add(
+                    Severity.WARNING,
+                    "named_in_an_action",
+                    named_in_an_action(self.person_name(person.id)),
+                    "person",
+                    person.id,
+                    "role",
+                )
 
     # -- 12. core group and review -------------------------------------------
     def core_group(self, rules: NationRules | None, today: dt.date) -> None:
@@ -438,7 +450,7 @@ class _Review:
 
     # -- the plan's rhythm ----------------------------------------------------
     def journey(
-        self, meetings: Sequence[Conference], rules: NationRules | None, today: dt.date
+        self, meetings: Sequence[PlannedMeeting], rules: NationRules | None, today: dt.date
     ) -> None:
         pane = "since_last" if self.c.kind.is_conference else "core_group"
         for flag in check_journey(meetings, rules, today=today):

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..export import DEFAULT_MARKING, DocumentKind, ExportError, export_document
-from ..journey import case_meetings
+from ..journey import looking_back
 from ..model import Child, Conference
 from ..queries import load_conference
 from .context import CommandContext
@@ -61,7 +61,7 @@ def cmd_export(context: CommandContext, args: argparse.Namespace) -> int:
             Path(args.output),
             child_id=child_id,
             marking=args.marking,
-            meetings=case_meetings(session, conference.case_id),
+            looking_back=looking_back(session, conference.id),
         )
     print(path)
     return 0

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -217,6 +218,7 @@ class MainWindow(QMainWindow):
             self._start.new_requested.connect(self.new_conference)
             self._start.case_requested.connect(self.show_journey)
             self._start.review_requested.connect(self.start_review)
+            self._start.withdraw_requested.connect(self.withdraw_conference)
             self.stack.addWidget(self._start)
         elif self._start.parentWidget() is None:  # set aside while the type was resized
             self.stack.addWidget(self._start)
@@ -377,6 +379,7 @@ class MainWindow(QMainWindow):
         view.start_review.connect(self.start_review)
         view.start_core_group.connect(self.start_core_group)
         view.back.connect(self.show_start)
+        view.reference_edited.connect(lambda typed, v=view: self._keep_case_reference(v, typed))
         if self.journey_view is not None:
             self.stack.removeWidget(self.journey_view)
             self.journey_view.deleteLater()
@@ -386,6 +389,28 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{journey.family_name} family's journey — CP Recorder")
         view.table.setFocus()
         self.update_actions()
+
+    def _keep_case_reference(self, view: JourneyView, reference: str) -> None:
+        """The case reference typed in the journey, kept for the whole case."""
+        from ... import operations as op
+        from ...errors import KnownError
+
+        if not self.attached or not view.journey.entries:
+            return
+        try:
+            op.set_case_details(
+                self.store,
+                actor=self.actor,
+                meeting_id=view.journey.entries[-1].meeting_id,
+                reference=reference,
+            )
+        except KnownError as exc:
+            self.show_message(str(exc))  # the words typed stay in the field
+            return
+        view.reference_saved(reference)
+        self.show_message(
+            f"Case reference {reference} kept." if reference else "Case reference taken out."
+        )
 
     def _meeting_in_view(self) -> int | None:
         if self.view is not None:
@@ -438,6 +463,36 @@ class MainWindow(QMainWindow):
         self.start.refresh()
         self.stack.setCurrentWidget(self.start)
         self.start.search.setFocus()
+
+    def withdraw_conference(self, conference_id: int) -> None:
+        """A conference created by mistake leaves the lists, asked why and audited."""
+        from ... import operations as op
+        from ...errors import KnownError
+        from ..dialogs.withdraw import WithdrawDialog
+
+        chosen = next((c for c in self.start.model.rows if c.id == conference_id), None)
+        if chosen is None:
+            return
+
+        def submit(reason: str) -> str | None:
+            try:
+                op.withdraw(
+                    self.store, actor=self.actor, conference_id=conference_id, reason=reason
+                )
+            except KnownError as exc:
+                return str(exc)
+            return None
+
+        dialog = WithdrawDialog(self, chosen, submit)
+        withdrawn = dialog.exec() == WithdrawDialog.DialogCode.Accepted
+        self.start.refresh()
+        self.activateWindow()
+        self.start.table.setFocus()
+        if withdrawn:
+            self.show_message(
+                f"The {chosen.family_name} family's conference of {chosen.scheduled_at:%d %b %Y} "
+                "is withdrawn; its record and audit trail are kept."
+            )
 
     def new_conference(self) -> None:
         from ... import operations as op
@@ -677,6 +732,9 @@ class MainWindow(QMainWindow):
         self.status.setText(text)
 
     def _remember_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, QPushButton) and not new.autoDefault():
+            # Enter presses the focused button ("+ Add…" included), as it does in a dialog.
+            new.setAutoDefault(True)
         if new is None or self.view is None:
             return
         self.view.remember_place(new)

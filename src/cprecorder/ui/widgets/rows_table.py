@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,7 +59,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         return None
 
 
-def rows_table(model: RowsModel[Any], name: str, stretch: tuple[int, ...] = (1,)) -> QTableView:
+def rows_table(model: QAbstractItemModel, name: str, stretch: tuple[int, ...] = (1,)) -> QTableView:
     """A table of whole rows, read-only, one chosen at a time."""
     table = QTableView()
     table.setModel(model)
