@@ -14,12 +14,12 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select, text
+from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, object_session
 
 from .actor import Actor
-from .lifecycle import conference_of
+from .lifecycle import conference_id_of_row, conference_of
 from .model import AuditEntry, EditingSession
 from .model.base import utcnow
 
@@ -125,14 +125,6 @@ def changes_in(session: Session) -> list[dict[str, Any]]:
     return rows
 
 
-#: For rows without a conference_id column: which parent table holds it.
-PARENT_OF = (
-    ("danger_statement_id", "danger_statements"),
-    ("person_id", "people"),
-    ("child_id", "children"),
-)
-
-
 def deleted_row(_mapper: Any, connection: Connection, target: Any) -> None:
     """Note every deleted row (orphans included) with its conference, for the trail."""
     if isinstance(target, NOT_AUDITED):
@@ -140,26 +132,7 @@ def deleted_row(_mapper: Any, connection: Connection, target: Any) -> None:
     session = object_session(target)
     if session is None:
         return
-    conference_id = getattr(target, "conference_id", None)
-    if conference_id is None:
-        conference = conference_of(target)
-        conference_id = conference.id if conference is not None else None
-    if conference_id is None:
-        for column, table in PARENT_OF:
-            parent = getattr(target, column, None)
-            if parent is not None:
-                conference_id = connection.execute(
-                    text(f"SELECT conference_id FROM {table} WHERE id = :id"), {"id": parent}
-                ).scalar()
-                break
-    if conference_id is None and getattr(target, "decision_id", None) is not None:
-        conference_id = connection.execute(
-            text(
-                "SELECT c.conference_id FROM child_decisions d JOIN children c "
-                "ON c.id = d.child_id WHERE d.id = :id"
-            ),
-            {"id": target.decision_id},
-        ).scalar()
+    conference_id = conference_id_of_row(connection, target)
     session.info.setdefault("audit_deleted", []).append((target, conference_id))
 
 

@@ -13,12 +13,12 @@ import datetime as dt
 import enum
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 
 from .actor import Actor
 from .agenda import load_agenda
 from .agenda.agenda import AgendaFormatError
-from .errors import ImportFormatError, ValidationError
+from .errors import ImportFormatError, KnownError, ValidationError
 from .model import (
     Addendum,
     Child,
@@ -28,9 +28,10 @@ from .model import (
     Conference,
     DangerScore,
     DecisionCategory,
+    RecordStatus,
 )
 from .model.base import Base
-from .model.registry import CONFERENCE_LISTS, coerce, entity_class
+from .model.registry import CONFERENCE_LISTS, coerce, entity_class, shown
 from .rules.nation import RulesFormatError, load_rules
 from .store import Store
 
@@ -50,6 +51,10 @@ SKIP = frozenset(
         "updated_at",
         "revision",
     }
+)
+#: The lifecycle: dumped for the reader, never imported (a file cannot sign a record off).
+LIFECYCLE = frozenset(
+    {"status", "handed_over_at", "handed_over_by", "signed_off_at", "signed_off_by"}
 )
 PERSON_LINKS = frozenset({"person_id", "owner_id", "contributor_id", "lead_social_worker_id"})
 CHILD_LINKS = frozenset({"child_id"})
@@ -179,9 +184,10 @@ class _Builder:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             self.problem(f"format: this is not a CP Recorder conference file (expected {FORMAT!r})")
             return None
-        if data.get("version") != VERSION:
+        version = data.get("version")
+        if type(version) is not int or version != VERSION:  # true and 1.0 equal 1 in Python
             self.problem(
-                f"version: this version reads version {VERSION} files, not {data.get('version')!r}"
+                f"version: this version reads version {VERSION} files, not {shown(version)}"
             )
             return None
         raw = data.get("conference")
@@ -189,7 +195,9 @@ class _Builder:
             self.problem("conference: expected an object")
             return None
         lists = set(CONFERENCE_LISTS.values()) | {"addenda"}
-        conference = Conference(**self.values(Conference, raw, "conference", lists))
+        # A file cannot carry a hand-over or a signature: the record arrives as a draft.
+        conference = Conference(**self.values(Conference, raw, "conference", lists | LIFECYCLE))
+        conference.status = RecordStatus.DRAFT
         for required in ("kind", "family_name", "scheduled_at"):
             if getattr(conference, required) in (None, ""):
                 self.problem(f"conference.{required}: a value is needed")
@@ -240,6 +248,8 @@ class _Builder:
         for obj, row, path in pending:
             self.link(obj, row, path)
             self.nested(obj, row, path, categories)
+        self.once_each(conference.safety_scores, "person", "safety_scores", "person")
+        self.once_each(conference.core_group_members, "person", "core_group_members", "person")
         addenda = raw.get("addenda", [])
         if isinstance(addenda, list):
             for index, item in enumerate(addenda):
@@ -256,33 +266,88 @@ class _Builder:
                 values = self.values(ChildDecision, decision, f"{path}.decision", {"categories"})
                 obj.decision = ChildDecision(**values)
                 keys = decision.get("categories", []) if isinstance(decision, dict) else []
-                for i, key in enumerate(keys if isinstance(keys, list) else []):
-                    if key not in categories:
-                        self.problem(
-                            f"{path}.decision.categories[{i}]: not a category here: {key!r}"
-                        )
-                    obj.decision.categories.append(DecisionCategory(category=str(key)))
+                seen: set[str] = set()
+                for i, key in enumerate(self.listed(keys, f"{path}.decision.categories")):
+                    where = f"{path}.decision.categories[{i}]"
+                    if not isinstance(key, str) or key not in categories:
+                        self.problem(f"{where}: not a category here: {shown(key)}")
+                    elif key in seen:
+                        self.problem(f"{where}: {key!r} is listed twice")
+                    else:
+                        seen.add(key)
+                        obj.decision.categories.append(DecisionCategory(category=key))
             plan = row.get("childrens_plan")
             if plan is not None:
                 obj.childrens_plan = ChildrensPlan(
                     **self.values(ChildrensPlan, plan, f"{path}.childrens_plan", set())
                 )
-        relationships = row.get("relationships")
-        if relationships is not None and hasattr(obj, "relationships"):
-            for i, rel in enumerate(relationships if isinstance(relationships, list) else []):
+        if hasattr(obj, "relationships") and row.get("relationships") is not None:
+            rows = self.listed(row["relationships"], f"{path}.relationships")
+            for i, rel in enumerate(rows):
                 rpath = f"{path}.relationships[{i}]"
                 link = ChildRelationship(**self.values(ChildRelationship, rel, rpath, set()))
                 self.link(link, rel if isinstance(rel, dict) else {}, rpath)
                 obj.relationships.append(link)
-        scores = row.get("scores")
-        if scores is not None and hasattr(obj, "scores"):
-            for i, score in enumerate(scores if isinstance(scores, list) else []):
+            self.once_each(obj.relationships, "child", f"{path}.relationships", "child")
+        if hasattr(obj, "scores") and row.get("scores") is not None:
+            for i, score in enumerate(self.listed(row["scores"], f"{path}.scores")):
                 spath = f"{path}.scores[{i}]"
                 entry = DangerScore(**self.values(DangerScore, score, spath, set()))
                 self.link(entry, score if isinstance(score, dict) else {}, spath)
                 if entry.person is None:
                     self.problem(f"{spath}.person: a score needs the person who gave it")
                 obj.scores.append(entry)
+            self.once_each(obj.scores, "person", f"{path}.scores", "person")
+
+    def listed(self, value: Any, path: str) -> list[Any]:
+        if isinstance(value, list):
+            return value
+        self.problem(f"{path}: expected a list")
+        return []
+
+    def once_each(self, items: list[Any], link: str, path: str, what: str) -> None:
+        """The record holds one relationship per child and one score per person."""
+        seen: dict[int, int] = {}
+        for index, item in enumerate(items):
+            target = getattr(item, link)
+            if target is None:
+                continue
+            if id(target) in seen:
+                self.problem(
+                    f"{path}[{index}].{what}: the same {what} as {path}[{seen[id(target)]}];"
+                    " each may appear only once"
+                )
+            else:
+                seen[id(target)] = index
+
+
+def lifecycle_note(data: Any) -> str:
+    """What the file said about hand-over and sign-off, which the import does not carry."""
+    raw = data.get("conference") if isinstance(data, dict) else None
+    if not isinstance(raw, dict):
+        return ""
+    status = raw.get("status")
+    if (
+        status == RecordStatus.SIGNED_OFF.value
+        or raw.get("signed_off_by")
+        or raw.get("signed_off_at")
+    ):
+        by = raw.get("signed_off_by")
+        said = f"signed off by {by}" if isinstance(by, str) and by.strip() else "signed off"
+        return (
+            f"The file says this record was {said}; it has been imported as a draft, because a"
+            " sign-off cannot travel in a file. The chair reviews and signs it off here."
+        )
+    if (
+        status == RecordStatus.IN_REVIEW.value
+        or raw.get("handed_over_by")
+        or raw.get("handed_over_at")
+    ):
+        return (
+            "The file says this record was handed to the chair; it has been imported as a draft,"
+            " to be handed over again here."
+        )
+    return ""
 
 
 def conference_from_dict(data: Any) -> Conference:
@@ -294,10 +359,35 @@ def conference_from_dict(data: Any) -> Conference:
     return conference
 
 
-def import_conference(store: Store, *, actor: Actor, data: Any) -> int:
-    """Import a whole conference in one transaction; nothing is written if any part fails."""
+class DuplicateImportError(KnownError):
+    """The conference in the file is already in the store."""
+
+
+def import_conference(store: Store, *, actor: Actor, data: Any, as_copy: bool = False) -> int:
+    """Import a whole conference, as a draft, in one transaction; nothing is written if any
+    part fails. A conference already in the store (same family, kind, date and time) is
+    refused unless ``as_copy`` says a second, separate draft is wanted.
+    """
     conference = conference_from_dict(data)
     with store.write(actor, "import_conference") as session:
+        if not as_copy:
+            same = session.scalars(
+                select(Conference)
+                .where(
+                    Conference.family_name == conference.family_name,
+                    Conference.kind == conference.kind,
+                    Conference.scheduled_at == conference.scheduled_at,
+                )
+                .order_by(Conference.id)
+                .limit(1)
+            ).first()
+            if same is not None:
+                raise DuplicateImportError(
+                    f"This conference is already here as conference {same.id} (the"
+                    f" {same.family_name} family, {same.kind.label.lower()},"
+                    f" {same.scheduled_at:%d %B %Y at %H:%M}), so nothing was imported."
+                    " To add it again as a separate draft, import it with --as-copy."
+                )
         session.add(conference)
         session.flush()
         return conference.id

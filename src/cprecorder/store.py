@@ -9,6 +9,7 @@ SQLite is opened for durability over speed where it matters: WAL with
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import sqlite3
 import stat
@@ -31,8 +32,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from .actor import Actor
 from .audit import listen_for_deletes, write_audit
 from .errors import StoreUnavailableError, StoreVersionError
-from .lifecycle import refuse_changes_to_signed_off
+from .lifecycle import enforce_the_lock
 from .paths import make_private_dir
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -79,8 +82,9 @@ class Store:
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _sqlite_begin)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        event.listen(self._sessions, "before_flush", refuse_changes_to_signed_off)
+        event.listen(self._sessions, "before_flush", remove_nul)
         event.listen(self._sessions, "after_flush", write_audit)
+        enforce_the_lock()
         listen_for_deletes()
         if migrate:
             self.migrate()
@@ -141,6 +145,28 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def remove_nul(session: Session, _context: Any, _instances: Any) -> None:
+    """U+0000 never reaches the database: PostgreSQL cannot hold it, so SQLite does not
+    either, and both backends keep the same text. Each removal is logged (where, not what).
+    """
+    for obj in (*session.new, *session.dirty):
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            if obj in session.new:
+                value = state.dict.get(attr.key)
+            else:
+                added = state.attrs[attr.key].history.added
+                value = added[0] if added else None
+            if isinstance(value, str) and "\x00" in value:
+                setattr(obj, attr.key, value.replace("\x00", ""))
+                log.warning(
+                    "removed %d NUL character(s) from %s.%s on the way in",
+                    value.count("\x00"),
+                    type(obj).__name__,
+                    attr.key,
+                )
 
 
 def explain_database_error(exc: Exception) -> str:

@@ -25,7 +25,9 @@ def test_demo_list_dump_import_verify(tmp_path: Path, capsys: pytest.CaptureFixt
     dumped = tmp_path / "ashdown.json"
     assert run(capsys, "--data-dir", folder, "dump", "1", "-o", str(dumped))[0] == 0
     assert json.loads(dumped.read_text(encoding="utf-8"))["conference"]["family_name"] == "Ashdown"
-    assert run(capsys, "--data-dir", folder, "import", str(dumped)) == (0, "2\n", "")
+    code, out, err = run(capsys, "--data-dir", folder, "import", str(dumped))
+    assert (code, out) == (1, "") and "already here as conference 1" in err and "--as-copy" in err
+    assert run(capsys, "--data-dir", folder, "import", "--as-copy", str(dumped)) == (0, "2\n", "")
     code, out, _ = run(capsys, "--data-dir", folder, "list", "maisie")
     assert [line.split("\t")[0] for line in out.splitlines()] == ["2", "1"]
     code, out, _ = run(capsys, "--data-dir", folder, "audit", "verify", "1")

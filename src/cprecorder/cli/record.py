@@ -12,7 +12,7 @@ from ..audit import verify_chain
 from ..demo import add_demo_conference
 from ..errors import ImportFormatError, NotFoundError
 from ..files import write_atomically
-from ..interchange import conference_to_dict, import_conference
+from ..interchange import conference_to_dict, import_conference, lifecycle_note
 from ..model import Conference
 from ..queries import list_conferences, load_conference
 from .context import CommandContext
@@ -35,6 +35,11 @@ def register(commands: Any) -> None:
 
     importing = commands.add_parser("import", help="add a conference from a JSON file")
     importing.add_argument("file", metavar="FILE")
+    importing.add_argument(
+        "--as-copy",
+        action="store_true",
+        help="add the conference even if it is already here, as a separate draft",
+    )
     importing.set_defaults(handler=cmd_import)
 
     audit = commands.add_parser("audit", help="the audit trail")
@@ -76,21 +81,38 @@ def cmd_dump(context: CommandContext, args: argparse.Namespace) -> int:
 
 
 def cmd_import(context: CommandContext, args: argparse.Namespace) -> int:
-    path = Path(args.file)
+    data = read_conference_file(Path(args.file))
+    print(import_conference(context.store, actor=context.actor, data=data, as_copy=args.as_copy))
+    note = lifecycle_note(data)
+    if note:
+        print(f"cprecorder: {note}", file=sys.stderr)
+    return 0
+
+
+def read_conference_file(path: Path) -> Any:
+    """The file's JSON, or a sentence saying why it cannot be read."""
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise NotFoundError(f"There is no file {path}.") from None
+    except IsADirectoryError:
+        raise ImportFormatError([f"{path}: this is a folder; give the JSON file in it"]) from None
     except UnicodeDecodeError:
         raise ImportFormatError([f"{path}: not UTF-8 text"]) from None
+    except OSError as exc:
+        raise ImportFormatError([f"{path}: cannot be read ({exc.strerror or exc})"]) from None
     try:
-        data = json.loads(raw)
+        return json.loads(raw)
     except json.JSONDecodeError as exc:
         raise ImportFormatError(
             [f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})"]
         ) from None
-    print(import_conference(context.store, actor=context.actor, data=data))
-    return 0
+    except RecursionError:
+        raise ImportFormatError(
+            [f"{path}: nested too deeply to be a conference (lists or objects inside each other)"]
+        ) from None
+    except ValueError:  # a number of more than 4,300 digits
+        raise ImportFormatError([f"{path}: holds a number too long to be read"]) from None
 
 
 def cmd_audit_verify(context: CommandContext, args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..actor import Actor
 from ..errors import NotFoundError, ValidationError
+from ..lifecycle import refuse_if_signed_off
 from ..model import Child, ChildrensPlan
 from ..model.registry import coerce, editable_fields
 from ..store import Store
@@ -36,6 +37,7 @@ def create_childrens_plan(
         child = session.get(Child, child_id)
         if child is None:
             raise NotFoundError("That child is no longer in the record.")
+        refuse_if_signed_off(child.conference)
         if child.childrens_plan is not None:
             raise ValidationError(
                 f"{child.name} already has a children's plan; change the words in it instead."

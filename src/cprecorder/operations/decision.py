@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..actor import Actor
 from ..errors import NotFoundError, ValidationError
+from ..lifecycle import refuse_if_signed_off
 from ..model import Child, ChildDecision, Conference, DecisionCategory, PlanType
 from ..rules.categories import categories_for
 from ..store import Store
@@ -25,6 +26,7 @@ def set_decision(
         conference = session.get(Conference, conference_id)
         if conference is None:
             raise NotFoundError(f"There is no conference {conference_id}.")
+        refuse_if_signed_off(conference)
         child = session.get(Child, child_id)
         if child is None or child.conference_id != conference_id:
             raise ValidationError("A decision can only be made for a child of this conference.")

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from ..actor import Actor
 from ..agenda import load_agenda
 from ..errors import NotFoundError, ValidationError
-from ..lifecycle import conference_of
+from ..lifecycle import conference_of, refuse_if_signed_off
 from ..model import Child, Conference, ConferenceKind, HowHeld, Person
 from ..model.base import Base
 from ..model.registry import CONFERENCE_LISTS, coerce, editable_fields, entity_class
@@ -80,6 +80,9 @@ def get(session: Session, entity: str, entity_id: int) -> Base:
     obj = session.get(cls, entity_id)
     if obj is None:
         raise NotFoundError(f"That {entity.replace('_', ' ')} no longer exists.")
+    conference = conference_of(obj)
+    if conference is not None:
+        refuse_if_signed_off(conference)
     return obj
 
 
@@ -138,6 +141,7 @@ def add_item(
         conference = session.get(Conference, conference_id)
         if conference is None:
             raise NotFoundError(f"There is no conference {conference_id}.")
+        refuse_if_signed_off(conference)
         items: list[Any] = getattr(conference, CONFERENCE_LISTS[entity])
         check_can_add(conference, entity, checked, len(items))
         obj = cls(**checked)
@@ -238,6 +242,7 @@ def set_relationship(
         child = session.get(Child, child_id)
         if person is None or child is None:
             raise NotFoundError("That person or child no longer exists.")
+        refuse_if_signed_off(person.conference)
         if person.conference_id != child.conference_id:
             raise ValidationError(f"{child.name} is not a child of this conference.")
         link = next((r for r in person.relationships if r.child_id == child_id), None)

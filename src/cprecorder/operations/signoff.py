@@ -5,7 +5,8 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from ..actor import Actor
-from ..errors import KnownError, NotFoundError, ValidationError
+from ..errors import KnownError, NotFoundError, RecordLockedError, ValidationError
+from ..lifecycle import refuse_if_signed_off
 from ..model import Addendum, Conference, RecordStatus, Role
 from ..model.base import utcnow
 from ..store import Store
@@ -20,6 +21,7 @@ def hand_over(store: Store, *, actor: Actor, conference_id: int) -> Change:
     """The minute-taker hands the draft to the chair for review."""
     with store.write(actor, "hand_over") as session:
         conference = _conference(session, conference_id)
+        refuse_if_signed_off(conference)
         if conference.status is not RecordStatus.DRAFT:
             raise ValidationError("Only a draft record can be handed to the chair.")
         conference.status = RecordStatus.IN_REVIEW
@@ -37,7 +39,7 @@ def sign_off(store: Store, *, actor: Actor, conference_id: int, chair_name: str)
     with store.write(actor, "sign_off") as session:
         conference = _conference(session, conference_id)
         if conference.status is RecordStatus.SIGNED_OFF:
-            raise ValidationError("This record is already signed off.")
+            raise RecordLockedError("This record is already signed off.")
         conference.status = RecordStatus.SIGNED_OFF
         conference.signed_off_at = utcnow()
         conference.signed_off_by = chair_name.strip()

@@ -1,0 +1,300 @@
+"""Locked means locked: nothing of a signed-off record changes, by any route.
+
+The property: every public operation, on every kind of part of the record, with
+values it would accept on a draft, is refused with :class:`RecordLockedError` on a
+signed-off conference, and the conference's dump is byte for byte what it was.
+The only change after sign-off is an addendum. Below the operations, the same
+holds for rows removed by cascade and as orphans, which an operation never names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Boolean, Date, DateTime, Integer, select
+from sqlalchemy import Enum as SAEnum
+
+from cprecorder import operations as op
+from cprecorder.actor import Actor
+from cprecorder.agenda import load_agenda
+from cprecorder.errors import RecordLockedError
+from cprecorder.interchange import conference_to_dict
+from cprecorder.lifecycle import conference_of
+from cprecorder.model import Conference, PlanType
+from cprecorder.model.base import Base
+from cprecorder.model.registry import CONFERENCE_LISTS, ENTITIES, columns, editable_fields
+from cprecorder.queries import load_conference
+from cprecorder.rules.categories import categories_for
+from cprecorder.store import Store
+
+PERSON_LINKS = {"person_id", "owner_id", "contributor_id", "lead_social_worker_id"}
+
+
+def dump_bytes(store: Store, conference_id: int) -> bytes:
+    """What ``cprecorder dump`` writes for the conference."""
+    with store.read() as session:
+        data = conference_to_dict(load_conference(session, conference_id))
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def parts_of(store: Store, conference_id: int) -> dict[str, list[int]]:
+    """The ids of every part of the record, by kind."""
+    found: dict[str, list[int]] = {}
+    with store.read() as session:
+        for entity, cls in ENTITIES.items():
+            rows: list[Any] = list(session.scalars(select(cls)))
+            found[entity] = sorted(
+                row.id
+                for row in rows
+                if (owner := conference_of(row)) is not None and owner.id == conference_id
+            )
+    return found
+
+
+@pytest.fixture
+def signed_off(store: Store, actor: Actor, chair: Actor, demo_id: int) -> int:
+    op.hand_over(store, actor=actor, conference_id=demo_id)
+    op.sign_off(store, actor=chair, conference_id=demo_id, chair_name="Ruth Calloway")
+    return demo_id
+
+
+def test_every_kind_of_part_is_in_the_signed_off_record(store: Store, signed_off: int) -> None:
+    parts = parts_of(store, signed_off)
+    assert {entity for entity, ids in parts.items() if ids} == set(ENTITIES)
+
+
+def value_for(cls: type[Base], field: str, people: list[int]) -> st.SearchStrategy[Any]:
+    """A value the field accepts on a draft record."""
+    if field in PERSON_LINKS:
+        return st.sampled_from(people)
+    if cls is ENTITIES["worry"] and field == "heading":
+        return st.sampled_from([h.key for h in load_agenda("signs-of-safety").headings])
+    column = columns(cls)[field].columns[0]
+    kind = column.type
+    if isinstance(kind, SAEnum) and kind.enum_class is not None:
+        members: list[Any] = list(kind.enum_class)
+        return st.sampled_from(members)
+    if isinstance(kind, Boolean):
+        return st.booleans()
+    if isinstance(kind, DateTime):
+        return st.datetimes(dt.datetime(2020, 1, 1), dt.datetime(2035, 1, 1))
+    if isinstance(kind, Date):
+        return st.dates(dt.date(2020, 1, 1), dt.date(2035, 1, 1))
+    if isinstance(kind, Integer):
+        return st.integers(0, 10)
+    limit = getattr(kind, "length", None) or 200
+    return st.text(
+        st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=limit
+    ).map(lambda text: text or "changed")
+
+
+Attempt = Callable[[Store, Actor], Any]
+
+_BEFORE: dict[tuple[str, int], tuple[dict[str, list[int]], bytes]] = {}
+
+
+@st.composite
+def attempts(
+    draw: st.DrawFn, conference_id: int, parts: dict[str, list[int]]
+) -> tuple[str, Attempt]:
+    """One operation that would change the record, on any kind of part."""
+    people = parts["person"]
+    children = parts["child"]
+    operation = draw(
+        st.sampled_from(
+            [
+                "update",
+                "add_item",
+                "move_item",
+                "remove_item",
+                "restore_item",
+                "set_relationship",
+                "set_danger_score",
+                "set_safety_score",
+                "set_decision",
+                "create_childrens_plan",
+                "hand_over",
+                "sign_off",
+            ]
+        )
+    )
+    entity = draw(st.sampled_from(sorted(ENTITIES)))
+    cls = ENTITIES[entity]
+    item = draw(st.sampled_from(parts[entity]))
+    fields = editable_fields(cls)
+    chosen = draw(st.lists(st.sampled_from(fields), min_size=1, max_size=3, unique=True))
+    values = {field: draw(value_for(cls, field, people)) for field in chosen}
+    listed = draw(st.sampled_from(sorted(CONFERENCE_LISTS)))
+    person = draw(st.sampled_from(people))
+    child = draw(st.sampled_from(children))
+    statement = draw(st.sampled_from(parts["danger_statement"]))
+    score = draw(st.one_of(st.none(), st.integers(0, 10)))
+    words = draw(st.text(max_size=20))
+    offset = draw(st.integers(-2, 2))
+    plan = draw(st.sampled_from(list(PlanType)))
+    categories = (
+        draw(st.lists(st.sampled_from(sorted(categories_for("england"))), unique=True))
+        if plan is PlanType.CHILD_PROTECTION
+        else []
+    )
+    new_values = (
+        {"heading": draw(value_for(ENTITIES["worry"], "heading", people))}
+        if listed == "worry"
+        else {}
+    )
+    description = f"{operation} on {entity} #{item} with {values!r}"
+    calls: dict[str, Attempt] = {
+        "update": lambda s, a: op.update(s, actor=a, entity=entity, entity_id=item, values=values),
+        "add_item": lambda s, a: op.add_item(
+            s, actor=a, conference_id=conference_id, entity=listed, values=new_values, at=0
+        ),
+        "move_item": lambda s, a: op.move_item(
+            s, actor=a, entity=entity, entity_id=item, offset=offset
+        ),
+        "remove_item": lambda s, a: op.remove_item(s, actor=a, entity=entity, entity_id=item),
+        "restore_item": lambda s, a: op.restore_item(
+            s,
+            actor=a,
+            conference_id=conference_id,
+            change=op.Change(
+                conference_id, "remove", listed, None, removed={**new_values, "__position__": 0}
+            ),
+        ),
+        "set_relationship": lambda s, a: op.set_relationship(
+            s, actor=a, person_id=person, child_id=child, relationship=words
+        ),
+        "set_danger_score": lambda s, a: op.set_danger_score(
+            s, actor=a, statement_id=statement, person_id=person, score=score, reason=words
+        ),
+        "set_safety_score": lambda s, a: op.set_safety_score(
+            s, actor=a, conference_id=conference_id, person_id=person, score=score, reason=words
+        ),
+        "set_decision": lambda s, a: op.set_decision(
+            s,
+            actor=a,
+            conference_id=conference_id,
+            child_id=child,
+            plan_type=plan,
+            categories=categories,
+            reasons=words,
+        ),
+        "create_childrens_plan": lambda s, a: op.create_childrens_plan(s, actor=a, child_id=child),
+        "hand_over": lambda s, a: op.hand_over(s, actor=a, conference_id=conference_id),
+        "sign_off": lambda s, a: op.sign_off(
+            s, actor=a, conference_id=conference_id, chair_name="Ruth Calloway"
+        ),
+    }
+    return description, calls[operation]
+
+
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_every_operation_on_every_part_is_refused_and_changes_nothing(
+    store: Store, chair: Actor, signed_off: int, data: st.DataObject
+) -> None:
+    # The fixtures run once for all examples: so does reading the record before.
+    key = (store.url, signed_off)
+    if key not in _BEFORE:
+        _BEFORE.clear()
+        _BEFORE[key] = (parts_of(store, signed_off), dump_bytes(store, signed_off))
+    parts, before = _BEFORE[key]
+    description, attempt = data.draw(attempts(signed_off, parts))
+    with pytest.raises(RecordLockedError, match="signed off"):
+        attempt(store, chair)
+    assert dump_bytes(store, signed_off) == before, description
+
+
+def test_the_addendum_is_the_only_change_after_sign_off(
+    store: Store, chair: Actor, signed_off: int
+) -> None:
+    before = json.loads(dump_bytes(store, signed_off))
+    op.add_addendum(
+        store,
+        actor=chair,
+        conference_id=signed_off,
+        author="Ruth Calloway",
+        reason="The first core group moved",
+        text="The first core group is on 4 December.",
+    )
+    after = json.loads(dump_bytes(store, signed_off))
+    [added] = after["conference"].pop("addenda")
+    before["conference"].pop("addenda")
+    assert after == before
+    assert added["text"] == "The first core group is on 4 December."
+
+
+# --- Below the operations: every row of the conference, cascades and orphans included ----
+
+
+def _drop_last(collection: list[Any]) -> None:
+    collection.remove(collection[-1])
+
+
+#: Ways a row leaves the record without an operation naming it.
+def _drop_last_of(attr: str) -> Callable[[Conference], None]:
+    return lambda conference: _drop_last(getattr(conference, attr))
+
+
+REMOVALS: dict[str, Callable[[Conference], None]] = {
+    **{f"the last of {attr}": _drop_last_of(attr) for attr in CONFERENCE_LISTS.values()},
+    "a child's decision": lambda c: setattr(c.children[0], "decision", None),
+    "a child's own plan": lambda c: setattr(c.children[0], "childrens_plan", None),
+    "a category of a decision": lambda c: next(
+        ch.decision for ch in c.children if ch.decision and ch.decision.categories
+    ).categories.clear(),
+    "a person's relationships": lambda c: next(
+        p for p in c.people if p.relationships
+    ).relationships.clear(),
+    "a danger statement's scores": lambda c: c.danger_statements[0].scores.clear(),
+}
+
+
+@pytest.mark.parametrize("removal", sorted(REMOVALS))
+def test_rows_removed_by_cascade_or_as_orphans_are_refused(
+    store: Store, chair: Actor, signed_off: int, removal: str
+) -> None:
+    before = dump_bytes(store, signed_off)
+    with pytest.raises(RecordLockedError), store.write(chair, "direct") as session:
+        conference = load_conference(session, signed_off)
+        REMOVALS[removal](conference)
+        session.flush()
+    assert dump_bytes(store, signed_off) == before
+
+
+@pytest.mark.parametrize("entity", sorted(ENTITIES))
+def test_deleting_any_row_of_the_record_is_refused(
+    store: Store, chair: Actor, signed_off: int, entity: str
+) -> None:
+    parts = parts_of(store, signed_off)
+    before = dump_bytes(store, signed_off)
+    with pytest.raises(RecordLockedError), store.write(chair, "direct") as session:
+        row = session.get(ENTITIES[entity], parts[entity][-1])
+        session.delete(row)
+        session.flush()
+    assert dump_bytes(store, signed_off) == before
+
+
+def test_moving_a_row_out_of_a_signed_off_record_is_refused(
+    store: Store, actor: Actor, chair: Actor, signed_off: int
+) -> None:
+    from cprecorder.demo import add_demo_conference
+
+    draft = add_demo_conference(store, actor, dt.datetime(2027, 1, 5, 10, 0))
+    parts = parts_of(store, signed_off)
+    before = dump_bytes(store, signed_off)
+    with pytest.raises(RecordLockedError), store.write(chair, "direct") as session:
+        action = session.get(ENTITIES["action"], parts["action"][0])
+        assert action is not None
+        action.conference_id = draft
+        session.flush()
+    assert dump_bytes(store, signed_off) == before
