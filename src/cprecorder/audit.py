@@ -14,19 +14,22 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select
+from sqlalchemy import event, insert, inspect, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, object_session
 
 from .actor import Actor
 from .lifecycle import conference_id_of_row, conference_of
-from .model import AuditEntry, EditingSession
+from .model import AuditEntry, Conference, EditingSession, RecordStatus
 from .model.base import utcnow
+from .model.conference import AUDIT_HEAD_COLUMNS, short_fingerprint
 
 #: Not changes to the record: the trail itself, and who has a conference open.
 NOT_AUDITED = (AuditEntry, EditingSession)
 
-HIDDEN_COLUMNS = frozenset({"id", "position", "updated_at", "created_at", "revision"})
+HIDDEN_COLUMNS = (
+    frozenset({"id", "position", "updated_at", "created_at", "revision"}) | AUDIT_HEAD_COLUMNS
+)
 
 
 def as_text(value: Any) -> str | None:
@@ -74,6 +77,48 @@ def column_values(obj: Any) -> dict[str, str | None]:
     }
 
 
+def entry_row(
+    actor: Actor,
+    operation: str,
+    conference_id: int | None,
+    target: str,
+    field: str,
+    old: str | None,
+    new: str | None,
+) -> dict[str, Any]:
+    """One audit row, before it is chained."""
+    return {
+        "conference_id": conference_id,
+        "at": utcnow(),
+        "os_user": actor.os_user,
+        "actor": actor.name,
+        "role": actor.role.value,
+        "operation": operation,
+        "target": target,
+        "field": field,
+        "old_value": old,
+        "new_value": new,
+    }
+
+
+#: The operation of an export's entry: which document (the field) went to which file (new).
+EXPORT = "export"
+
+
+def write_export_entry(
+    connection: Connection, actor: Actor, conference_id: int, document: str, file: str
+) -> None:
+    """Who exported which document of the conference, to which file; now."""
+    write_chained(
+        connection,
+        [
+            entry_row(
+                actor, EXPORT, conference_id, f"Conference#{conference_id}", document, None, file
+            )
+        ],
+    )
+
+
 def changes_in(session: Session) -> list[dict[str, Any]]:
     """Field-level changes in this flush, as audit rows without hashes."""
     actor: Actor = session.info.get("actor") or Actor.current()
@@ -83,20 +128,16 @@ def changes_in(session: Session) -> list[dict[str, Any]]:
 
     def add(obj: Any, field: str, old: str | None, new: str | None) -> None:
         conference = conference_of(obj)
-        rows.append(
-            {
-                "conference_id": conference.id if conference is not None else None,
-                "at": now,
-                "os_user": actor.os_user,
-                "actor": actor.name,
-                "role": actor.role.value,
-                "operation": operation,
-                "target": describe(obj),
-                "field": field,
-                "old_value": old,
-                "new_value": new,
-            }
+        row = entry_row(
+            actor,
+            operation,
+            conference.id if conference is not None else None,
+            describe(obj),
+            field,
+            old,
+            new,
         )
+        rows.append({**row, "at": now})
 
     for obj in session.new:
         if isinstance(obj, NOT_AUDITED):
@@ -143,7 +184,20 @@ def write_audit(session: Session, _context: Any) -> None:
         write_chained(session.connection(), rows)
 
 
-def last_hash(connection: Connection, conference_id: int | None) -> str:
+def chain_head(connection: Connection, conference_id: int | None) -> tuple[str, int]:
+    """The newest entry's hash and the number of entries, as the conference row keeps them.
+
+    Read with ``FOR UPDATE`` where the database has it (PostgreSQL), so two writers to one
+    conference take turns here; SQLite's ``BEGIN IMMEDIATE`` already makes them.
+    """
+    if conference_id is not None:
+        row = connection.execute(
+            select(Conference.audit_head_hash, Conference.audit_head_count)
+            .where(Conference.id == conference_id)
+            .with_for_update()
+        ).first()
+        if row is not None:
+            return str(row[0] or ""), int(row[1] or 0)
     found = connection.execute(
         select(AuditEntry.hash)
         .where(
@@ -154,24 +208,54 @@ def last_hash(connection: Connection, conference_id: int | None) -> str:
         .order_by(AuditEntry.id.desc())
         .limit(1)
     ).scalar()
-    return found or ""
+    return found or "", 0
+
+
+def _signs_off(row: dict[str, Any]) -> bool:
+    return bool(
+        row["target"] == f"Conference#{row['conference_id']}"
+        and row["field"] == "status"
+        and row["new_value"] == RecordStatus.SIGNED_OFF.value
+    )
 
 
 def write_chained(connection: Connection, rows: list[dict[str, Any]]) -> None:
-    heads: dict[int | None, str] = {}
+    """Chain the rows onto their conferences' heads, and move the heads, in one transaction."""
+    heads: dict[int | None, tuple[str, int]] = {}
+    signed_off: set[int] = set()
     for row in rows:
         key = row["conference_id"]
         if key not in heads:
-            heads[key] = last_hash(connection, key)
-        row["prev_hash"] = heads[key]
-        row["hash"] = entry_hash(heads[key], row)
-        heads[key] = row["hash"]
+            heads[key] = chain_head(connection, key)
+        prev, count = heads[key]
+        row["prev_hash"] = prev
+        row["hash"] = entry_hash(prev, row)
+        heads[key] = (row["hash"], count + 1)
+        if key is not None and _signs_off(row):
+            signed_off.add(key)
     connection.execute(insert(AuditEntry), rows)
+    for key, (head, count) in heads.items():
+        if key is None:
+            continue
+        # Plain SQL: an ORM or Core update would also stamp updated_at, and after sign-off
+        # the database lets nothing but the head change.
+        connection.execute(
+            text(
+                "UPDATE conferences SET audit_head_hash = :head, audit_head_count = :count"
+                + (
+                    ", signed_off_head_hash = :head, signed_off_head_count = :count"
+                    if key in signed_off
+                    else ""
+                )
+                + " WHERE id = :id"
+            ),
+            {"head": head, "count": count, "id": key},
+        )
 
 
 @dataclass(frozen=True)
 class ChainReport:
-    """What Verify found: intact, or the first entry where the chain breaks."""
+    """What Verify found: intact, or where the chain breaks and how."""
 
     entries: int
     broken_at: int | None = None
@@ -179,35 +263,43 @@ class ChainReport:
 
     @property
     def intact(self) -> bool:
-        return self.broken_at is None
+        return not self.problem
 
     def sentence(self) -> str:
         if self.intact:
-            return f"The audit trail is intact: {self.entries} entries, every link checked."
+            return (
+                f"The audit trail is intact: {self.entries} entries, every link checked, "
+                "and the newest is the one the record itself counts."
+            )
+        if self.broken_at is None:
+            return f"The audit trail is broken: {self.problem}"
         return f"The audit trail is broken at entry {self.broken_at}: {self.problem}"
 
 
+CHAINED_FIELDS = (
+    "conference_id",
+    "at",
+    "os_user",
+    "actor",
+    "role",
+    "operation",
+    "target",
+    "field",
+    "old_value",
+    "new_value",
+)
+
+
 def verify_chain(session: Session, conference_id: int) -> ChainReport:
+    """Every link, then the end: the trail's newest entry must be the head the conference
+    row keeps, so cutting entries off the end is found as surely as changing one.
+    """
     entries = session.scalars(
         select(AuditEntry).where(AuditEntry.conference_id == conference_id).order_by(AuditEntry.id)
     ).all()
     prev = ""
     for count, entry in enumerate(entries, start=1):
-        row = {
-            c: getattr(entry, c)
-            for c in (
-                "conference_id",
-                "at",
-                "os_user",
-                "actor",
-                "role",
-                "operation",
-                "target",
-                "field",
-                "old_value",
-                "new_value",
-            )
-        }
+        row = {c: getattr(entry, c) for c in CHAINED_FIELDS}
         if entry.prev_hash != prev:
             return ChainReport(
                 count,
@@ -221,7 +313,86 @@ def verify_chain(session: Session, conference_id: int) -> ChainReport:
                 "its content does not match its hash (the entry was changed after it was written).",
             )
         prev = entry.hash
+    head = session.execute(
+        select(Conference.audit_head_hash, Conference.audit_head_count).where(
+            Conference.id == conference_id
+        )
+    ).first()
+    if head is None:
+        return ChainReport(len(entries))
+    head_hash, head_count = str(head[0] or ""), int(head[1] or 0)
+    if head_count > len(entries):
+        missing = head_count - len(entries)
+        return ChainReport(
+            len(entries),
+            None,
+            f"the record counts {head_count} entries but only {len(entries)} are left: the "
+            f"newest {missing} {'was' if missing == 1 else 'were'} removed.",
+        )
+    if head_count < len(entries):
+        return ChainReport(
+            len(entries),
+            entries[head_count].id,
+            f"the record counts {head_count} entries but there are {len(entries)}: entries "
+            "were added outside CP Recorder.",
+        )
+    if head_hash != prev:
+        return ChainReport(
+            len(entries),
+            entries[-1].id if entries else None,
+            "the newest entry is not the one the record counts (the end of the trail was "
+            "replaced).",
+        )
     return ChainReport(len(entries))
+
+
+@dataclass(frozen=True)
+class DocumentCheck:
+    """Whether a document sent out still agrees with the trail here."""
+
+    matches: bool
+    sentence: str
+
+
+def check_fingerprint(
+    session: Session, conference_id: int, head_hash: str, count: int
+) -> DocumentCheck:
+    """Compare the head printed on a document with the same entry of the trail here.
+
+    A trail rewritten to hide a change (every hash recomputed) is intact on its own, but
+    its entry at the document's count no longer has the document's hash.
+    """
+    report = verify_chain(session, conference_id)
+    if not report.intact:
+        return DocumentCheck(
+            False, f"This record's trail cannot vouch for the document. {report.sentence()}"
+        )
+    shown = short_fingerprint(head_hash, count)
+    entries = session.scalars(
+        select(AuditEntry.hash)
+        .where(AuditEntry.conference_id == conference_id)
+        .order_by(AuditEntry.id)
+    ).all()
+    if not 1 <= count <= len(entries):
+        return DocumentCheck(
+            False,
+            f"The document does not match this record: its audit fingerprint {shown} names "
+            f"entry {count}, but the trail here has {len(entries)} entries. It is from "
+            "another record, or this record's trail has been rewritten.",
+        )
+    if entries[count - 1] != head_hash:
+        return DocumentCheck(
+            False,
+            f"The document does not match this record: it was exported with audit fingerprint "
+            f"{shown}, but entry {count} of the trail here is "
+            f"{short_fingerprint(entries[count - 1], count)}. The trail has been rewritten since "
+            "the document was sent, or the document is from another record.",
+        )
+    return DocumentCheck(
+        True,
+        f"The document matches this record: its audit fingerprint {shown} is entry {count} "
+        "of the trail here, and the trail is intact.",
+    )
 
 
 def listen_for_deletes() -> None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import KnownError
+from .files import BACKUP_FOLDER
 from .paths import make_private_dir
 from .store import Store
 
@@ -33,7 +34,6 @@ log = logging.getLogger(__name__)
 
 #: How many backups are kept unless the caller says otherwise (two weeks of daily ones).
 DEFAULT_KEEP = 14
-BACKUP_FOLDER = "backups"
 #: How long a backup or restore waits for a window that is in the middle of a save.
 LOCK_WAIT_MS = 5000
 

@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .agenda import load_agenda
+from .audit import EXPORT
 from .errors import KnownError
 from .model import AuditEntry, Conference, Role
 from .model.base import LabelledEnum
@@ -140,6 +141,13 @@ OPERATION_WORDS: dict[str, str] = {
     "hand_over": "Handed over to the chair",
     "sign_off": "Signed off",
     "add_addendum": "Added an addendum",
+    EXPORT: "Exported",
+}
+
+#: What was exported besides the Word documents (whose words are DocumentKind's).
+OTHER_DOCUMENTS = {
+    "calendar": "Calendar of the dates (.ics)",
+    "dump": "The whole record as JSON",
 }
 
 #: The main words of an item, shown when it was added or removed.
@@ -468,6 +476,15 @@ def read_entry(
     entry: AuditEntry, conference: Conference | None, *, words: _Words | None = None
 ) -> ReadableEntry:
     """One audit entry in words, names looked up in ``conference`` (as loaded now)."""
+    if entry.operation == EXPORT:  # which document went to which file
+        return _entry_in_words(
+            entry,
+            OPERATION_WORDS[EXPORT],
+            document_words(entry.field),
+            "",
+            NOTHING,
+            entry.new_value or NOTHING,
+        )
     words = words or _Words(conference)
     match = _TARGET.match(entry.target or "")
     cls_name = match.group("cls") if match else (entry.target or "")
@@ -488,6 +505,12 @@ def read_entry(
             action = "Changed"
         old = words.value(cls_name, entry.field, entry.old_value)
         new = words.value(cls_name, entry.field, entry.new_value)
+    return _entry_in_words(entry, action, what, field_label(entry.field), old, new)
+
+
+def _entry_in_words(
+    entry: AuditEntry, action: str, what: str, field: str, old: str, new: str
+) -> ReadableEntry:
     return ReadableEntry(
         entry_id=entry.id,
         at=entry.at,
@@ -496,13 +519,32 @@ def read_entry(
         os_user=entry.os_user,
         action=action,
         what=what,
-        field=field_label(entry.field),
+        field=field,
         old=old,
         new=new,
         first_at=entry.at,
         target=entry.target,
         raw_field=entry.field,
     )
+
+
+def document_words(document: str) -> str:
+    from .export import DocumentKind
+
+    try:
+        return DocumentKind(document).label
+    except ValueError:
+        return OTHER_DOCUMENTS.get(document, document)
+
+
+def exports(session: Session, conference_id: int) -> list[ReadableEntry]:
+    """Every document exported from the conference, newest first."""
+    found = session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.conference_id == conference_id, AuditEntry.operation == EXPORT)
+        .order_by(AuditEntry.id.desc())
+    )
+    return [read_entry(entry, None) for entry in found]
 
 
 def readable_trail(session: Session, conference: Conference) -> list[ReadableEntry]:
@@ -542,7 +584,7 @@ def changes_since_hand_over(session: Session, conference: Conference) -> list[Re
     )
     lines: list[ReadableEntry] = []
     for entry in entries:
-        if entry.operation in LIFECYCLE_OPERATIONS or entry.field in LIFECYCLE_FIELDS:
+        if entry.operation in (*LIFECYCLE_OPERATIONS, EXPORT) or entry.field in LIFECYCLE_FIELDS:
             continue
         line = read_entry(entry, conference, words=words)
         previous = lines[-1] if lines else None

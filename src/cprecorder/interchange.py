@@ -31,6 +31,7 @@ from .model import (
     RecordStatus,
 )
 from .model.base import Base
+from .model.conference import AUDIT_HEAD_COLUMNS
 from .model.registry import CONFERENCE_LISTS, coerce, entity_class, shown
 from .rules.nation import RulesFormatError, load_rules
 from .store import Store
@@ -39,18 +40,21 @@ FORMAT = "cprecorder-conference"
 VERSION = 1
 
 #: Columns that belong to a database, not to the record.
-SKIP = frozenset(
-    {
-        "id",
-        "conference_id",
-        "position",
-        "danger_statement_id",
-        "decision_id",
-        "previous_conference_id",
-        "created_at",
-        "updated_at",
-        "revision",
-    }
+SKIP = (
+    frozenset(
+        {
+            "id",
+            "conference_id",
+            "position",
+            "danger_statement_id",
+            "decision_id",
+            "previous_conference_id",
+            "created_at",
+            "updated_at",
+            "revision",
+        }
+    )
+    | AUDIT_HEAD_COLUMNS
 )
 #: The lifecycle: dumped for the reader, never imported (a file cannot sign a record off).
 LIFECYCLE = frozenset(

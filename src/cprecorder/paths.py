@@ -31,6 +31,16 @@ def resolve_db_url(db: str | None, data_dir: Path) -> str:
     return f"sqlite:///{data_dir / DB_FILENAME}"
 
 
+def sqlite_file(db_url: str) -> Path | None:
+    """The SQLite file a database URL names; ``None`` for a server or an in-memory database."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(db_url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
 def make_private_dir(path: Path) -> None:
     """Create a folder only its owner can read (0700 where the OS has modes)."""
     path.mkdir(parents=True, exist_ok=True)

@@ -31,8 +31,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .actor import Actor
 from .audit import listen_for_deletes, write_audit
-from .errors import StoreUnavailableError, StoreVersionError
+from .errors import RecordLockedError, StoreUnavailableError, StoreVersionError
 from .lifecycle import enforce_the_lock
+from .migrations.lock import LOCKED
 from .paths import make_private_dir
 
 log = logging.getLogger(__name__)
@@ -129,6 +130,8 @@ class Store:
                 session.commit()
             except (OperationalError, DatabaseError) as exc:
                 session.rollback()
+                if LOCKED in str(getattr(exc, "orig", exc)):  # the database's own lock
+                    raise RecordLockedError(LOCKED) from exc
                 raise StoreUnavailableError(explain_database_error(exc)) from exc
             except BaseException:
                 session.rollback()

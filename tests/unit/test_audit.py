@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import delete, select, update
 
 from cprecorder import operations as op
@@ -112,3 +113,68 @@ def test_removing_a_relationship_is_in_the_trail(store: Store, actor: Actor, dem
     op.set_relationship(store, actor=actor, person_id=person, child_id=child, relationship="")
     removed = [e for e in entries(store, demo_id)[before:] if e.new_value is None]
     assert [e.target.split("#")[0] for e in removed] == ["ChildRelationship"]
+
+
+def head_of(store: Store, conference_id: int) -> tuple[str, int]:
+    from cprecorder.model import Conference
+
+    with store.read() as session:
+        conference = session.get(Conference, conference_id)
+        assert conference is not None
+        return conference.audit_head_hash, conference.audit_head_count
+
+
+def test_the_conference_row_keeps_the_head_of_its_chain(
+    store: Store, actor: Actor, demo_id: int
+) -> None:
+    for text in ("One", "Two"):
+        op.update(
+            store,
+            actor=actor,
+            entity="conference",
+            entity_id=demo_id,
+            values={"chair_summary": text},
+        )
+        trail = entries(store, demo_id)
+        assert head_of(store, demo_id) == (trail[-1].hash, len(trail))
+
+
+@pytest.mark.parametrize("cut", [1, 10, "all"])
+def test_entries_cut_off_the_end_are_reported(
+    store: Store, actor: Actor, demo_id: int, cut: int | str
+) -> None:
+    for n in range(12):
+        op.add_item(
+            store, actor=actor, conference_id=demo_id, entity="action", values={"what": f"A{n}"}
+        )
+    trail = entries(store, demo_id)
+    gone = trail if cut == "all" else trail[-int(cut) :]
+    with store.engine.begin() as conn:
+        conn.execute(delete(AuditEntry).where(AuditEntry.id.in_([e.id for e in gone])))
+    with store.read() as session:
+        report = verify_chain(session, demo_id)
+    assert not report.intact
+    assert f"counts {len(trail)} entries but only {len(trail) - len(gone)} are left" in (
+        report.sentence()
+    )
+    assert f"the newest {len(gone)} w" in report.sentence()
+
+
+def test_a_replaced_newest_entry_is_reported(store: Store, actor: Actor, demo_id: int) -> None:
+    """Rewriting the last entry and its hash still disagrees with the head on the record."""
+    from cprecorder.audit import CHAINED_FIELDS, entry_hash
+
+    op.update(
+        store, actor=actor, entity="conference", entity_id=demo_id, values={"chair_summary": "A"}
+    )
+    last = entries(store, demo_id)[-1]
+    row = {field: getattr(last, field) for field in CHAINED_FIELDS} | {"new_value": "Forged"}
+    with store.engine.begin() as conn:
+        conn.execute(
+            update(AuditEntry)
+            .where(AuditEntry.id == last.id)
+            .values(new_value="Forged", hash=entry_hash(last.prev_hash, row))
+        )
+    with store.read() as session:
+        report = verify_chain(session, demo_id)
+    assert not report.intact and "end of the trail was replaced" in report.sentence()

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Boolean, Date, DateTime, Integer, select
+from sqlalchemy import Boolean, Date, DateTime, Integer, select, text
 from sqlalchemy import Enum as SAEnum
 
 from cprecorder import operations as op
@@ -298,3 +298,94 @@ def test_moving_a_row_out_of_a_signed_off_record_is_refused(
         action.conference_id = draft
         session.flush()
     assert dump_bytes(store, signed_off) == before
+
+
+# --- The database's own lock: plain SQL and foreign-key cascades -------------------------
+
+
+PLAIN_SQL: dict[str, str] = {
+    "change a worry": "UPDATE worry_items SET text = 'forged' WHERE conference_id = :c",
+    "remove a person (cascading to relationships)": (
+        "DELETE FROM people WHERE id = (SELECT MIN(id) FROM people WHERE conference_id = :c)"
+    ),
+    "remove a child (cascading to decision, categories, plan)": (
+        "DELETE FROM children WHERE id = (SELECT MIN(id) FROM children WHERE conference_id = :c)"
+    ),
+    "remove a relationship": (
+        "DELETE FROM child_relationships WHERE person_id IN "
+        "(SELECT id FROM people WHERE conference_id = :c)"
+    ),
+    "clear a category": (
+        "DELETE FROM decision_categories WHERE decision_id IN (SELECT d.id FROM child_decisions d"
+        " JOIN children ch ON ch.id = d.child_id WHERE ch.conference_id = :c)"
+    ),
+    "add an action": (
+        "INSERT INTO actions (conference_id, position, what, for_whom, status)"
+        " VALUES (:c, 99, 'forged', 'family', 'open')"
+    ),
+    "rename the family": "UPDATE conferences SET family_name = 'Forged' WHERE id = :c",
+    "undo the sign-off": "UPDATE conferences SET status = 'draft' WHERE id = :c",
+    "move the sign-off fingerprint": (
+        "UPDATE conferences SET signed_off_head_hash = 'ff', signed_off_head_count = 1"
+        " WHERE id = :c"
+    ),
+    "delete the conference": "DELETE FROM conferences WHERE id = :c",
+}
+
+
+@pytest.mark.parametrize("change", sorted(PLAIN_SQL))
+def test_the_database_refuses_plain_sql_on_a_signed_off_record(
+    store: Store, chair: Actor, signed_off: int, change: str
+) -> None:
+    before = dump_bytes(store, signed_off)
+    with pytest.raises(RecordLockedError), store.write(chair, "direct") as session:
+        session.execute(text(PLAIN_SQL[change]), {"c": signed_off})
+    assert dump_bytes(store, signed_off) == before
+
+
+def test_the_database_lets_a_draft_change_and_the_trail_grow_after_sign_off(
+    store: Store, actor: Actor, chair: Actor, signed_off: int
+) -> None:
+    from cprecorder.demo import add_demo_conference
+
+    draft = add_demo_conference(store, actor, dt.datetime(2027, 2, 1, 10, 0))
+    with store.write(actor, "direct") as session:
+        for statement in PLAIN_SQL.values():
+            session.execute(text(statement), {"c": draft})
+    op.add_addendum(
+        store, actor=chair, conference_id=signed_off, author="Ruth", reason="r", text="t"
+    )
+    with store.read() as session:
+        conference = session.get(Conference, signed_off)
+        assert conference is not None
+        assert conference.audit_head_count > conference.signed_off_head_count > 0
+
+
+def test_every_table_of_the_record_has_the_lock(store: Store) -> None:
+    """A table or a conference column added later without the lock's triggers fails here."""
+    from cprecorder.migrations.lock import HEAD_COLUMNS, NOT_LOCKED, SIGNED_OFF_HEAD
+
+    tables = {t.name for t in Base.metadata.sorted_tables} - NOT_LOCKED
+    with store.engine.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            found = {
+                str(name)
+                for name in conn.execute(
+                    text(
+                        "SELECT tgrelid::regclass::text FROM pg_trigger"
+                        " WHERE tgname LIKE 'cpr_lock_%'"
+                    )
+                ).scalars()
+            }
+            assert found == tables
+            return
+        triggers = dict(
+            conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")).all()
+        )
+    for table in tables - {"conferences"}:
+        for event_name in ("insert", "update", "delete"):
+            assert f"cpr_lock_{table}_{event_name}" in triggers, (table, event_name)
+    guarded = triggers["cpr_lock_conferences_update"]
+    for column in Conference.__table__.columns:
+        if column.name not in (*HEAD_COLUMNS, *SIGNED_OFF_HEAD):
+            assert f'NEW."{column.name}" IS NOT OLD."{column.name}"' in guarded, column.name

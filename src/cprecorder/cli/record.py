@@ -8,14 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..audit import verify_chain
+from ..audit import check_fingerprint, verify_chain
 from ..demo import add_demo_conference
 from ..errors import ImportFormatError, NotFoundError
-from ..files import write_atomically
 from ..interchange import conference_to_dict, import_conference, lifecycle_note
 from ..model import Conference
 from ..queries import list_conferences, load_conference
-from .context import CommandContext
+from .context import CommandContext, add_output_options, write_output
 
 
 def register(commands: Any) -> None:
@@ -30,7 +29,7 @@ def register(commands: Any) -> None:
 
     dump = commands.add_parser("dump", help="write a conference as JSON")
     dump.add_argument("id", type=int)
-    dump.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    add_output_options(dump, what="JSON file")
     dump.set_defaults(handler=cmd_dump)
 
     importing = commands.add_parser("import", help="add a conference from a JSON file")
@@ -46,6 +45,11 @@ def register(commands: Any) -> None:
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     verify = audit_commands.add_parser("verify", help="check the hash chain of a conference")
     verify.add_argument("id", type=int)
+    verify.add_argument(
+        "--against",
+        metavar="FILE.docx",
+        help="also check a document exported after sign-off against the trail here",
+    )
     verify.set_defaults(handler=cmd_audit_verify)
 
 
@@ -73,10 +77,7 @@ def cmd_dump(context: CommandContext, args: argparse.Namespace) -> int:
     with context.store.read() as session:
         data = conference_to_dict(load_conference(session, args.id))
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if args.output:
-        write_atomically(Path(args.output), text.encode("utf-8"))
-    else:
-        sys.stdout.write(text)
+    write_output(context, args, conference_id=args.id, document="dump", data=text.encode("utf-8"))
     return 0
 
 
@@ -116,9 +117,38 @@ def read_conference_file(path: Path) -> Any:
 
 
 def cmd_audit_verify(context: CommandContext, args: argparse.Namespace) -> int:
+    fingerprint = fingerprint_of(Path(args.against)) if args.against else None
     with context.store.read() as session:
         if session.get(Conference, args.id) is None:
             raise NotFoundError(f"There is no conference {args.id}.")
         report = verify_chain(session, args.id)
-    print(report.sentence())
-    return 0 if report.intact else 2
+        print(report.sentence())
+        if fingerprint is None:
+            return 0 if report.intact else 2
+        check = check_fingerprint(session, args.id, *fingerprint)
+    print(check.sentence)
+    return 0 if report.intact and check.matches else 2
+
+
+def fingerprint_of(path: Path) -> tuple[str, int]:
+    """The audit head (hash, entry) a document carries, or a sentence saying why not."""
+    from ..export import ENTRIES_PROPERTY, HEAD_PROPERTY
+    from ..export.word import read_custom_properties
+
+    try:
+        properties = read_custom_properties(path.read_bytes())
+    except FileNotFoundError:
+        raise NotFoundError(f"There is no file {path}.") from None
+    except IsADirectoryError:
+        raise NotFoundError(f"{path} is a folder; give the Word document in it.") from None
+    except OSError as exc:
+        raise NotFoundError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+    except ValueError:
+        raise NotFoundError(f"{path} is not a Word document exported by CP Recorder.") from None
+    head, entries = properties.get(HEAD_PROPERTY, ""), properties.get(ENTRIES_PROPERTY, "")
+    if len(head) != 64 or not entries.isdigit():
+        raise NotFoundError(
+            f"{path} carries no audit fingerprint: only documents of a signed-off record carry "
+            "one (a draft, or a document exported before this version, does not)."
+        )
+    return head, int(entries)

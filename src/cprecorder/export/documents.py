@@ -24,6 +24,13 @@ from .summary import summary_content
 from .word import FRIENDLY, OFFICIAL, write_docx
 
 DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
+#: Word keeps a document's category (where the marking goes) to 255 characters.
+MARKING_LIMIT = 255
+
+#: The custom properties that carry the sign-off's audit fingerprint.
+FINGERPRINT_PROPERTY = "CP Recorder audit fingerprint"
+HEAD_PROPERTY = "CP Recorder audit head"
+ENTRIES_PROPERTY = "CP Recorder audit entries"
 
 
 class ExportError(KnownError):
@@ -80,11 +87,28 @@ def document_bytes(
 ) -> bytes:
     """The .docx file as bytes, built wholly in memory."""
     kind = DocumentKind(kind)
+    if len(marking.strip()) > MARKING_LIMIT:
+        raise ExportError(
+            f"The protective marking is {len(marking.strip())} characters long; a marking "
+            f"is at most {MARKING_LIMIT} (such as OFFICIAL-SENSITIVE). Nothing was written."
+        )
     content = document_content(conference, kind, child_id=child_id)
+    content.custom = audit_properties(conference)
     look = FRIENDLY if kind is DocumentKind.CHILDREN else OFFICIAL
     return write_docx(
         content, look=look, marking=marking.strip(), author=conference.authority, now=now
     )
+
+
+def audit_properties(conference: Conference) -> dict[str, str]:
+    """The audit chain's head at sign-off, for ``cprecorder audit verify --against``."""
+    if not conference.fingerprint:
+        return {}
+    return {
+        FINGERPRINT_PROPERTY: conference.fingerprint,
+        HEAD_PROPERTY: conference.signed_off_head_hash,
+        ENTRIES_PROPERTY: str(conference.signed_off_head_count),
+    }
 
 
 def document_content(

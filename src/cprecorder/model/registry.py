@@ -18,7 +18,7 @@ from sqlalchemy.orm import ColumnProperty
 from ..errors import ValidationError
 from .assessment import DangerScore, DangerStatement, SafetyScore, WorryItem
 from .base import Base
-from .conference import Conference
+from .conference import AUDIT_HEAD_COLUMNS, Conference
 from .confidential import ProfessionalsOnlyNote
 from .decision import AgencyView, ChildDecision, Dissent
 from .family import Child, ChildRelationship, Person
@@ -79,23 +79,26 @@ CONFERENCE_LISTS: dict[str, str] = {
 }
 
 #: Fields only the lifecycle operations may set.
-NOT_EDITABLE = frozenset(
-    {
-        "id",
-        "conference_id",
-        "position",
-        "status",
-        "handed_over_at",
-        "handed_over_by",
-        "signed_off_at",
-        "signed_off_by",
-        "created_at",
-        "updated_at",
-        "revision",
-        "danger_statement_id",
-        "decision_id",
-        "child_id",
-    }
+NOT_EDITABLE = (
+    frozenset(
+        {
+            "id",
+            "conference_id",
+            "position",
+            "status",
+            "handed_over_at",
+            "handed_over_by",
+            "signed_off_at",
+            "signed_off_by",
+            "created_at",
+            "updated_at",
+            "revision",
+            "danger_statement_id",
+            "decision_id",
+            "child_id",
+        }
+    )
+    | AUDIT_HEAD_COLUMNS
 )
 
 
