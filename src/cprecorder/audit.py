@@ -77,7 +77,7 @@ def column_values(obj: Any) -> dict[str, str | None]:
     }
 
 
-def entry_row(
+def audit_row(
     actor: Actor,
     operation: str,
     conference_id: int | None,
@@ -85,11 +85,13 @@ def entry_row(
     field: str,
     old: str | None,
     new: str | None,
+    *,
+    at: dt.datetime,
 ) -> dict[str, Any]:
-    """One audit row, before it is chained."""
+    """One entry of the trail, before it is chained."""
     return {
         "conference_id": conference_id,
-        "at": utcnow(),
+        "at": at,
         "os_user": actor.os_user,
         "actor": actor.name,
         "role": actor.role.value,
@@ -105,20 +107,6 @@ def entry_row(
 EXPORT = "export"
 
 
-def write_export_entry(
-    connection: Connection, actor: Actor, conference_id: int, document: str, file: str
-) -> None:
-    """Who exported which document of the conference, to which file; now."""
-    write_chained(
-        connection,
-        [
-            entry_row(
-                actor, EXPORT, conference_id, f"Conference#{conference_id}", document, None, file
-            )
-        ],
-    )
-
-
 def changes_in(session: Session) -> list[dict[str, Any]]:
     """Field-level changes in this flush, as audit rows without hashes."""
     actor: Actor = session.info.get("actor") or Actor.current()
@@ -128,16 +116,10 @@ def changes_in(session: Session) -> list[dict[str, Any]]:
 
     def add(obj: Any, field: str, old: str | None, new: str | None) -> None:
         conference = conference_of(obj)
-        row = entry_row(
-            actor,
-            operation,
-            conference.id if conference is not None else None,
-            describe(obj),
-            field,
-            old,
-            new,
+        conference_id = conference.id if conference is not None else None
+        rows.append(
+            audit_row(actor, operation, conference_id, describe(obj), field, old, new, at=now)
         )
-        rows.append({**row, "at": now})
 
     for obj in session.new:
         if isinstance(obj, NOT_AUDITED):
@@ -175,6 +157,24 @@ def deleted_row(_mapper: Any, connection: Connection, target: Any) -> None:
         return
     conference_id = conference_id_of_row(connection, target)
     session.info.setdefault("audit_deleted", []).append((target, conference_id))
+
+
+def write_note(
+    session: Session,
+    *,
+    conference_id: int,
+    operation: str,
+    target: str,
+    field: str = "",
+    old_value: str | None = None,
+    new_value: str | None = None,
+) -> None:
+    """An entry for something that changes no audited row (a released hold, an export)."""
+    actor: Actor = session.info.get("actor") or Actor.current()
+    row = audit_row(
+        actor, operation, conference_id, target, field, old_value, new_value, at=utcnow()
+    )
+    write_chained(session.connection(), [row])
 
 
 def write_audit(session: Session, _context: Any) -> None:

@@ -29,16 +29,11 @@ from .audit import EXPORT
 from .errors import KnownError
 from .model import AuditEntry, Conference, Role
 from .model.base import LabelledEnum
-from .model.registry import ENTITIES, columns
+from .model.registry import ENTITIES, LIFECYCLE_FIELDS, columns
 from .rules.timescales import long_date
 
 #: Operations that move the record through its lifecycle, not changes to its content.
-LIFECYCLE_OPERATIONS = frozenset({"hand_over", "sign_off"})
-
-#: Fields that record the lifecycle itself.
-LIFECYCLE_FIELDS = frozenset(
-    {"status", "handed_over_at", "handed_over_by", "signed_off_at", "signed_off_by"}
-)
+LIFECYCLE_OPERATIONS = frozenset({"hand_over", "take_back", "sign_off", "withdraw"})
 
 #: Fields that hold the id of a person in the record.
 PERSON_FIELDS = frozenset({"person_id", "owner_id", "contributor_id", "lead_social_worker_id"})
@@ -139,6 +134,9 @@ OPERATION_WORDS: dict[str, str] = {
     "create_conference": "Started the record",
     "import_conference": "Imported",
     "hand_over": "Handed over to the chair",
+    "take_back": "Hand-over taken back",
+    "withdraw": "Withdrawn (created by mistake)",
+    "release_crashed_hold": "Released the hold of a window that had stopped",
     "sign_off": "Signed off",
     "add_addendum": "Added an addendum",
     EXPORT: "Exported",

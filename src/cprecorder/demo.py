@@ -134,6 +134,9 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
         "handed_over_by": "",
         "signed_off_at": None,
         "signed_off_by": "",
+        "withdrawn_at": None,
+        "withdrawn_by": "",
+        "withdrawal_reason": "",
         "strategy_discussion_on": later(-16),
         "pre_meeting_at": (when - dt.timedelta(minutes=30)).isoformat(),
         "pre_meeting_notes": "Ruth met Kerry and Dean before the meeting and explained how it "

@@ -32,7 +32,7 @@ from .model import (
 )
 from .model.base import Base
 from .model.conference import AUDIT_HEAD_COLUMNS
-from .model.registry import CONFERENCE_LISTS, coerce, entity_class, shown
+from .model.registry import CONFERENCE_LISTS, LIFECYCLE_FIELDS, coerce, entity_class, shown
 from .rules.nation import RulesFormatError, load_rules
 from .store import Store
 
@@ -55,10 +55,6 @@ SKIP = (
         }
     )
     | AUDIT_HEAD_COLUMNS
-)
-#: The lifecycle: dumped for the reader, never imported (a file cannot sign a record off).
-LIFECYCLE = frozenset(
-    {"status", "handed_over_at", "handed_over_by", "signed_off_at", "signed_off_by"}
 )
 PERSON_LINKS = frozenset({"person_id", "owner_id", "contributor_id", "lead_social_worker_id"})
 CHILD_LINKS = frozenset({"child_id"})
@@ -200,7 +196,9 @@ class _Builder:
             return None
         lists = set(CONFERENCE_LISTS.values()) | {"addenda"}
         # A file cannot carry a hand-over or a signature: the record arrives as a draft.
-        conference = Conference(**self.values(Conference, raw, "conference", lists | LIFECYCLE))
+        conference = Conference(
+            **self.values(Conference, raw, "conference", lists | LIFECYCLE_FIELDS)
+        )
         conference.status = RecordStatus.DRAFT
         for required in ("kind", "family_name", "scheduled_at"):
             if getattr(conference, required) in (None, ""):

@@ -1,11 +1,13 @@
-"""The record's lifecycle, enforced below the UI: draft → in review → signed off.
+"""The record's lifecycle, enforced below the UI: draft → in review → signed off (or,
+for a conference created by mistake, withdrawn).
 
 The lock is checked on every row the ORM writes (a mapper event on every table),
 so it sees what an operation never touched itself: rows removed by cascade or as
 orphans, a link removed with its person, a category cleared with its decision.
 Each row is traced to its conference in the database, and a row of a signed-off
 conference is refused, whatever the route. Only an addendum (and the audit trail,
-and who has the record open) may be added after sign-off.
+and who has the record open) may be added after sign-off; a withdrawn conference is
+kept as it was, with nothing added.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Connection
 
 from .errors import RecordLockedError
-from .model import Addendum, AuditEntry, Conference, EditingSession, RecordStatus
+from .model import Addendum, AuditEntry, Conference, EditingSession, RecordStatus, Role
 
 #: Rows that may be written for a signed-off conference: not part of the record itself.
 ALLOWED_AFTER_SIGN_OFF = (Addendum, AuditEntry, EditingSession)
@@ -81,7 +83,13 @@ def conference_id_of_keys(connection: Connection, keys: dict[str, Any]) -> int |
     return None
 
 
-def locked_sentence(family_name: str, signed_off_by: str) -> str:
+#: The states in which a record is kept exactly as it is.
+LOCKED_STATES = frozenset({RecordStatus.SIGNED_OFF.value, RecordStatus.WITHDRAWN.value})
+
+
+def locked_sentence(status: str, family_name: str, signed_off_by: str) -> str:
+    if status == RecordStatus.WITHDRAWN.value:
+        return f"The {family_name} family's conference was withdrawn and cannot be changed."
     return (
         f"The record of the {family_name} family's conference was signed off"
         f" by {signed_off_by or 'the chair'} and cannot be changed. Add an addendum instead."
@@ -90,8 +98,11 @@ def locked_sentence(family_name: str, signed_off_by: str) -> str:
 
 def refuse_if_signed_off(conference: Conference) -> None:
     """The lock, said before an operation starts (the mapper check is the guarantee)."""
-    if conference.status is RecordStatus.SIGNED_OFF:
-        raise RecordLockedError(locked_sentence(conference.family_name, conference.signed_off_by))
+    status = conference.status.value if conference.status is not None else ""
+    if status in LOCKED_STATES:
+        raise RecordLockedError(
+            locked_sentence(status, conference.family_name, conference.signed_off_by)
+        )
 
 
 def _refuse_if_stored_as_signed_off(connection: Connection, conference_id: int | None) -> None:
@@ -102,8 +113,8 @@ def _refuse_if_stored_as_signed_off(connection: Connection, conference_id: int |
         text("SELECT status, family_name, signed_off_by FROM conferences WHERE id = :id"),
         {"id": conference_id},
     ).first()
-    if row is not None and row[0] == RecordStatus.SIGNED_OFF.value:
-        raise RecordLockedError(locked_sentence(str(row[1]), str(row[2] or "")))
+    if row is not None and row[0] in LOCKED_STATES:
+        raise RecordLockedError(locked_sentence(str(row[0]), str(row[1]), str(row[2] or "")))
 
 
 def _has_column_changes(target: Any) -> bool:
@@ -155,3 +166,41 @@ def enforce_the_lock() -> None:
     ):
         if not event.contains(Base, name, check):
             event.listen(Base, name, check, propagate=True)
+
+
+# Who may move a record along, and back: each answers with the reason it is not
+# offered (a sentence for the person), or None when it is. The window greys out
+# what is refused and says why; the operations refuse the same things.
+
+
+def hand_over_refusal(status: RecordStatus) -> str | None:
+    """A draft can be handed to the chair, by whoever has been recording it."""
+    if status is RecordStatus.DRAFT:
+        return None
+    if status is RecordStatus.IN_REVIEW:
+        return "The record is already with the chair."
+    if status is RecordStatus.WITHDRAWN:
+        return "This conference was withdrawn."
+    return "The record is signed off."
+
+
+def take_back_refusal(
+    status: RecordStatus, role: Role, *, chair_has_changed_it: bool
+) -> str | None:
+    """The minute-taker may take a hand-over back until the chair changes something."""
+    if status is not RecordStatus.IN_REVIEW:
+        return "Only a record handed to the chair can be taken back."
+    if role is not Role.MINUTE_TAKER:
+        return "Only the minute-taker can take a hand-over back."
+    if chair_has_changed_it:
+        return "The chair has already changed the record, so the hand-over stands."
+    return None
+
+
+def withdraw_refusal(status: RecordStatus) -> str | None:
+    """A conference created by mistake may be withdrawn, never once signed off."""
+    if status is RecordStatus.SIGNED_OFF:
+        return "A signed-off record cannot be withdrawn; add an addendum instead."
+    if status is RecordStatus.WITHDRAWN:
+        return "This conference is already withdrawn."
+    return None

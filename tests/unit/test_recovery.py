@@ -92,7 +92,8 @@ def test_replay_saves_and_forgets(store: Store, actor: Actor, demo_id: int, data
 
     assert journal.pending(demo_id) == []
     with store.read() as session:
-        assert session.get(Conference, demo_id).chair_summary == HOSTILE  # type: ignore[union-attr]
+        saved = session.get(Conference, demo_id).chair_summary  # type: ignore[union-attr]
+        assert saved == HOSTILE.replace("\x00", "")  # no backend keeps U+0000
         assert session.get(Child, child_id).views == "Wants to stay at Nan's."  # type: ignore[union-attr]
         worries = load_conference(session, demo_id).worries
         assert worries[0].text == "A worry typed while the disk was full."

@@ -7,8 +7,9 @@ finds its row's conference by following the row's required foreign keys up to
 ``conferences``, read from the live schema, so a migration that adds a table or a
 column to ``conferences`` calls :func:`create_lock_triggers` again and is covered.
 
-After sign-off a conference row may change only in the audit trail's head (the trail
-grows with addenda and exports) and, once, in the head recorded at sign-off.
+After sign-off (or withdrawal) a conference row may change only in the audit trail's
+head (the trail grows with addenda and exports) and, once, in the head recorded at
+sign-off.
 """
 
 from __future__ import annotations
@@ -17,10 +18,14 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection
 
 #: The sentence the database raises; the store turns it into a RecordLockedError.
-LOCKED = "This record was signed off and cannot be changed. Add an addendum instead."
+LOCKED = "This record is signed off (or withdrawn) and cannot be changed; an addendum can be added."
 
 #: Tables that are not the record: the trail, who has it open, and addenda (allowed).
 NOT_LOCKED = frozenset({"audit_entries", "editing_sessions", "addenda", "alembic_version"})
+
+#: The states in which nothing of the record changes any more.
+LOCKED_STATES = ("signed_off", "withdrawn")
+_LOCKED_SQL = "(" + ", ".join(f"'{state}'" for state in LOCKED_STATES) + ")"
 
 #: The only columns of a signed-off conference row that may still change.
 HEAD_COLUMNS = ("audit_head_hash", "audit_head_count")
@@ -109,25 +114,25 @@ def create_lock_triggers(connection: Connection) -> None:
 
 def _create_sqlite(connection: Connection) -> None:
     refuse = f"BEGIN SELECT RAISE(ABORT, '{LOCKED}'); END"
-    signed_off = "'signed_off'"
+    locked = f"IN {_LOCKED_SQL}"
     for table, path in locked_tables(connection).items():
         new, old = _status_of("NEW", path), _status_of("OLD", path)
         connection.execute(
             text(
                 f"CREATE TRIGGER {_PREFIX}{table}_insert BEFORE INSERT ON {table} "
-                f"WHEN {new} = {signed_off} {refuse}"
+                f"WHEN {new} {locked} {refuse}"
             )
         )
         connection.execute(
             text(
                 f"CREATE TRIGGER {_PREFIX}{table}_update BEFORE UPDATE ON {table} "
-                f"WHEN {old} = {signed_off} OR {new} = {signed_off} {refuse}"
+                f"WHEN {old} {locked} OR {new} {locked} {refuse}"
             )
         )
         connection.execute(
             text(
                 f"CREATE TRIGGER {_PREFIX}{table}_delete BEFORE DELETE ON {table} "
-                f"WHEN {old} = {signed_off} {refuse}"
+                f"WHEN {old} {locked} {refuse}"
             )
         )
     others = [
@@ -140,14 +145,14 @@ def _create_sqlite(connection: Connection) -> None:
     connection.execute(
         text(
             f"CREATE TRIGGER {_PREFIX}conferences_update BEFORE UPDATE ON conferences "
-            f"WHEN OLD.status = {signed_off} AND ({changed} OR "
+            f"WHEN OLD.status {locked} AND ({changed} OR "
             f"(OLD.signed_off_head_hash <> '' AND ({head_set_twice}))) {refuse}"
         )
     )
     connection.execute(
         text(
             f"CREATE TRIGGER {_PREFIX}conferences_delete BEFORE DELETE ON conferences "
-            f"WHEN OLD.status = {signed_off} {refuse}"
+            f"WHEN OLD.status {locked} {refuse}"
         )
     )
 
@@ -161,10 +166,10 @@ def _create_postgresql(connection: Connection) -> None:
                 f"CREATE FUNCTION {_PREFIX}{table}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
                 "BEGIN\n"
                 "  IF TG_OP <> 'INSERT' THEN\n"
-                f"    IF {old} = 'signed_off' THEN {refuse} END IF;\n"
+                f"    IF {old} IN {_LOCKED_SQL} THEN {refuse} END IF;\n"
                 "  END IF;\n"
                 "  IF TG_OP <> 'DELETE' THEN\n"
-                f"    IF {new} = 'signed_off' THEN {refuse} END IF;\n"
+                f"    IF {new} IN {_LOCKED_SQL} THEN {refuse} END IF;\n"
                 "    RETURN NEW;\n"
                 "  END IF;\n"
                 "  RETURN OLD;\n"
@@ -182,7 +187,7 @@ def _create_postgresql(connection: Connection) -> None:
         text(
             f"CREATE FUNCTION {_PREFIX}conferences() RETURNS trigger LANGUAGE plpgsql AS $$\n"
             "BEGIN\n"
-            "  IF OLD.status <> 'signed_off' THEN\n"
+            f"  IF OLD.status NOT IN {_LOCKED_SQL} THEN\n"
             "    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;\n"
             "    RETURN NEW;\n"
             "  END IF;\n"

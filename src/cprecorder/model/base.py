@@ -56,6 +56,8 @@ class RecordStatus(LabelledEnum):
     DRAFT = "draft"
     IN_REVIEW = "in_review"
     SIGNED_OFF = "signed_off"
+    #: Created by mistake: kept with its audit trail, hidden from every list.
+    WITHDRAWN = "withdrawn"
 
 
 class PersonKind(LabelledEnum):
@@ -143,6 +145,7 @@ LABEL_PAIRS: tuple[tuple[enum.Enum, str], ...] = (
     (RecordStatus.DRAFT, "Draft"),
     (RecordStatus.IN_REVIEW, "With the chair for review"),
     (RecordStatus.SIGNED_OFF, "Signed off"),
+    (RecordStatus.WITHDRAWN, "Withdrawn"),
     (PersonKind.FAMILY, "Family"),
     (PersonKind.NETWORK, "Network"),
     (PersonKind.PROFESSIONAL, "Professional"),

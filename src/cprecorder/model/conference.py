@@ -93,6 +93,9 @@ class Conference(Base):
     handed_over_by: Mapped[str] = mapped_column(String(200), default="")
     signed_off_at: Mapped[datetime | None]
     signed_off_by: Mapped[str] = mapped_column(String(200), default="")
+    withdrawn_at: Mapped[datetime | None]
+    withdrawn_by: Mapped[str] = mapped_column(String(200), default="")
+    withdrawal_reason: Mapped[str] = mapped_column(Text, default="")
     # The head of the conference's audit chain (its newest entry's hash, and how many
     # entries), written in the same transaction as the entries; see cprecorder.audit.
     audit_head_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")

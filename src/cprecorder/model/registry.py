@@ -78,18 +78,29 @@ CONFERENCE_LISTS: dict[str, str] = {
     "professionals_only_note": "professionals_only",
 }
 
-#: Fields only the lifecycle operations may set.
+#: Fields that record the lifecycle itself; only its operations set them.
+LIFECYCLE_FIELDS = frozenset(
+    {
+        "status",
+        "handed_over_at",
+        "handed_over_by",
+        "signed_off_at",
+        "signed_off_by",
+        "withdrawn_at",
+        "withdrawn_by",
+        "withdrawal_reason",
+    }
+)
+
+#: Fields no edit may set.
 NOT_EDITABLE = (
-    frozenset(
+    LIFECYCLE_FIELDS
+    | AUDIT_HEAD_COLUMNS
+    | frozenset(
         {
             "id",
             "conference_id",
             "position",
-            "status",
-            "handed_over_at",
-            "handed_over_by",
-            "signed_off_at",
-            "signed_off_by",
             "created_at",
             "updated_at",
             "revision",
@@ -98,7 +109,6 @@ NOT_EDITABLE = (
             "child_id",
         }
     )
-    | AUDIT_HEAD_COLUMNS
 )
 
 
@@ -124,8 +134,13 @@ def columns(cls: type[Base]) -> dict[str, ColumnProperty[Any]]:
 WHOLE_NUMBERS = (-(2**31), 2**31 - 1)
 
 #: Fields named like a lifecycle field that are ordinary values on these parts: an
-#: action's status (open, done, cancelled) is set by whoever tracks the action.
-ALSO_EDITABLE: dict[type[Base], frozenset[str]] = {Action: frozenset({"status"})}
+#: action's status (open, done, cancelled) is set by whoever tracks the action; an
+#: agency's view or a dissent may be about one child (or, without one, all of them).
+ALSO_EDITABLE: dict[type[Base], frozenset[str]] = {
+    Action: frozenset({"status"}),
+    AgencyView: frozenset({"child_id"}),
+    Dissent: frozenset({"child_id"}),
+}
 
 
 def editable_fields(cls: type[Base]) -> list[str]:

@@ -18,7 +18,14 @@ from .record import (
     update,
 )
 from .scoring import set_danger_score, set_safety_score
-from .signoff import NotPermittedError, add_addendum, hand_over, sign_off
+from .signoff import (
+    NotPermittedError,
+    add_addendum,
+    hand_over,
+    sign_off,
+    take_back,
+    withdraw,
+)
 
 __all__ = [
     "Change",
@@ -36,5 +43,7 @@ __all__ = [
     "set_relationship",
     "set_safety_score",
     "sign_off",
+    "take_back",
     "update",
+    "withdraw",
 ]

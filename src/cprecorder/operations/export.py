@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..actor import Actor
-from ..audit import EXPORT, write_export_entry
+from ..audit import EXPORT, write_note
 from ..errors import NotFoundError, StoreUnavailableError
 from ..files import ProtectedAreas, save_output
 from ..model import Conference
@@ -42,7 +42,14 @@ def record_export(
     with store.write(actor, EXPORT) as session:
         if session.get(Conference, conference_id) is None:
             raise NotFoundError(f"There is no conference {conference_id}.")
-        write_export_entry(session.connection(), actor, conference_id, document, file)
+        write_note(
+            session,
+            conference_id=conference_id,
+            operation=EXPORT,
+            target=f"Conference#{conference_id}",
+            field=document,
+            new_value=file,
+        )
     return Change(conference_id, EXPORT, "conference", conference_id)
 
 

@@ -108,11 +108,33 @@ def update(
         obj = get(session, entity, entity_id)
         if entity == "worry" and "heading" in checked:
             _check_heading(obj, checked["heading"])
+        _check_references(session, obj, checked)
         for field, value in checked.items():
             setattr(obj, field, value)
         return Change(
             owning_conference_id(obj), "update", entity, entity_id, tuple(checked), values=checked
         )
+
+
+#: Fields that point at a child or a person: they must be of the same conference.
+REFERENCES: dict[str, type[Child] | type[Person]] = {
+    "child_id": Child,
+    "person_id": Person,
+    "owner_id": Person,
+    "contributor_id": Person,
+    "lead_social_worker_id": Person,
+}
+
+
+def _check_references(session: Session, obj: Base, values: dict[str, Any]) -> None:
+    for field, value in values.items():
+        cls = REFERENCES.get(field)
+        if cls is None or value is None:
+            continue
+        target = session.get(cls, value)
+        if target is None or owning_conference_id(target) != owning_conference_id(obj):
+            what = "child" if cls is Child else "person"
+            raise ValidationError(f"That {what} is not part of this conference.")
 
 
 def _check_heading(obj: Base, heading: str) -> None:
