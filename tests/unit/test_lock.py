@@ -217,7 +217,7 @@ def test_every_operation_on_every_part_is_refused_and_changes_nothing(
         _BEFORE[key] = (parts_of(store, signed_off), dump_bytes(store, signed_off))
     parts, before = _BEFORE[key]
     description, attempt = data.draw(attempts(signed_off, parts))
-    with pytest.raises(RecordLockedError, match="signed.off"):
+    with pytest.raises(RecordLockedError, match=r"signed.off"):
         attempt(store, chair)
     assert dump_bytes(store, signed_off) == before, description
 
