@@ -28,6 +28,18 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def no_log_file_left_open() -> Iterator[None]:
+    """A command run in a test opens the log file in that test's data folder; close it."""
+    import logging
+
+    yield
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if h.get_name() == "cprecorder-log-file"]:
+        root.removeHandler(handler)
+        handler.close()
+
+
 @pytest.fixture
 def store(data_dir: Path) -> Iterator[Store]:
     opened = Store.open_sqlite(data_dir / "cprecorder.sqlite3")

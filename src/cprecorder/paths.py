@@ -24,11 +24,25 @@ def resolve_data_dir(data_dir: str | os.PathLike[str] | None) -> Path:
 
 
 def resolve_db_url(db: str | None, data_dir: Path) -> str:
-    """``--db`` wins, then ``CPRECORDER_DB``, then the SQLite file in the data folder."""
+    """``--db`` wins, then ``CPRECORDER_DB``, then the SQLite file in the data folder.
+
+    A value without ``://`` must name a database file that exists: a mistyped address
+    never quietly starts a new, empty database in the current folder.
+    """
     url = db or os.environ.get("CPRECORDER_DB")
-    if url:
-        return url if "://" in url else f"sqlite:///{Path(url).expanduser()}"
-    return f"sqlite:///{data_dir / DB_FILENAME}"
+    if not url:
+        return f"sqlite:///{data_dir / DB_FILENAME}"
+    if "://" in url:
+        return url
+    path = Path(url).expanduser()
+    if not path.is_file():
+        from .errors import StoreUnavailableError
+
+        raise StoreUnavailableError(
+            f"There is no database file {path}, and --db makes a new one only when asked: "
+            f"give a file that exists, or sqlite:///{path} to start a new database there."
+        )
+    return f"sqlite:///{path}"
 
 
 def sqlite_file(db_url: str) -> Path | None:

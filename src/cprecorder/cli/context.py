@@ -29,6 +29,8 @@ class CommandContext:
     def store(self) -> Store:
         if self._store is None:
             self._store = Store(self.db_url)
+            if self._store.read_only:  # reading works; say once why nothing can be saved
+                print(f"cprecorder: {self._store.read_only}", file=sys.stderr)
         return self._store
 
     @property

@@ -10,6 +10,7 @@ from sqlalchemy.engine import make_url
 
 from ..backup import BackupError, list_backups, make_backup, restore
 from ..paths import sqlite_file
+from ..store import refuse_an_empty_file
 from .context import CommandContext
 
 
@@ -42,6 +43,13 @@ def sqlite_path(context: CommandContext) -> Path:
     path = sqlite_file(context.db_url)
     if path is None:
         raise BackupError("This record is held in memory only, so there is nothing to back up.")
+    if path.is_dir():
+        raise BackupError(f"{path} is a folder, not a database file; give the file in it.")
+    refuse_an_empty_file(path)
+    if path.is_file():
+        with path.open("rb") as file:
+            if file.read(16) != b"SQLite format 3\x00":
+                raise BackupError(f"{path} is not a CP Recorder database, so it has no backups.")
     return path
 
 

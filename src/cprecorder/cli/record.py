@@ -12,7 +12,6 @@ from ..audit import check_fingerprint, verify_chain
 from ..demo import add_demo_conference
 from ..errors import ImportFormatError, NotFoundError
 from ..interchange import conference_to_dict, import_conference, lifecycle_note
-from ..model import Conference
 from ..queries import list_conferences, load_conference
 from .context import CommandContext, add_output_options, write_output
 
@@ -119,8 +118,7 @@ def read_conference_file(path: Path) -> Any:
 def cmd_audit_verify(context: CommandContext, args: argparse.Namespace) -> int:
     fingerprint = fingerprint_of(Path(args.against)) if args.against else None
     with context.store.read() as session:
-        if session.get(Conference, args.id) is None:
-            raise NotFoundError(f"There is no conference {args.id}.")
+        load_conference(session, args.id)  # or a sentence: there is no such conference
         report = verify_chain(session, args.id)
         print(report.sentence())
         if fingerprint is None:
