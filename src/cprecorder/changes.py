@@ -40,6 +40,14 @@ PERSON_FIELDS = frozenset({"person_id", "owner_id", "contributor_id", "lead_soci
 
 #: What people call a field, where its name does not say it well enough.
 FIELD_WORDS: dict[str, str] = {
+    "plan_changes": "Changes to the plan agreed",
+    "cp_plan_started_on": "Child protection plan started on",
+    "previous_cp_plans": "Child protection plans before this one",
+    "initial_categories": "Categories when the plan started",
+    "goal_progress": "How far the safety goal has been reached",
+    "goal_progress_note": "Note on the safety goal",
+    "progress": "Progress since the last meeting",
+    "progress_note": "Note on the progress",
     "first_name": "First name",
     "last_name": "Last name",
     "date_of_birth": "Date of birth",
@@ -139,6 +147,10 @@ OPERATION_WORDS: dict[str, str] = {
     "release_crashed_hold": "Released the hold of a window that had stopped",
     "sign_off": "Signed off",
     "add_addendum": "Added an addendum",
+    "start_review": "Started the review conference",
+    "start_core_group": "Started the core group meeting",
+    "set_action_progress": "Progress",
+    "set_case_details": "Case details",
     EXPORT: "Exported",
 }
 
@@ -147,6 +159,9 @@ OTHER_DOCUMENTS = {
     "calendar": "Calendar of the dates (.ics)",
     "dump": "The whole record as JSON",
 }
+
+#: Operations that start a record: its first entry reads as what they did.
+STARTING = ("create_conference", "import_conference", "start_review", "start_core_group")
 
 #: The main words of an item, shown when it was added or removed.
 MAIN_FIELDS = ("name", "first_name", "statement", "what", "text", "behaviour", "author", "part")
@@ -493,7 +508,7 @@ def read_entry(
     what = words.item(cls_name, item_id, payload)
     if added or removed:
         action = "Added" if added else "Removed"
-        if entry.operation in ("create_conference", "import_conference") and added:
+        if entry.operation in STARTING and added:
             action = OPERATION_WORDS[entry.operation] if cls_name == "Conference" else "Added"
         summary = words.payload_summary(cls_name, payload)
         old, new = (NOTHING, summary or "(added)") if added else (summary or "(removed)", NOTHING)

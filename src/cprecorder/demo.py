@@ -119,7 +119,7 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
             for p, s, r in zip(scorers, values, reasons, strict=True)
         ]
 
-    conference = {
+    conference: dict[str, Any] = {
         "kind": "initial",
         "family_name": "Ashdown",
         "scheduled_at": when.isoformat(),
@@ -425,7 +425,18 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
             },
         ],
         "addenda": [],
+        "plan_changes": "",
     }
+    for child in conference["children"]:
+        decision = child["decision"] or {}
+        on_plan = decision.get("plan_type") == "child_protection"
+        child["cp_plan_started_on"] = day.isoformat() if on_plan else None
+        child["previous_cp_plans"] = 0 if on_plan else None
+        child["initial_categories"] = ",".join(decision.get("categories", [])) if on_plan else ""
+    for statement in conference["danger_statements"]:
+        statement.update(goal_progress=None, goal_progress_note="")
+    for action in conference["actions"]:
+        action.update(progress=None, progress_note="")
     return {"format": FORMAT, "version": VERSION, "conference": conference}
 
 

@@ -85,10 +85,8 @@ def check_output(path: Path, protected: ProtectedAreas, *, force: bool) -> Path:
         found = target.lstat()
     except FileNotFoundError:
         return target
-    except OSError as exc:
-        raise OutputError(
-            f"{target} cannot be checked ({exc.strerror}); nothing was written."
-        ) from exc
+    except OSError as exc:  # part of the path is a file, or may not be looked into
+        raise OutputError(explain_write_error(target, exc)) from exc
     if stat.S_ISLNK(found.st_mode):
         raise OutputError(
             f"{target} is a link to another file, so nothing was written; give the file's "

@@ -131,6 +131,8 @@ def load_conference(session: Session, conference_id: int) -> Conference:
             selectinload(Conference.core_group_meetings),
             selectinload(Conference.professionals_only),
             selectinload(Conference.addenda),
+            selectinload(Conference.case),
+            selectinload(Conference.previous_conference),
         )
     ).one_or_none()
     if conference is None:

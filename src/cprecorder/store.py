@@ -35,7 +35,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .actor import Actor
 from .audit import listen_for_deletes, write_audit
-from .errors import RecordLockedError, StoreUnavailableError, StoreVersionError
+from .errors import (
+    NotFoundError,
+    RecordLockedError,
+    StoreUnavailableError,
+    StoreVersionError,
+)
 from .lifecycle import enforce_the_lock
 from .migrations.lock import LOCKED
 from .paths import make_private_dir
@@ -227,7 +232,11 @@ class Store:
         with self._sessions() as session:
             try:
                 yield session
+            except OverflowError as exc:
+                raise NotFoundError(NO_SUCH_NUMBER) from exc
             except (OperationalError, DatabaseError) as exc:
+                if _out_of_range(exc):
+                    raise NotFoundError(NO_SUCH_NUMBER) from exc
                 if isinstance(exc, ProgrammingError | IntegrityError | DataError):
                     raise  # a bug in a query, not the file or the disk
                 raise StoreUnavailableError(explain_database_error(exc)) from exc
@@ -245,10 +254,15 @@ class Store:
                     session.connection(execution_options={"cpr_write": True})
                 yield session
                 session.commit()
+            except OverflowError as exc:
+                session.rollback()
+                raise NotFoundError(NO_SUCH_NUMBER) from exc
             except (OperationalError, DatabaseError) as exc:
                 session.rollback()
                 if LOCKED in str(getattr(exc, "orig", exc)):  # the database's own lock
                     raise RecordLockedError(LOCKED) from exc
+                if _out_of_range(exc):
+                    raise NotFoundError(NO_SUCH_NUMBER) from exc
                 raise StoreUnavailableError(explain_database_error(exc)) from exc
             except BaseException:
                 session.rollback()
@@ -265,6 +279,14 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+#: An id no database can hold (SQLite's 64 bits, PostgreSQL's 32) names nothing there.
+NO_SUCH_NUMBER = "There is no conference, meeting or item with a number that large."
+
+
+def _out_of_range(exc: Exception) -> bool:
+    return isinstance(exc, DataError) and "out of range" in str(getattr(exc, "orig", exc))
 
 
 def _query_only(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from cprecorder.actor import Actor
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.app import create_main_window
-from cprecorder.ui.main_window import MainWindow
-from cprecorder.ui.settings import Settings
+from cprecorder.ui.shell.app import create_main_window
+from cprecorder.ui.shell.main_window import MainWindow
+from cprecorder.ui.shell.settings import Settings
 
 
 def open_window(qtbot: QtBot, store: Store, actor: Actor, ini: Path, cid: int) -> MainWindow:
@@ -54,3 +54,46 @@ def test_the_second_window_is_read_only_and_says_who_has_it(
     assert third.view is not None and third.view.recorder.read_only == ""
     third.close()
     second_store.close()
+
+
+def test_a_damaged_store_opens_read_only_and_says_how_to_restore(
+    qtbot: QtBot, store: Store, actor: Actor, demo_id: int, tmp_path: Path
+) -> None:
+    """A page of the audit trail scrambled: the record itself still reads, nothing is
+    saved, and every pane says the file is damaged and how to restore it."""
+    import hashlib
+    import sqlite3
+
+    from cprecorder.store import DAMAGED
+
+    path = store.path
+    assert path is not None
+    store.close()
+    with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as conn:
+        root = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'audit_entries'"
+        ).fetchone()[0]
+        page = conn.execute("PRAGMA page_size").fetchone()[0]
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * page : root * page] = bytes(
+        b ^ 0x5A for b in data[(root - 1) * page : root * page]
+    )
+    path.write_bytes(bytes(data))
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+
+    damaged = Store.open_sqlite(path)
+    window = open_window(qtbot, damaged, actor, tmp_path / "d.ini", demo_id)
+    assert window.view is not None
+    assert window.view.recorder.read_only == DAMAGED
+    window.view.show_pane("summary")
+    pane = window.view.panes["summary"]
+    assert pane.lock_label.isVisibleTo(window)
+    assert "damaged" in pane.lock_label.text() and "restore" in pane.lock_label.text()
+    field = pane.fields[("conference", demo_id, "chair_summary")].as_widget()
+    assert isinstance(field, QTextEdit)
+    field.setFocus()
+    qtbot.keyClicks(field, "Typed into a damaged file")
+    window.view.recorder.flush()
+    window.close()
+    damaged.close()
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before

@@ -328,8 +328,8 @@ PLAIN_SQL: dict[str, str] = {
         " JOIN children ch ON ch.id = d.child_id WHERE ch.conference_id = :c)"
     ),
     "add an action": (
-        "INSERT INTO actions (conference_id, position, what, for_whom, status)"
-        " VALUES (:c, 99, 'forged', 'family', 'open')"
+        "INSERT INTO actions (conference_id, position, what, for_whom, status, lineage)"
+        " VALUES (:c, 99, 'forged', 'family', 'open', 'f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0')"
     ),
     "rename the family": "UPDATE conferences SET family_name = 'Forged' WHERE id = :c",
     "undo the sign-off": "UPDATE conferences SET status = 'draft' WHERE id = :c",
@@ -373,7 +373,9 @@ def test_every_table_of_the_record_has_the_lock(store: Store) -> None:
     """A table or a conference column added later without the lock's triggers fails here."""
     from cprecorder.migrations.lock import HEAD_COLUMNS, NOT_LOCKED, SIGNED_OFF_HEAD
 
-    tables = {t.name for t in Base.metadata.sorted_tables} - NOT_LOCKED
+    # A case holds a family's meetings; it is not itself a meeting's record.
+    above_the_record = {"cases"}
+    tables = {t.name for t in Base.metadata.sorted_tables} - NOT_LOCKED - above_the_record
     with store.engine.connect() as conn:
         if conn.dialect.name == "postgresql":
             found = {

@@ -43,6 +43,7 @@ CONFERENCE_FIELD_PANE: dict[str, str] = {
     "childrens_version_made": "demonstrating",
     "childrens_version_shared": "demonstrating",
     "review_conference_on": "core_group",
+    "plan_changes": "since_last",
     "chair_summary": "summary",
     "decision_statement": "summary",
 }

@@ -10,6 +10,7 @@ import argparse
 from typing import Any
 
 from ..export import DEFAULT_MARKING, DocumentKind, ExportError, document_bytes
+from ..journey import case_meetings
 from ..model import Child, Conference
 from ..queries import load_conference
 from .context import CommandContext, add_output_options, write_output
@@ -53,7 +54,13 @@ def cmd_export(context: CommandContext, args: argparse.Namespace) -> int:
     with context.store.read() as session:
         conference = load_conference(session, args.id)
         child_id = find_child(conference, args.child).id if args.child else None
-        data = document_bytes(conference, kind, child_id=child_id, marking=args.marking)
+        data = document_bytes(
+            conference,
+            kind,
+            child_id=child_id,
+            marking=args.marking,
+            meetings=case_meetings(session, conference.case_id),
+        )
     path = write_output(context, args, conference_id=args.id, document=kind.value, data=data)
     print(path)
     return 0

@@ -1,9 +1,11 @@
 """The public way to export: which document, for which child, to which file.
 
-The window and the command line both call :func:`export_document`. The whole file
-is built in memory first and then written atomically (temporary file in the same
-folder, flushed to disk, renamed), so a failed export never leaves half a document
-and never replaces a good one with a broken one.
+The whole file is built in memory first (:func:`document_bytes`) and then written
+atomically (temporary file in the same folder, flushed to disk, renamed), so a failed
+export never leaves half a document and never replaces a good one with a broken one.
+The window and the command line write it through ``operations.export.deliver``, which
+also checks where it goes and writes the export into the audit trail;
+:func:`export_document` writes a file with no store at hand.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import KnownError
@@ -60,13 +63,14 @@ def export_document(
     *,
     child_id: int | None = None,
     marking: str = DEFAULT_MARKING,
+    meetings: Sequence[Conference] | None = None,
 ) -> Path:
     """Write one document and return where it went.
 
     ``child_id`` picks one child for the children's plan; without it every child's
     plan goes into one document, each from a new page.
     """
-    data = document_bytes(conference, kind, child_id=child_id, marking=marking)
+    data = document_bytes(conference, kind, child_id=child_id, marking=marking, meetings=meetings)
     target = Path(path).expanduser()
     try:
         write_atomically(target, data)
@@ -84,15 +88,19 @@ def document_bytes(
     child_id: int | None = None,
     marking: str = DEFAULT_MARKING,
     now: dt.datetime | None = None,
+    meetings: Sequence[Conference] | None = None,
 ) -> bytes:
-    """The .docx file as bytes, built wholly in memory."""
+    """The .docx file as bytes, built wholly in memory.
+
+    ``meetings`` are the case's meetings, for a review's "since the last conference".
+    """
     kind = DocumentKind(kind)
     if len(marking.strip()) > MARKING_LIMIT:
         raise ExportError(
             f"The protective marking is {len(marking.strip())} characters long; a marking "
             f"is at most {MARKING_LIMIT} (such as OFFICIAL-SENSITIVE). Nothing was written."
         )
-    content = document_content(conference, kind, child_id=child_id)
+    content = document_content(conference, kind, child_id=child_id, meetings=meetings)
     content.custom = audit_properties(conference)
     look = FRIENDLY if kind is DocumentKind.CHILDREN else OFFICIAL
     return write_docx(
@@ -112,12 +120,16 @@ def audit_properties(conference: Conference) -> dict[str, str]:
 
 
 def document_content(
-    conference: Conference, kind: DocumentKind, *, child_id: int | None = None
+    conference: Conference,
+    kind: DocumentKind,
+    *,
+    child_id: int | None = None,
+    meetings: Sequence[Conference] | None = None,
 ) -> Content:
     if kind is DocumentKind.RECORD:
-        return record_content(conference, Audience.PROFESSIONALS)
+        return record_content(conference, Audience.PROFESSIONALS, meetings)
     if kind is DocumentKind.FAMILY:
-        return record_content(conference, Audience.FAMILY)
+        return record_content(conference, Audience.FAMILY, meetings)
     if kind is DocumentKind.SUMMARY:
         return summary_content(conference)
     return childrens_plan_content(conference, children_for(conference, child_id))

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
-from ..errors import StoreVersionError
+from ..errors import StoreUnavailableError, StoreVersionError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -51,6 +51,34 @@ def upgrade_to_head(engine: Engine) -> None:
             f"(schema {revision}). Install the newer version to open it; "
             "nothing has been changed."
         )
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite rebuilds a table to alter it (Alembic's batch mode): with foreign
+            # keys on, dropping the old table would cascade-delete every row that
+            # refers to it. Off for the migration (outside the transaction, as SQLite
+            # requires), checked before commit, and back on for everyone after.
+            _foreign_keys(conn, on=False)
+        try:
+            with conn.begin():
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise StoreUnavailableError(
+                        "The database could not be upgraded: its links between records do "
+                        "not hold. Nothing has been changed."
+                    )
+        finally:
+            if sqlite:
+                _foreign_keys(conn, on=True)
+
+
+def _foreign_keys(conn: Connection, *, on: bool) -> None:
+    """Set SQLite's foreign_keys on the raw connection, outside any transaction."""
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    cursor = raw.cursor()
+    try:
+        cursor.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
+    finally:
+        cursor.close()

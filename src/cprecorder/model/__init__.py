@@ -8,11 +8,13 @@ from .assessment import DangerScore, DangerStatement, SafetyScore, WorryItem
 from .audit import AuditEntry
 from .base import (
     ActionFor,
+    ActionProgress,
     ActionStatus,
     Attendance,
     Base,
     ConferenceKind,
     DemonstrationMethodKind,
+    GoalProgress,
     HowHeld,
     JoinedBy,
     ParticipationCode,
@@ -22,6 +24,7 @@ from .base import (
     RecordStatus,
     Role,
 )
+from .case import Case
 from .conference import Addendum, Conference
 from .confidential import ProfessionalsOnlyNote
 from .decision import AgencyView, ChildDecision, DecisionCategory, Dissent
@@ -42,12 +45,14 @@ from .plan import (
 __all__ = [
     "Action",
     "ActionFor",
+    "ActionProgress",
     "ActionStatus",
     "Addendum",
     "AgencyView",
     "Attendance",
     "AuditEntry",
     "Base",
+    "Case",
     "Child",
     "ChildDecision",
     "ChildRelationship",
@@ -63,6 +68,7 @@ __all__ = [
     "DemonstrationMethodKind",
     "Dissent",
     "EditingSession",
+    "GoalProgress",
     "HowHeld",
     "JoinedBy",
     "ParticipationCode",

@@ -107,6 +107,13 @@ NOT_EDITABLE = (
             "danger_statement_id",
             "decision_id",
             "child_id",
+            # The journey's links: set when a meeting starts from the last one.
+            "uid",
+            "case_id",
+            "lineage",
+            # Set with the status by set_action_progress, and by set_decision.
+            "progress",
+            "initial_categories",
         }
     )
 )

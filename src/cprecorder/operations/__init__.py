@@ -8,6 +8,7 @@ that the window passes to every pane.
 from .change import Change
 from .childrens_plan import create_childrens_plan
 from .decision import set_decision
+from .journey import set_action_progress, set_case_details, start_core_group, start_review
 from .record import (
     add_item,
     create_conference,
@@ -38,11 +39,15 @@ __all__ = [
     "move_item",
     "remove_item",
     "restore_item",
+    "set_action_progress",
+    "set_case_details",
     "set_danger_score",
     "set_decision",
     "set_relationship",
     "set_safety_score",
     "sign_off",
+    "start_core_group",
+    "start_review",
     "take_back",
     "update",
     "withdraw",

@@ -51,4 +51,21 @@ def set_decision(
             session.flush()
             for key in categories:
                 decision.categories.append(DecisionCategory(category=key))
+        _plan_dates(child, conference, plan_type, categories)
         return Change(conference_id, "set_decision", "child", child_id, ("decision",))
+
+
+def _plan_dates(
+    child: Child, conference: Conference, plan_type: PlanType | None, categories: list[str]
+) -> None:
+    """A child protection plan starts at the conference that first decides it, with
+    its categories then (the initial ones); a review that continues it keeps both."""
+    held_on = conference.scheduled_at.date()
+    if plan_type is PlanType.CHILD_PROTECTION:
+        if child.cp_plan_started_on is None:
+            child.cp_plan_started_on = held_on
+        if child.cp_plan_started_on == held_on:
+            child.initial_categories = ",".join(categories)
+    elif child.cp_plan_started_on == held_on:  # decided here, then changed
+        child.cp_plan_started_on = None
+        child.initial_categories = ""

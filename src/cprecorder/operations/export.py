@@ -16,7 +16,7 @@ from pathlib import Path
 from ..actor import Actor
 from ..audit import EXPORT, write_note
 from ..errors import NotFoundError, StoreUnavailableError
-from ..files import ProtectedAreas, save_output
+from ..files import ProtectedAreas, protected_areas, save_output
 from ..model import Conference
 from ..store import Store
 from .change import Change
@@ -25,6 +25,14 @@ log = logging.getLogger(__name__)
 
 #: What the trail writes for output that went to the screen or a pipe, not a file.
 STANDARD_OUTPUT = "(standard output)"
+
+
+def protected_for(store: Store, data_dir: Path | None = None) -> ProtectedAreas:
+    """What no export may replace: the data folder (the window's, unless given) and the
+    store's own files."""
+    from ..paths import resolve_data_dir
+
+    return protected_areas(data_dir or resolve_data_dir(None), store.path)
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 from ..actor import Actor
 from ..agenda import load_agenda
 from ..errors import NotFoundError, ValidationError
+from ..journey.carry import carry_forward
 from ..lifecycle import conference_of, refuse_if_signed_off
-from ..model import Child, Conference, ConferenceKind, HowHeld, Person
+from ..model import Case, Child, Conference, ConferenceKind, HowHeld, Person
 from ..model.base import Base
 from ..model.registry import CONFERENCE_LISTS, coerce, editable_fields, entity_class
 from ..store import Store
@@ -34,8 +35,10 @@ def create_conference(
     children: list[str] | None = None,
     previous_conference_id: int | None = None,
     nation: str | None = None,
+    case_reference: str = "",
 ) -> Change:
-    """A new draft conference; a review starts from its previous conference's record."""
+    """A new draft conference, in a new case of the family's; one that starts from a
+    previous conference joins its case and carries its record forward."""
     if not family_name.strip():
         raise ValidationError("The family name is needed to start a conference.")
     load_agenda(agenda_key)
@@ -54,25 +57,26 @@ def create_conference(
             from ..rules.nation import load_rules
 
             conference.nation = load_rules(nation).nation
-        for name in children or []:
-            first, _, last = name.strip().partition(" ")
-            conference.children.append(Child(first_name=first, last_name=last))
         if previous_conference_id is not None:
             previous = session.get(Conference, previous_conference_id)
             if previous is None:
                 raise NotFoundError(f"There is no conference {previous_conference_id}.")
-            conference.previous_conference = previous
-            carry_forward(previous, conference)
+            session.add(conference)
+            with session.no_autoflush:
+                conference.previous_conference = previous
+                conference.case = previous.case
+                carry_forward(previous, conference)
+        else:
+            conference.case = Case(family_name=family_name.strip(), reference=case_reference)
+        carried = {child.name for child in conference.children}
+        for name in children or []:
+            first, _, last = name.strip().partition(" ")
+            child = Child(first_name=first, last_name=last)
+            if child.name not in carried:
+                conference.children.append(child)
         session.add(conference)
         session.flush()
         return Change(conference.id, "create_conference", "conference", conference.id)
-
-
-def carry_forward(previous: Conference, review: Conference) -> None:
-    """A review starts from the previous network, danger statements, plan and actions."""
-    from ..interchange import copy_for_review
-
-    copy_for_review(previous, review)
 
 
 def get(session: Session, entity: str, entity_id: int) -> Base:
