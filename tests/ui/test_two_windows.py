@@ -62,23 +62,14 @@ def test_a_damaged_store_opens_read_only_and_says_how_to_restore(
     """A page of the audit trail scrambled: the record itself still reads, nothing is
     saved, and every pane says the file is damaged and how to restore it."""
     import hashlib
-    import sqlite3
 
     from cprecorder.store import DAMAGED
+    from damage import scramble_root_page
 
     path = store.path
     assert path is not None
     store.close()
-    with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as conn:
-        root = conn.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name = 'audit_entries'"
-        ).fetchone()[0]
-        page = conn.execute("PRAGMA page_size").fetchone()[0]
-    data = bytearray(path.read_bytes())
-    data[(root - 1) * page : root * page] = bytes(
-        b ^ 0x5A for b in data[(root - 1) * page : root * page]
-    )
-    path.write_bytes(bytes(data))
+    scramble_root_page(path, "audit_entries")
     before = hashlib.sha256(path.read_bytes()).hexdigest()
 
     damaged = Store.open_sqlite(path)

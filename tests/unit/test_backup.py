@@ -27,6 +27,7 @@ from cprecorder.cli import main
 from cprecorder.operations import update
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
+from damage import scramble_root_page
 
 
 def _digest(path: Path) -> str:
@@ -266,19 +267,6 @@ def test_the_command_line(
 # --- A damaged store: read-only, no damaged backups, the last good one kept -----------
 
 
-def _scramble_conferences_page(path: Path) -> None:
-    """Scramble one whole page (the conferences table's root), not just a header byte."""
-    with sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True) as conn:
-        root = conn.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name = 'conferences'"
-        ).fetchone()[0]
-        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    data = bytearray(path.read_bytes())
-    start = (root - 1) * page_size
-    data[start : start + page_size] = bytes(b ^ 0x5A for b in data[start : start + page_size])
-    path.write_bytes(bytes(data))
-
-
 @pytest.fixture
 def damaged(store: Store, demo_id: int) -> Path:
     """The store's file with a scrambled page, and one good backup made before."""
@@ -287,7 +275,7 @@ def damaged(store: Store, demo_id: int) -> Path:
     path = store.path
     assert path is not None
     store.close()
-    _scramble_conferences_page(path)
+    scramble_root_page(path, "conferences")
     return path
 
 
