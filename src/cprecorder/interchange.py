@@ -423,17 +423,17 @@ def import_conference(store: Store, *, actor: Actor, data: Any, as_copy: bool = 
     conference, builder = _built(data)
     with store.write(actor, "import_conference") as session:
         case: Case | None = None
+        same_meeting = and_(
+            Conference.family_name == conference.family_name,
+            Conference.kind == conference.kind,
+            Conference.scheduled_at == conference.scheduled_at,
+        )
         same = session.scalars(
             select(Conference)
             .where(
-                or_(
-                    Conference.uid == conference.uid,
-                    and_(
-                        Conference.family_name == conference.family_name,
-                        Conference.kind == conference.kind,
-                        Conference.scheduled_at == conference.scheduled_at,
-                    ),
-                )
+                or_(Conference.uid == conference.uid, same_meeting)
+                if conference.uid
+                else same_meeting
             )
             .order_by(Conference.id)
             .limit(1)

@@ -43,6 +43,7 @@ from .errors import (
 )
 from .lifecycle import enforce_the_lock
 from .migrations.lock import LOCKED
+from .model.registry import without_nul
 from .paths import make_private_dir
 
 log = logging.getLogger(__name__)
@@ -362,13 +363,7 @@ def remove_nul(session: Session, _context: Any, _instances: Any) -> None:
                 added = state.attrs[attr.key].history.added
                 value = added[0] if added else None
             if isinstance(value, str) and "\x00" in value:
-                setattr(obj, attr.key, value.replace("\x00", ""))
-                log.warning(
-                    "removed %d NUL character(s) from %s.%s on the way in",
-                    value.count("\x00"),
-                    type(obj).__name__,
-                    attr.key,
-                )
+                setattr(obj, attr.key, without_nul(value, f"{type(obj).__name__}.{attr.key}"))
 
 
 def explain_database_error(exc: Exception) -> str:

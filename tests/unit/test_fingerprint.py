@@ -121,8 +121,8 @@ def rewrite_history(store: Store, conference_id: int) -> None:
         )
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
+def run(capsys: pytest.CaptureFixture[str], store: Store, *argv: str) -> tuple[int, str, str]:
+    code = main(["--db", store.url, *argv])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -131,16 +131,16 @@ def test_verify_against_a_document_sent_out(
     store: Store, signed_off: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sent = tmp_path / "sent to the family.docx"
-    code, _, _ = run(capsys, "export", str(signed_off), "--as", "family", "-o", str(sent))
+    code, _, _ = run(capsys, store, "export", str(signed_off), "--as", "family", "-o", str(sent))
     assert code == 0
-    code, out, err = run(capsys, "audit", "verify", str(signed_off), "--against", str(sent))
+    code, out, err = run(capsys, store, "audit", "verify", str(signed_off), "--against", str(sent))
     assert (code, err) == (0, "")
     assert "The document matches this record" in out
 
     rewrite_history(store, signed_off)
     with store.read() as session:
         assert verify_chain(session, signed_off).intact  # the rewrite hides itself here…
-    code, out, err = run(capsys, "audit", "verify", str(signed_off), "--against", str(sent))
+    code, out, err = run(capsys, store, "audit", "verify", str(signed_off), "--against", str(sent))
     assert code == 2 and err == ""
     assert "The audit trail is intact" in out  # …but not from the copy already sent
     assert "The document does not match this record" in out and "rewritten" in out
@@ -150,12 +150,12 @@ def test_verify_against_what_carries_no_fingerprint(
     store: Store, demo_id: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     draft = tmp_path / "draft.docx"
-    assert run(capsys, "export", str(demo_id), "--as", "record", "-o", str(draft))[0] == 0
-    code, out, err = run(capsys, "audit", "verify", str(demo_id), "--against", str(draft))
+    assert run(capsys, store, "export", str(demo_id), "--as", "record", "-o", str(draft))[0] == 0
+    code, out, err = run(capsys, store, "audit", "verify", str(demo_id), "--against", str(draft))
     assert code == 1 and out == "" and "carries no audit fingerprint" in err
     not_word = tmp_path / "notes.docx"
     not_word.write_bytes(b"plain text")
-    code, out, err = run(capsys, "audit", "verify", str(demo_id), "--against", str(not_word))
+    code, out, err = run(capsys, store, "audit", "verify", str(demo_id), "--against", str(not_word))
     assert code == 1 and "is not a Word document" in err
 
 
@@ -174,8 +174,8 @@ def test_every_export_is_in_the_trail(
 ) -> None:
     for document, argv in EXPORTS.items():
         args = [a.format(id=signed_off, dir=tmp_path) for a in argv]
-        assert run(capsys, *args)[0] == 0, document
-    assert run(capsys, "dump", str(signed_off))[0] == 0  # to the screen: audited too
+        assert run(capsys, store, *args)[0] == 0, document
+    assert run(capsys, store, "dump", str(signed_off))[0] == 0  # to the screen: audited too
     with store.read() as session:
         listed = exports(session, signed_off)
         report = verify_chain(session, signed_off)

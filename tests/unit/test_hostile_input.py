@@ -198,7 +198,7 @@ def test_nul_is_removed_on_the_way_in_by_every_route_and_logged(
     from cprecorder.interchange import import_conference
     from cprecorder.model import ConferenceKind
 
-    caplog.set_level("WARNING", logger="cprecorder.store")
+    caplog.set_level("WARNING", logger="cprecorder")
     update(store, actor=actor, entity="worry", entity_id=ids["worry"], values={"text": "a\x00b"})
     added = op.add_item(
         store,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import logging
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, inspect
@@ -137,6 +138,8 @@ def columns(cls: type[Base]) -> dict[str, ColumnProperty[Any]]:
     return {prop.key: prop for prop in inspect(cls).column_attrs}
 
 
+log = logging.getLogger(__name__)
+
 #: Whole numbers every backend keeps (PostgreSQL's INTEGER is 32 bits).
 WHOLE_NUMBERS = (-(2**31), 2**31 - 1)
 
@@ -215,6 +218,7 @@ def coerce(cls: type[Base], field: str, value: Any, *, where: str | None = None)
         return value
     if not isinstance(value, str):
         raise ValidationError(f"{where}: not text: {shown(value)}")
+    value = without_nul(value, f"{cls.__name__}.{field}")
     length = getattr(col_type, "length", None)
     if length is not None and len(value) > length:
         raise ValidationError(f"{where}: longer than {length} characters.")
@@ -227,6 +231,15 @@ def coerce(cls: type[Base], field: str, value: Any, *, where: str | None = None)
                 "be saved; delete it or paste the text again."
             ) from None
     return value
+
+
+def without_nul(text: str, where: str) -> str:
+    """U+0000 removed, and logged (where, never the text): PostgreSQL cannot hold it, so
+    no backend keeps it and both hold the same words."""
+    if "\x00" not in text:
+        return text
+    log.warning("removed %d NUL character(s) from %s on the way in", text.count("\x00"), where)
+    return text.replace("\x00", "")
 
 
 def _is_text(col_type: Any) -> bool:
