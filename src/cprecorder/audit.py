@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, object_session
 
 from .actor import Actor
 from .lifecycle import conference_id_of_row, conference_of
-from .model import AuditEntry, Conference, EditingSession, RecordStatus
+from .model import AuditEntry, Conference, EditingSession, Operation, RecordStatus
 from .model.base import utcnow
 from .model.conference import AUDIT_HEAD_COLUMNS, short_fingerprint
 
@@ -79,7 +79,7 @@ def column_values(obj: Any) -> dict[str, str | None]:
 
 def audit_row(
     actor: Actor,
-    operation: str,
+    operation: Operation | None,
     conference_id: int | None,
     target: str,
     field: str,
@@ -95,7 +95,8 @@ def audit_row(
         "os_user": actor.os_user,
         "actor": actor.name,
         "role": actor.role.value,
-        "operation": operation,
+        # The stored name of the operation (``Operation.stored``), "" for none.
+        "operation": str(operation or ""),
         "target": target,
         "field": field,
         "old_value": old,
@@ -103,14 +104,11 @@ def audit_row(
     }
 
 
-#: The operation of an export's entry: which document (the field) went to which file (new).
-EXPORT = "export"
-
-
 def changes_in(session: Session) -> list[dict[str, Any]]:
     """Field-level changes in this flush, as audit rows without hashes."""
     actor: Actor = session.info.get("actor") or Actor.current()
-    operation: str = session.info.get("operation", "")
+    operation: Operation | None = session.info.get("operation")
+    moved = session.info.get("moved")
     now = utcnow()
     rows: list[dict[str, Any]] = []
 
@@ -130,8 +128,8 @@ def changes_in(session: Session) -> list[dict[str, Any]]:
             continue
         state = inspect(obj)
         for attr in state.mapper.column_attrs:
-            if attr.key in HIDDEN_COLUMNS:
-                continue
+            if attr.key in HIDDEN_COLUMNS and not (attr.key == "position" and obj is moved):
+                continue  # a move is audited as the moved item's new place, once
             history = state.attrs[attr.key].history
             if not history.has_changes():
                 continue
@@ -163,7 +161,7 @@ def write_note(
     session: Session,
     *,
     conference_id: int,
-    operation: str,
+    operation: Operation,
     target: str,
     field: str = "",
     old_value: str | None = None,

@@ -29,6 +29,7 @@ from .model import (
     Conference,
     DangerScore,
     DecisionCategory,
+    Operation,
     RecordStatus,
 )
 from .model.base import Base, new_uid
@@ -421,7 +422,7 @@ def import_conference(store: Store, *, actor: Actor, data: Any, as_copy: bool = 
     its own.
     """
     conference, builder = _built(data)
-    with store.write(actor, "import_conference") as session:
+    with store.write(actor, Operation.IMPORT) as session:
         case: Case | None = None
         same_meeting = and_(
             Conference.family_name == conference.family_name,

@@ -35,14 +35,18 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .actor import Actor
 from .audit import listen_for_deletes, write_audit
+from .conference_lock import refuse_unlocked_writes
+from .conflicts import count_revisions, note_revisions
 from .errors import (
     NotFoundError,
     RecordLockedError,
+    RefusedByServerError,
     StoreUnavailableError,
     StoreVersionError,
 )
 from .lifecycle import enforce_the_lock
 from .migrations.lock import LOCKED
+from .model import Operation
 from .model.registry import without_nul
 from .paths import make_private_dir
 
@@ -101,9 +105,13 @@ class Store:
     A SQLite file that cannot be written (a full or read-only disk) is opened for reading
     only, and so is one that fails ``PRAGMA quick_check`` (run once, before the first
     save): :attr:`read_only` then says why, and every save is refused with that sentence.
+
+    ``migrate``: ``None`` (the default) upgrades a SQLite file but only checks a server's
+    schema (a team server is upgraded by ``server init``, never silently by a client);
+    ``True`` upgrades either; ``False`` does neither.
     """
 
-    def __init__(self, url: str, *, migrate: bool = True) -> None:
+    def __init__(self, url: str, *, migrate: bool | None = None) -> None:
         self.url = url
         parsed = parse_database_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
@@ -126,33 +134,50 @@ class Store:
         else:
             self._checked = True
         try:
-            self.engine: Engine = create_engine(url)
+            if self.is_sqlite:
+                self.engine: Engine = create_engine(url)
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+                event.listen(self.engine, "begin", _sqlite_begin)
+            else:
+                from .team_server import client_url, provide_password
+
+                self.engine = create_engine(client_url(url))
+                event.listen(self.engine, "do_connect", provide_password)
         except (ArgumentError, NoSuchModuleError, ImportError) as exc:
-            raise StoreUnavailableError(_unusable_url(url, exc)) from exc
-        if self.is_sqlite:
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-            event.listen(self.engine, "begin", _sqlite_begin)
+            raise StoreUnavailableError(unusable_url(url, exc)) from exc
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", remove_nul)
+        event.listen(self._sessions, "before_flush", refuse_unlocked_writes)
+        event.listen(self._sessions, "before_flush", count_revisions)
         event.listen(self._sessions, "after_flush", write_audit)
+        event.listen(self._sessions, "after_flush", note_revisions)
         enforce_the_lock()
         listen_for_deletes()
-        if migrate:
-            # A disk known to take nothing more is read without a first try at writing,
-            # which would leave empty -wal and -shm files behind on it.
-            reason = self._why_only_readable()
-            if reason:
-                self._open_read_only(reason)
-            else:
-                try:
-                    self.migrate()
-                except StoreUnavailableError:
-                    reason = self._why_only_readable()
-                    if not reason:
-                        raise
-                    self._open_read_only(reason)
+        try:
+            if migrate or (migrate is None and self.is_sqlite):
+                self._migrate_or_only_read()
+            elif migrate is None:
+                self.check_schema()
+        except BaseException:
+            self.engine.dispose()  # nothing is left open by a store that would not open
+            raise
         if self.path is not None and not self.read_only:
             _protect_files(self.path)
+
+    def _migrate_or_only_read(self) -> None:
+        # A disk known to take nothing more is read without a first try at writing,
+        # which would leave empty -wal and -shm files behind on it.
+        reason = self._why_only_readable()
+        if reason:
+            self._open_read_only(reason)
+            return
+        try:
+            self.migrate()
+        except StoreUnavailableError:
+            reason = self._why_only_readable()
+            if not reason:
+                raise
+            self._open_read_only(reason)
 
     def _why_only_readable(self) -> str:
         """When the file is there but its disk cannot take a write: why, else ""."""
@@ -227,6 +252,23 @@ class Store:
         except (OperationalError, DatabaseError) as exc:
             raise StoreUnavailableError(explain_database_error(exc)) from exc
 
+    def check_schema(self) -> None:
+        """A server's schema must be this version's; only ``server init`` changes it."""
+        from .migrations import SCHEMA_HEAD, current_revision, refuse_newer
+
+        try:
+            revision = current_revision(self.engine)
+        except (OperationalError, DatabaseError) as exc:
+            raise StoreUnavailableError(explain_database_error(exc)) from exc
+        if revision == SCHEMA_HEAD:
+            return
+        refuse_newer(revision)
+        raise StoreVersionError(
+            "The team server's database is not ready for this version of CP Recorder "
+            f"(it is at schema {revision or 'none'}, this version needs {SCHEMA_HEAD}). "
+            "Ask whoever looks after the server to run: cprecorder-cli server init --db URL"
+        )
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading; objects stay readable after it closes."""
@@ -243,8 +285,12 @@ class Store:
                 raise StoreUnavailableError(explain_database_error(exc)) from exc
 
     @contextmanager
-    def write(self, actor: Actor, operation: str) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on any error."""
+    def write(self, actor: Actor, operation: Operation | None) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any error.
+
+        ``operation`` names the change in every audit entry it writes; None for a
+        write that changes no part of the record (the editing hold).
+        """
         if self.check_integrity():
             raise StoreUnavailableError(self.read_only)
         with self._sessions() as session:
@@ -264,6 +310,9 @@ class Store:
                     raise RecordLockedError(LOCKED) from exc
                 if _out_of_range(exc):
                     raise NotFoundError(NO_SUCH_NUMBER) from exc
+                refused = refusal(exc)
+                if refused:
+                    raise RefusedByServerError(refused) from exc
                 raise StoreUnavailableError(explain_database_error(exc)) from exc
             except BaseException:
                 session.rollback()
@@ -316,10 +365,10 @@ def parse_database_url(url: str) -> Any:
     try:
         return make_url(url)
     except ArgumentError as exc:
-        raise StoreUnavailableError(_unusable_url(url, exc)) from exc
+        raise StoreUnavailableError(unusable_url(url, exc)) from exc
 
 
-def _unusable_url(url: str, exc: Exception) -> str:
+def unusable_url(url: str, exc: Exception) -> str:
     shown = url.split("://", 1)[0] + "://…" if "://" in url else url
     if isinstance(exc, ImportError):
         why = "its database driver is not installed"
@@ -366,6 +415,20 @@ def remove_nul(session: Session, _context: Any, _instances: Any) -> None:
                 setattr(obj, attr.key, without_nul(value, f"{type(obj).__name__}.{attr.key}"))
 
 
+def refusal(exc: Exception) -> str:
+    """What a team server refused this login, in words; "" if that is not the error."""
+    original = getattr(exc, "orig", exc)
+    if getattr(original, "sqlstate", None) != "42501":  # insufficient_privilege
+        return ""
+    message = str(original).splitlines()[0].strip()
+    if message.startswith("permission denied"):
+        return (
+            "Your login on the team server may read this record but not change it. "
+            "Ask whoever looks after the server if you need to."
+        )
+    return message  # the server's own sentence (only a chair signs off, …)
+
+
 def explain_database_error(exc: Exception) -> str:
     """Say in plain words what went wrong with the database."""
     message = str(getattr(exc, "orig", exc)).lower()
@@ -389,9 +452,25 @@ def explain_database_error(exc: Exception) -> str:
             "The database file is damaged. Nothing has been overwritten; "
             "restore it from a backup (cprecorder restore)."
         )
+    if "no password supplied" in message or "password authentication failed" in message:
+        return (
+            "The team server did not accept the login's password (or none was found). Put "
+            "it in ~/.pgpass, in PGPASSWORD, or in the keyring with "
+            "cprecorder-cli server remember-password."
+        )
+    if "connection refused" in message or "could not translate host" in message:
+        return (
+            "The team server cannot be reached. Check the address in settings.toml (or "
+            "--db) and the network; your text is kept."
+        )
+    if "no pg_hba.conf entry" in message or ("ssl" in message and "server does not" in message):
+        return (
+            "The team server does not accept this connection (its pg_hba.conf or TLS "
+            "settings). Ask whoever looks after the server."
+        )
     if "unable to open" in message:
         return "The database file cannot be opened. Check the folder exists and can be written to."
-    if "connect" in message or "password authentication" in message or "role" in message:
+    if "connect" in message or "role" in message:
         return (
             "The database server cannot be reached, or refused the login: check the --db "
             "address, that the server is running, and ask IT for access if it is."

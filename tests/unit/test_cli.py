@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,21 +17,34 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_demo_list_dump_import_verify(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    folder = str(tmp_path / "cli")
-    assert run(capsys, "--data-dir", folder, "demo") == (0, "1\n", "")
-    code, out, _ = run(capsys, "--data-dir", folder, "list")
+@pytest.fixture
+def where(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[list[str]]:
+    """The global options that point the command at the test's database."""
+    if backend == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        with server.database() as name:
+            yield ["--db", server.url(name)]
+        return
+    yield ["--data-dir", str(tmp_path / "cli")]
+
+
+@pytest.mark.both_backends
+def test_demo_list_dump_import_verify(
+    where: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, *where, "demo") == (0, "1\n", "")
+    code, out, _ = run(capsys, *where, "list")
     assert code == 0
     assert out.splitlines() == ["1\t2026-11-24 10:00\tinitial\tAshdown\tdraft"]
     dumped = tmp_path / "ashdown.json"
-    assert run(capsys, "--data-dir", folder, "dump", "1", "-o", str(dumped))[0] == 0
+    assert run(capsys, *where, "dump", "1", "-o", str(dumped))[0] == 0
     assert json.loads(dumped.read_text(encoding="utf-8"))["conference"]["family_name"] == "Ashdown"
-    code, out, err = run(capsys, "--data-dir", folder, "import", str(dumped))
+    code, out, err = run(capsys, *where, "import", str(dumped))
     assert (code, out) == (1, "") and "already here as conference 1" in err and "--as-copy" in err
-    assert run(capsys, "--data-dir", folder, "import", "--as-copy", str(dumped)) == (0, "2\n", "")
-    code, out, _ = run(capsys, "--data-dir", folder, "list", "maisie")
+    assert run(capsys, *where, "import", "--as-copy", str(dumped)) == (0, "2\n", "")
+    code, out, _ = run(capsys, *where, "list", "maisie")
     assert [line.split("\t")[0] for line in out.splitlines()] == ["2", "1"]
-    code, out, _ = run(capsys, "--data-dir", folder, "audit", "verify", "1")
+    code, out, _ = run(capsys, *where, "audit", "verify", "1")
     assert code == 0 and out.startswith("The audit trail is intact")
 
 
@@ -55,3 +69,19 @@ def test_bad_json_is_a_plain_error(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_missing_conference(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "dump", "42")
     assert code == 1 and "There is no conference 42" in err
+
+
+def test_withdraw_takes_a_conference_off_the_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = str(tmp_path / "cli")
+    run(capsys, "--data-dir", folder, "demo")
+    code, _, err = run(capsys, "--data-dir", folder, "withdraw", "1", "--reason", " ")
+    assert code == 1 and "Say why" in err
+    code, out, _ = run(capsys, "--data-dir", folder, "withdraw", "1", "--reason", "Made twice")
+    assert code == 0 and "withdrawn" in out
+    assert run(capsys, "--data-dir", folder, "list") == (0, "", "")
+    code, out, _ = run(capsys, "--data-dir", folder, "audit", "verify", "1")
+    assert code == 0 and out.startswith("The audit trail is intact")
+    code, _, err = run(capsys, "--data-dir", folder, "withdraw", "1", "--reason", "again")
+    assert code == 1 and "already withdrawn" in err

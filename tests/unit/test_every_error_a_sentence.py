@@ -29,7 +29,9 @@ def leaves(
         yield prefix, parser
         return
     for name, sub in found[0].choices.items():
-        if name != "run":  # opens the window
+        # "run" opens the window; "remember-password" asks for a password and puts it in
+        # this machine's keyring, which no test may touch.
+        if name not in ("run", "remember-password"):
             yield from leaves(sub, (*prefix, name))
 
 
@@ -61,14 +63,24 @@ def argv_for(
     """A call that would work, but for what the test makes hostile."""
     sub = COMMANDS[command]
     argv = command.split()
-    if dests(sub) & {"id", "case"}:  # the number of a conference, meeting or case
-        argv.append(conference)
-    if "file" in dests(sub):
-        argv.append(str(tmp_path / ("record.json" if command == "import" else "backup.sqlite3")))
+    for action in sub._actions:  # the positionals, in order
+        if action.option_strings or action.nargs in ("?", "*"):
+            continue
+        if action.dest in ("id", "case"):  # the number of a conference, meeting or case
+            argv.append(conference)
+        elif action.dest == "file":
+            name = "record.json" if command == "import" else "backup.sqlite3"
+            argv.append(str(tmp_path / name))
+        else:
+            argv.append("gemma_stiles")
     if "kind" in dests(sub):
         argv += ["--as", "record"]
     if "output" in dests(sub):
         argv += ["-o", output or str(tmp_path / "out" / "file")]
+    for action in sub._actions:  # any other option the command requires
+        if action.required and action.option_strings and action.dest not in {"kind", "output"}:
+            value = str(next(iter(action.choices))) if action.choices else "Created by mistake"
+            argv += [action.option_strings[-1], value]
     return argv
 
 

@@ -32,6 +32,8 @@ from cprecorder.model import AuditEntry, Conference
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def signed_off(store: Store, actor: Actor, chair: Actor, demo_id: int) -> int:

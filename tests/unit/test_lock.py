@@ -33,6 +33,8 @@ from cprecorder.queries import load_conference
 from cprecorder.rules.categories import categories_for
 from cprecorder.store import Store
 
+pytestmark = pytest.mark.both_backends
+
 PERSON_LINKS = {"person_id", "owner_id", "contributor_id", "lead_social_worker_id"}
 
 

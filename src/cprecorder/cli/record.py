@@ -1,4 +1,4 @@
-"""Subcommands on the record: demo, list, dump, import, audit verify."""
+"""Subcommands on the record: demo, list, dump, import, withdraw, audit verify."""
 
 from __future__ import annotations
 
@@ -45,6 +45,13 @@ def register(commands: Any) -> None:
         help="add the conference even if it is already here, as a separate draft",
     )
     importing.set_defaults(handler=cmd_import)
+
+    withdraw = commands.add_parser(
+        "withdraw", help="withdraw a conference created by mistake (kept, with its trail)"
+    )
+    withdraw.add_argument("id", type=int)
+    withdraw.add_argument("--reason", required=True, help="why it is withdrawn")
+    withdraw.set_defaults(handler=cmd_withdraw)
 
     audit = commands.add_parser("audit", help="the audit trail")
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
@@ -142,6 +149,14 @@ def read_conference_file(path: Path) -> Any:
         ) from None
     except ValueError:  # a number of more than 4,300 digits
         raise ImportFormatError([f"{path}: holds a number too long to be read"]) from None
+
+
+def cmd_withdraw(context: CommandContext, args: argparse.Namespace) -> int:
+    from ..operations import withdraw
+
+    withdraw(context.store, actor=context.actor, conference_id=args.id, reason=args.reason)
+    print(f"Conference {args.id} is withdrawn; its record and audit trail are kept.")
+    return 0
 
 
 def cmd_audit_verify(context: CommandContext, args: argparse.Namespace) -> int:

@@ -30,6 +30,7 @@ from .confidential import ProfessionalsOnlyNote
 from .decision import AgencyView, ChildDecision, DecisionCategory, Dissent
 from .editing import EditingSession
 from .family import Child, ChildRelationship, Person
+from .operation import Operation, Scope
 from .plan import (
     Action,
     ChildrensPlan,
@@ -71,6 +72,7 @@ __all__ = [
     "GoalProgress",
     "HowHeld",
     "JoinedBy",
+    "Operation",
     "ParticipationCode",
     "Person",
     "PersonKind",
@@ -83,6 +85,7 @@ __all__ = [
     "RecordStatus",
     "Role",
     "SafetyScore",
+    "Scope",
     "TimelineItem",
     "WorryItem",
 ]

@@ -8,7 +8,7 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, PlanType
+from .base import Base, PlanType, Revised
 from .columns import vocabulary
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .family import Child, Person
 
 
-class ChildDecision(Base):
+class ChildDecision(Revised, Base):
     """What the chair decided for one child: the plan and, for a CP plan, categories."""
 
     __tablename__ = "child_decisions"
@@ -63,7 +63,7 @@ class DecisionCategory(Base):
         return self.decision.child.conference
 
 
-class AgencyView(Base):
+class AgencyView(Revised, Base):
     """What one agency recommended, and why."""
 
     __tablename__ = "agency_views"
@@ -86,7 +86,7 @@ class AgencyView(Base):
         return self.conference
 
 
-class Dissent(Base):
+class Dissent(Revised, Base):
     """A professional's disagreement with the decision, kept with its reasons."""
 
     __tablename__ = "dissents"

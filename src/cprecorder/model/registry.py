@@ -35,6 +35,8 @@ from .plan import (
     TimelineItem,
 )
 
+log = logging.getLogger(__name__)
+
 ENTITIES: dict[str, type[Base]] = {
     "conference": Conference,
     "child": Child,
@@ -137,8 +139,6 @@ def entity_class(name: str) -> type[Base]:
 def columns(cls: type[Base]) -> dict[str, ColumnProperty[Any]]:
     return {prop.key: prop for prop in inspect(cls).column_attrs}
 
-
-log = logging.getLogger(__name__)
 
 #: Whole numbers every backend keeps (PostgreSQL's INTEGER is 32 bits).
 WHOLE_NUMBERS = (-(2**31), 2**31 - 1)

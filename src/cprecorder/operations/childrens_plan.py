@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..actor import Actor
+from ..conference_lock import lock_conference_of
+from ..conflicts import saved_revisions
 from ..errors import NotFoundError, ValidationError
 from ..lifecycle import refuse_if_signed_off
-from ..model import Child, ChildrensPlan
+from ..model import Child, ChildrensPlan, Operation
 from ..model.registry import coerce, editable_fields
 from ..store import Store
 from .change import Change
@@ -33,7 +35,8 @@ def create_childrens_plan(
     # Imported here: the exports package is heavier, and only this operation needs it.
     from ..export.childrens_plan import suggested_childrens_plan
 
-    with store.write(actor, "create_childrens_plan") as session:
+    with store.write(actor, Operation.CHILDRENS_PLAN) as session:
+        lock_conference_of(session, Child, child_id)
         child = session.get(Child, child_id)
         if child is None:
             raise NotFoundError("That child is no longer in the record.")
@@ -50,5 +53,12 @@ def create_childrens_plan(
         words.update(checked)
         plan = ChildrensPlan(**words)
         child.childrens_plan = plan
-        session.flush()
-        return Change(child.conference_id, "add", "childrens_plan", plan.id, tuple(words))
+        revisions = saved_revisions(session)
+        return Change(
+            child.conference_id,
+            Operation.CHILDRENS_PLAN,
+            "childrens_plan",
+            plan.id,
+            tuple(words),
+            revisions=revisions,
+        )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from ..actor import Actor
+from ..conference_lock import lock_conference
+from ..conflicts import saved_revisions
 from ..errors import NotFoundError, ValidationError
 from ..lifecycle import refuse_if_signed_off
-from ..model import Child, ChildDecision, Conference, DecisionCategory, PlanType
+from ..model import Child, ChildDecision, Conference, DecisionCategory, Operation, PlanType
 from ..rules.categories import categories_for
 from ..store import Store
 from .change import Change
@@ -22,8 +24,8 @@ def set_decision(
     reasons: str | None = None,
 ) -> Change:
     """Record the plan for one child; categories belong to child protection plans only."""
-    with store.write(actor, "set_decision") as session:
-        conference = session.get(Conference, conference_id)
+    with store.write(actor, Operation.DECISION) as session:
+        conference = lock_conference(session, conference_id)
         if conference is None:
             raise NotFoundError(f"There is no conference {conference_id}.")
         refuse_if_signed_off(conference)
@@ -52,7 +54,14 @@ def set_decision(
             for key in categories:
                 decision.categories.append(DecisionCategory(category=key))
         _plan_dates(child, conference, plan_type, categories)
-        return Change(conference_id, "set_decision", "child", child_id, ("decision",))
+        return Change(
+            conference_id,
+            Operation.DECISION,
+            "child",
+            child_id,
+            ("decision",),
+            revisions=saved_revisions(session),
+        )
 
 
 def _plan_dates(

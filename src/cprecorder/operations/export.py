@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..actor import Actor
-from ..audit import EXPORT, write_note
-from ..errors import NotFoundError, StoreUnavailableError
+from ..audit import write_note
+from ..errors import NotFoundError, RefusedByServerError, StoreUnavailableError
 from ..files import ProtectedAreas, protected_areas, save_output
-from ..model import Conference
+from ..model import Conference, Operation
 from ..store import Store
 from .change import Change
 
@@ -47,18 +47,18 @@ def record_export(
     store: Store, *, actor: Actor, conference_id: int, document: str, file: str
 ) -> Change:
     """Write the export into the conference's audit trail (allowed after sign-off)."""
-    with store.write(actor, EXPORT) as session:
+    with store.write(actor, Operation.EXPORT) as session:
         if session.get(Conference, conference_id) is None:
             raise NotFoundError(f"There is no conference {conference_id}.")
         write_note(
             session,
             conference_id=conference_id,
-            operation=EXPORT,
+            operation=Operation.EXPORT,
             target=f"Conference#{conference_id}",
             field=document,
             new_value=file,
         )
-    return Change(conference_id, EXPORT, "conference", conference_id)
+    return Change(conference_id, Operation.EXPORT, "conference", conference_id)
 
 
 def deliver(
@@ -84,7 +84,7 @@ def deliver(
             document=document,
             file=str(target) if target is not None else STANDARD_OUTPUT,
         )
-    except StoreUnavailableError as exc:
+    except (StoreUnavailableError, RefusedByServerError) as exc:
         log.warning(
             "the export of %s (conference %s) is not in the audit trail: %s",
             document,

@@ -230,10 +230,15 @@ class ExportDialog(QDialog):
 
     # -- exporting -------------------------------------------------------------
     def _fresh_conference(self) -> Conference:
-        """Everything typed is saved, then the record is read again from the store."""
+        """Everything typed is saved, then the record is read again from the store,
+        with the meetings of its case (for what has changed since the last one)."""
+        from ...journey import case_meetings
+
         self.view.recorder.flush()
         with self.view.store.read() as session:
-            return load_conference(session, self.view.conference_id)
+            conference = load_conference(session, self.view.conference_id)
+            self.meetings = case_meetings(session, conference.case_id)
+            return conference
 
     def target_path(self) -> Path | None:
         typed = self.path.text().strip()
@@ -266,7 +271,12 @@ class ExportDialog(QDialog):
                 actor=self.view.recorder.actor,
                 conference_id=self.view.conference_id,
                 document=kind.value,
-                data=document_bytes(self.conference, kind, child_id=self.selected_child_id()),
+                data=document_bytes(
+                    self.conference,
+                    kind,
+                    child_id=self.selected_child_id(),
+                    meetings=self.meetings,
+                ),
                 path=target,
                 protected=protected_for(self.view.store),
                 force=True,  # the Save dialog has asked before replacing a file

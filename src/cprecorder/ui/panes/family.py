@@ -86,8 +86,12 @@ def chip(check: CheckField, words: str) -> None:
     check.toggled.connect(show)
 
 
-def captioned(caption: str, widget: QWidget) -> QWidget:
-    """A small caption above a field, as on a paper form; the caption is its label."""
+def captioned(caption: str, widget: QWidget, placed: QWidget | None = None) -> QWidget:
+    """A small caption above a field, as on a paper form; the caption is its label.
+
+    ``placed`` is what goes in the layout, when it is more than the field (a date and
+    the place where a date that cannot be read is said).
+    """
     holder = QWidget()
     box = QVBoxLayout(holder)
     box.setContentsMargins(0, 0, 0, 0)
@@ -96,7 +100,7 @@ def captioned(caption: str, widget: QWidget) -> QWidget:
     label.setObjectName("fieldCaption")
     label.setBuddy(widget)
     box.addWidget(label)
-    box.addWidget(widget)
+    box.addWidget(placed or widget)
     return holder
 
 
@@ -179,8 +183,8 @@ class FamilyPane(OperationPane):
 
         grid.addWidget(captioned("First name", first), 0, 0)
         grid.addWidget(captioned("Last name", last), 0, 1)
-        born_box = captioned("Born on", born)
-        expected_box = captioned("Expected on", expected)
+        born_box = captioned("Born on", born, born.beside())
+        expected_box = captioned("Expected on", expected, expected.beside())
         dates = QHBoxLayout()
         dates.addWidget(born_box)
         dates.addWidget(expected_box)
@@ -502,7 +506,10 @@ class FamilyPane(OperationPane):
         chip(shared, "With family")
         fields: tuple[Bound, ...] = (expected, received, shared)
         for column, field in enumerate(fields, start=3):
-            grid.addWidget(self.register(field).as_widget(), row, column)
+            self.register(field)
+            grid.addWidget(
+                received.beside() if field is received else field.as_widget(), row, column
+            )
         grid.addWidget(mark, row, 6)
 
         def report(*_args: object) -> None:
@@ -511,7 +518,7 @@ class FamilyPane(OperationPane):
             self.update_reports()
 
         expected.toggled.connect(report)
-        received.dateChanged.connect(report)
+        received.date_read.connect(report)
 
     def update_quoracy(self) -> None:
         if self.conference is None or not hasattr(self, "quoracy"):

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...agenda import Agenda, load_agenda
-from ...model import Conference, RecordStatus
+from ...model import Conference, Operation, RecordStatus
 from ...operations import Change
 from ...queries import load_conference
 from ...store import Store
@@ -31,6 +31,9 @@ from .recorder import Recorder, SaveState
 log = logging.getLogger(__name__)
 
 MARKS = ("○", "◔", "◑", "◕", "●")
+
+#: After these, the cursor goes to the item added, put back or moved.
+ADDS_OR_MOVES = (Operation.ADD, Operation.RESTORE, Operation.MOVE, Operation.CHILDRENS_PLAN)
 
 #: The agenda's marks of the panes not on screen (they import every pane's module) and the
 #: review date (the bank holidays) are worked out once the view is first painted, with the
@@ -153,6 +156,8 @@ class ConferenceView(QWidget):
         self.presentation = False
         self.panes: dict[str, Pane] = {}
         self.stale: set[str] = set()
+        #: Where the person was typing in each pane (see :meth:`restore_focus`).
+        self.places: dict[str, FieldKey] = {}
         self.last_removed: Change | None = None
 
         layout = QVBoxLayout(self)
@@ -182,6 +187,9 @@ class ConferenceView(QWidget):
         self.nav = QListWidget()
         self.nav.setObjectName("agenda")
         self.nav.setAccessibleName("Agenda")
+        # A click chooses a pane and the cursor goes into it; the list takes the keys (and
+        # its type-ahead) only when the person Tabs into it.
+        self.nav.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.nav.setMinimumWidth(260)
         self.nav.setWordWrap(True)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -208,6 +216,7 @@ class ConferenceView(QWidget):
         self.recorder.changed.connect(self.on_change)
         self.recorder.save_state_changed.connect(self.header.show_save_state)
         self.recorder.problem.connect(self.message)
+        self.recorder.conflict.connect(self._on_conflict)
         self.header.show_conference(self.conference, due=False)
         self._marks_timer = QTimer(self)
         self._marks_timer.setSingleShot(True)
@@ -231,8 +240,14 @@ class ConferenceView(QWidget):
 
     # -- loading --------------------------------------------------------------
     def _load(self) -> Conference:
+        from ...conflicts import revisions_in
+
         with self.store.read() as session:
-            return load_conference(session, self.conference_id)
+            conference = load_conference(session, self.conference_id)
+            # What the words on screen are based on: a save says so, and one based on
+            # words someone else has changed since is refused, never written over theirs.
+            self.recorder.note_loaded(revisions_in(session))
+            return conference
 
     def names(self) -> frozenset[str]:
         """People's and children's names, never flagged as misspelt."""
@@ -261,8 +276,19 @@ class ConferenceView(QWidget):
             self.refresh_marks([key])
         elif key in self.stale:
             self.panes[key].load(self.conference)
+        if self.panes[key].parentWidget() is None:  # set aside while the type was resized
+            self.stack.addWidget(self.panes[key])
         self.stale.discard(key)
         return self.panes[key]
+
+    def set_aside_hidden_panes(self) -> None:
+        """Take the panes not on screen out of the window, so a new type size restyles only
+        what is seen (F5 and zoom answer at once); each comes back, restyled, when shown."""
+        current = self.stack.currentWidget()
+        for pane in self.panes.values():
+            if pane is not current and pane.parentWidget() is not None:
+                self.stack.removeWidget(pane)
+                pane.setParent(None)
 
     def reload(self) -> None:
         """Read the whole record again and rebuild the visible pane."""
@@ -296,6 +322,41 @@ class ConferenceView(QWidget):
         pane = self.pane(key)
         self.stack.setCurrentWidget(pane)
         self.pane_changed.emit(key)
+        if not self.nav.hasFocus():  # chosen by a key or a click: the cursor goes there too
+            self.restore_focus()
+
+    # -- focus has an owner -----------------------------------------------------
+    def remember_place(self, widget: QWidget) -> None:
+        """The field the person is typing in, per pane, to come back to after anything."""
+        key = widget.property("field_key")
+        current = self.current_key()
+        pane = self.panes.get(current)
+        if pane is not None and pane.isAncestorOf(widget):
+            # In view now, and again once the pane has laid out what just changed.
+            pane.keep_in_view(widget)
+            QTimer.singleShot(0, lambda: self._keep_in_view(widget))
+        if key and pane is not None and pane.isAncestorOf(widget):
+            entity, entity_id, field = str(key).split(":")
+            self.places[current] = (entity, int(entity_id), field)
+
+    def _keep_in_view(self, widget: QWidget) -> None:
+        pane = self.panes.get(self.current_key())
+        if pane is not None and QApplication.focusWidget() is widget:
+            pane.keep_in_view(widget)
+
+    def restore_focus(self) -> None:
+        """The cursor back where the person was typing in this pane, else its first field,
+        scrolled into view; never nowhere."""
+        pane = self.panes.get(self.current_key())
+        if pane is None:
+            return
+        place = self.places.get(self.current_key())
+        if place is not None and pane.focus_field(place):
+            return
+        first = pane.first_field()
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            pane.scroller.ensureWidgetVisible(first, 50, 80)
 
     def step(self, offset: int) -> None:
         row = self.nav.currentRow()
@@ -309,9 +370,7 @@ class ConferenceView(QWidget):
         visible = [i for i in range(self.nav.count()) if not self.nav.item(i).isHidden()]
         if 1 <= number <= len(visible):
             self.nav.setCurrentRow(visible[number - 1])
-            first = self.panes[self.keys[visible[number - 1]]].first_field()
-            if first is not None:
-                first.setFocus()
+            self.restore_focus()
 
     def focus_field(self, pane_key: str, key: FieldKey) -> bool:
         self.show_pane(pane_key)
@@ -319,8 +378,17 @@ class ConferenceView(QWidget):
         return pane.focus_field(key) if pane is not None else False
 
     # -- changes --------------------------------------------------------------
+    def _on_conflict(self, conflict: object) -> None:
+        """A save refused because someone else changed the words first: ask, then show."""
+        from ...conflicts import EditConflictError
+        from ..dialogs.conflict import ask_which
+
+        assert isinstance(conflict, EditConflictError)
+        self.recorder.resolve(conflict, ask_which(self, conflict))
+        self.reload()
+
     def on_change(self, change: Change) -> None:
-        if change.operation == "update":
+        if change.operation is Operation.UPDATE:
             values = self._patch(change)
             self._mark_stale(change, values)
             self._marks_timer.start(MARKS_AFTER_EDIT_MS)
@@ -329,24 +397,50 @@ class ConferenceView(QWidget):
             if change.entity in ("person", "child", "conference"):
                 self._collect_names()
             return
-        if change.operation == "remove":
+        if change.operation is Operation.REMOVE:
             self.last_removed = change
-            self.message.emit("Item removed. Ctrl+Alt+Z puts it back.")
+            if not self.presentation:  # a note for the minute-taker, not the family
+                self.message.emit("Item removed. Ctrl+Alt+Z puts it back.")
         focused = QApplication.focusWidget()
         had_focus_key = focused.property("field_key") if focused is not None else None
+        neighbour = (
+            self._neighbour_of(focused, change) if change.operation is Operation.REMOVE else None
+        )
         self.reload()
         current = self.panes.get(self.current_key())
         if current is None:
             return
         if (
-            change.operation in ("add", "move")
+            change.operation in ADDS_OR_MOVES
             and change.entity_id is not None
             and current.focus_item(change.entity, change.entity_id)
         ):
             return
         if had_focus_key:
             entity, entity_id, field = str(had_focus_key).split(":")
-            current.focus_field((entity, int(entity_id), field))
+            if current.focus_field((entity, int(entity_id), field)):
+                return
+        if neighbour is not None and current.focus_field(neighbour):
+            return
+        self.restore_focus()  # the field typed in is gone: never leave the cursor nowhere
+
+    def _neighbour_of(self, focused: QWidget | None, change: Change) -> FieldKey | None:
+        """The field before the removed item's (or the next one), to carry on typing in."""
+        if focused is None:
+            return None
+        for step in ("previousInFocusChain", "nextInFocusChain"):
+            widget: QWidget = focused
+            for _ in range(200):
+                widget = getattr(widget, step)()
+                if widget is focused:
+                    break
+                key = widget.property("field_key")
+                if not key:
+                    continue
+                entity, entity_id, field = str(key).split(":")
+                if (entity, int(entity_id)) != (change.entity, change.entity_id):
+                    return (entity, int(entity_id), field)
+        return None
 
     def _patch(self, change: Change) -> dict[str, object]:
         """Apply a saved edit to the loaded record, so other panes see it without a reload."""
@@ -540,9 +634,7 @@ class ConferenceView(QWidget):
             and event.key() == Qt.Key.Key_Escape
         ):
             self.find_bar.hide()
-            current = self.panes.get(self.current_key())
-            if current is not None:
-                current.setFocus()
+            self.restore_focus()
             return True
         return False
 

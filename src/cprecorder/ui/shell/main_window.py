@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,19 +45,27 @@ from .settings import (
     Settings,
 )
 from .theme import apply_theme
-from .window_actions import ActionId, build_actions
+from .window_actions import MENU_TITLES, ActionId, build_actions
 
 if TYPE_CHECKING:
     from ...actor import Actor
+    from ...operations import Change
     from ...recovery import RecoveryJournal
     from ...store import Store
     from ..recording.conference_view import ConferenceView
+    from .journey_view import JourneyView
     from .start_view import StartView
 
 log = logging.getLogger(__name__)
 
 #: Actions that need the records open (the rest work on an empty window).
+#: How often a read-only window looks for what the window holding the record saved.
+LIVE_POLL_MS = 500
+
 NEED_RECORDS = (ActionId.NEW_CONFERENCE, ActionId.OPEN_CONFERENCES, ActionId.WHO_AM_I)
+
+#: Actions on the family's journey: offered with a conference or a journey open.
+JOURNEY_ACTIONS = (ActionId.JOURNEY, ActionId.START_REVIEW, ActionId.START_CORE_GROUP)
 
 #: Actions that need a conference open.
 NEED_CONFERENCE = (
@@ -69,6 +78,7 @@ NEED_CONFERENCE = (
     ActionId.NEXT_ITEM,
     ActionId.PREVIOUS_ITEM,
     ActionId.HAND_OVER,
+    ActionId.TAKE_BACK,
 )
 
 #: Actions wired by the record menu (``record_menu``), which also decides when they are offered.
@@ -137,6 +147,7 @@ class MainWindow(QMainWindow):
         self.attached = False
         self.record_menu_wired = False
         self._start: StartView | None = None
+        self.journey_view: JourneyView | None = None
         self.setWindowTitle("CP Recorder")
         self.resize(1360, 860)
         geometry = settings.get(GEOMETRY)
@@ -203,6 +214,10 @@ class MainWindow(QMainWindow):
             self._start = StartView(self.store)
             self._start.open_requested.connect(self.open_conference)
             self._start.new_requested.connect(self.new_conference)
+            self._start.case_requested.connect(self.show_journey)
+            self._start.review_requested.connect(self.start_review)
+            self.stack.addWidget(self._start)
+        elif self._start.parentWidget() is None:  # set aside while the type was resized
             self.stack.addWidget(self._start)
         return self._start
 
@@ -217,7 +232,7 @@ class MainWindow(QMainWindow):
     # -- menus ----------------------------------------------------------------
     def _build_menus(self) -> None:
         a = self.actions_
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(MENU_TITLES["file"])
         for action_id in (
             ActionId.NEW_CONFERENCE,
             ActionId.OPEN_CONFERENCES,
@@ -227,12 +242,15 @@ class MainWindow(QMainWindow):
         ):
             file_menu.addAction(a[action_id])
         file_menu.addSeparator()
+        for action_id in JOURNEY_ACTIONS:
+            file_menu.addAction(a[action_id])
+        file_menu.addSeparator()
         file_menu.addAction(a[ActionId.WHO_AM_I])
         file_menu.addAction(a[ActionId.QUIT])
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(MENU_TITLES["edit"])
         for action_id in (ActionId.FIND, ActionId.FIND_NEXT, ActionId.UNDO_REMOVE):
             edit_menu.addAction(a[action_id])
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(MENU_TITLES["view"])
         for action_id in (
             ActionId.PRESENTATION,
             ActionId.HIGH_CONTRAST,
@@ -242,9 +260,10 @@ class MainWindow(QMainWindow):
             ActionId.PREVIOUS_ITEM,
         ):
             view_menu.addAction(a[action_id])
-        self.record_menu = self.menuBar().addMenu("&Record")
+        self.record_menu = self.menuBar().addMenu(MENU_TITLES["record"])
         for action_id in (
             ActionId.HAND_OVER,
+            ActionId.TAKE_BACK,
             ActionId.REVIEW,
             ActionId.SIGN_OFF,
             ActionId.ADDENDUM,
@@ -280,9 +299,13 @@ class MainWindow(QMainWindow):
         a[ActionId.NEXT_ITEM].triggered.connect(lambda: self._in_view("step", 1))
         a[ActionId.PREVIOUS_ITEM].triggered.connect(lambda: self._in_view("step", -1))
         a[ActionId.HAND_OVER].triggered.connect(self.hand_over)
+        a[ActionId.TAKE_BACK].triggered.connect(self.take_back)
         a[ActionId.EXPORT].triggered.connect(self.export)
         a[ActionId.CALENDAR].triggered.connect(self.save_calendar)
         a[ActionId.WHO_AM_I].triggered.connect(self.ask_identity)
+        a[ActionId.JOURNEY].triggered.connect(lambda: self.show_journey())
+        a[ActionId.START_REVIEW].triggered.connect(lambda: self.start_review())
+        a[ActionId.START_CORE_GROUP].triggered.connect(lambda: self.start_core_group())
 
     def _in_view(self, method: str, *args: object) -> None:
         """Run a conference view's method if a conference is open."""
@@ -297,6 +320,104 @@ class MainWindow(QMainWindow):
             self.actions_[action_id].setEnabled(recording and self.record_menu_wired)
         for action_id in NEED_RECORDS:
             self.actions_[action_id].setEnabled(self.attached)
+        on_journey = (
+            self.journey_view is not None and self.stack.currentWidget() is self.journey_view
+        )
+        for action_id in JOURNEY_ACTIONS:
+            self.actions_[action_id].setEnabled(self.attached and (recording or on_journey))
+
+    # -- the family's journey -------------------------------------------------
+    def _rules(self) -> object:
+        from ...rules.authority import load_authority_settings
+
+        return load_authority_settings().rules()
+
+    def _case_in_view(self) -> int | None:
+        """The case of the open conference, or of the journey on screen."""
+        from ...journey import case_of
+
+        if self.view is not None:
+            with self.store.read() as session:
+                return case_of(session, self.view.conference_id)
+        if self.journey_view is not None and self.stack.currentWidget() is self.journey_view:
+            return self.journey_view.journey.case_id
+        return None
+
+    def show_journey(self, case_id: int | None = None) -> None:
+        """Every meeting of the family's case, what is due, and the scores over time."""
+        from ...errors import KnownError
+        from ...journey import load_journey
+        from .journey_view import JourneyView
+
+        if not self.attached:
+            return
+        try:
+            case = case_id if case_id is not None else self._case_in_view()
+            if case is None or not self.close_conference():
+                return
+            with self.store.read() as session:
+                journey = load_journey(session, case, self._rules())  # type: ignore[arg-type]
+        except KnownError as exc:
+            self.show_message(str(exc))
+            return
+        view = JourneyView(journey)
+        view.open_meeting.connect(self.open_conference)
+        view.start_review.connect(self.start_review)
+        view.start_core_group.connect(self.start_core_group)
+        view.back.connect(self.show_start)
+        if self.journey_view is not None:
+            self.stack.removeWidget(self.journey_view)
+            self.journey_view.deleteLater()
+        self.journey_view = view
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        self.setWindowTitle(f"{journey.family_name} family's journey — CP Recorder")
+        view.table.setFocus()
+        self._update_actions()
+
+    def _meeting_in_view(self) -> int | None:
+        if self.view is not None:
+            return self.view.conference_id
+        if self.journey_view is not None and self.stack.currentWidget() is self.journey_view:
+            return self.journey_view.reviewable() or (
+                self.journey_view.journey.entries[-1].meeting_id
+                if self.journey_view.journey.entries
+                else None
+            )
+        return None
+
+    def start_review(self, conference_id: int | None = None) -> None:
+        """The review conference of a signed-off conference, opened ready to record."""
+        from ... import operations as op
+
+        self._start_meeting(op.start_review, "conference_id", conference_id)
+
+    def start_core_group(self, meeting_id: int | None = None) -> None:
+        """The next core group meeting of the case, opened ready to record."""
+        from ... import operations as op
+
+        self._start_meeting(op.start_core_group, "meeting_id", meeting_id)
+
+    def _start_meeting(
+        self, operation: Callable[..., Change], name: str, from_id: int | None
+    ) -> None:
+        from ...errors import KnownError
+
+        if not self.attached:
+            return
+        source = from_id if from_id is not None else self._meeting_in_view()
+        if source is None:
+            self.show_message("Open a conference or a family's journey first.")
+            return
+        if self.view is not None and not self.view.recorder.flush():
+            self.show_message("Saving is not working right now, so nothing was started.")
+            return
+        try:
+            change = operation(self.store, actor=self.actor, rules=self._rules(), **{name: source})
+        except KnownError as exc:
+            self.show_message(str(exc))
+            return
+        self.open_conference(change.conference_id)
 
     # -- conferences ----------------------------------------------------------
     def show_start(self) -> None:
@@ -392,16 +513,47 @@ class MainWindow(QMainWindow):
             return
         if holder is not None:
             view.set_read_only(holder.sentence())
+            self._follow_changes(view)
             return
         timer = QTimer(view)
         timer.setInterval(int(HEARTBEAT.total_seconds() * 1000))
         timer.timeout.connect(lambda: self._heartbeat(view))
         timer.start()
 
+    def _follow_changes(self, view: ConferenceView) -> None:
+        """A read-only window shows what the holder saves, within two seconds."""
+        from PySide6.QtCore import QTimer
+
+        from ...errors import KnownError
+        from ...live import ChangeWatch
+
+        try:
+            watch = ChangeWatch(self.store)
+        except (KnownError, OSError):
+            return  # the record still opens, read-only, without following changes
+        timer = QTimer(view)
+        timer.setInterval(LIVE_POLL_MS)
+
+        def poll() -> None:
+            try:
+                changed = view.conference_id in watch.poll()
+            except Exception:  # the server went away: stop following, keep the window
+                timer.stop()
+                watch.close()
+                return
+            if changed and view.recorder.read_only:
+                view.reload()
+
+        timer.timeout.connect(poll)
+        view.destroyed.connect(watch.close)
+        timer.start()
+
     def _heartbeat(self, view: ConferenceView) -> None:
         from ...editing import heartbeat
         from ...errors import KnownError
 
+        if view is not self.view:
+            return  # closed: its timer goes with it; the hold was released then
         try:
             still = heartbeat(
                 self.store,
@@ -482,12 +634,39 @@ class MainWindow(QMainWindow):
             self.show_message("Saved.")
 
     def hand_over(self) -> None:
+        """Asks first: the record goes to the chair (the minute-taker may take it back)."""
         from ... import operations as op
 
         if self.view is None:
             return
+        answer = QMessageBox.question(
+            self,
+            "Hand over to the chair",
+            "Hand the record to the chair for review? You can take it back until the "
+            "chair changes something.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        self.restore_focus()
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         if self.view.recorder.run(op.hand_over, conference_id=self.view.conference_id):
             self.show_message("Handed over to the chair for review.")
+
+    def take_back(self) -> None:
+        from ... import operations as op
+
+        if self.view is not None and self.view.recorder.run(
+            op.take_back, conference_id=self.view.conference_id
+        ):
+            self.show_message("The hand-over is taken back: the record is a draft again.")
+
+    def restore_focus(self) -> None:
+        """After a dialog, the cursor goes back to the field it was in (the window's owner
+        of focus), or to the first field of the pane shown."""
+        if self.view is not None:
+            self.activateWindow()
+            self.view.restore_focus()
 
     def export(self) -> None:
         """File → Export…: the dialog saves everything and exports from the store."""
@@ -496,6 +675,7 @@ class MainWindow(QMainWindow):
         from ..dialogs.export import ExportDialog
 
         ExportDialog(self, self.view).exec()
+        self.restore_focus()
 
     def save_calendar(self) -> None:
         """File → Save dates to a calendar…: an .ics file for Outlook or any calendar."""
@@ -515,6 +695,7 @@ class MainWindow(QMainWindow):
         chosen, _filter = QFileDialog.getSaveFileName(
             self, "Save the dates as", suggested, "Calendar file (*.ics)"
         )
+        self.restore_focus()
         if not chosen:
             return
         try:
@@ -540,11 +721,15 @@ class MainWindow(QMainWindow):
     def set_presentation(self, on: bool) -> None:
         focused = QApplication.focusWidget()
         self.presentation = on
+        self.show_message("")  # what the status bar said was for the minute-taker
         if self.view is not None:
             self.view.set_presentation(on)
+            self.view.banner.repaint()  # the banner is on screen before the type is resized
         self.apply_theme()
-        if focused is not None and focused.isVisible():
+        if focused is not None and focused.isVisible() and focused.window() is self:
             focused.setFocus()
+        else:
+            self.restore_focus()
 
     def _set_high_contrast(self, on: bool) -> None:
         self.settings.set(HIGH_CONTRAST, on)
@@ -563,11 +748,26 @@ class MainWindow(QMainWindow):
     def apply_theme(self) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
+        # Sizes restyle this window only, and only what is on screen: restyling every widget
+        # of the application took seconds on a busy machine, and a person presses F5 again
+        # when nothing seems to happen.
+        if self.view is not None:
+            self.view.set_aside_hidden_panes()
+            if self._start is not None and self._start.parentWidget() is not None:
+                self.stack.removeWidget(self._start)
+                self._start.setParent(None)
         apply_theme(
-            app, zoom_percent=self.zoom_percent(), high_contrast=self.settings.get(HIGH_CONTRAST)
+            app,
+            zoom_percent=self.zoom_percent(),
+            high_contrast=self.settings.get(HIGH_CONTRAST),
+            window=self,
         )
         if self.view is not None:
             self.view.after_theme(self.zoom_percent())
+            # The type size changed the layout: the field being typed in stays in view.
+            focused = QApplication.focusWidget()
+            if focused is not None:
+                QTimer.singleShot(0, lambda: self._in_view("remember_place", focused))
 
     # -- identity, messages, focus ---------------------------------------------
     def ask_identity(self) -> None:
@@ -576,7 +776,9 @@ class MainWindow(QMainWindow):
         if not self.attached:
             return
         dialog = IdentityDialog(self, self.actor)
-        if dialog.exec() == IdentityDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == IdentityDialog.DialogCode.Accepted
+        self.restore_focus()
+        if accepted:
             self.actor = dialog.actor()
             remember_actor(self.settings, self.actor)
             if self.view is not None:
@@ -589,6 +791,7 @@ class MainWindow(QMainWindow):
     def _remember_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is None or self.view is None:
             return
+        self.view.remember_place(new)
         key = new.property("field_key")
         if key:
             self.settings.set(LAST_FIELD, str(key))

@@ -8,6 +8,16 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+#: The menu bar's menus; their Alt+letters are taken in every pane (see Pane.label_for).
+MENU_TITLES = {"file": "&File", "edit": "&Edit", "view": "&View", "record": "&Record"}
+
+
+def alt_letter(text: str) -> str:
+    """The letter after the "&" that makes an Alt+letter key, or ""."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else ""
+
 
 class ActionId(enum.Enum):
     NEW_CONFERENCE = "new_conference"
@@ -26,11 +36,15 @@ class ActionId(enum.Enum):
     NEXT_ITEM = "next_item"
     PREVIOUS_ITEM = "previous_item"
     HAND_OVER = "hand_over"
+    TAKE_BACK = "take_back"
     REVIEW = "review"
     SIGN_OFF = "sign_off"
     ADDENDUM = "addendum"
     AUDIT = "audit"
     WHO_AM_I = "who_am_i"
+    JOURNEY = "journey"
+    START_REVIEW = "start_review"
+    START_CORE_GROUP = "start_core_group"
 
 
 @dataclass(frozen=True)
@@ -72,12 +86,28 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.ZOOM_OUT: ActionSpec("Zoom &out", ("Ctrl+-",)),
     ActionId.NEXT_ITEM: ActionSpec("Next agenda item", ("Ctrl+PgDown",)),
     ActionId.PREVIOUS_ITEM: ActionSpec("Previous agenda item", ("Ctrl+PgUp",)),
-    ActionId.HAND_OVER: ActionSpec("&Hand over to the chair"),
+    ActionId.HAND_OVER: ActionSpec("&Hand over to the chair…"),
+    ActionId.TAKE_BACK: ActionSpec("&Take the hand-over back"),
     ActionId.REVIEW: ActionSpec("&Review before sign-off", ("Ctrl+R",)),
     ActionId.SIGN_OFF: ActionSpec("&Sign off…"),
     ActionId.ADDENDUM: ActionSpec("Add an &addendum…"),
     ActionId.AUDIT: ActionSpec("&Audit trail"),
     ActionId.WHO_AM_I: ActionSpec("&Who is using CP Recorder…"),
+    ActionId.JOURNEY: ActionSpec(
+        "The family's &journey",
+        ("Ctrl+J",),
+        "Every meeting of this family's case, what is due, and the scores over time",
+    ),
+    ActionId.START_REVIEW: ActionSpec(
+        "Start the &review conference",
+        ("Ctrl+Shift+R",),
+        "A review of this signed-off conference, starting from the case's latest meeting",
+    ),
+    ActionId.START_CORE_GROUP: ActionSpec(
+        "Start a core &group meeting",
+        ("Ctrl+Shift+G",),
+        "The next core group meeting, starting from the case's latest meeting",
+    ),
 }
 
 
