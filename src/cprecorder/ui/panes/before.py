@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout
 
-from ...agenda import AgendaItem
 from ...model import Conference
 from ..widgets.fields import LineField, TextField
 from .base import Pane
@@ -12,6 +11,7 @@ from .base import Pane
 
 class BeforePane(Pane):
     key = "before"
+    shows_names = frozenset()
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         r, cid = self.recorder, conference.id
@@ -67,10 +67,6 @@ class BeforePane(Pane):
             label="Observers",
         )
         form.addRow(self.label_for("&Observers", observers), self.register(observers).as_widget())
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        return (int(bool(conference.pre_meeting_notes.strip())), 1)
 
 
 PANE = BeforePane

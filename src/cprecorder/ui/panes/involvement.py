@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout
 
-from ...agenda import AgendaItem
 from ...model import Child, Conference, ParticipationCode
 from ..widgets.fields import ChoiceField, TextField
 from .base import Pane
@@ -21,6 +20,7 @@ AGREE_CHOICES = [("Yes, they agree", True), ("No, they disagree with parts", Fal
 
 class InvolvementPane(Pane):
     key = "involvement"
+    shows_names = frozenset({"child"})
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         if not conference.children:
@@ -129,16 +129,6 @@ class InvolvementPane(Pane):
 
         show_disagreement()
         agree.currentIndexChanged.connect(show_disagreement)
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """Each child's words or a code; the parents' views; whether they agree the reports."""
-        filled = sum(
-            1 for c in conference.children if c.participation is not None or c.views.strip()
-        )
-        filled += bool(conference.parents_views.strip())
-        filled += conference.parents_agree_reports is not None
-        return (filled, len(conference.children) + 2)
 
 
 PANE = InvolvementPane

@@ -29,7 +29,6 @@ LAST_CONFERENCE = Option("last/conference_id", 0)
 LAST_PANE = Option("last/pane", "")
 LAST_FIELD = Option("last/field", "")
 GEOMETRY = Option("window/geometry", b"")
-SPLITTER = Option("window/splitter", b"")
 
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 100, 250, 10
 
