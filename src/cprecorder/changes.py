@@ -470,11 +470,20 @@ def read_entry(
         action = "Changed" if operation is None or operation in plain else operation.words
         old = words.value(cls_name, entry.field, entry.old_value)
         new = words.value(cls_name, entry.field, entry.new_value)
-    return _entry_in_words(entry, action, what, field_label(entry.field), old, new)
+    return _entry_in_words(
+        entry, action, what, field_label(entry.field), old, new, for_the_family=for_the_family
+    )
 
 
 def _entry_in_words(
-    entry: AuditEntry, action: str, what: str, field: str, old: str, new: str
+    entry: AuditEntry,
+    action: str,
+    what: str,
+    field: str,
+    old: str,
+    new: str,
+    *,
+    for_the_family: bool = True,
 ) -> ReadableEntry:
     return ReadableEntry(
         entry_id=entry.id,

@@ -105,7 +105,7 @@ def refuse_if_signed_off(conference: Conference) -> None:
         )
 
 
-def _refuse_if_stored_as_signed_off(connection: Connection, conference_id: int | None) -> None:
+def refuse_if_stored_as_signed_off(connection: Connection, conference_id: int | None) -> None:
     """As committed (or flushed) in the database: the truth, not the session's copy."""
     if conference_id is None:
         return
@@ -125,7 +125,7 @@ def _has_column_changes(target: Any) -> bool:
 def _check_insert(_mapper: Any, connection: Connection, target: Any) -> None:
     if isinstance(target, (*ALLOWED_AFTER_SIGN_OFF, Conference)):
         return
-    _refuse_if_stored_as_signed_off(connection, conference_id_of_row(connection, target))
+    refuse_if_stored_as_signed_off(connection, conference_id_of_row(connection, target))
 
 
 def _check_update(_mapper: Any, connection: Connection, target: Any) -> None:
@@ -135,7 +135,7 @@ def _check_update(_mapper: Any, connection: Connection, target: Any) -> None:
         return
     if isinstance(target, Conference):
         # The stored status decides, so signing off is allowed and un-signing is not.
-        _refuse_if_stored_as_signed_off(connection, target.id)
+        refuse_if_stored_as_signed_off(connection, target.id)
         return
     # Moved from one parent to another: the conference it leaves must be open too.
     state = inspect(target)
@@ -143,16 +143,16 @@ def _check_update(_mapper: Any, connection: Connection, target: Any) -> None:
         if key in state.attrs and state.attrs[key].history.deleted:
             old = state.attrs[key].history.deleted[0]
             if old is not None:
-                _refuse_if_stored_as_signed_off(
+                refuse_if_stored_as_signed_off(
                     connection, conference_id_of_keys(connection, {key: old})
                 )
-    _refuse_if_stored_as_signed_off(connection, conference_id_of_row(connection, target))
+    refuse_if_stored_as_signed_off(connection, conference_id_of_row(connection, target))
 
 
 def _check_delete(_mapper: Any, connection: Connection, target: Any) -> None:
     if isinstance(target, ALLOWED_AFTER_SIGN_OFF):
         return
-    _refuse_if_stored_as_signed_off(connection, conference_id_of_row(connection, target))
+    refuse_if_stored_as_signed_off(connection, conference_id_of_row(connection, target))
 
 
 def enforce_the_lock() -> None:

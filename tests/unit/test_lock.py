@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -19,14 +20,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Boolean, Date, DateTime, Integer, select, text
 from sqlalchemy import Enum as SAEnum
+from sqlalchemy.orm import Session
 
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.agenda import load_agenda
+from cprecorder.conference_lock import lock_conference
 from cprecorder.errors import RecordLockedError
 from cprecorder.interchange import conference_to_dict
 from cprecorder.lifecycle import conference_of
-from cprecorder.model import Conference, PlanType, Role
+from cprecorder.model import Conference, Operation, PlanType, Role
 from cprecorder.model.base import Base
 from cprecorder.model.registry import CONFERENCE_LISTS, ENTITIES, columns, editable_fields
 from cprecorder.queries import load_conference
@@ -165,7 +168,11 @@ def attempts(
             actor=a,
             conference_id=conference_id,
             change=op.Change(
-                conference_id, "remove", listed, None, removed={**new_values, "__position__": 0}
+                conference_id,
+                Operation.REMOVE,
+                listed,
+                None,
+                removed={**new_values, "__position__": 0},
             ),
         ),
         "set_relationship": lambda s, a: op.set_relationship(
@@ -245,6 +252,18 @@ def test_the_addendum_is_the_only_change_after_sign_off(
 # --- Below the operations: every row of the conference, cascades and orphans included ----
 
 
+@contextmanager
+def writing_below_the_operations(
+    store: Store, actor: Actor, *conference_ids: int
+) -> Iterator[Session]:
+    """A writer that names no operation's rules, but takes the conferences' locks like
+    every writer (without them the store refuses it before the row checks are reached)."""
+    with store.write(actor, Operation.UPDATE) as session:
+        for conference_id in conference_ids:
+            lock_conference(session, conference_id)
+        yield session
+
+
 def _drop_last(collection: list[Any]) -> None:
     collection.remove(collection[-1])
 
@@ -273,7 +292,10 @@ def test_rows_removed_by_cascade_or_as_orphans_are_refused(
     store: Store, chair: Actor, signed_off: int, removal: str
 ) -> None:
     before = dump_bytes(store, signed_off)
-    with pytest.raises(RecordLockedError), store.write(chair, "direct") as session:
+    with (
+        pytest.raises(RecordLockedError),
+        writing_below_the_operations(store, chair, signed_off) as session,
+    ):
         conference = load_conference(session, signed_off)
         REMOVALS[removal](conference)
         session.flush()
@@ -286,7 +308,10 @@ def test_deleting_any_row_of_the_record_is_refused(
 ) -> None:
     parts = parts_of(store, signed_off)
     before = dump_bytes(store, signed_off)
-    with pytest.raises(RecordLockedError), store.write(chair, "direct") as session:
+    with (
+        pytest.raises(RecordLockedError),
+        writing_below_the_operations(store, chair, signed_off) as session,
+    ):
         row = session.get(ENTITIES[entity], parts[entity][-1])
         session.delete(row)
         session.flush()
@@ -301,7 +326,10 @@ def test_moving_a_row_out_of_a_signed_off_record_is_refused(
     draft = add_demo_conference(store, actor, dt.datetime(2027, 1, 5, 10, 0))
     parts = parts_of(store, signed_off)
     before = dump_bytes(store, signed_off)
-    with pytest.raises(RecordLockedError), store.write(chair, "direct") as session:
+    with (
+        pytest.raises(RecordLockedError),
+        writing_below_the_operations(store, chair, signed_off, draft) as session,
+    ):
         action = session.get(ENTITIES["action"], parts["action"][0])
         assert action is not None
         action.conference_id = draft
@@ -347,7 +375,7 @@ def test_the_database_refuses_plain_sql_on_a_signed_off_record(
     store: Store, chair: Actor, signed_off: int, change: str
 ) -> None:
     before = dump_bytes(store, signed_off)
-    with pytest.raises(RecordLockedError), store.write(chair, "direct") as session:
+    with pytest.raises(RecordLockedError), store.write(chair, Operation.UPDATE) as session:
         session.execute(text(PLAIN_SQL[change]), {"c": signed_off})
     assert dump_bytes(store, signed_off) == before
 
@@ -358,7 +386,7 @@ def test_the_database_lets_a_draft_change_and_the_trail_grow_after_sign_off(
     from cprecorder.demo import add_demo_conference
 
     draft = add_demo_conference(store, actor, dt.datetime(2027, 2, 1, 10, 0))
-    with store.write(actor, "direct") as session:
+    with store.write(actor, Operation.UPDATE) as session:
         for statement in PLAIN_SQL.values():
             session.execute(text(statement), {"c": draft})
     op.add_addendum(
