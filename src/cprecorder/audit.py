@@ -93,6 +93,7 @@ def audit_row(
         "conference_id": conference_id,
         "at": at,
         "os_user": actor.os_user,
+        "login": "",  # the database login, set by the team server's trigger
         "actor": actor.name,
         "role": actor.role.value,
         # The stored name of the operation (``Operation.stored``), "" for none.
@@ -185,8 +186,8 @@ def write_audit(session: Session, _context: Any) -> None:
 def chain_head(connection: Connection, conference_id: int | None) -> tuple[str, int]:
     """The newest entry's hash and the number of entries, as the conference row keeps them.
 
-    Read with ``FOR UPDATE`` where the database has it (PostgreSQL), so two writers to one
-    conference take turns here; SQLite's ``BEGIN IMMEDIATE`` already makes them.
+    Read with ``FOR UPDATE`` where the database has it (PostgreSQL), so the next link is
+    read by one writer at a time; SQLite's ``BEGIN IMMEDIATE`` already makes them take turns.
     """
     if conference_id is not None:
         row = connection.execute(
@@ -198,11 +199,7 @@ def chain_head(connection: Connection, conference_id: int | None) -> tuple[str, 
             return str(row[0] or ""), int(row[1] or 0)
     found = connection.execute(
         select(AuditEntry.hash)
-        .where(
-            AuditEntry.conference_id.is_(None)
-            if conference_id is None
-            else AuditEntry.conference_id == conference_id
-        )
+        .where(AuditEntry.conference_id.is_(None))
         .order_by(AuditEntry.id.desc())
         .limit(1)
     ).scalar()
@@ -217,24 +214,27 @@ def _signs_off(row: dict[str, Any]) -> bool:
     )
 
 
+def chain(rows: list[dict[str, Any]], head: str) -> list[dict[str, Any]]:
+    """Link rows of one conference after the entry whose hash is ``head``, in order."""
+    for row in rows:
+        row["prev_hash"] = head
+        row["hash"] = head = entry_hash(head, row)
+    return rows
+
+
 def write_chained(connection: Connection, rows: list[dict[str, Any]]) -> None:
     """Chain the rows onto their conferences' heads, and move the heads, in one transaction."""
-    heads: dict[int | None, tuple[str, int]] = {}
-    signed_off: set[int] = set()
+    by_conference: dict[int | None, list[dict[str, Any]]] = {}
     for row in rows:
-        key = row["conference_id"]
-        if key not in heads:
-            heads[key] = chain_head(connection, key)
-        prev, count = heads[key]
-        row["prev_hash"] = prev
-        row["hash"] = entry_hash(prev, row)
-        heads[key] = (row["hash"], count + 1)
-        if key is not None and _signs_off(row):
-            signed_off.add(key)
+        by_conference.setdefault(row["conference_id"], []).append(row)
+    moved: list[tuple[int, str, int, bool]] = []
+    for key, own in by_conference.items():
+        head, count = chain_head(connection, key)
+        chain(own, head)
+        if key is not None:
+            moved.append((key, own[-1]["hash"], count + len(own), any(map(_signs_off, own))))
     connection.execute(insert(AuditEntry), rows)
-    for key, (head, count) in heads.items():
-        if key is None:
-            continue
+    for key, head, count, signs_off in moved:
         # Plain SQL: an ORM or Core update would also stamp updated_at, and after sign-off
         # the database lets nothing but the head change.
         connection.execute(
@@ -242,7 +242,7 @@ def write_chained(connection: Connection, rows: list[dict[str, Any]]) -> None:
                 "UPDATE conferences SET audit_head_hash = :head, audit_head_count = :count"
                 + (
                     ", signed_off_head_hash = :head, signed_off_head_count = :count"
-                    if key in signed_off
+                    if signs_off
                     else ""
                 )
                 + " WHERE id = :id"

@@ -5,7 +5,10 @@ The lock is checked on every row the ORM writes (a mapper event on every table),
 so it sees what an operation never touched itself: rows removed by cascade or as
 orphans, a link removed with its person, a category cleared with its decision.
 Each row is traced to its conference in the database, and a row of a signed-off
-conference is refused, whatever the route. Only an addendum (and the audit trail,
+conference is refused, whatever the route. The autosave's few statements
+(:mod:`cprecorder.operations.fields`), which build no ORM object, ask :func:`locked`
+themselves; the database's triggers (:mod:`cprecorder.migrations.lock`) refuse it
+again below both. Only an addendum (and the audit trail,
 and who has the record open) may be added after sign-off; a withdrawn conference is
 kept as it was, with nothing added.
 """
@@ -83,26 +86,27 @@ def conference_id_of_keys(connection: Connection, keys: dict[str, Any]) -> int |
     return None
 
 
-#: The states in which a record is kept exactly as it is.
-LOCKED_STATES = frozenset({RecordStatus.SIGNED_OFF.value, RecordStatus.WITHDRAWN.value})
-
-
-def locked_sentence(status: str, family_name: str, signed_off_by: str) -> str:
-    if status == RecordStatus.WITHDRAWN.value:
-        return f"The {family_name} family's conference was withdrawn and cannot be changed."
-    return (
-        f"The record of the {family_name} family's conference was signed off"
-        f" by {signed_off_by or 'the chair'} and cannot be changed. Add an addendum instead."
-    )
+def locked(status: RecordStatus, family_name: str, signed_off_by: str) -> RecordLockedError | None:
+    """Why a conference in this status cannot be changed; None while it can."""
+    if status is RecordStatus.WITHDRAWN:
+        return RecordLockedError(
+            f"The {family_name} family's conference was withdrawn and cannot be changed."
+        )
+    if status is RecordStatus.SIGNED_OFF:
+        return RecordLockedError(
+            f"The record of the {family_name} family's conference was signed off"
+            f" by {signed_off_by or 'the chair'} and cannot be changed. Add an addendum instead."
+        )
+    return None
 
 
 def refuse_if_signed_off(conference: Conference) -> None:
     """The lock, said before an operation starts (the mapper check is the guarantee)."""
-    status = conference.status.value if conference.status is not None else ""
-    if status in LOCKED_STATES:
-        raise RecordLockedError(
-            locked_sentence(status, conference.family_name, conference.signed_off_by)
-        )
+    refused = locked(
+        conference.status or RecordStatus.DRAFT, conference.family_name, conference.signed_off_by
+    )
+    if refused is not None:
+        raise refused
 
 
 def refuse_if_stored_as_signed_off(connection: Connection, conference_id: int | None) -> None:
@@ -113,8 +117,9 @@ def refuse_if_stored_as_signed_off(connection: Connection, conference_id: int | 
         text("SELECT status, family_name, signed_off_by FROM conferences WHERE id = :id"),
         {"id": conference_id},
     ).first()
-    if row is not None and row[0] in LOCKED_STATES:
-        raise RecordLockedError(locked_sentence(str(row[0]), str(row[1]), str(row[2] or "")))
+    refused = locked(RecordStatus(row[0]), str(row[1]), str(row[2] or "")) if row else None
+    if refused is not None:
+        raise refused
 
 
 def _has_column_changes(target: Any) -> bool:

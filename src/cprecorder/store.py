@@ -16,7 +16,7 @@ import stat
 import threading
 import urllib.parse
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,7 @@ from .audit import listen_for_deletes, write_audit
 from .conference_lock import refuse_unlocked_writes
 from .conflicts import count_revisions, note_revisions
 from .errors import (
+    KnownError,
     NotFoundError,
     RecordLockedError,
     RefusedByServerError,
@@ -306,17 +307,44 @@ class Store:
                 raise NotFoundError(NO_SUCH_NUMBER) from exc
             except (OperationalError, DatabaseError) as exc:
                 session.rollback()
-                if LOCKED in str(getattr(exc, "orig", exc)):  # the database's own lock
-                    raise RecordLockedError(LOCKED) from exc
-                if _out_of_range(exc):
-                    raise NotFoundError(NO_SUCH_NUMBER) from exc
-                refused = refusal(exc)
-                if refused:
-                    raise RefusedByServerError(refused) from exc
-                raise StoreUnavailableError(explain_database_error(exc)) from exc
+                raise write_failed(exc) from exc
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def write_directly(self) -> Iterator[Any]:
+        """One unit of work on the driver's own connection, for a save that builds no ORM
+        object (the autosave, :mod:`cprecorder.operations.fields`): ``BEGIN IMMEDIATE`` on
+        SQLite as :meth:`write` takes it; the caller commits; any error rolls back, and the
+        database's errors are the same sentences as from :meth:`write`.
+        """
+        if self.check_integrity():
+            raise StoreUnavailableError(self.read_only)
+        try:
+            connection = self.engine.raw_connection()
+        except (OperationalError, DatabaseError) as exc:
+            raise StoreUnavailableError(explain_database_error(exc)) from exc
+        dbapi: Any = self.engine.dialect.loaded_dbapi
+        try:
+            if self.is_sqlite:
+                with closing(connection.cursor()) as cursor:
+                    cursor.execute("BEGIN IMMEDIATE")
+            yield connection
+        except OverflowError as exc:
+            with suppress(dbapi.Error):
+                connection.rollback()
+            raise NotFoundError(NO_SUCH_NUMBER) from exc
+        except dbapi.DatabaseError as exc:
+            with suppress(dbapi.Error):  # a connection that broke cannot roll back
+                connection.rollback()
+            raise write_failed(exc) from exc
+        except BaseException:
+            with suppress(dbapi.Error):
+                connection.rollback()
+            raise
+        finally:
+            connection.close()
 
     def table_names(self) -> list[str]:
         return inspect(self.engine).get_table_names()
@@ -336,7 +364,22 @@ NO_SUCH_NUMBER = "There is no conference, meeting or item with a number that lar
 
 
 def _out_of_range(exc: Exception) -> bool:
-    return isinstance(exc, DataError) and "out of range" in str(getattr(exc, "orig", exc))
+    """A number too large for the column, from SQLAlchemy or straight from the driver."""
+    original = getattr(exc, "orig", exc)
+    data_error = any(kind.__name__ == "DataError" for kind in type(original).__mro__)
+    return data_error and "out of range" in str(original)
+
+
+def write_failed(exc: Exception) -> KnownError:
+    """A write the database did not take, as the sentence a person is shown."""
+    if LOCKED in str(getattr(exc, "orig", exc)):  # the database's own lock
+        return RecordLockedError(LOCKED)
+    if _out_of_range(exc):
+        return NotFoundError(NO_SUCH_NUMBER)
+    refused = refusal(exc)
+    if refused:
+        return RefusedByServerError(refused)
+    return StoreUnavailableError(explain_database_error(exc))
 
 
 def _query_only(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

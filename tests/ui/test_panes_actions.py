@@ -6,9 +6,10 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QTextEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QTextEdit, QToolButton
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import settled
 from cprecorder.agenda import completeness as marks
 from cprecorder.model import ActionFor, ActionStatus, Conference
 from cprecorder.queries import load_conference
@@ -17,16 +18,6 @@ from cprecorder.ui.panes.actions import ActionsPane
 from cprecorder.ui.panes.widgets.action_table import NO_DATE, NO_OWNER, ActionRow
 from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.widgets.dates import DateEntry
-
-
-def settled(qtbot: QtBot) -> QWidget:
-    qtbot.waitUntil(
-        lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().isVisible(),
-        timeout=2000,
-    )
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
 
 
 def row_of(window: MainWindow, action_id: int) -> ActionRow:

@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+import by_keyboard
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.backup import list_backups
@@ -21,9 +22,7 @@ from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.dialogs.addendum import AddendumDialog
 from cprecorder.ui.dialogs.sign_off import SignOffDialog
-from cprecorder.ui.shell.app import create_main_window
 from cprecorder.ui.shell.main_window import MainWindow
-from cprecorder.ui.shell.settings import Settings
 from cprecorder.ui.shell.window_actions import ActionId
 
 
@@ -47,15 +46,7 @@ def audit_count(store: Store, conference_id: int) -> int:
 
 
 def open_window(qtbot: QtBot, store: Store, who: Actor, tmp_path: Path) -> MainWindow:
-    settings = Settings(QSettings(str(tmp_path / f"{who.os_user}.ini"), QSettings.Format.IniFormat))
-    window = create_main_window(store, who, settings, reopen=False)
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)  # for its shortcuts
-    return window
+    return by_keyboard.open_window(qtbot, store, who, tmp_path / f"{who.os_user}.ini")
 
 
 @pytest.fixture
@@ -162,7 +153,8 @@ def test_sign_off_is_refused_while_blocking_items_remain(
     assert dialog.isVisible()
     assert fresh(store, demo_id).status is RecordStatus.DRAFT
     # Warnings do not stop sign-off; they are listed for the chair to weigh.
-    assert "You can sign off with" in dialog.findChild(type(dialog.refusal), "warningTitle").text()
+    title = dialog.findChild(type(dialog.refusal), "warningTitle")
+    assert title is not None and "You can sign off with" in title.text()
     # From the dialog, straight to the review list.
     qtbot.mouseClick(dialog.review_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -182,7 +182,7 @@ def test_a_database_that_is_not_one(
     assert not (tmp_path / "out").exists()
 
 
-HOSTILE_FILES = {
+HOSTILE_FILES: dict[str, Callable[[Path], Path]] = {
     "a folder": lambda folder: folder,
     "JSON nested 200,000 deep": lambda folder: _write(folder, "[" * 200_000 + "]" * 200_000),
     "a score of 5,000 digits": lambda folder: _write(

@@ -29,7 +29,7 @@ from cprecorder.conference_lock import lock_conference
 from cprecorder.errors import RecordLockedError
 from cprecorder.interchange import conference_to_dict
 from cprecorder.lifecycle import conference_of
-from cprecorder.model import Conference, Operation, PlanType, Role
+from cprecorder.model import Action, Conference, Operation, PlanType, Role
 from cprecorder.model.base import Base
 from cprecorder.model.registry import CONFERENCE_LISTS, ENTITIES, columns, editable_fields
 from cprecorder.queries import load_conference
@@ -95,7 +95,7 @@ def value_for(cls: type[Base], field: str, people: list[int]) -> st.SearchStrate
         return st.integers(0, 10)
     limit = getattr(kind, "length", None) or 200
     return st.text(
-        st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), max_size=limit
+        st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), max_size=limit
     ).map(lambda text: text or "changed")
 
 
@@ -330,7 +330,7 @@ def test_moving_a_row_out_of_a_signed_off_record_is_refused(
         pytest.raises(RecordLockedError),
         writing_below_the_operations(store, chair, signed_off, draft) as session,
     ):
-        action = session.get(ENTITIES["action"], parts["action"][0])
+        action = session.get(Action, parts["action"][0])
         assert action is not None
         action.conference_id = draft
         session.flush()
@@ -418,7 +418,7 @@ def test_every_table_of_the_record_has_the_lock(store: Store) -> None:
             }
             assert found == tables
             return
-        triggers = dict(
+        triggers: dict[str, str] = dict(
             conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")).all()
         )
     for table in tables - {"conferences"}:

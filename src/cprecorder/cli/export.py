@@ -10,7 +10,7 @@ import argparse
 from typing import Any
 
 from ..export import DEFAULT_MARKING, DocumentKind, ExportError, document_bytes
-from ..journey import case_meetings
+from ..journey import looking_back
 from ..model import Child, Conference
 from ..queries import load_conference
 from .context import CommandContext, add_output_options, write_output
@@ -59,7 +59,7 @@ def cmd_export(context: CommandContext, args: argparse.Namespace) -> int:
             kind,
             child_id=child_id,
             marking=args.marking,
-            meetings=case_meetings(session, conference.case_id),
+            looking_back=looking_back(session, conference.id),
         )
     path = write_output(context, args, conference_id=args.id, document=kind.value, data=data)
     print(path)

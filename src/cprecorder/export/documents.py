@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import KnownError
 from ..files import write_atomically
+from ..journey.looking_back import LookingBack
 from ..model import Child, Conference
 from .blocks import Content
 from .childrens_plan import childrens_plan_content, first_name
@@ -63,14 +63,16 @@ def export_document(
     *,
     child_id: int | None = None,
     marking: str = DEFAULT_MARKING,
-    meetings: Sequence[Conference] | None = None,
+    looking_back: LookingBack | None = None,
 ) -> Path:
     """Write one document and return where it went.
 
     ``child_id`` picks one child for the children's plan; without it every child's
     plan goes into one document, each from a new page.
     """
-    data = document_bytes(conference, kind, child_id=child_id, marking=marking, meetings=meetings)
+    data = document_bytes(
+        conference, kind, child_id=child_id, marking=marking, looking_back=looking_back
+    )
     target = Path(path).expanduser()
     try:
         write_atomically(target, data)
@@ -88,11 +90,12 @@ def document_bytes(
     child_id: int | None = None,
     marking: str = DEFAULT_MARKING,
     now: dt.datetime | None = None,
-    meetings: Sequence[Conference] | None = None,
+    looking_back: LookingBack | None = None,
 ) -> bytes:
     """The .docx file as bytes, built wholly in memory.
 
-    ``meetings`` are the case's meetings, for a review's "since the last conference".
+    ``looking_back`` is what the meetings before it say (``journey.looking_back``), for
+    "what has changed since the last conference" and the scores over time.
     """
     kind = DocumentKind(kind)
     if len(marking.strip()) > MARKING_LIMIT:
@@ -100,7 +103,7 @@ def document_bytes(
             f"The protective marking is {len(marking.strip())} characters long; a marking "
             f"is at most {MARKING_LIMIT} (such as OFFICIAL-SENSITIVE). Nothing was written."
         )
-    content = document_content(conference, kind, child_id=child_id, meetings=meetings)
+    content = document_content(conference, kind, child_id=child_id, looking_back=looking_back)
     content.custom = audit_properties(conference)
     look = FRIENDLY if kind is DocumentKind.CHILDREN else OFFICIAL
     return write_docx(
@@ -124,12 +127,12 @@ def document_content(
     kind: DocumentKind,
     *,
     child_id: int | None = None,
-    meetings: Sequence[Conference] | None = None,
+    looking_back: LookingBack | None = None,
 ) -> Content:
     if kind is DocumentKind.RECORD:
-        return record_content(conference, Audience.PROFESSIONALS, meetings)
+        return record_content(conference, Audience.PROFESSIONALS, looking_back)
     if kind is DocumentKind.FAMILY:
-        return record_content(conference, Audience.FAMILY, meetings)
+        return record_content(conference, Audience.FAMILY, looking_back)
     if kind is DocumentKind.SUMMARY:
         return summary_content(conference)
     return childrens_plan_content(conference, children_for(conference, child_id))

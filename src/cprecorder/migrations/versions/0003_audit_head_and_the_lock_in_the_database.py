@@ -1,7 +1,7 @@
 """the audit chain's head on the conference row, and the sign-off lock in the database
 
 Revision ID: 0003
-Revises: 0004
+Revises: 0008
 Create Date: 2026-11-29 15:40:00
 
 Each conference row keeps the head of its audit chain (the newest entry's hash and the
@@ -20,7 +20,7 @@ from alembic import op
 from cprecorder.migrations.lock import create_lock_triggers, drop_lock_triggers
 
 revision = "0003"
-down_revision = "0004"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

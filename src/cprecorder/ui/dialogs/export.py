@@ -196,7 +196,12 @@ class ExportDialog(QDialog):
         self.form.setRowVisible(self.reading, shown)
         if not shown:
             return
-        content = document_content(self.conference, kind, child_id=self.selected_child_id())
+        content = document_content(
+            self.conference,
+            kind,
+            child_id=self.selected_child_id(),
+            looking_back=self.looking_back,
+        )
         ease = reading_ease(write_text(content, marking=""))
         aim = (
             " The children's plan aims at a reading age of 7 to 9."
@@ -232,12 +237,12 @@ class ExportDialog(QDialog):
     def _fresh_conference(self) -> Conference:
         """Everything typed is saved, then the record is read again from the store,
         with the meetings of its case (for what has changed since the last one)."""
-        from ...journey import case_meetings
+        from ...journey import looking_back
 
         self.view.recorder.flush()
         with self.view.store.read() as session:
             conference = load_conference(session, self.view.conference_id)
-            self.meetings = case_meetings(session, conference.case_id)
+            self.looking_back = looking_back(session, conference.id)
             return conference
 
     def target_path(self) -> Path | None:
@@ -275,7 +280,7 @@ class ExportDialog(QDialog):
                     self.conference,
                     kind,
                     child_id=self.selected_child_id(),
-                    meetings=self.meetings,
+                    looking_back=self.looking_back,
                 ),
                 path=target,
                 protected=protected_for(self.view.store),

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -28,6 +29,29 @@ from ...operations.change import NAME_FIELDS
 from ...sharing import family_may_see
 from ..recording.recorder import Recorder
 from ..widgets.fields import Bound, FieldKey
+
+
+def control_name(widget: QWidget) -> str:
+    """What a control is called: its accessible name, else a button's words."""
+    if widget.accessibleName():
+        return widget.accessibleName()
+    return widget.text() if isinstance(widget, QAbstractButton) else ""
+
+
+def _hidden_below(widget: QWidget, top: QWidget) -> bool:
+    """Whether the widget, or a parent of it below ``top``, was hidden on purpose.
+
+    A body just built is not shown until the event loop runs, so being visible is
+    not yet the question.
+    """
+    current: QWidget | None = widget
+    while current is not None and current is not top:
+        if current.isHidden() and current.testAttribute(
+            Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+        ):
+            return True
+        current = current.parentWidget()
+    return False
 
 
 @dataclass
@@ -261,6 +285,26 @@ class Pane(QWidget):
         for key in self.fields:
             if key[0] == entity and key[1] == entity_id:
                 return self.focus_field(key)
+        return False
+
+    def focus_control(self, name: str) -> bool:
+        """Focus the enabled control (a button, a choice) of this :func:`control_name`.
+
+        After an addition that has no field of its own (a member of the core group), the
+        cursor goes back to the control the person used, to add the next one.
+        """
+        if not name:
+            return False
+        for widget in self.body.findChildren(QWidget):
+            if (
+                control_name(widget) == name
+                and widget.isEnabled()
+                and not _hidden_below(widget, self.body)
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.scroller.ensureWidgetVisible(widget, 50, 80)
+                return True
         return False
 
     def first_field(self) -> QWidget | None:
