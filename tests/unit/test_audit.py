@@ -9,6 +9,8 @@ from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.audit import verify_chain
 from cprecorder.model import AuditEntry, Operation
+from cprecorder.model.registry import ENTITIES
+from cprecorder.queries import load_conference
 from cprecorder.store import Store
 
 pytestmark = pytest.mark.both_backends
@@ -126,19 +128,32 @@ def head_of(store: Store, conference_id: int) -> tuple[str, int]:
         return conference.audit_head_hash, conference.audit_head_count
 
 
+#: The autosave of a plain field: of the conference row itself, of a part of it, and of
+#: a part two rows below it (the head is moved by a statement of its own for those).
+SAVED_FIELDS = {
+    "conference": ("chair_summary", lambda c: c.id),
+    "worry": ("text", lambda c: c.worries[0].id),
+    "danger_score": ("reason", lambda c: c.danger_statements[0].scores[0].id),
+}
+
+
+@pytest.mark.parametrize("entity", sorted(SAVED_FIELDS))
 def test_the_conference_row_keeps_the_head_of_its_chain(
-    store: Store, actor: Actor, demo_id: int
+    store: Store, actor: Actor, demo_id: int, entity: str
 ) -> None:
+    field, find = SAVED_FIELDS[entity]
+    with store.read() as session:
+        entity_id = find(load_conference(session, demo_id))
     for text in ("One", "Two"):
-        op.update(
-            store,
-            actor=actor,
-            entity="conference",
-            entity_id=demo_id,
-            values={"chair_summary": text},
-        )
+        op.update(store, actor=actor, entity=entity, entity_id=entity_id, values={field: text})
         trail = entries(store, demo_id)
+        assert (trail[-1].target, trail[-1].new_value) == (
+            f"{ENTITIES[entity].__name__}#{entity_id}",
+            text,
+        )
         assert head_of(store, demo_id) == (trail[-1].hash, len(trail))
+    with store.read() as session:
+        assert verify_chain(session, demo_id).intact
 
 
 @pytest.mark.parametrize("cut", [1, 10, "all"])
