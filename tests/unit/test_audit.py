@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from sqlalchemy import delete, select, update
 
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.audit import verify_chain
-from cprecorder.model import AuditEntry, Operation
+from cprecorder.model import AuditEntry, Conference, Operation
 from cprecorder.model.registry import ENTITIES
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
@@ -130,7 +132,7 @@ def head_of(store: Store, conference_id: int) -> tuple[str, int]:
 
 #: The autosave of a plain field: of the conference row itself, of a part of it, and of
 #: a part two rows below it (the head is moved by a statement of its own for those).
-SAVED_FIELDS = {
+SAVED_FIELDS: dict[str, tuple[str, Callable[[Conference], int]]] = {
     "conference": ("chair_summary", lambda c: c.id),
     "worry": ("text", lambda c: c.worries[0].id),
     "danger_score": ("reason", lambda c: c.danger_statements[0].scores[0].id),
