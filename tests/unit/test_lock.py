@@ -29,7 +29,7 @@ from cprecorder.conference_lock import lock_conference
 from cprecorder.errors import RecordLockedError
 from cprecorder.interchange import conference_to_dict
 from cprecorder.lifecycle import conference_of
-from cprecorder.model import Action, Conference, Operation, PlanType, Role
+from cprecorder.model import Action, ActionProgress, Conference, Operation, PlanType, Role
 from cprecorder.model.base import Base
 from cprecorder.model.registry import CONFERENCE_LISTS, ENTITIES, columns, editable_fields
 from cprecorder.queries import load_conference
@@ -113,6 +113,7 @@ OPERATIONS = (
     "set_safety_score",
     "set_decision",
     "create_childrens_plan",
+    "set_action_progress",
     "hand_over",
     "take_back",
     "withdraw",
@@ -153,6 +154,8 @@ def attempts(
         if listed == "worry"
         else {}
     )
+    action = draw(st.sampled_from(parts["action"]))
+    progress = draw(st.one_of(st.none(), st.sampled_from(list(ActionProgress))))
     description = f"{operation} on {entity} #{item} with {values!r}"
     calls: dict[str, Attempt] = {
         "update": lambda s, a: op.update(s, actor=a, entity=entity, entity_id=item, values=values),
@@ -194,6 +197,9 @@ def attempts(
             reasons=words,
         ),
         "create_childrens_plan": lambda s, a: op.create_childrens_plan(s, actor=a, child_id=child),
+        "set_action_progress": lambda s, a: op.set_action_progress(
+            s, actor=a, action_id=action, progress=progress, note=words or None
+        ),
         "hand_over": lambda s, a: op.hand_over(s, actor=a, conference_id=conference_id),
         "take_back": lambda s, a: op.take_back(
             s, actor=Actor(a.name, Role.MINUTE_TAKER, a.os_user), conference_id=conference_id

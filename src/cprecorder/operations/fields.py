@@ -91,13 +91,15 @@ def save_fields(
                     theirs=theirs,
                     yours=values,
                 )
+        # Refused even when nothing would change, as on the ORM path: the answer to a
+        # save into a signed-off record is always that it is signed off.
+        refused = locked(RecordStatus(status), family_name, signed_off_by)
+        if refused is not None:
+            raise refused
         # In the order of the row's columns, as the ORM path writes its entries.
         changed = tuple(f for f in columns(cls) if f in values and values[f] != theirs[f])
         saved = current
         if changed:
-            refused = locked(RecordStatus(status), family_name, signed_off_by)
-            if refused is not None:
-                raise refused
             saved = current + 1
             at = utcnow()
             entries = chain(
