@@ -72,9 +72,10 @@ def test_create_the_plan_type_words_toggle_a_picture(
     ease = [
         label.text()
         for label in pane.findChildren(QLabel)
-        if label.text().startswith("Reading age about")
+        if label.text().startswith("Reading age about") and label.isVisibleTo(pane)
     ]
-    assert len(ease) == 2  # one figure for each child's words
+    assert len(ease) == 2  # one figure on screen for each child's words (a body replaced by
+    # a rebuild is hidden at once and deleted when the window is idle)
 
     with store.read() as session:
         conference = load_conference(session, demo_id)

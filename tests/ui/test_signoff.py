@@ -270,8 +270,6 @@ def test_a_refused_sign_off_keeps_the_dialog_open_with_the_reason(
 def test_saying_you_are_the_chair_offers_sign_off(
     qtbot: QtBot, store: Store, actor: Actor, demo_id: int, tmp_path: Path
 ) -> None:
-    from PySide6.QtCore import QTimer
-
     from cprecorder.model import Role
     from cprecorder.ui.shell.identity import IdentityDialog
 
@@ -281,28 +279,16 @@ def test_saying_you_are_the_chair_offers_sign_off(
         sign = window.actions_[ActionId.SIGN_OFF]
         assert not sign.isEnabled()
 
-        def answer() -> None:
-            dialogs = [d for d in window.findChildren(IdentityDialog) if d.isVisible()]
-            if not dialogs:  # not shown yet: look again shortly
-                QTimer.singleShot(20, answer)
-                return
-            dialog = dialogs[0]
-            try:
-                dialog.role.setFocus()
-                qtbot.keyClicks(dialog.role, "Ch")  # "Chair", by its first letters
-                qtbot.mouseClick(
-                    dialog.buttons.button(dialog.buttons.StandardButton.Ok),
-                    Qt.MouseButton.LeftButton,
-                )
-            finally:
-                if dialog.isVisible():  # never leave a modal dialog waiting
-                    dialog.reject()
+        def say_chair(dialog: IdentityDialog) -> None:
+            dialog.role.setFocus()
+            qtbot.keyClicks(dialog.role, "Ch")  # "Chair", by its first letters
+            qtbot.mouseClick(
+                dialog.buttons.button(dialog.buttons.StandardButton.Ok),
+                Qt.MouseButton.LeftButton,
+            )
 
-        QTimer.singleShot(0, answer)
-        # The window's own handler may stumble on the role it is handed (see
-        # record_menu._role_as_vocabulary); what matters here is what is offered after.
-        with qtbot.capture_exceptions():
-            window.actions_[ActionId.WHO_AM_I].trigger()
+        with by_keyboard.answering(IdentityDialog, say_chair):
+            window.actions_[ActionId.WHO_AM_I].trigger()  # File → Who is using CP Recorder…
         assert window.actor.role is Role.CHAIR
         assert window.view is not None and window.view.recorder.actor.role is Role.CHAIR
         assert sign.isEnabled()

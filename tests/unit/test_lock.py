@@ -114,6 +114,7 @@ OPERATIONS = (
     "set_decision",
     "create_childrens_plan",
     "set_action_progress",
+    "set_action_owner",
     "hand_over",
     "take_back",
     "withdraw",
@@ -197,6 +198,9 @@ def attempts(
             reasons=words,
         ),
         "create_childrens_plan": lambda s, a: op.create_childrens_plan(s, actor=a, child_id=child),
+        "set_action_owner": lambda s, a: op.set_action_owner(
+            s, actor=a, action_id=action, name=words
+        ),
         "set_action_progress": lambda s, a: op.set_action_progress(
             s, actor=a, action_id=action, progress=progress, note=words or None
         ),

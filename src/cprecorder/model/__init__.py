@@ -29,7 +29,7 @@ from .conference import Addendum, Conference
 from .confidential import ProfessionalsOnlyNote
 from .decision import AgencyView, ChildDecision, DecisionCategory, Dissent
 from .editing import EditingSession
-from .family import Child, ChildRelationship, Person
+from .family import NAMED_IN_AN_ACTION, Child, ChildRelationship, Person
 from .operation import Operation, Scope
 from .plan import (
     Action,
@@ -44,6 +44,7 @@ from .plan import (
 )
 
 __all__ = [
+    "NAMED_IN_AN_ACTION",
     "Action",
     "ActionFor",
     "ActionProgress",

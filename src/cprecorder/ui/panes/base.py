@@ -6,9 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -136,6 +137,7 @@ class Pane(QWidget):
         layout.setSpacing(16)
         self.body_layout = layout
         self.build(conference, layout)
+        top = self.scroller.verticalScrollBar().value()
         self.page_layout.replaceWidget(self.body, fresh)
         # Hidden at once: until it is deleted it would still be laid out and painted.
         self.body.hide()
@@ -144,6 +146,22 @@ class Pane(QWidget):
         self._confidential_hidden = False  # a fresh body shows everything
         self.apply_lock()
         self.apply_presentation()
+        self._lay_out_now(top)
+
+    def _lay_out_now(self, top: int) -> None:
+        """Lay the new body out before anything is painted, at the place the person was.
+
+        Added to a page on screen, the body would be shown only once control returns to
+        the event loop, and until then the layout counts it as empty: the page shrinks,
+        the scroll bar goes back to the top, and a field the cursor is put in would be
+        scrolled to with the geometry of a body not laid out yet. The view jumped.
+        """
+        if not self.page.isVisible():
+            return
+        self.body.show()
+        for _ in range(3):  # text fields fit their words once they have a width
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.scroller.verticalScrollBar().setValue(top)
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         raise NotImplementedError

@@ -330,10 +330,22 @@ class ConferenceView(QWidget):
         place = self.places.get(self.current_key())
         if place is not None and pane.focus_field(place):
             return
-        first = pane.first_field()
+        first = pane.first_field() or self._first_control(pane)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
             pane.scroller.ensureWidgetVisible(first, 50, 80)
+
+    @staticmethod
+    def _first_control(pane: Pane) -> QWidget | None:
+        """A pane with no field (its last item removed): its first button ("Add …")."""
+        for widget in pane.page.findChildren(QWidget):
+            if (
+                widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.isEnabled()
+                and widget.isVisibleTo(pane)
+            ):
+                return widget
+        return None
 
     def step(self, offset: int) -> None:
         row = self.nav.currentRow()

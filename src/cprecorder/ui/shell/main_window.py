@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -58,11 +59,23 @@ if TYPE_CHECKING:
     from ...operations import Change
     from ...recovery import RecoveryJournal
     from ...store import Store
+    from ...team_server import ServerLogin
     from ..recording.conference_view import ConferenceView
     from .journey_view import JourneyView
     from .start_view import StartView
 
 log = logging.getLogger(__name__)
+
+
+def signed_in_as(store: Store) -> ServerLogin | None:
+    """The team server's login of this window (None on SQLite, or if it cannot be read)."""
+    from ...errors import KnownError
+    from ...team_server import server_login
+
+    try:
+        return server_login(store)
+    except KnownError:  # the server cannot be read now: its first refusal will say why
+        return None
 
 
 class OpeningNote(QLabel):
@@ -125,6 +138,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.journal = journal
         self.view: ConferenceView | None = None
+        self.login: ServerLogin | None = None
+        self.reading_only = ""
         self.presentation = False
         self.attached = False
         self.record_menu_wired = False
@@ -170,7 +185,12 @@ class MainWindow(QMainWindow):
         their dialogs, which the first keystroke does not need).
         """
         self.store = store
-        self.actor = actor
+        from ...team_server import as_the_server_says
+
+        self.login = signed_in_as(store)
+        self.actor = as_the_server_says(actor, self.login)
+        #: Why this window changes nothing at all (a data officer's login), or "".
+        self.reading_only = self.login.read_only if self.login is not None else ""
         self.journal = journal
         self.attached = True
         if wire_record_menu:
@@ -198,6 +218,7 @@ class MainWindow(QMainWindow):
             self._start.new_requested.connect(self.new_conference)
             self._start.case_requested.connect(self.show_journey)
             self._start.review_requested.connect(self.start_review)
+            self._start.withdraw_requested.connect(self.withdraw_conference)
             self.stack.addWidget(self._start)
         elif self._start.parentWidget() is None:  # set aside while the type was resized
             self.stack.addWidget(self._start)
@@ -303,6 +324,7 @@ class MainWindow(QMainWindow):
             journey_on_screen=(
                 self.journey_view is not None and self.stack.currentWidget() is self.journey_view
             ),
+            reading_only=bool(self.reading_only),
         )
         offers = offered(
             view.conference if view is not None else None,
@@ -442,6 +464,36 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.start)
         self.start.search.setFocus()
 
+    def withdraw_conference(self, conference_id: int) -> None:
+        """A conference created by mistake leaves the lists, asked why and audited."""
+        from ... import operations as op
+        from ...errors import KnownError
+        from ..dialogs.withdraw import WithdrawDialog
+
+        chosen = next((c for c in self.start.model.rows if c.id == conference_id), None)
+        if chosen is None:
+            return
+
+        def submit(reason: str) -> str | None:
+            try:
+                op.withdraw(
+                    self.store, actor=self.actor, conference_id=conference_id, reason=reason
+                )
+            except KnownError as exc:
+                return str(exc)
+            return None
+
+        dialog = WithdrawDialog(self, chosen, submit)
+        withdrawn = dialog.exec() == WithdrawDialog.DialogCode.Accepted
+        self.start.refresh()
+        self.activateWindow()
+        self.start.table.setFocus()
+        if withdrawn:
+            self.show_message(
+                f"The {chosen.family_name} family's conference of {chosen.scheduled_at:%d %b %Y} "
+                "is withdrawn; its record and audit trail are kept."
+            )
+
     def new_conference(self) -> None:
         from ... import operations as op
         from ...errors import KnownError
@@ -504,7 +556,7 @@ class MainWindow(QMainWindow):
         self.update_actions()
         if recovered:
             self.show_message(recovered)
-        record.hold()
+        record.hold(self.reading_only)
         return True
 
     def close_conference(self) -> bool:
@@ -673,6 +725,7 @@ class MainWindow(QMainWindow):
 
     # -- identity, messages, focus ---------------------------------------------
     def ask_identity(self) -> None:
+        from ...team_server import as_the_server_says
         from .identity import IdentityDialog, remember_actor
 
         if not self.attached:
@@ -681,7 +734,7 @@ class MainWindow(QMainWindow):
         accepted = dialog.exec() == IdentityDialog.DialogCode.Accepted
         self.restore_focus()
         if accepted:
-            self.actor = dialog.actor()
+            self.actor = as_the_server_says(dialog.actor(), self.login)
             remember_actor(self.settings, self.actor)
             if self.view is not None:
                 self.view.record.actor = self.actor
@@ -692,6 +745,9 @@ class MainWindow(QMainWindow):
         self.status.setText(text)
 
     def _remember_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, QPushButton) and not new.autoDefault():
+            # Enter presses the focused button ("+ Add…" included), as it does in a dialog.
+            new.setAutoDefault(True)
         if new is None or self.view is None:
             return
         self.view.remember_place(new)
