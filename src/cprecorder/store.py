@@ -260,6 +260,8 @@ class Store:
         try:
             revision = current_revision(self.engine)
         except (OperationalError, DatabaseError) as exc:
+            if refusal(exc):  # the login may not even read: an administrator's
+                raise StoreUnavailableError(MAY_NOT_READ) from exc
             raise StoreUnavailableError(explain_database_error(exc)) from exc
         if revision == SCHEMA_HEAD:
             return
@@ -357,6 +359,14 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+#: A team-server login without a role that reads the records (an administrator's).
+MAY_NOT_READ = (
+    "Your login on the team server may not open the records (an administrator's login "
+    "only adds people and gives them roles). Ask whoever looks after the server for a "
+    "role if you need to open records."
+)
 
 
 #: An id no database can hold (SQLite's 64 bits, PostgreSQL's 32) names nothing there.

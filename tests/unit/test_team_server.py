@@ -358,3 +358,11 @@ def test_the_command_line_writes_in_the_logins_role(
     as_officer = ["--db", pg_server.url(team_db, user="dana_okafor")]
     assert main([*as_officer, *change[:-1], "Changed by a data officer."]) == 1
     assert "may read this record but not change it" in capsys.readouterr().err
+
+
+def test_an_administrators_login_is_told_it_does_not_open_records(
+    pg_server: ThrowawayServer, team_db: str
+) -> None:
+    with pytest.raises(StoreUnavailableError, match="may not open the records") as refused:
+        as_login(pg_server, team_db, "ali_mensah")
+    assert "permission denied" not in str(refused.value)
