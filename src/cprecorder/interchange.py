@@ -21,6 +21,8 @@ from .agenda.agenda import AgendaFormatError
 from .errors import ImportFormatError, ValidationError
 from .model import (
     Addendum,
+    AgencyView,
+    AgencyViewChild,
     Child,
     ChildDecision,
     ChildRelationship,
@@ -28,6 +30,8 @@ from .model import (
     Conference,
     DangerScore,
     DecisionCategory,
+    Dissent,
+    DissentChild,
 )
 from .model.base import Base
 from .model.registry import CONFERENCE_LISTS, coerce, entity_class
@@ -51,6 +55,9 @@ SKIP = frozenset(
         "revision",
     }
 )
+#: Items about some of the children (none listed: all of them). Files written before
+#: these could be about several children name one child, or none, as ``"child"``.
+ABOUT_CHILDREN = frozenset({"agency_view", "dissent"})
 PERSON_LINKS = frozenset({"person_id", "owner_id", "contributor_id", "lead_social_worker_id"})
 CHILD_LINKS = frozenset({"child_id"})
 
@@ -113,6 +120,8 @@ def conference_to_dict(conference: Conference) -> dict[str, Any]:
                 ]
             elif entity == "danger_statement":
                 row["scores"] = [_fields(s, refs) for s in item.scores]
+            elif entity in ABOUT_CHILDREN:
+                row["children"] = [refs.children[i] for i in item.child_ids if i in refs.children]
             rows.append(row)
         record[attr] = rows
     record["addenda"] = [
@@ -215,6 +224,8 @@ class _Builder:
             for index, row in enumerate(rows):
                 path = f"{attr}[{index}]"
                 nested = {"decision", "childrens_plan", "relationships", "scores"}
+                if entity in ABOUT_CHILDREN:
+                    nested |= {"children", "child"}
                 obj = cls(**self.values(cls, row, path, nested))
                 target.append(obj)
                 if not isinstance(row, dict):
@@ -274,6 +285,8 @@ class _Builder:
                 link = ChildRelationship(**self.values(ChildRelationship, rel, rpath, set()))
                 self.link(link, rel if isinstance(rel, dict) else {}, rpath)
                 obj.relationships.append(link)
+        if isinstance(obj, AgencyView | Dissent):
+            self.about_children(obj, row, path)
         scores = row.get("scores")
         if scores is not None and hasattr(obj, "scores"):
             for i, score in enumerate(scores if isinstance(scores, list) else []):
@@ -283,6 +296,26 @@ class _Builder:
                 if entry.person is None:
                     self.problem(f"{spath}.person: a score needs the person who gave it")
                 obj.scores.append(entry)
+
+    def about_children(self, obj: AgencyView | Dissent, row: dict[str, Any], path: str) -> None:
+        if "children" in row:
+            key, refs = "children", row["children"]
+            if not isinstance(refs, list):
+                self.problem(f"{path}.children: expected a list of children")
+                return
+        else:
+            key, refs = "child", [] if row.get("child") is None else [row["child"]]
+        for i, ref in enumerate(refs):
+            child = self.children.get(ref) if isinstance(ref, str) else None
+            where = f"{path}.{key}[{i}]" if key == "children" else f"{path}.{key}"
+            if child is None:
+                self.problem(f"{where}: no such child in this file: {ref!r}")
+            elif child in [existing.child for existing in obj.about]:
+                self.problem(f"{where}: {ref!r} is listed twice")
+            elif isinstance(obj, AgencyView):
+                obj.about.append(AgencyViewChild(child=child))
+            else:
+                obj.about.append(DissentChild(child=child))
 
 
 def conference_from_dict(data: Any) -> Conference:
@@ -340,6 +373,10 @@ def copy_for_review(previous: Conference, review: Conference) -> None:
         person["joined_by"] = None
         person["report_received_on"] = None
         person["report_shared_with_family"] = False
+        # Each conference asks the parents for their views again.
+        person["views"] = ""
+        person["agrees_reports"] = None
+        person["disagrees_with"] = ""
     shell = {
         **{
             k: _plain(getattr(review, k))

@@ -12,19 +12,25 @@ from .documents import (
     ExportError,
     document_bytes,
     export_document,
+    export_notes,
     plan_summary_text,
     suggested_filename,
+    worded_document,
 )
+from .family_words import FamilyWords
 from .pictures import available_pictures
 
 __all__ = [
     "DEFAULT_MARKING",
     "DocumentKind",
     "ExportError",
+    "FamilyWords",
     "available_pictures",
     "document_bytes",
     "export_document",
+    "export_notes",
     "plan_summary_text",
     "suggested_childrens_plan",
     "suggested_filename",
+    "worded_document",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 from ..errors import StoreVersionError
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 #: The newest revision this version knows. A test checks it is Alembic's head.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0007"
 
 
 def alembic_config() -> Config:
@@ -51,6 +51,35 @@ def upgrade_to_head(engine: Engine) -> None:
             f"(schema {revision}). Install the newer version to open it; "
             "nothing has been changed."
         )
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # A migration that rebuilds a table (SQLite's way to drop a column) drops the
+            # old one; with foreign keys on, that first deletes its rows and everything
+            # that cascades from them. Off for the upgrade (outside the transaction, as
+            # SQLite asks), checked before commit, and on again afterwards.
+            _raw_pragma(conn, "PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise StoreVersionError(
+                            "The database could not be upgraded: "
+                            f"{len(broken)} rows point to rows that do not exist. "
+                            "Nothing has been changed."
+                        )
+        finally:
+            if sqlite:
+                _raw_pragma(conn, "PRAGMA foreign_keys = ON")
+
+
+def _raw_pragma(conn: Connection, statement: str) -> None:
+    """Run a PRAGMA on the driver's connection, outside any transaction."""
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(statement)
+    finally:
+        cursor.close()

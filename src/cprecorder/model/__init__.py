@@ -13,6 +13,7 @@ from .base import (
     Base,
     ConferenceKind,
     DemonstrationMethodKind,
+    Household,
     HowHeld,
     JoinedBy,
     ParticipationCode,
@@ -24,7 +25,14 @@ from .base import (
 )
 from .conference import Addendum, Conference
 from .confidential import ProfessionalsOnlyNote
-from .decision import AgencyView, ChildDecision, DecisionCategory, Dissent
+from .decision import (
+    AgencyView,
+    AgencyViewChild,
+    ChildDecision,
+    DecisionCategory,
+    Dissent,
+    DissentChild,
+)
 from .editing import EditingSession
 from .family import Child, ChildRelationship, Person
 from .plan import (
@@ -45,6 +53,7 @@ __all__ = [
     "ActionStatus",
     "Addendum",
     "AgencyView",
+    "AgencyViewChild",
     "Attendance",
     "AuditEntry",
     "Base",
@@ -62,7 +71,9 @@ __all__ = [
     "DemonstrationMethod",
     "DemonstrationMethodKind",
     "Dissent",
+    "DissentChild",
     "EditingSession",
+    "Household",
     "HowHeld",
     "JoinedBy",
     "ParticipationCode",

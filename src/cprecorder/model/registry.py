@@ -20,7 +20,7 @@ from .assessment import DangerScore, DangerStatement, SafetyScore, WorryItem
 from .base import Base
 from .conference import Conference
 from .confidential import ProfessionalsOnlyNote
-from .decision import AgencyView, ChildDecision, Dissent
+from .decision import AgencyView, AgencyViewChild, ChildDecision, Dissent, DissentChild
 from .family import Child, ChildRelationship, Person
 from .plan import (
     Action,
@@ -46,6 +46,8 @@ ENTITIES: dict[str, type[Base]] = {
     "child_decision": ChildDecision,
     "agency_view": AgencyView,
     "dissent": Dissent,
+    "agency_view_child": AgencyViewChild,
+    "dissent_child": DissentChild,
     "plan_item": PlanItem,
     "timeline_item": TimelineItem,
     "plan_network_member": PlanNetworkMember,
@@ -95,6 +97,9 @@ NOT_EDITABLE = frozenset(
         "danger_statement_id",
         "decision_id",
         "child_id",
+        "agency_view_id",
+        "dissent_id",
+        "prefilled",
     }
 )
 

@@ -7,7 +7,7 @@ that the window passes to every pane.
 
 from .change import Change
 from .childrens_plan import create_childrens_plan
-from .decision import set_decision
+from .decision import set_about_children, set_decision
 from .record import (
     add_item,
     create_conference,
@@ -31,6 +31,7 @@ __all__ = [
     "move_item",
     "remove_item",
     "restore_item",
+    "set_about_children",
     "set_danger_score",
     "set_decision",
     "set_relationship",

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from ..actor import Actor
 from ..errors import NotFoundError, ValidationError
-from ..model import Child, ChildDecision, Conference, DecisionCategory, PlanType
+from ..model import (
+    AgencyView,
+    AgencyViewChild,
+    Child,
+    ChildDecision,
+    Conference,
+    DecisionCategory,
+    Dissent,
+    DissentChild,
+    PlanType,
+)
 from ..rules.categories import categories_for
 from ..store import Store
 from .change import Change
@@ -50,3 +60,41 @@ def set_decision(
             for key in categories:
                 decision.categories.append(DecisionCategory(category=key))
         return Change(conference_id, "set_decision", "child", child_id, ("decision",))
+
+
+def set_about_children(
+    store: Store, *, actor: Actor, entity: str, entity_id: int, child_ids: list[int]
+) -> Change:
+    """Which children an agency's view or a dissent is about; none means all of them."""
+    if entity not in ("agency_view", "dissent"):
+        raise ValidationError("Only an agency's view or a dissent is about some of the children.")
+    wanted = list(dict.fromkeys(child_ids))
+    with store.write(actor, f"set_{entity}_children") as session:
+        item: AgencyView | Dissent | None = (
+            session.get(AgencyView, entity_id)
+            if entity == "agency_view"
+            else session.get(Dissent, entity_id)
+        )
+        if item is None:
+            raise NotFoundError(f"That {entity.replace('_', ' ')} no longer exists.")
+        children = {child.id: child for child in item.conference.children}
+        if any(i not in children for i in wanted):
+            raise ValidationError("Only children of this conference can be chosen.")
+        if len(wanted) == len(children):
+            wanted = []  # every child is "all the children"
+        if item.child_ids != wanted:
+            item.about.clear()
+            session.flush()
+            for child_id in wanted:
+                if isinstance(item, AgencyView):
+                    item.about.append(AgencyViewChild(child=children[child_id]))
+                else:
+                    item.about.append(DissentChild(child=children[child_id]))
+        return Change(
+            item.conference_id,
+            f"set_{entity}_children",
+            entity,
+            entity_id,
+            ("child_ids",),
+            values={"child_ids": wanted},
+        )
