@@ -109,7 +109,9 @@ def _suggestions(conference: Conference, child: Child) -> dict[str, str]:
     ):
         happen.append("The grown-ups have made a plan to help keep you safe at home.")
     if worker_words:
-        happen.append(f"{capitalised(worker_words)} will come to see you and ask how you are.")
+        # "Bethan, your social worker, will come": an aside closes with a comma.
+        who = f"{worker_words}," if "," in worker_words else worker_words
+        happen.append(f"{capitalised(who)} will come to see you and ask how you are.")
     first_meeting = next((m.meets_on for m in conference.core_group_meetings if m.meets_on), None)
     if first_meeting is not None:
         happen.append(
