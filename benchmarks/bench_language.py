@@ -84,7 +84,7 @@ def _measure(per_paragraph: int, kind_name: str) -> tuple[list[float], list[floa
 
     from cprecorder.language.jargon import load_jargon
     from cprecorder.language.spelling import SpellChecker
-    from cprecorder.ui.language import LanguageTools, attach_language_tools
+    from cprecorder.ui.widgets.language_marks import LanguageTools, attach_language_tools
 
     app = QApplication.instance() or QApplication(sys.argv)
     kind = QPlainTextEdit if kind_name == "QPlainTextEdit" else QTextEdit

@@ -98,6 +98,8 @@ def _belongs_to_first(table: Table, first: int) -> str:
     """SQL condition: the row is part of one of the conferences with id <= ``first``."""
     if table.name == "conferences":
         return f"id <= {first}"
+    if table.name == "cases":  # one case a conference, as the demo has
+        return f"id IN (SELECT case_id FROM conferences WHERE id <= {first})"
     if "conference_id" in table.columns:
         return f"conference_id <= {first}"
     for column in table.columns:  # a nested part: follow its owner up to the conference
@@ -120,7 +122,9 @@ def _copy_first(conn: sqlite3.Connection, tables: list[Table], first: int) -> No
         names, values = [], []
         for column in table.columns:
             names.append(column.name)
-            if column.primary_key and len(table.primary_key.columns) == 1:
+            if column.name == "uid":  # who a case or meeting is: never copied
+                values.append("lower(hex(randomblob(16)))")
+            elif column.primary_key and len(table.primary_key.columns) == 1:
                 values.append(f"{column.name} + {shift[table.name]}")
             elif column.foreign_keys:
                 target = next(iter(column.foreign_keys)).column.table.name

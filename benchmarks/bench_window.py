@@ -44,7 +44,7 @@ print(time.perf_counter())
 
 APP_WINDOW = """
 import sys, time
-import cprecorder.ui.app as ui_app
+import cprecorder.ui.shell.app as ui_app
 from cprecorder.cli import main
 
 # The app exactly as the ``cprecorder`` command starts it (cli.main_gui -> run_app), its
@@ -137,7 +137,7 @@ def _prepare(folder: Path) -> tuple[str, dict[str, Path]]:
     from cprecorder.demo import add_demo_conference
     from cprecorder.model import Role
     from cprecorder.store import Store
-    from cprecorder.ui.settings import (
+    from cprecorder.ui.shell.settings import (
         LAST_CONFERENCE,
         LAST_FIELD,
         LAST_PANE,
@@ -178,9 +178,9 @@ def _in_process(url: str, ini: str) -> list[Figure]:
     from cprecorder.actor import Actor
     from cprecorder.model import Role
     from cprecorder.store import Store
-    from cprecorder.ui.app import create_main_window
-    from cprecorder.ui.language import LanguageAttachment
-    from cprecorder.ui.settings import Settings
+    from cprecorder.ui.shell.app import create_main_window
+    from cprecorder.ui.shell.settings import Settings
+    from cprecorder.ui.widgets.language_marks import LanguageAttachment
 
     app = QApplication.instance() or QApplication([])
     store = Store(url)

@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Qt needs offscreen, the spelling dictionary and
-# the document-rendering tools, only when they are missing, so that running it
-# twice costs nothing and a clean Debian 12 machine passes `make test`.
+# Installs the Debian packages Qt needs offscreen and in a real window (the xcb
+# platform plugin), the spelling dictionary, the document-rendering tools and the
+# virtual screen used to drive the real window by keyboard, only when they are
+# missing, so that running it twice costs nothing, a clean Debian 12 machine
+# passes `make test` and `make run` opens a window.
 set -euo pipefail
 
 PACKAGES=(
   # Qt offscreen
   libglib2.0-0 libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core
+  # Qt in a real window: what the xcb platform plugin links against
+  libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+  libxcb-render0 libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-shm0 libxcb-sync1
+  libxcb-util1 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
+  # a virtual screen, typing into it and screenshots of it (scripts/live_typing.py)
+  xvfb xdotool imagemagick
   # British English spelling
   libenchant-2-2 hunspell-en-gb
   # rendering checks of exported documents

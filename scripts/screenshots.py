@@ -21,8 +21,8 @@ from cprecorder.actor import Actor
 from cprecorder.demo import add_demo_conference
 from cprecorder.model import Role
 from cprecorder.store import Store
-from cprecorder.ui.app import create_main_window
-from cprecorder.ui.settings import Settings
+from cprecorder.ui.shell.app import create_main_window
+from cprecorder.ui.shell.settings import Settings
 
 SIZE = (1440, 900)
 

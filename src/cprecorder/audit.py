@@ -74,6 +74,32 @@ def column_values(obj: Any) -> dict[str, str | None]:
     }
 
 
+def audit_row(
+    actor: Actor,
+    operation: str,
+    conference_id: int | None,
+    target: str,
+    field: str,
+    old: str | None,
+    new: str | None,
+    *,
+    at: dt.datetime,
+) -> dict[str, Any]:
+    """One entry of the trail, before it is chained."""
+    return {
+        "conference_id": conference_id,
+        "at": at,
+        "os_user": actor.os_user,
+        "actor": actor.name,
+        "role": actor.role.value,
+        "operation": operation,
+        "target": target,
+        "field": field,
+        "old_value": old,
+        "new_value": new,
+    }
+
+
 def changes_in(session: Session) -> list[dict[str, Any]]:
     """Field-level changes in this flush, as audit rows without hashes."""
     actor: Actor = session.info.get("actor") or Actor.current()
@@ -83,19 +109,9 @@ def changes_in(session: Session) -> list[dict[str, Any]]:
 
     def add(obj: Any, field: str, old: str | None, new: str | None) -> None:
         conference = conference_of(obj)
+        conference_id = conference.id if conference is not None else None
         rows.append(
-            {
-                "conference_id": conference.id if conference is not None else None,
-                "at": now,
-                "os_user": actor.os_user,
-                "actor": actor.name,
-                "role": actor.role.value,
-                "operation": operation,
-                "target": describe(obj),
-                "field": field,
-                "old_value": old,
-                "new_value": new,
-            }
+            audit_row(actor, operation, conference_id, describe(obj), field, old, new, at=now)
         )
 
     for obj in session.new:
@@ -161,6 +177,21 @@ def deleted_row(_mapper: Any, connection: Connection, target: Any) -> None:
             {"id": target.decision_id},
         ).scalar()
     session.info.setdefault("audit_deleted", []).append((target, conference_id))
+
+
+def write_note(
+    session: Session,
+    *,
+    conference_id: int,
+    operation: str,
+    target: str,
+    old_value: str | None = None,
+    new_value: str | None = None,
+) -> None:
+    """An entry for something that changes no audited row (a released hold)."""
+    actor: Actor = session.info.get("actor") or Actor.current()
+    row = audit_row(actor, operation, conference_id, target, "", old_value, new_value, at=utcnow())
+    write_chained(session.connection(), [row])
 
 
 def write_audit(session: Session, _context: Any) -> None:

@@ -66,9 +66,19 @@ def _events(conference: Conference) -> Iterator[CalendarEvent]:
         (m for m in conference.core_group_meetings if m.meets_on is not None),
         key=lambda m: (m.meets_on, m.position),
     )
+    if not conference.kind.is_conference:
+        events.append(
+            CalendarEvent(
+                uid=f"conference-{conference.id}-meeting@cprecorder",
+                day=conference.scheduled_at.date(),
+                summary=f"Core group meeting – {family}",
+                description="",
+            )
+        )
     for number, meeting in enumerate(dated, 1):
         assert meeting.meets_on is not None
-        which = "First core group meeting" if number == 1 else "Core group meeting"
+        first = number == 1 and conference.kind.is_conference
+        which = "First core group meeting" if first else "Core group meeting"
         events.append(
             CalendarEvent(
                 uid=f"conference-{conference.id}-core-group-{meeting.id}@cprecorder",

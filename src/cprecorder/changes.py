@@ -28,22 +28,25 @@ from .agenda import load_agenda
 from .errors import KnownError
 from .model import AuditEntry, Conference, Role
 from .model.base import LabelledEnum
-from .model.registry import ENTITIES, columns
+from .model.registry import ENTITIES, LIFECYCLE_FIELDS, columns
 from .rules.timescales import long_date
 
 #: Operations that move the record through its lifecycle, not changes to its content.
-LIFECYCLE_OPERATIONS = frozenset({"hand_over", "sign_off"})
-
-#: Fields that record the lifecycle itself.
-LIFECYCLE_FIELDS = frozenset(
-    {"status", "handed_over_at", "handed_over_by", "signed_off_at", "signed_off_by"}
-)
+LIFECYCLE_OPERATIONS = frozenset({"hand_over", "take_back", "sign_off", "withdraw"})
 
 #: Fields that hold the id of a person in the record.
 PERSON_FIELDS = frozenset({"person_id", "owner_id", "contributor_id", "lead_social_worker_id"})
 
 #: What people call a field, where its name does not say it well enough.
 FIELD_WORDS: dict[str, str] = {
+    "plan_changes": "Changes to the plan agreed",
+    "cp_plan_started_on": "Child protection plan started on",
+    "previous_cp_plans": "Child protection plans before this one",
+    "initial_categories": "Categories when the plan started",
+    "goal_progress": "How far the safety goal has been reached",
+    "goal_progress_note": "Note on the safety goal",
+    "progress": "Progress since the last meeting",
+    "progress_note": "Note on the progress",
     "first_name": "First name",
     "last_name": "Last name",
     "date_of_birth": "Date of birth",
@@ -138,9 +141,19 @@ OPERATION_WORDS: dict[str, str] = {
     "create_conference": "Started the record",
     "import_conference": "Imported",
     "hand_over": "Handed over to the chair",
+    "take_back": "Hand-over taken back",
+    "withdraw": "Withdrawn (created by mistake)",
+    "release_crashed_hold": "Released the hold of a window that had stopped",
     "sign_off": "Signed off",
     "add_addendum": "Added an addendum",
+    "start_review": "Started the review conference",
+    "start_core_group": "Started the core group meeting",
+    "set_action_progress": "Progress",
+    "set_case_details": "Case details",
 }
+
+#: Operations that start a record: its first entry reads as what they did.
+STARTING = ("create_conference", "import_conference", "start_review", "start_core_group")
 
 #: The main words of an item, shown when it was added or removed.
 MAIN_FIELDS = ("name", "first_name", "statement", "what", "text", "behaviour", "author", "part")
@@ -478,7 +491,7 @@ def read_entry(
     what = words.item(cls_name, item_id, payload)
     if added or removed:
         action = "Added" if added else "Removed"
-        if entry.operation in ("create_conference", "import_conference") and added:
+        if entry.operation in STARTING and added:
             action = OPERATION_WORDS[entry.operation] if cls_name == "Conference" else "Added"
         summary = words.payload_summary(cls_name, payload)
         old, new = (NOTHING, summary or "(added)") if added else (summary or "(removed)", NOTHING)

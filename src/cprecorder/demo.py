@@ -124,7 +124,7 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
             for p, s, r in zip(scorers, values, reasons, strict=True)
         ]
 
-    conference = {
+    conference: dict[str, Any] = {
         "kind": "initial",
         "family_name": "Ashdown",
         "scheduled_at": when.isoformat(),
@@ -139,6 +139,9 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
         "handed_over_by": "",
         "signed_off_at": None,
         "signed_off_by": "",
+        "withdrawn_at": None,
+        "withdrawn_by": "",
+        "withdrawal_reason": "",
         "strategy_discussion_on": later(-16),
         "pre_meeting_at": (when - dt.timedelta(minutes=30)).isoformat(),
         "pre_meeting_notes": "Ruth met Kerry and Dean before the meeting and explained how it "
@@ -434,7 +437,18 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
             },
         ],
         "addenda": [],
+        "plan_changes": "",
     }
+    for child in conference["children"]:
+        decision = child["decision"] or {}
+        on_plan = decision.get("plan_type") == "child_protection"
+        child["cp_plan_started_on"] = day.isoformat() if on_plan else None
+        child["previous_cp_plans"] = 0 if on_plan else None
+        child["initial_categories"] = ",".join(decision.get("categories", [])) if on_plan else ""
+    for statement in conference["danger_statements"]:
+        statement.update(goal_progress=None, goal_progress_note="")
+    for action in conference["actions"]:
+        action.update(progress=None, progress_note="")
     return {"format": FORMAT, "version": VERSION, "conference": conference}
 
 

@@ -3,7 +3,10 @@
 The first window to open a conference holds it and keeps the hold alive with a
 heartbeat; any other window (another process, another machine on a shared
 database) opens it read-only and says who has it. A hold whose heartbeat has
-stopped (the app was killed) lapses after :data:`LAPSES_AFTER`.
+stopped (the app was killed) lapses after :data:`LAPSES_AFTER`. A window that
+crashed on this machine is known at once: the next start by the same person on
+the same machine finds its process gone, releases its hold and says so in the
+audit trail (:func:`crashed_here`); a hold from another machine still lapses.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import socket
 from dataclasses import dataclass
 
 from .actor import Actor
+from .audit import write_note
 from .model import EditingSession
 from .model.base import utcnow
 from .store import Store
@@ -51,7 +55,16 @@ def claim(store: Store, *, actor: Actor, conference_id: int, token: str) -> Hold
     with store.write(actor, "open_for_editing") as session:
         held = session.get(EditingSession, conference_id)
         if held is not None and held.token != token and now - held.heartbeat_at < LAPSES_AFTER:
-            return Holder(held.holder, held.role, held.host, held.opened_at)
+            if not crashed_here(held, actor):
+                return Holder(held.holder, held.role, held.host, held.opened_at)
+            write_note(
+                session,
+                conference_id=conference_id,
+                operation="release_crashed_hold",
+                target=f"EditingSession#{conference_id}",
+                old_value=f"{held.holder} on {held.host} (process {held.pid}) since "
+                f"{held.opened_at:%Y-%m-%d %H:%M:%S} UTC",
+            )
         if held is None:
             held = EditingSession(conference_id=conference_id)
             session.add(held)
@@ -64,6 +77,40 @@ def claim(store: Store, *, actor: Actor, conference_id: int, token: str) -> Hold
         held.opened_at = now
         held.heartbeat_at = now
     return None
+
+
+def crashed_here(held: EditingSession, actor: Actor) -> bool:
+    """A hold by the same person on this machine whose window's process has gone."""
+    return (
+        held.host == socket.gethostname()
+        and held.os_user == actor.os_user
+        and held.pid != os.getpid()
+        and not process_is_running(held.pid)
+    )
+
+
+def process_is_running(pid: int) -> bool:
+    """Whether a process with this id exists on this machine (a reused id counts)."""
+    if pid <= 0:
+        return False
+    if os.name == "nt":  # os.kill would end the process there
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
 
 
 def heartbeat(store: Store, *, actor: Actor, conference_id: int, token: str) -> bool:

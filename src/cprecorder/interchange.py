@@ -13,7 +13,7 @@ import datetime as dt
 import enum
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 
 from .actor import Actor
 from .agenda import load_agenda
@@ -23,6 +23,7 @@ from .model import (
     Addendum,
     AgencyView,
     AgencyViewChild,
+    Case,
     Child,
     ChildDecision,
     ChildRelationship,
@@ -33,13 +34,16 @@ from .model import (
     Dissent,
     DissentChild,
 )
-from .model.base import Base
+from .model.base import Base, new_uid
 from .model.registry import CONFERENCE_LISTS, coerce, entity_class
 from .rules.nation import RulesFormatError, load_rules
 from .store import Store
 
 FORMAT = "cprecorder-conference"
-VERSION = 1
+VERSION = 2
+#: Versions this one reads. Version 1 had no case and no links between meetings:
+#: such a conference joins a case of its own.
+READS = (1, 2)
 
 #: Columns that belong to a database, not to the record.
 SKIP = frozenset(
@@ -50,6 +54,7 @@ SKIP = frozenset(
         "danger_statement_id",
         "decision_id",
         "previous_conference_id",
+        "case_id",
         "created_at",
         "updated_at",
         "revision",
@@ -133,7 +138,17 @@ def conference_to_dict(conference: Conference) -> dict[str, Any]:
         }
         for a in conference.addenda
     ]
-    return {"format": FORMAT, "version": VERSION, "conference": record}
+    previous = conference.previous_conference
+    record["previous_conference"] = previous.uid if previous is not None else None
+    case = conference.case
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "case": {"uid": case.uid, "family_name": case.family_name, "reference": case.reference}
+        if case is not None
+        else None,
+        "conference": record,
+    }
 
 
 class _Builder:
@@ -143,6 +158,27 @@ class _Builder:
         self.problems: list[str] = []
         self.people: dict[str, Any] = {}
         self.children: dict[str, Any] = {}
+        self.case: dict[str, str] = {}
+        self.previous_uid: str | None = None
+
+    def case_of(self, raw: Any) -> dict[str, str]:
+        """The case a file names: its uid, family name and reference, all text."""
+        if raw is None:
+            return {}
+        if not isinstance(raw, dict):
+            self.problem("case: expected an object")
+            return {}
+        found: dict[str, str] = {}
+        for key, length in (("uid", 32), ("family_name", 200), ("reference", 100)):
+            value = raw.get(key, "")
+            if not isinstance(value, str) or len(value) > length:
+                self.problem(f"case.{key}: expected text of at most {length} characters")
+            else:
+                found[key] = value
+        unknown = sorted(set(raw) - {"uid", "family_name", "reference"})
+        for key in unknown:
+            self.problem(f"case.{key}: not a field of the case")
+        return found
 
     def problem(self, text: str) -> None:
         self.problems.append(text)
@@ -188,17 +224,23 @@ class _Builder:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             self.problem(f"format: this is not a CP Recorder conference file (expected {FORMAT!r})")
             return None
-        if data.get("version") != VERSION:
-            self.problem(
-                f"version: this version reads version {VERSION} files, not {data.get('version')!r}"
-            )
+        version = data.get("version")
+        if isinstance(version, bool) or version not in READS:
+            readable = " and ".join(str(v) for v in READS)
+            self.problem(f"version: this version reads version {readable} files, not {version!r}")
             return None
+        self.case = self.case_of(data.get("case"))
         raw = data.get("conference")
         if not isinstance(raw, dict):
             self.problem("conference: expected an object")
             return None
-        lists = set(CONFERENCE_LISTS.values()) | {"addenda"}
+        lists = set(CONFERENCE_LISTS.values()) | {"addenda", "previous_conference"}
         conference = Conference(**self.values(Conference, raw, "conference", lists))
+        previous = raw.get("previous_conference")
+        if previous is not None and not isinstance(previous, str):
+            self.problem("conference.previous_conference: expected the uid of a meeting, or null")
+        else:
+            self.previous_uid = previous
         for required in ("kind", "family_name", "scheduled_at"):
             if getattr(conference, required) in (None, ""):
                 self.problem(f"conference.{required}: a value is needed")
@@ -320,80 +362,45 @@ class _Builder:
 
 def conference_from_dict(data: Any) -> Conference:
     """A new, unsaved conference; raises :class:`ImportFormatError` listing every problem."""
+    return _built(data)[0]
+
+
+def _built(data: Any) -> tuple[Conference, _Builder]:
     builder = _Builder()
     conference = builder.build(data)
     if builder.problems or conference is None:
         raise ImportFormatError(builder.problems)
-    return conference
+    return conference, builder
 
 
 def import_conference(store: Store, *, actor: Actor, data: Any) -> int:
-    """Import a whole conference in one transaction; nothing is written if any part fails."""
-    conference = conference_from_dict(data)
+    """Import a whole conference in one transaction; nothing is written if any part fails.
+
+    The conference joins the case the file names when the store has it (a review
+    exported from another store joins its family's journey), else a new case; it
+    is linked to the meeting it started from when the store has that one. A file
+    of a meeting the store already holds comes in as a copy, in a case of its own.
+    """
+    conference, builder = _built(data)
     with store.write(actor, "import_conference") as session:
+        case: Case | None = None
+        if session.scalar(select(Conference.id).where(Conference.uid == conference.uid)):
+            conference.uid = new_uid()
+        else:
+            uid = builder.case.get("uid")
+            case = session.scalar(select(Case).where(Case.uid == uid)) if uid else None
+            if case is None and uid:
+                case = Case(uid=uid)
+            if builder.previous_uid:
+                conference.previous_conference = session.scalar(
+                    select(Conference).where(Conference.uid == builder.previous_uid)
+                )
+        if case is None:
+            case = Case()
+        if not case.family_name:
+            case.family_name = builder.case.get("family_name") or conference.family_name
+            case.reference = builder.case.get("reference", "")
+        conference.case = case
         session.add(conference)
         session.flush()
         return conference.id
-
-
-REVIEW_CARRIES = (
-    "people",
-    "danger_statements",
-    "plan_items",
-    "timeline",
-    "plan_network",
-    "plan_rules",
-    "actions",
-    "core_group_members",
-)
-
-
-def copy_for_review(previous: Conference, review: Conference) -> None:
-    """Start a review from the previous network, danger statements, plan and actions.
-
-    Scores are not carried: the review asks everyone to scale again.
-    """
-    data = conference_to_dict(previous)["conference"]
-    for statement in data["danger_statements"]:
-        statement["scores"] = []
-    keep = {key: data[key] for key in REVIEW_CARRIES}
-    keep["children"] = data["children"] if not review.children else []
-    for child in keep["children"]:
-        child["decision"] = None
-        child["childrens_plan"] = None
-        child["views"] = ""
-        child["participation"] = None
-    if review.children:
-        for person in keep["people"]:
-            person["relationships"] = []
-        for item in keep["plan_network"] + keep["actions"] + keep["core_group_members"]:
-            item.pop("child", None)
-    for person in keep["people"]:
-        person["attendance"] = "invited"
-        person["joined_by"] = None
-        person["report_received_on"] = None
-        person["report_shared_with_family"] = False
-        # Each conference asks the parents for their views again.
-        person["views"] = ""
-        person["agrees_reports"] = None
-        person["disagrees_with"] = ""
-    shell = {
-        **{
-            k: _plain(getattr(review, k))
-            for k in ("kind", "family_name", "scheduled_at", "agenda_key", "nation")
-        },
-        **keep,
-    }
-    if shell["agenda_key"] is None:
-        shell["agenda_key"] = previous.agenda_key
-    if shell["nation"] is None:
-        shell["nation"] = previous.nation
-    copied = conference_from_dict({"format": FORMAT, "version": VERSION, "conference": shell})
-    for attr in ("children", *REVIEW_CARRIES):
-        source: list[Any] = getattr(copied, attr)
-        target: list[Any] = getattr(review, attr)
-        moving = list(source)
-        source.clear()
-        for index, item in enumerate(moving, start=len(target)):
-            item.position = index
-            target.append(item)

@@ -12,7 +12,7 @@ from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from .errors import RecordLockedError
-from .model import Addendum, AuditEntry, Conference, RecordStatus
+from .model import Addendum, AuditEntry, Conference, RecordStatus, Role
 
 ALLOWED_AFTER_SIGN_OFF = (Addendum, AuditEntry)
 
@@ -49,9 +49,53 @@ def refuse_changes_to_signed_off(session: Session, _context: Any, _instances: An
         state = inspect(conference)
         if state.transient or state.pending:
             continue
-        if status_before_this_change(conference) is RecordStatus.SIGNED_OFF:
+        before = status_before_this_change(conference)
+        if before is RecordStatus.WITHDRAWN:
+            raise RecordLockedError(
+                f"The {conference.family_name} family's conference was withdrawn"
+                " and cannot be changed."
+            )
+        if before is RecordStatus.SIGNED_OFF:
             raise RecordLockedError(
                 f"The record of the {conference.family_name} family's conference was signed off"
                 f" by {conference.signed_off_by or 'the chair'}"
                 " and cannot be changed. Add an addendum instead."
             )
+
+
+# Who may move a record along, and back: each answers with the reason it is not
+# offered (a sentence for the person), or None when it is. The window greys out
+# what is refused and says why; the operations refuse the same things.
+
+
+def hand_over_refusal(status: RecordStatus) -> str | None:
+    """A draft can be handed to the chair, by whoever has been recording it."""
+    if status is RecordStatus.DRAFT:
+        return None
+    if status is RecordStatus.IN_REVIEW:
+        return "The record is already with the chair."
+    if status is RecordStatus.WITHDRAWN:
+        return "This conference was withdrawn."
+    return "The record is signed off."
+
+
+def take_back_refusal(
+    status: RecordStatus, role: Role, *, chair_has_changed_it: bool
+) -> str | None:
+    """The minute-taker may take a hand-over back until the chair changes something."""
+    if status is not RecordStatus.IN_REVIEW:
+        return "Only a record handed to the chair can be taken back."
+    if role is not Role.MINUTE_TAKER:
+        return "Only the minute-taker can take a hand-over back."
+    if chair_has_changed_it:
+        return "The chair has already changed the record, so the hand-over stands."
+    return None
+
+
+def withdraw_refusal(status: RecordStatus) -> str | None:
+    """A conference created by mistake may be withdrawn, never once signed off."""
+    if status is RecordStatus.SIGNED_OFF:
+        return "A signed-off record cannot be withdrawn; add an addendum instead."
+    if status is RecordStatus.WITHDRAWN:
+        return "This conference is already withdrawn."
+    return None

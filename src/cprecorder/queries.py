@@ -44,7 +44,10 @@ class ConferenceSummary:
 def list_conferences(
     session: Session, search: str = "", limit: int | None = None
 ) -> list[ConferenceSummary]:
-    """Newest first; ``search`` matches the family name or any child's name."""
+    """Newest first; ``search`` matches the family name or any child's name.
+
+    A withdrawn conference (created by mistake) is never listed.
+    """
     names = (
         select(
             Child.conference_id,
@@ -65,6 +68,7 @@ def list_conferences(
             Conference.status,
         )
         .outerjoin(names, names.c.conference_id == Conference.id)
+        .where(Conference.status != RecordStatus.WITHDRAWN)
         .order_by(Conference.scheduled_at.desc(), Conference.id.desc())
     )
     text = search.strip()
@@ -124,6 +128,8 @@ def load_conference(session: Session, conference_id: int) -> Conference:
             selectinload(Conference.core_group_meetings),
             selectinload(Conference.professionals_only),
             selectinload(Conference.addenda),
+            selectinload(Conference.case),
+            selectinload(Conference.previous_conference),
         )
     ).one_or_none()
     if conference is None:

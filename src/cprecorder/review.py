@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .agenda import load_agenda
@@ -38,6 +39,7 @@ from .model import (
     PlanType,
 )
 from .rules.categories import categories_for
+from .rules.core_groups import check_journey
 from .rules.nation import NationRules
 from .rules.quoracy import check_quoracy, normalise_agency
 from .rules.timescales import check_dates, long_date, report_expected
@@ -103,23 +105,30 @@ def review_record(
     today: dt.date | None = None,
     rules: NationRules | None = None,
     jargon: JargonList | None = None,
+    meetings: Sequence[Conference] | None = None,
 ) -> list[ReviewItem]:
     """Everything that stops a sound sign-off, blocking items first within each part.
 
     ``rules`` default to the conference's nation; ``today`` decides whether a
-    report still missing is late.
+    report still missing is late. ``meetings`` (the case's, this one among them) add
+    the rules of the plan's rhythm broken at this meeting. A core group meeting is
+    not a conference: nobody decides, scales or makes it quorate there.
     """
     today = today or dt.date.today()
     review = _Review(conference)
-    review.decisions()
-    review.danger_statements()
-    review.safety_scale()
+    if conference.kind.is_conference:
+        review.decisions()
+        review.danger_statements()
+        review.safety_scale()
     review.actions()
-    review.core_group(rules, today)
-    review.quoracy(rules)
-    review.reports(rules, today)
-    review.strategy_discussion(rules, today)
+    if conference.kind.is_conference:
+        review.core_group(rules, today)
+        review.quoracy(rules)
+        review.reports(rules, today)
+        review.strategy_discussion(rules, today)
     review.childrens_plans()
+    if meetings is not None:
+        review.journey(meetings, rules, today)
     review.jargon(jargon)
     return in_agenda_order(conference, review.items)
 
@@ -460,6 +469,23 @@ class _Review:
                 plan.id,
                 "worries",
             )
+
+    # -- the plan's rhythm ----------------------------------------------------
+    def journey(
+        self, meetings: Sequence[Conference], rules: NationRules | None, today: dt.date
+    ) -> None:
+        pane = "since_last" if self.c.kind.is_conference else "core_group"
+        for flag in check_journey(meetings, rules, today=today):
+            if flag.meeting_id == self.c.id:
+                self.add(
+                    Severity.WARNING,
+                    flag.rule,
+                    flag.message,
+                    "conference",
+                    self.c.id,
+                    "scheduled_at",
+                    pane=pane,
+                )
 
     # -- language -------------------------------------------------------------
     def jargon(self, jargon: JargonList | None) -> None:

@@ -17,13 +17,12 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QDialog,
     QLineEdit,
     QTextEdit,
-    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import answering, focused, type_here
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.export import DocumentKind, export_document
@@ -31,37 +30,14 @@ from cprecorder.interchange import conference_to_dict
 from cprecorder.model import RecordStatus, Role
 from cprecorder.queries import list_conferences, load_conference
 from cprecorder.store import Store
-from cprecorder.ui.app import create_main_window
-from cprecorder.ui.settings import Settings
+from cprecorder.ui.shell.app import create_main_window
+from cprecorder.ui.shell.settings import Settings
+from cprecorder.ui.shell.start_view import NewConferenceDialog
 
 MAX_TABS_PER_PANE = 80
 
 
-def focused() -> QWidget:
-    """The widget with the keyboard focus; a rebuilt pane takes a moment to hand it on."""
-    from PySide6.QtTest import QTest
-
-    for _ in range(40):
-        widget = QApplication.focusWidget()
-        if widget is not None:
-            return widget
-        QTest.qWait(25)
-    raise AssertionError("nothing has the keyboard focus")
-
-
-def type_text(qtbot: QtBot, text: str) -> None:
-    """Key by key into whatever has the focus, as a person types.
-
-    The first words of some fields create their row and move the cursor to the
-    field bound to it; the next key must go where the cursor now is.
-    """
-    for char in text:
-        qtbot.keyClicks(focused(), char)
-
-
 def fill_new_conference_dialog(qtbot: QtBot) -> None:
-    dialog = QApplication.activeModalWidget()
-    assert isinstance(dialog, QDialog)
     qtbot.keyClicks(focused(), "Quarrington")  # family name has the focus
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), "Poppy Quarrington")
@@ -96,7 +72,7 @@ def walk_pane(qtbot: QtBot, window: object, key: str, typed: list[str]) -> None:
             text = widget.toPlainText() if isinstance(widget, QTextEdit) else widget.text()
             if not text.strip() and marker not in visited:
                 phrase = f"{key} words {len(typed) + 1}"
-                type_text(qtbot, phrase)
+                type_here(qtbot, phrase)
                 typed.append(phrase)
         elif (
             isinstance(widget, QAbstractButton)
@@ -124,19 +100,8 @@ def test_record_a_whole_conference_by_keyboard(
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
 
-    from PySide6.QtCore import QTimer
-
-    poll = QTimer()
-    poll.setInterval(50)
-
-    def when_dialog_opens() -> None:
-        if isinstance(QApplication.activeModalWidget(), QDialog):
-            poll.stop()
-            fill_new_conference_dialog(qtbot)
-
-    poll.timeout.connect(when_dialog_opens)
-    poll.start()
-    qtbot.keyClick(focused(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    with answering(NewConferenceDialog, lambda _dialog: fill_new_conference_dialog(qtbot)):
+        qtbot.keyClick(focused(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.view is not None, timeout=3000)
     view = window.view
     assert view is not None

@@ -84,9 +84,9 @@ def main(argv: list[str]) -> int:
     from cprecorder.actor import Actor
     from cprecorder.model import Role
     from cprecorder.store import Store
-    from cprecorder.ui.app import create_main_window
-    from cprecorder.ui.fields import TextField
-    from cprecorder.ui.settings import Settings
+    from cprecorder.ui.shell.app import create_main_window
+    from cprecorder.ui.shell.settings import Settings
+    from cprecorder.ui.widgets.fields import TextField
 
     app = QApplication([argv[0], "-platform", "offscreen"])
     store = Store.open_sqlite(db_path)

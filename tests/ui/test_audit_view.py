@@ -17,11 +17,11 @@ from cprecorder.changes import ReadableEntry
 from cprecorder.model import AuditEntry
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.actions import ActionId
-from cprecorder.ui.app import create_main_window
-from cprecorder.ui.audit_view import HIDDEN, AuditDialog, AuditTableModel
-from cprecorder.ui.main_window import MainWindow
-from cprecorder.ui.settings import Settings
+from cprecorder.ui.review.audit_trail import HIDDEN, AuditDialog, AuditTableModel
+from cprecorder.ui.shell.app import create_main_window
+from cprecorder.ui.shell.main_window import MainWindow
+from cprecorder.ui.shell.settings import Settings
+from cprecorder.ui.shell.window_actions import ActionId
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QTextEdit
 from pytestqt.qtbot import QtBot
 
-from cprecorder.ui.export_dialog import ExportDialog
-from cprecorder.ui.main_window import MainWindow
+from cprecorder.ui.dialogs.export import ExportDialog
+from cprecorder.ui.shell.main_window import MainWindow
 
 SENTENCE = "Everyone agreed to meet again before Christmas."
 POLICE_NOTE = "Police hold information from a third party"
@@ -153,7 +153,7 @@ def test_reading_ease_is_shown_before_exporting_for_the_family(
     qtbot: QtBot, demo_window: MainWindow
 ) -> None:
     from cprecorder.export import DocumentKind
-    from cprecorder.ui.export_dialog import ExportDialog
+    from cprecorder.ui.dialogs.export import ExportDialog
 
     assert demo_window.view is not None
     dialog = ExportDialog(demo_window, demo_window.view)

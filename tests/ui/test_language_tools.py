@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from cprecorder.language.jargon import load_jargon
 from cprecorder.language.spelling import SpellChecker
-from cprecorder.ui.language import (
+from cprecorder.ui.widgets.language_marks import (
     LanguageTools,
     attach_language_tools,
     build_context_menu,

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from cprecorder.model import ActionFor, ActionStatus, Conference
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.action_table import NO_DATE, NO_OWNER, ActionRow
-from cprecorder.ui.main_window import MainWindow
 from cprecorder.ui.panes.actions import ActionsPane
+from cprecorder.ui.panes.widgets.action_table import NO_DATE, NO_OWNER, ActionRow
+from cprecorder.ui.shell.main_window import MainWindow
 
 
 def settled(qtbot: QtBot) -> QWidget:

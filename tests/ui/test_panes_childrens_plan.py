@@ -14,9 +14,9 @@ from cprecorder.errors import ValidationError
 from cprecorder.operations import create_childrens_plan
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.main_window import MainWindow
 from cprecorder.ui.panes.childrens_plan import ChildrensPlanPane
-from cprecorder.ui.picture_choice import PictureChoice
+from cprecorder.ui.panes.widgets.picture_choice import PictureChoice
+from cprecorder.ui.shell.main_window import MainWindow
 
 
 def settled(qtbot: QtBot) -> QWidget:

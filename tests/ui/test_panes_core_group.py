@@ -15,8 +15,8 @@ from cprecorder.operations import create_conference
 from cprecorder.queries import load_conference
 from cprecorder.rules.timescales import due_dates
 from cprecorder.store import Store
-from cprecorder.ui.main_window import MainWindow
 from cprecorder.ui.panes.core_group import CoreGroupPane, day_words
+from cprecorder.ui.shell.main_window import MainWindow
 
 
 def buttons(pane: CoreGroupPane, starts: str) -> list[QPushButton]:

@@ -11,8 +11,8 @@ from cprecorder.actor import Actor
 from cprecorder.model import DangerScore, DangerStatement, Person
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.main_window import MainWindow
 from cprecorder.ui.panes.danger import DangerPane
+from cprecorder.ui.shell.main_window import MainWindow
 
 
 def activate(qtbot: QtBot, window: MainWindow) -> None:

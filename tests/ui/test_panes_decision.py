@@ -14,8 +14,8 @@ from cprecorder.actor import Actor
 from cprecorder.model import ConferenceKind, PlanType
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.main_window import MainWindow
 from cprecorder.ui.panes.decision import DecisionPane
+from cprecorder.ui.shell.main_window import MainWindow
 
 
 def current(window: MainWindow) -> DecisionPane:

@@ -14,8 +14,8 @@ from cprecorder.model import ConferenceKind, DemonstrationMethodKind
 from cprecorder.operations import create_conference
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.main_window import MainWindow
 from cprecorder.ui.panes.demonstrating import DemonstratingPane
+from cprecorder.ui.shell.main_window import MainWindow
 
 
 def settled(qtbot: QtBot) -> QWidget:

@@ -14,8 +14,8 @@ from cprecorder.actor import Actor
 from cprecorder.model import Attendance, ConferenceKind, PersonKind
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.main_window import MainWindow
 from cprecorder.ui.panes.family import FamilyPane
+from cprecorder.ui.shell.main_window import MainWindow
 
 
 def press(qtbot: QtBot, key: str | Qt.Key) -> None:

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 from cprecorder.model import ParticipationCode
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.main_window import MainWindow
 from cprecorder.ui.panes.involvement import InvolvementPane
+from cprecorder.ui.shell.main_window import MainWindow
 
 
 def current(window: MainWindow) -> InvolvementPane:

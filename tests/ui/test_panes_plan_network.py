@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.main_window import MainWindow
 from cprecorder.ui.panes.plan_network import PlanNetworkPane
+from cprecorder.ui.shell.main_window import MainWindow
 
 
 def settled(qtbot: QtBot) -> QWidget:

@@ -10,8 +10,8 @@ from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.model import SafetyScore
 from cprecorder.store import Store
-from cprecorder.ui.main_window import MainWindow
 from cprecorder.ui.panes.safety_scale import SafetyScalePane
+from cprecorder.ui.shell.main_window import MainWindow
 
 
 def open_pane(qtbot: QtBot, window: MainWindow, conference_id: int) -> SafetyScalePane:

@@ -16,10 +16,10 @@ from cprecorder.model import Conference, PlanType
 from cprecorder.queries import load_conference
 from cprecorder.review import ReviewItem, review_record
 from cprecorder.store import Store
-from cprecorder.ui.app import create_main_window
-from cprecorder.ui.main_window import MainWindow
-from cprecorder.ui.review_view import HEADING, ITEM_ROLE, KIND_ROLE, ReviewDock, ReviewModel
-from cprecorder.ui.settings import Settings
+from cprecorder.ui.review.dock import HEADING, ITEM_ROLE, KIND_ROLE, ReviewDock, ReviewModel
+from cprecorder.ui.shell.app import create_main_window
+from cprecorder.ui.shell.main_window import MainWindow
+from cprecorder.ui.shell.settings import Settings
 
 
 def fresh(store: Store, conference_id: int) -> Conference:

@@ -15,9 +15,9 @@ from cprecorder.errors import StoreUnavailableError
 from cprecorder.queries import load_conference
 from cprecorder.recovery import RecoveryJournal
 from cprecorder.store import Store
-from cprecorder.ui import recorder as recorder_module
-from cprecorder.ui.app import create_main_window
-from cprecorder.ui.settings import Settings
+from cprecorder.ui.recording import recorder as recorder_module
+from cprecorder.ui.shell.app import create_main_window
+from cprecorder.ui.shell.settings import Settings
 
 
 def test_failed_save_keeps_text_and_retries(

@@ -19,12 +19,12 @@ from cprecorder.model import AuditEntry, Conference, RecordStatus
 from cprecorder.operations import NotPermittedError
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.actions import ActionId
-from cprecorder.ui.addendum_dialog import AddendumDialog
-from cprecorder.ui.app import create_main_window
-from cprecorder.ui.main_window import MainWindow
-from cprecorder.ui.settings import Settings
-from cprecorder.ui.signoff_dialog import SignOffDialog
+from cprecorder.ui.dialogs.addendum import AddendumDialog
+from cprecorder.ui.dialogs.sign_off import SignOffDialog
+from cprecorder.ui.shell.app import create_main_window
+from cprecorder.ui.shell.main_window import MainWindow
+from cprecorder.ui.shell.settings import Settings
+from cprecorder.ui.shell.window_actions import ActionId
 
 
 def fresh(store: Store, conference_id: int) -> Conference:
@@ -166,7 +166,7 @@ def test_sign_off_is_refused_while_blocking_items_remain(
     # From the dialog, straight to the review list.
     qtbot.mouseClick(dialog.review_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
-    from cprecorder.ui.review_view import ReviewDock
+    from cprecorder.ui.review.dock import ReviewDock
 
     dock = chair_window.findChild(ReviewDock)
     assert dock is not None and dock.isVisible()
@@ -190,7 +190,7 @@ def test_a_minute_taker_is_not_offered_sign_off_and_the_operation_refuses(
         sign.trigger()
         assert window.findChild(SignOffDialog) is None
         qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-        from cprecorder.ui.review_view import ReviewDock
+        from cprecorder.ui.review.dock import ReviewDock
 
         dock = window.findChild(ReviewDock)
         assert dock is not None and dock.isVisible()
@@ -281,7 +281,7 @@ def test_saying_you_are_the_chair_offers_sign_off(
     from PySide6.QtCore import QTimer
 
     from cprecorder.model import Role
-    from cprecorder.ui.identity import IdentityDialog
+    from cprecorder.ui.shell.identity import IdentityDialog
 
     window = open_window(qtbot, store, actor, tmp_path)
     try:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from cprecorder.ui.single_instance import FirstInstance, ask_first_instance, server_name
+from cprecorder.ui.shell.single_instance import FirstInstance, ask_first_instance, server_name
 
 
 def test_a_second_start_asks_the_first_to_come_forward(qtbot: QtBot, tmp_path: Path) -> None:

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from cprecorder.actor import Actor
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.app import create_main_window
-from cprecorder.ui.main_window import MainWindow
-from cprecorder.ui.settings import Settings
+from cprecorder.ui.shell.app import create_main_window
+from cprecorder.ui.shell.main_window import MainWindow
+from cprecorder.ui.shell.settings import Settings
 
 
 def open_window(qtbot: QtBot, store: Store, actor: Actor, ini: Path, cid: int) -> MainWindow:

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from cprecorder.model import PlanSection
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.main_window import MainWindow
+from cprecorder.ui.shell.main_window import MainWindow
 
 SENTINEL = "ZEBRA-CONFIDENTIAL-7741"
 
@@ -231,7 +231,7 @@ def test_zoom_is_remembered(qtbot: QtBot, demo_window: MainWindow) -> None:
 def test_the_last_conference_reopens_where_work_stopped(
     qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int, settings: object
 ) -> None:
-    from cprecorder.ui.app import create_main_window
+    from cprecorder.ui.shell.app import create_main_window
 
     view = demo_window.view
     assert view is not None
@@ -280,7 +280,7 @@ def test_typing_a_date_into_a_blank_date_field(
     import datetime as dt
 
     from cprecorder import operations as op
-    from cprecorder.ui.fields import DateField
+    from cprecorder.ui.widgets.fields import DateField
 
     op.update(
         store,
@@ -317,7 +317,7 @@ def test_dates_saved_to_a_calendar_from_the_window(
     from icalendar import Calendar
     from PySide6.QtWidgets import QFileDialog
 
-    from cprecorder.ui.actions import ActionId
+    from cprecorder.ui.shell.window_actions import ActionId
 
     target = tmp_path / "dates.ics"
     monkeypatch.setattr(
@@ -367,7 +367,7 @@ def test_scrolling_the_pane_does_not_change_a_choice_under_the_pointer(
     from PySide6.QtCore import QPoint, QPointF
     from PySide6.QtGui import QWheelEvent
 
-    from cprecorder.ui.fields import ChoiceField
+    from cprecorder.ui.widgets.fields import ChoiceField
 
     view = demo_window.view
     assert view is not None

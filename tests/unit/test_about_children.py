@@ -61,30 +61,44 @@ def test_choosing_the_children_of_a_dissent(store: Store, actor: Actor, chair: A
         dissent_id = conference.dissents[0].id
         view_id = conference.agency_views[0].id
         isla, rory, baby = (child.id for child in conference.children)
-    change = op.set_about_children(
-        store, actor=actor, entity="dissent", entity_id=dissent_id, child_ids=[baby, isla]
+    change = op.update(
+        store,
+        actor=actor,
+        entity="dissent",
+        entity_id=dissent_id,
+        values={"child_ids": [baby, isla]},
     )
-    assert change.values == {"child_ids": [baby, isla]}
-    op.set_about_children(
-        store, actor=actor, entity="agency_view", entity_id=view_id, child_ids=[rory]
+    assert change.values == {"child_ids": [isla, baby]}  # in the conference's order
+    assert change.operation == "update"
+    op.update(
+        store, actor=actor, entity="agency_view", entity_id=view_id, values={"child_ids": [rory]}
     )
     with store.read() as session:
         assert session.get(AgencyView, view_id).child_ids == [rory]  # type: ignore[union-attr]
-    op.set_about_children(
-        store, actor=actor, entity="agency_view", entity_id=view_id, child_ids=[isla, rory, baby]
+    op.update(
+        store,
+        actor=actor,
+        entity="agency_view",
+        entity_id=view_id,
+        values={"child_ids": [isla, rory, baby]},
     )
     with store.read() as session:
         conference = load_conference(session, conference_id)
-        assert session.get(Dissent, dissent_id).child_ids == [baby, isla]  # type: ignore[union-attr]
+        dissent = session.get(Dissent, dissent_id)
+        assert dissent is not None and set(dissent.child_ids) == {baby, isla}
         # Every child is "all the children".
         assert session.get(AgencyView, view_id).child_ids == []  # type: ignore[union-attr]
-    with pytest.raises(ValidationError, match="Only children of this conference"):
-        op.set_about_children(
-            store, actor=actor, entity="dissent", entity_id=dissent_id, child_ids=[99999]
+    with pytest.raises(ValidationError, match="not part of this conference"):
+        op.update(
+            store,
+            actor=actor,
+            entity="dissent",
+            entity_id=dissent_id,
+            values={"child_ids": [99999]},
         )
     with pytest.raises(ValidationError):
-        op.set_about_children(
-            store, actor=actor, entity="action", entity_id=dissent_id, child_ids=[isla]
+        op.update(
+            store, actor=actor, entity="action", entity_id=dissent_id, values={"child_ids": [isla]}
         )
     with store.read() as session:
         assert verify_chain(session, conference_id).intact
@@ -94,7 +108,7 @@ def test_choosing_the_children_of_a_dissent(store: Store, actor: Actor, chair: A
                 select(AuditEntry).where(AuditEntry.conference_id == conference_id)
             )
         }
-    assert {"set_dissent_children", "set_agency_view_children"} <= operations
+    assert {"update_dissent", "update_agency_view"} <= operations
 
 
 def test_signed_off_children_of_a_dissent_cannot_change(
@@ -111,8 +125,8 @@ def test_signed_off_children_of_a_dissent_cannot_change(
     op.hand_over(store, actor=actor, conference_id=conference_id)
     op.sign_off(store, actor=chair, conference_id=conference_id, chair_name="Anita Kowalczyk")
     with pytest.raises(RecordLockedError):
-        op.set_about_children(
-            store, actor=chair, entity="dissent", entity_id=dissent_id, child_ids=[isla]
+        op.update(
+            store, actor=chair, entity="dissent", entity_id=dissent_id, values={"child_ids": [isla]}
         )
 
 

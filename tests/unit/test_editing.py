@@ -54,3 +54,54 @@ def test_holding_is_not_a_change_to_the_record(
     release(store, actor=actor, conference_id=demo_id, token=token)
     with store.read() as session:
         assert len(session.scalars(select(AuditEntry)).all()) == before
+
+
+def test_a_crashed_window_of_the_same_person_here_is_released_at_once(
+    store: Store, actor: Actor, demo_id: int
+) -> None:
+    import subprocess
+    import sys
+
+    from cprecorder.audit import verify_chain
+
+    crashed = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    gone = int(crashed.stdout)  # a process that has ended, as a killed window's has
+    claim(store, actor=actor, conference_id=demo_id, token=new_token())
+    with store.engine.begin() as conn:
+        conn.execute(update(EditingSession).values(pid=gone))
+    assert claim(store, actor=actor, conference_id=demo_id, token=new_token()) is None
+    with store.read() as session:
+        notes = session.scalars(
+            select(AuditEntry).where(AuditEntry.operation == "release_crashed_hold")
+        ).all()
+        assert len(notes) == 1 and f"process {gone}" in (notes[0].old_value or "")
+        assert notes[0].conference_id == demo_id and notes[0].actor == "Gemma Stiles"
+        assert verify_chain(session, demo_id).intact
+
+
+def test_a_live_window_or_another_person_or_machine_keeps_the_hold(
+    store: Store, actor: Actor, demo_id: int
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        claim(store, actor=actor, conference_id=demo_id, token=new_token())
+        with store.engine.begin() as conn:  # a live window in another process, here
+            conn.execute(update(EditingSession).values(pid=sleeper.pid))
+        assert claim(store, actor=actor, conference_id=demo_id, token=new_token()) is not None
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    someone_else = Actor(name="Gemma Stiles", role=actor.role, os_user="another")
+    assert claim(store, actor=someone_else, conference_id=demo_id, token=new_token())
+    with store.engine.begin() as conn:  # a stopped window on another machine lapses
+        conn.execute(update(EditingSession).values(host="another-machine", pid=os.getpid() + 1))
+    assert claim(store, actor=actor, conference_id=demo_id, token=new_token()) is not None

@@ -58,10 +58,24 @@ def conferences(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
+#: Who a record is across stores (its uid, its case, the lineage of each item, the
+#: meeting it started from): a file imported again into the same store comes in as
+#: a copy with an identity of its own, so the round trip compares everything else.
+IDENTITY = frozenset({"uid", "lineage", "previous_conference"})
+
+
+def without_identity(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: without_identity(v) for k, v in value.items() if k not in IDENTITY | {"case"}}
+    if isinstance(value, list):
+        return [without_identity(v) for v in value]
+    return value
+
+
 def round_trip(store: Store, actor: Actor, data: dict[str, Any]) -> dict[str, Any]:
     conference_id = import_conference(store, actor=actor, data=json.loads(json.dumps(data)))
     with store.read() as session:
-        return conference_to_dict(load_conference(session, conference_id))
+        return without_identity(conference_to_dict(load_conference(session, conference_id)))
 
 
 @settings(
@@ -79,7 +93,7 @@ def test_round_trip_is_lossless(store: Store, actor: Actor, data: dict[str, Any]
 
 
 def test_demo_round_trip_equals_the_source(store: Store, actor: Actor) -> None:
-    data = demo_conference()
+    data = without_identity(demo_conference())
     assert round_trip(store, actor, data)["conference"] == {
         **data["conference"],
         "addenda": [],

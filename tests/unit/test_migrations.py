@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -56,3 +58,115 @@ def test_opening_at_head_does_not_load_alembic(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _row(table: sa.Table, **values: object) -> dict[str, object]:
+    """Every column a value: the given ones, and a plain one for each required column."""
+    plain: dict[type, object] = {
+        sa.Boolean: False,
+        sa.Integer: 0,
+        sa.DateTime: dt.datetime(2026, 1, 5, 10),
+        sa.Date: dt.date(2026, 1, 5),
+    }
+    row: dict[str, object] = {}
+    for column in table.columns:
+        if column.name in values:
+            row[column.name] = values[column.name]
+        elif not column.nullable and not column.primary_key:
+            row[column.name] = next(
+                (v for kind, v in plain.items() if isinstance(column.type, kind)), ""
+            )
+    return row
+
+
+def test_a_store_at_the_previous_head_joins_cases(tmp_path: Path) -> None:
+    """Each conference joins a case; conferences linked by previous_conference share one,
+    and the copies of a child, person, danger statement and action share a lineage."""
+    from alembic import command
+
+    path = tmp_path / "before.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0002")
+    meta = sa.MetaData()
+    meta.reflect(engine)
+    t = meta.tables
+    with engine.begin() as conn:
+        for id_, family, previous, day in (
+            (1, "Ashdown", None, dt.datetime(2026, 1, 5, 10)),
+            (2, "Ashdown", 1, dt.datetime(2026, 4, 1, 10)),
+            (3, "Brennan", None, dt.datetime(2026, 2, 2, 10)),
+        ):
+            conn.execute(
+                t["conferences"].insert(),
+                _row(
+                    t["conferences"],
+                    id=id_,
+                    kind="review" if previous else "initial",
+                    family_name=family,
+                    previous_conference_id=previous,
+                    scheduled_at=day,
+                    how_held="teams",
+                    status="signed_off",
+                ),
+            )
+            for place, name in enumerate(("Maisie", "Leo")):
+                conn.execute(
+                    t["children"].insert(),
+                    _row(t["children"], conference_id=id_, position=place, first_name=name),
+                )
+            conn.execute(
+                t["people"].insert(),
+                _row(
+                    t["people"],
+                    conference_id=id_,
+                    name="Kerry",
+                    kind="family",
+                    attendance="present",
+                ),
+            )
+            conn.execute(
+                t["danger_statements"].insert(),
+                _row(t["danger_statements"], conference_id=id_, statement=f"Worry {id_}"),
+            )
+            conn.execute(
+                t["actions"].insert(),
+                _row(
+                    t["actions"],
+                    conference_id=id_,
+                    what="Book a health review.",
+                    for_whom="professionals",
+                    status="open",
+                ),
+            )
+    engine.dispose()
+
+    store = Store.open_sqlite(path)
+    try:
+        assert current_revision(store.engine) == SCHEMA_HEAD
+        with store.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            assert diff == []
+            cases = dict(conn.execute(sa.text("SELECT id, case_id FROM conferences")).all())
+            assert cases[1] == cases[2] != cases[3]
+            names = dict(conn.execute(sa.text("SELECT id, family_name FROM cases")).all())
+            assert names[cases[1]] == "Ashdown" and names[cases[3]] == "Brennan"
+            uids = conn.execute(sa.text("SELECT uid FROM conferences")).scalars().all()
+            assert len(set(uids)) == 3 and all(len(u) == 32 for u in uids)
+            for table in ("children", "people", "danger_statements", "actions"):
+                rows = conn.execute(
+                    sa.text(f"SELECT conference_id, lineage FROM {table} ORDER BY id")
+                ).all()
+                by_conference: dict[int, list[str]] = {}
+                for conference_id, lineage in rows:
+                    by_conference.setdefault(conference_id, []).append(lineage)
+                assert by_conference[1] == by_conference[2], table
+                assert not set(by_conference[1]) & set(by_conference[3]), table
+            # Nothing was lost on the way: every row is still there, foreign keys hold.
+            assert conn.execute(sa.text("SELECT COUNT(*) FROM children")).scalar() == 6
+            assert conn.execute(sa.text("PRAGMA foreign_key_check")).all() == []
+            assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
+    finally:
+        store.close()

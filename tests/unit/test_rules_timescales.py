@@ -26,6 +26,7 @@ from cprecorder.rules.authority import (
 )
 from cprecorder.rules.nation import load_rules
 from cprecorder.rules.timescales import check_dates, due_dates, long_date
+from cprecorder.rules.working_days import is_working_day
 from cprecorder.store import Store
 
 D = dt.date
@@ -269,3 +270,20 @@ def test_the_demo_conference(store: Store, demo_id: int) -> None:
 
 def test_long_date() -> None:
     assert long_date(D(2026, 12, 9)) == "9 December 2026"
+
+
+def test_suggested_dates_are_working_days() -> None:
+    # Three months after Monday 30 November 2026 is Sunday 28 February 2027.
+    due = due_dates(make(ConferenceKind.INITIAL, D(2026, 11, 30)))
+    assert due.review_due_by == D(2027, 2, 28)
+    assert due.review_proposed == D(2027, 2, 26)  # the Friday before, never the Sunday
+    # Six months after Monday 28 June 2027 is Tuesday 28 December 2027, a substitute
+    # bank holiday (as is Monday 27): the review is offered on Friday 24 December.
+    review = due_dates(make(ConferenceKind.REVIEW, D(2027, 6, 28)))
+    assert review.review_proposed == D(2027, 12, 24)
+    for held_on in (D(2026, 11, 24), D(2026, 12, 14), D(2027, 3, 31), D(2027, 8, 30)):
+        for kind in ConferenceKind:
+            suggested = due_dates(make(kind, held_on))
+            for day in (suggested.review_proposed, suggested.first_core_group_proposed):
+                assert is_working_day(day, "england"), (kind, held_on, day)
+                assert day <= suggested.review_due_by

@@ -29,6 +29,7 @@ KNOWN_ITEMS = frozenset(
         "professionals_only",
         "summary",
         "childrens_plan",
+        "since_last",
     }
 )
 
@@ -62,6 +63,8 @@ class Agenda:
     title: str
     items: tuple[AgendaItem, ...]
     limits: dict[str, int] = field(default_factory=dict)
+    #: The agenda a review conference of this one is recorded with ("" for this one).
+    review: str = ""
 
     @property
     def max_danger_statements(self) -> int:
@@ -104,35 +107,58 @@ def load_agenda(key: str) -> Agenda:
     return parse_agenda(entry.read_text(encoding="utf-8"), entry.name)
 
 
+def _item(raw: dict[str, object]) -> AgendaItem:
+    headings = raw.get("headings", [])
+    return AgendaItem(
+        key=str(raw["key"]),
+        title=str(raw["title"]),
+        prompt=str(raw.get("prompt", "")),
+        confidential=bool(raw.get("confidential", False)),
+        headings=tuple(
+            AgendaHeading(
+                key=str(h["key"]),
+                title=str(h["title"]),
+                side=str(h.get("side", "worries")),
+                prompt=str(h.get("prompt", "")),
+            )
+            for h in (headings if isinstance(headings, list) else [])
+        ),
+    )
+
+
+def _extended(base: Agenda, inserts: list[dict[str, object]]) -> list[AgendaItem]:
+    """The base agenda's items with each ``[[insert]]`` placed after the item it names."""
+    items = list(base.items)
+    for raw in inserts:
+        after = str(raw.get("after", ""))
+        keys = [item.key for item in items]
+        if after not in keys:
+            raise KeyError(f"insert after {after!r}, which {base.key} does not have")
+        items.insert(keys.index(after) + 1, _item(raw))
+    return items
+
+
 def parse_agenda(text: str, source: str) -> Agenda:
+    """An agenda file; one that ``extends`` another takes its items and adds ``[[insert]]``s."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise AgendaFormatError(f"The agenda {source} is not valid TOML: {exc}") from exc
     try:
-        items = tuple(
-            AgendaItem(
-                key=str(raw["key"]),
-                title=str(raw["title"]),
-                prompt=str(raw.get("prompt", "")),
-                confidential=bool(raw.get("confidential", False)),
-                headings=tuple(
-                    AgendaHeading(
-                        key=str(h["key"]),
-                        title=str(h["title"]),
-                        side=str(h.get("side", "worries")),
-                        prompt=str(h.get("prompt", "")),
-                    )
-                    for h in raw.get("headings", [])
-                ),
-            )
-            for raw in data["items"]
-        )
+        base = load_agenda(str(data["extends"])) if "extends" in data else None
+        if base is not None:
+            items = tuple(_extended(base, list(data.get("insert", []))))
+            limits = {**base.limits}
+        else:
+            items = tuple(_item(raw) for raw in data["items"])
+            limits = {}
+        limits.update({str(k): int(v) for k, v in data.get("limits", {}).items()})
         agenda = Agenda(
             key=str(data["key"]),
             title=str(data["title"]),
             items=items,
-            limits={str(k): int(v) for k, v in data.get("limits", {}).items()},
+            limits=limits,
+            review=str(data.get("review", "")),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise AgendaFormatError(f"The agenda {source} is missing or mistypes {exc}.") from exc

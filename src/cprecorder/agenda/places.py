@@ -48,6 +48,7 @@ CONFERENCE_FIELD_PANE: dict[str, str] = {
     "childrens_version_shared_on": "demonstrating",
     "strategy_discussion_on": "before",
     "review_conference_on": "core_group",
+    "plan_changes": "since_last",
     "chair_summary": "summary",
     "decision_statement": "summary",
 }

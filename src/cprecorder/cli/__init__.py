@@ -22,7 +22,7 @@ from typing import NoReturn
 
 #: Modules of this package that each add their subcommands with ``register(commands)``;
 #: order is the order of --help. Names, so they are imported only when a command runs.
-COMMAND_MODULES = ["record", "export", "maintenance", "calendar"]
+COMMAND_MODULES = ["record", "journey", "export", "maintenance", "calendar"]
 
 #: Subcommands that open the window (none given means the same).
 WINDOW_COMMANDS = ("run",)
@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window_args = _window_options(arguments)
     if window_args is not None:
         from ..paths import resolve_data_dir, resolve_db_url
-        from ..ui.app import run_app
+        from ..ui.shell.app import run_app
 
         data_dir = resolve_data_dir(window_args.data_dir)
         # Everything that looks for the data folder later (authority settings, the
@@ -102,7 +102,7 @@ def _run_command(arguments: list[str]) -> int:
     args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)
     if handler is None:
-        from ..ui.app import run_app
+        from ..ui.shell.app import run_app
 
         context = CommandContext.from_args(args)
         os.environ["CPRECORDER_DATA_DIR"] = str(context.data_dir)

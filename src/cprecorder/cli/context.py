@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..actor import Actor
 from ..paths import resolve_data_dir, resolve_db_url
+from ..rules.authority import AuthoritySettings, load_authority_settings, settings_path
 from ..store import Store
 
 
@@ -31,6 +32,11 @@ class CommandContext:
     @property
     def actor(self) -> Actor:
         return Actor.current()
+
+    @property
+    def settings(self) -> AuthoritySettings:
+        """The authority's settings in the data folder (none is fine)."""
+        return load_authority_settings(settings_path(self.data_dir))
 
     def close(self) -> None:
         if self._store is not None:

@@ -33,6 +33,12 @@ def register(commands: Any) -> None:
         "list", help="one conference a line: id, date, kind, family, status (tab-separated)"
     )
     listing.add_argument("search", nargs="?", default="", help="family or child name")
+    listing.add_argument(
+        "--cases",
+        action="store_true",
+        help="one case a line instead: id, family, reference, children, meetings, "
+        "what is due next (OVERDUE when late)",
+    )
     listing.set_defaults(handler=cmd_list)
 
     dump = commands.add_parser("dump", help="write a conference as JSON")
@@ -63,6 +69,8 @@ def cmd_demo(context: CommandContext, args: argparse.Namespace) -> int:
 
 
 def cmd_list(context: CommandContext, args: argparse.Namespace) -> int:
+    if args.cases:
+        return list_cases_lines(context, args.search)
     with context.store.read() as session:
         for row in list_conferences(session, args.search):
             fields = [
@@ -71,6 +79,27 @@ def cmd_list(context: CommandContext, args: argparse.Namespace) -> int:
                 row.kind.value,
                 row.family_name,
                 row.status.value,
+            ]
+            print("\t".join(f.replace("\t", " ").replace("\n", " ") for f in fields))
+    return 0
+
+
+def list_cases_lines(context: CommandContext, search: str) -> int:
+    from ..journey.cases import list_cases
+
+    rules = context.settings.rules()
+    with context.store.read() as session:
+        for case in list_cases(session, search, rules):
+            due = ""
+            if case.due is not None:
+                due = case.due.words + (" (OVERDUE)" if case.due.overdue else "")
+            fields = [
+                str(case.id),
+                case.family_name,
+                case.reference,
+                case.children,
+                f"{case.meetings} meeting{'s' if case.meetings != 1 else ''}",
+                due,
             ]
             print("\t".join(f.replace("\t", " ").replace("\n", " ") for f in fields))
     return 0

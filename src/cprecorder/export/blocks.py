@@ -99,12 +99,31 @@ class Pictures:
 
 
 @dataclass(frozen=True)
+class Image:
+    """A picture drawn for the document (a chart), with words for those who cannot see it."""
+
+    png: bytes
+    description: str
+    width_cm: float = 16.0
+
+
+@dataclass(frozen=True)
 class PageBreak:
     pass
 
 
 Block = (
-    Title | Heading | Paragraph | Fields | Bullets | Table | Scale | Notice | Pictures | PageBreak
+    Title
+    | Heading
+    | Paragraph
+    | Fields
+    | Bullets
+    | Table
+    | Scale
+    | Notice
+    | Pictures
+    | Image
+    | PageBreak
 )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import KnownError
@@ -60,6 +61,7 @@ def export_document(
     *,
     child_id: int | None = None,
     marking: str = DEFAULT_MARKING,
+    meetings: Sequence[Conference] | None = None,
     words: FamilyWords | None = None,
 ) -> Path:
     """Write one document and return where it went.
@@ -67,7 +69,9 @@ def export_document(
     ``child_id`` picks one child for the children's plan; without it every child's
     plan goes into one document, each from a new page.
     """
-    data = document_bytes(conference, kind, child_id=child_id, marking=marking, words=words)
+    data = document_bytes(
+        conference, kind, child_id=child_id, marking=marking, meetings=meetings, words=words
+    )
     target = Path(path).expanduser()
     try:
         write_atomically(target, data)
@@ -85,11 +89,15 @@ def document_bytes(
     child_id: int | None = None,
     marking: str = DEFAULT_MARKING,
     now: dt.datetime | None = None,
+    meetings: Sequence[Conference] | None = None,
     words: FamilyWords | None = None,
 ) -> bytes:
-    """The .docx file as bytes, built wholly in memory."""
+    """The .docx file as bytes, built wholly in memory.
+
+    ``meetings`` are the case's meetings, for a review's "since the last conference".
+    """
     kind = DocumentKind(kind)
-    content = document_content(conference, kind, child_id=child_id, words=words)
+    content = document_content(conference, kind, child_id=child_id, meetings=meetings, words=words)
     look = FRIENDLY if kind is DocumentKind.CHILDREN else OFFICIAL
     return write_docx(
         content, look=look, marking=marking.strip(), author=conference.authority, now=now
@@ -101,10 +109,11 @@ def document_content(
     kind: DocumentKind,
     *,
     child_id: int | None = None,
+    meetings: Sequence[Conference] | None = None,
     words: FamilyWords | None = None,
 ) -> Content:
     """What the document says; for the family and the children, in plain words."""
-    return worded_document(conference, kind, child_id=child_id, words=words)[0]
+    return worded_document(conference, kind, child_id=child_id, meetings=meetings, words=words)[0]
 
 
 def worded_document(
@@ -112,6 +121,7 @@ def worded_document(
     kind: DocumentKind,
     *,
     child_id: int | None = None,
+    meetings: Sequence[Conference] | None = None,
     words: FamilyWords | None = None,
 ) -> tuple[Content, PlainWording]:
     """The document and what was done to its jargon (the export dialog says how much).
@@ -120,9 +130,9 @@ def worded_document(
     the family or a child and passes through :func:`in_plain_words`.
     """
     if kind is DocumentKind.RECORD:
-        return record_content(conference, Audience.PROFESSIONALS), PlainWording()
+        return record_content(conference, Audience.PROFESSIONALS, meetings), PlainWording()
     if kind is DocumentKind.FAMILY:
-        content = record_content(conference, Audience.FAMILY)
+        content = record_content(conference, Audience.FAMILY, meetings)
     elif kind is DocumentKind.SUMMARY:
         content = summary_content(conference)
     else:

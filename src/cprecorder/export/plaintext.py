@@ -8,6 +8,7 @@ from .blocks import (
     Content,
     Fields,
     Heading,
+    Image,
     Notice,
     PageBreak,
     Paragraph,
@@ -66,6 +67,8 @@ def _block(block: Block, chars: CharacterFilter) -> list[str]:
             return [", ".join(f"{clean(m.who)}: {m.score}" for m in marks), ""]
         case Notice(text=text):
             return [clean(text), ""]
+        case Image(description=description):
+            return [clean(description), ""]
         case Pictures() | PageBreak():
             return []
     return []

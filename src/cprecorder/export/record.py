@@ -16,7 +16,17 @@ from collections.abc import Callable, Sequence
 
 from ..agenda import load_agenda
 from ..agenda.agenda import Agenda, AgendaFormatError
-from ..model import ActionFor, Child, Conference, Person, PersonKind, PlanSection
+from ..journey.since import SinceLast, since_last
+from ..model import (
+    ActionFor,
+    ActionProgress,
+    Child,
+    Conference,
+    GoalProgress,
+    Person,
+    PersonKind,
+    PlanSection,
+)
 from ..rules.authority import rules_in_force
 from ..rules.categories import category_word
 from ..rules.nation import NationRules
@@ -29,6 +39,7 @@ from .blocks import (
     Content,
     Fields,
     Heading,
+    Image,
     Notice,
     Paragraph,
     Scale,
@@ -37,6 +48,7 @@ from .blocks import (
     Title,
     Tone,
 )
+from .chart import colour_of
 from .childrens_plan import has_a_childrens_plan, plan_written
 from .wording import (
     People,
@@ -67,6 +79,7 @@ class Audience(enum.Enum):
 DEFAULT_TITLES: dict[str, str] = {
     "before": "Before the meeting",
     "family": "Family and network",
+    "since_last": "What has changed since the last conference",
     "worries": "Worries and what's working well",
     "involvement": "Child and parents' involvement",
     "danger": "Danger statements",
@@ -89,6 +102,7 @@ FAMILY_SECTIONS = frozenset(
     {
         "before",
         "family",
+        "since_last",
         "worries",
         "involvement",
         "danger",
@@ -118,13 +132,19 @@ CONFIDENTIAL_WARNING = (
 )
 
 
-def record_content(conference: Conference, audience: Audience) -> Content:
-    """The blocks of the record for one audience, in the conference's agenda order."""
+def record_content(
+    conference: Conference, audience: Audience, meetings: Sequence[Conference] | None = None
+) -> Content:
+    """The blocks of the record for one audience, in the conference's agenda order.
+
+    ``meetings`` are the case's meetings (this one among them), for what has changed
+    since the last conference and the chart of scores over time.
+    """
     allowed = ALLOWED[audience]
-    writer = _Sections(conference, audience)
+    writer = _Sections(conference, audience, meetings)
     version = "professionals' version" if audience is Audience.PROFESSIONALS else "family's version"
     content = Content(
-        title=f"Child protection conference record – {conference.family_name} family",
+        title=f"{record_title(conference)} – {conference.family_name} family",
         subject=f"{conference_heading(conference)} ({version})",
         footer=footer_line(conference),
         header_note="" if conference.is_signed_off else "DRAFT",
@@ -164,14 +184,25 @@ def _section_order(conference: Conference) -> list[tuple[str, str]]:
     return order
 
 
+def record_title(conference: Conference) -> str:
+    if conference.kind.is_conference:
+        return "Child protection conference record"
+    return "Core group meeting notes"
+
+
 class _Sections:
     """One method per agenda item, each returning its blocks (empty: nothing recorded)."""
 
     def __init__(
-        self, conference: Conference, audience: Audience, rules: NationRules | None = None
+        self,
+        conference: Conference,
+        audience: Audience,
+        meetings: Sequence[Conference] | None = None,
+        rules: NationRules | None = None,
     ) -> None:
         self.c = conference
         self.audience = audience
+        self.meetings = list(meetings) if meetings is not None else None
         self.rules = rules if rules is not None else rules_in_force(conference)
         self.due: Timescales = due_dates(conference, self.rules)
         self.people = People(conference)
@@ -182,6 +213,7 @@ class _Sections:
         self.sections: dict[str, Callable[[], list[Block]]] = {
             "before": self.before,
             "family": self.family,
+            "since_last": self.since_last,
             "worries": self.worries,
             "involvement": self.involvement,
             "danger": self.danger,
@@ -214,7 +246,7 @@ class _Sections:
             "Professionals' version" if audience is Audience.PROFESSIONALS else "Family's version"
         )
         blocks: list[Block] = [
-            Title("Child protection conference record", f"{c.family_name} family · {version}"),
+            Title(record_title(c), f"{c.family_name} family · {version}"),
         ]
         if not c.is_signed_off:
             blocks.append(
@@ -226,7 +258,7 @@ class _Sections:
         blocks.append(
             Fields(
                 (
-                    ("Conference", c.kind.label),
+                    ("Conference" if c.kind.is_conference else "Meeting", c.kind.label),
                     ("Children", joined(child.name for child in c.children)),
                     ("Date and time", date_and_time(c.scheduled_at)),
                     ("How it was held", c.how_held.label),
@@ -437,6 +469,102 @@ class _Sections:
                     )
                 ),
             ]
+        return blocks
+
+    def since(self) -> SinceLast:
+        if self.meetings is not None and self.c in self.meetings:
+            return since_last(self.meetings, self.c)
+        # Only the record itself: what it says of the actions and goals it carried.
+        return SinceLast(
+            None,
+            None,
+            [a for a in self.c.actions if a.progress is not None],
+            [d for d in self.c.danger_statements if d.goal_progress is not None],
+            [],
+        )
+
+    def since_last(self) -> list[Block]:
+        """What has changed since the last meeting, in plain words, then the detail."""
+        c = self.c
+        since = self.since()
+        blocks: list[Block] = []
+        before = since.previous_conference if c.kind.is_conference else since.previous_meeting
+        if before is not None:
+            blocks.append(
+                Paragraph(
+                    f"This {c.kind.label.lower()} follows the "
+                    f"{before.kind.label.lower()} on {long_date(before.scheduled_at.date())}."
+                )
+            )
+        words = progress_sentence(since)
+        if words:
+            blocks.append(Paragraph(words))
+        if since.actions:
+            blocks += [
+                Heading("How far each action got", 2),
+                Table(
+                    ("What", "Who", "Progress", "Note"),
+                    tuple(
+                        (
+                            a.what,
+                            self.people.label(a.owner_id, "Not yet agreed"),
+                            a.progress.label if a.progress is not None else "Not yet asked",
+                            a.progress_note,
+                        )
+                        for a in since.actions
+                    ),
+                    (4.5, 3.2, 1.8, 3.5),
+                ),
+            ]
+        if since.goals:
+            numbers = {d.id: n for n, d in enumerate(c.danger_statements, start=1)}
+            blocks += [
+                Heading("How far each safety goal has been reached", 2),
+                Table(
+                    ("Safety goal", "How far", "Note"),
+                    tuple(
+                        (
+                            f"{numbers.get(d.id, '')}. {d.safety_goal}".strip(". "),
+                            d.goal_progress.label if d.goal_progress else "Not yet asked",
+                            d.goal_progress_note,
+                        )
+                        for d in since.goals
+                    ),
+                    (5.5, 2, 4),
+                ),
+            ]
+        if since.previous_conference is not None and c.kind.is_conference:
+            held = since.core_groups
+            blocks.append(Heading("Core group meetings since the last conference", 2))
+            blocks.append(
+                Bullets(
+                    tuple(
+                        f"{weekday_date(m.on)}" + (f" ({m.present} present)" if m.present else "")
+                        for m in held
+                    )
+                )
+                if held
+                else Paragraph("No core group met since the last conference.")
+            )
+        if c.plan_changes:
+            blocks.append(Paragraph(c.plan_changes, lead="Changes to the plan agreed: "))
+        blocks += self.charts()
+        return blocks
+
+    def charts(self) -> list[Block]:
+        """The scores over time, for a conference that follows another one."""
+        if self.meetings is None or not self.c.kind.is_conference:
+            return []
+        from ..journey.scores import score_history
+
+        history = score_history(self.meetings, until=self.c)
+        if len(history.meetings) < 2:
+            return []
+        blocks: list[Block] = [Heading("Scores over time", 2)]
+        dates = [on for _, on in history.meetings]
+        blocks += _chart_blocks("The safety scale", history.safety, dates)
+        for chart in history.statements:
+            blocks += _chart_blocks(f"Danger statement {chart.number}", chart.series, dates)
         return blocks
 
     def worries(self) -> list[Block]:
@@ -879,6 +1007,81 @@ def trimmed(table: Table) -> Table:
         tuple(tuple(row[i] for i in keep) for row in table.rows),
         tuple(table.widths[i] for i in keep) if table.widths else (),
     )
+
+
+def progress_sentence(since: SinceLast) -> str:
+    """In words: "Of 4 actions carried from last time, 2 done and 1 partly done."."""
+    parts: list[str] = []
+    if since.actions:
+        counts = [
+            (sum(1 for a in since.actions if a.progress is p), p.label.lower())
+            for p in ActionProgress
+        ]
+        asked = [f"{n} {words}" for n, words in counts if n]
+        total = len(since.actions)
+        carried = f"Of {total} action{'s' if total != 1 else ''} carried from last time"
+        parts.append(
+            f"{carried}, {joined(asked)}."
+            if asked
+            else f"{carried}, none has been asked about yet."
+        )
+    if since.goals:
+        reached = sum(1 for d in since.goals if d.goal_progress is GoalProgress.REACHED)
+        partly = sum(1 for d in since.goals if d.goal_progress is GoalProgress.PARTLY)
+        total = len(since.goals)
+        parts.append(
+            f"{reached} of {total} safety goal{'s' if total != 1 else ''} reached"
+            + (f", {partly} partly." if partly else ".")
+        )
+    return " ".join(parts)
+
+
+def _chart_blocks(title: str, series: Sequence[object], dates: list[dt.date]) -> list[Block]:
+    from ..journey.scores import Series
+    from .chart import ChartLine, chart_png
+
+    lines = [s for s in series if isinstance(s, Series) and s.points]
+    if not lines:
+        return []
+    column = {on: index for index, on in enumerate(dates)}
+    chart = [
+        ChartLine(colour_of(i), tuple((column[p.on], p.score) for p in s.points if p.on in column))
+        for i, s in enumerate(lines)
+    ]
+    shown = " → ".join(f"{d.day} {d:%b %Y}" for d in dates)
+    description = f"{title} over time ({shown}): " + "; ".join(
+        f"{s.label} {' → '.join(str(p.score) for p in s.points)}" for s in lines
+    )
+    return [
+        Heading(title, 3),
+        Image(chart_png(len(dates), chart), description),
+        Paragraph(f"Left to right: {shown}. 0 at the bottom, 10 at the top."),
+        Table(
+            ("Colour", "Who", "Scores, meeting by meeting"),
+            tuple(
+                (
+                    COLOUR_WORDS.get(colour_of(i), ""),
+                    s.label,
+                    " → ".join(f"{p.score} ({p.on.day} {p.on:%b})" for p in s.points),
+                )
+                for i, s in enumerate(lines)
+            ),
+            (1.6, 4.4, 5),
+        ),
+    ]
+
+
+#: The chart's colours in words, so the legend reads without colour too.
+COLOUR_WORDS = {
+    "0072B2": "Blue",
+    "D55E00": "Orange-red",
+    "009E73": "Green",
+    "CC79A7": "Pink",
+    "E69F00": "Amber",
+    "56B4E9": "Sky blue",
+    "000000": "Black",
+    "F0E442": "Yellow",
+}
 
 
 def weekday_or_unset(day: dt.date | None) -> str:

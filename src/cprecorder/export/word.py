@@ -31,6 +31,7 @@ from .blocks import (
     Content,
     Fields,
     Heading,
+    Image,
     Notice,
     PageBreak,
     Paragraph,
@@ -181,6 +182,7 @@ class _Writer:
             Scale: self.scale,
             Notice: self.notice,
             Pictures: self.pictures,
+            Image: self.image,
             PageBreak: self.page_break,
         }
 
@@ -496,6 +498,13 @@ class _Writer:
             if index:
                 paragraph.add_run("   ")
             paragraph.add_run().add_picture(io.BytesIO(picture), width=Cm(self.look.picture_cm))
+
+    def image(self, block: Image) -> None:
+        paragraph = DocxParagraph(self._paragraph(), self.doc._body)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        width = min(block.width_cm, self.look.text_width_cm)
+        shape = paragraph.add_run().add_picture(io.BytesIO(block.png), width=Cm(width))
+        shape._inline.docPr.set("descr", self.clean(block.description))
 
     def page_break(self, _block: PageBreak) -> None:
         run = _sub(self._paragraph(), "w:r")

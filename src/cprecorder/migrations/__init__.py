@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
 
-from ..errors import StoreVersionError
+from ..errors import StoreUnavailableError, StoreVersionError
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -54,32 +54,31 @@ def upgrade_to_head(engine: Engine) -> None:
     with engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
         if sqlite:
-            # A migration that rebuilds a table (SQLite's way to drop a column) drops the
-            # old one; with foreign keys on, that first deletes its rows and everything
-            # that cascades from them. Off for the upgrade (outside the transaction, as
-            # SQLite asks), checked before commit, and on again afterwards.
-            _raw_pragma(conn, "PRAGMA foreign_keys = OFF")
+            # SQLite rebuilds a table to alter it (Alembic's batch mode): with foreign
+            # keys on, dropping the old table would cascade-delete every row that
+            # refers to it. Off for the migration (outside the transaction, as SQLite
+            # requires), checked before commit, and back on for everyone after.
+            _foreign_keys(conn, on=False)
         try:
             with conn.begin():
                 config.attributes["connection"] = conn
                 command.upgrade(config, "head")
-                if sqlite:
-                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                    if broken:
-                        raise StoreVersionError(
-                            "The database could not be upgraded: "
-                            f"{len(broken)} rows point to rows that do not exist. "
-                            "Nothing has been changed."
-                        )
+                if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise StoreUnavailableError(
+                        "The database could not be upgraded: its links between records do "
+                        "not hold. Nothing has been changed."
+                    )
         finally:
             if sqlite:
-                _raw_pragma(conn, "PRAGMA foreign_keys = ON")
+                _foreign_keys(conn, on=True)
 
 
-def _raw_pragma(conn: Connection, statement: str) -> None:
-    """Run a PRAGMA on the driver's connection, outside any transaction."""
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+def _foreign_keys(conn: Connection, *, on: bool) -> None:
+    """Set SQLite's foreign_keys on the raw connection, outside any transaction."""
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    cursor = raw.cursor()
     try:
-        cursor.execute(statement)
+        cursor.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
     finally:
         cursor.close()

@@ -8,11 +8,13 @@ from .assessment import DangerScore, DangerStatement, SafetyScore, WorryItem
 from .audit import AuditEntry
 from .base import (
     ActionFor,
+    ActionProgress,
     ActionStatus,
     Attendance,
     Base,
     ConferenceKind,
     DemonstrationMethodKind,
+    GoalProgress,
     Household,
     HowHeld,
     JoinedBy,
@@ -23,6 +25,7 @@ from .base import (
     RecordStatus,
     Role,
 )
+from .case import Case
 from .conference import Addendum, Conference
 from .confidential import ProfessionalsOnlyNote
 from .decision import (
@@ -50,6 +53,7 @@ from .plan import (
 __all__ = [
     "Action",
     "ActionFor",
+    "ActionProgress",
     "ActionStatus",
     "Addendum",
     "AgencyView",
@@ -57,6 +61,7 @@ __all__ = [
     "Attendance",
     "AuditEntry",
     "Base",
+    "Case",
     "Child",
     "ChildDecision",
     "ChildRelationship",
@@ -73,6 +78,7 @@ __all__ = [
     "Dissent",
     "DissentChild",
     "EditingSession",
+    "GoalProgress",
     "Household",
     "HowHeld",
     "JoinedBy",

@@ -9,7 +9,8 @@ from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ..errors import ValidationError
-from .base import Base
+from .base import Base, GoalProgress, new_uid
+from .columns import vocabulary
 
 if TYPE_CHECKING:
     from .conference import Conference
@@ -57,9 +58,14 @@ class DangerStatement(Base):
         ForeignKey("conferences.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(default=0)
+    #: The same danger statement (and safety goal) in every meeting of the case.
+    lineage: Mapped[str] = mapped_column(String(32), default=new_uid, index=True)
     statement: Mapped[str] = mapped_column(Text, default="")
     safety_goal: Mapped[str] = mapped_column(Text, default="")
     goal_timescale: Mapped[str] = mapped_column(String(200), default="")
+    #: At a review: how far the safety goal has been reached since the last conference.
+    goal_progress: Mapped[GoalProgress | None] = mapped_column(vocabulary(GoalProgress))
+    goal_progress_note: Mapped[str] = mapped_column(Text, default="")
 
     conference: Mapped[Conference] = relationship(back_populates="danger_statements")
     scores: Mapped[list[DangerScore]] = relationship(

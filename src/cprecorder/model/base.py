@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy import MetaData
@@ -28,6 +29,15 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def new_uid() -> str:
+    """A stable identity that outlives database ids: cases, meetings and lineages.
+
+    The copies of one person, child, danger statement or action in the meetings
+    of a case share a lineage, so the journey can follow them from meeting to meeting.
+    """
+    return uuid.uuid4().hex
+
+
 class LabelledEnum(enum.StrEnum):
     """A vocabulary whose members carry the words shown to people."""
 
@@ -43,6 +53,13 @@ class ConferenceKind(LabelledEnum):
     REVIEW = "review"
     TRANSFER_IN = "transfer_in"
     PRE_BIRTH = "pre_birth"
+    #: A core group meeting between conferences: a meeting of the case, recorded
+    #: with its own short agenda, never a conference.
+    CORE_GROUP = "core_group"
+
+    @property
+    def is_conference(self) -> bool:
+        return self is not ConferenceKind.CORE_GROUP
 
 
 class HowHeld(LabelledEnum):
@@ -56,6 +73,8 @@ class RecordStatus(LabelledEnum):
     DRAFT = "draft"
     IN_REVIEW = "in_review"
     SIGNED_OFF = "signed_off"
+    #: Created by mistake: kept with its audit trail, hidden from every list.
+    WITHDRAWN = "withdrawn"
 
 
 class PersonKind(LabelledEnum):
@@ -123,6 +142,23 @@ class ActionStatus(LabelledEnum):
     CANCELLED = "cancelled"
 
 
+class ActionProgress(LabelledEnum):
+    """How far a carried action got since the last meeting."""
+
+    DONE = "done"
+    PARTLY = "partly"
+    NOT_DONE = "not_done"
+    NO_LONGER_NEEDED = "no_longer_needed"
+
+
+class GoalProgress(LabelledEnum):
+    """How far a safety goal has been reached since the last conference."""
+
+    REACHED = "reached"
+    PARTLY = "partly"
+    NOT_YET = "not_yet"
+
+
 class DemonstrationMethodKind(LabelledEnum):
     SAFETY_JOURNAL = "safety_journal"
     WHATSAPP_GROUP = "whatsapp_group"
@@ -145,6 +181,7 @@ LABEL_PAIRS: tuple[tuple[enum.Enum, str], ...] = (
     (ConferenceKind.REVIEW, "Review conference"),
     (ConferenceKind.TRANSFER_IN, "Transfer-in conference"),
     (ConferenceKind.PRE_BIRTH, "Pre-birth conference"),
+    (ConferenceKind.CORE_GROUP, "Core group meeting"),
     (HowHeld.TEAMS, "Microsoft Teams"),
     (HowHeld.IN_PERSON, "In person"),
     (HowHeld.HYBRID, "In person and online"),
@@ -152,6 +189,7 @@ LABEL_PAIRS: tuple[tuple[enum.Enum, str], ...] = (
     (RecordStatus.DRAFT, "Draft"),
     (RecordStatus.IN_REVIEW, "With the chair for review"),
     (RecordStatus.SIGNED_OFF, "Signed off"),
+    (RecordStatus.WITHDRAWN, "Withdrawn"),
     (PersonKind.FAMILY, "Family"),
     (PersonKind.NETWORK, "Network"),
     (PersonKind.PROFESSIONAL, "Professional"),
@@ -185,6 +223,13 @@ LABEL_PAIRS: tuple[tuple[enum.Enum, str], ...] = (
     (ActionStatus.OPEN, "Open"),
     (ActionStatus.DONE, "Done"),
     (ActionStatus.CANCELLED, "Cancelled"),
+    (ActionProgress.DONE, "Done"),
+    (ActionProgress.PARTLY, "Partly done"),
+    (ActionProgress.NOT_DONE, "Not done"),
+    (ActionProgress.NO_LONGER_NEEDED, "No longer needed"),
+    (GoalProgress.REACHED, "Reached"),
+    (GoalProgress.PARTLY, "Partly reached"),
+    (GoalProgress.NOT_YET, "Not yet reached"),
     (DemonstrationMethodKind.SAFETY_JOURNAL, "Safety journal"),
     (DemonstrationMethodKind.WHATSAPP_GROUP, "WhatsApp group"),
     (DemonstrationMethodKind.FACEBOOK_GROUP, "Facebook group"),

@@ -9,11 +9,12 @@ from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, ConferenceKind, HowHeld, RecordStatus, utcnow
+from .base import Base, ConferenceKind, HowHeld, RecordStatus, new_uid, utcnow
 from .columns import vocabulary
 
 if TYPE_CHECKING:
     from .assessment import DangerStatement, SafetyScore, WorryItem
+    from .case import Case
     from .confidential import ProfessionalsOnlyNote
     from .decision import AgencyView, Dissent
     from .family import Child, Person
@@ -35,6 +36,9 @@ class Conference(Base):
     __tablename__ = "conferences"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Stable across stores: the JSON form links meetings by it.
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="RESTRICT"), index=True)
     kind: Mapped[ConferenceKind] = mapped_column(vocabulary(ConferenceKind))
     family_name: Mapped[str] = mapped_column(String(200))
     scheduled_at: Mapped[datetime]
@@ -70,6 +74,9 @@ class Conference(Base):
     parents_agree_reports: Mapped[bool | None]
     parents_disagreement: Mapped[str] = mapped_column(Text, default="")
 
+    # What has changed since the last meeting: the changes to the plan agreed there
+    plan_changes: Mapped[str] = mapped_column(Text, default="")
+
     # 10. Recording and demonstrating the plan
     childrens_version_made: Mapped[bool] = mapped_column(default=False)
     childrens_version_shared: Mapped[bool] = mapped_column(default=False)
@@ -89,11 +96,15 @@ class Conference(Base):
     handed_over_by: Mapped[str] = mapped_column(String(200), default="")
     signed_off_at: Mapped[datetime | None]
     signed_off_by: Mapped[str] = mapped_column(String(200), default="")
+    withdrawn_at: Mapped[datetime | None]
+    withdrawn_by: Mapped[str] = mapped_column(String(200), default="")
+    withdrawal_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     revision: Mapped[int] = mapped_column(Integer, default=0)
 
     previous_conference: Mapped[Conference | None] = relationship(remote_side=[id])
+    case: Mapped[Case] = relationship(back_populates="meetings")
 
     children: Mapped[list[Child]] = relationship(
         back_populates="conference",

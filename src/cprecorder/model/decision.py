@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.ext.orderinglist import ordering_list
@@ -64,20 +64,36 @@ class DecisionCategory(Base):
 
 
 class AboutSomeChildren:
-    """An item about some of the children: ``about`` lists them; none listed means all."""
+    """An item about some of the children: ``about`` lists them; none listed means all.
+
+    ``child_ids`` (and ``child_id``, for one child or all) read and set that list, so
+    an edit saved in the store and the same edit applied to a record already on
+    screen go the same way.
+    """
 
     if TYPE_CHECKING:
         about: Mapped[list[Any]]
+    #: The link table's class (a row per child).
+    link_class: ClassVar[type[Any]]
 
     @property
     def child_ids(self) -> list[int]:
         return [link.child_id for link in self.about]
+
+    @child_ids.setter
+    def child_ids(self, ids: list[int]) -> None:
+        kept = {link.child_id: link for link in self.about}
+        self.about = [kept.get(i) or self.link_class(child_id=i) for i in dict.fromkeys(ids)]
 
     @property
     def child_id(self) -> int | None:
         """The one child it is about, or ``None`` for all of them (or several)."""
         ids = self.child_ids
         return ids[0] if len(ids) == 1 else None
+
+    @child_id.setter
+    def child_id(self, child_id: int | None) -> None:
+        self.child_ids = [] if child_id is None else [child_id]
 
 
 class AgencyView(AboutSomeChildren, Base):
@@ -165,3 +181,7 @@ class DissentChild(Base):
 
     def conference_of(self) -> Conference:
         return self.dissent.conference
+
+
+AgencyView.link_class = AgencyViewChild
+Dissent.link_class = DissentChild

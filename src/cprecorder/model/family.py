@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Attendance, Base, Household, JoinedBy, ParticipationCode, PersonKind
+from .base import Attendance, Base, Household, JoinedBy, ParticipationCode, PersonKind, new_uid
 from .columns import vocabulary
 
 if TYPE_CHECKING:
@@ -27,6 +27,8 @@ class Child(Base):
         ForeignKey("conferences.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(default=0)
+    #: The same child in every meeting of the case (named or not yet born).
+    lineage: Mapped[str] = mapped_column(String(32), default=new_uid, index=True)
     first_name: Mapped[str] = mapped_column(String(200), default="")
     last_name: Mapped[str] = mapped_column(String(200), default="")
     unborn: Mapped[bool] = mapped_column(default=False)
@@ -41,6 +43,13 @@ class Child(Base):
     lead_social_worker_id: Mapped[int | None] = mapped_column(
         ForeignKey("people.id", ondelete="SET NULL")
     )
+
+    # For the authority's returns: when the child protection plan started, how many
+    # child protection plans the child had before it, and the categories it started
+    # with (the latest are the decision's); carried from meeting to meeting.
+    cp_plan_started_on: Mapped[date | None]
+    previous_cp_plans: Mapped[int | None]
+    initial_categories: Mapped[str] = mapped_column(String(400), default="")
 
     # 3. The child's involvement
     views: Mapped[str] = mapped_column(Text, default="")
@@ -57,6 +66,10 @@ class Child(Base):
     childrens_plan: Mapped[ChildrensPlan | None] = relationship(
         back_populates="child", cascade="all, delete-orphan"
     )
+
+    @property
+    def initial_category_keys(self) -> list[str]:
+        return [key for key in self.initial_categories.split(",") if key]
 
     @property
     def name(self) -> str:
@@ -83,6 +96,8 @@ class Person(Base):
         ForeignKey("conferences.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(default=0)
+    #: The same person in every meeting of the case.
+    lineage: Mapped[str] = mapped_column(String(32), default=new_uid, index=True)
     name: Mapped[str] = mapped_column(String(200), default="")
     kind: Mapped[PersonKind] = mapped_column(vocabulary(PersonKind), default=PersonKind.FAMILY)
     role: Mapped[str] = mapped_column(String(200), default="")

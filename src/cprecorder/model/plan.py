@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import ActionFor, ActionStatus, Base, DemonstrationMethodKind, PlanSection
+from .base import (
+    ActionFor,
+    ActionProgress,
+    ActionStatus,
+    Base,
+    DemonstrationMethodKind,
+    PlanSection,
+    new_uid,
+)
 from .columns import vocabulary
 
 if TYPE_CHECKING:
@@ -125,6 +133,8 @@ class Action(Base):
         ForeignKey("conferences.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(default=0)
+    #: The same action in every meeting of the case.
+    lineage: Mapped[str] = mapped_column(String(32), default=new_uid, index=True)
     what: Mapped[str] = mapped_column(Text, default="")
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     due_on: Mapped[date | None]
@@ -134,6 +144,9 @@ class Action(Base):
     status: Mapped[ActionStatus] = mapped_column(
         vocabulary(ActionStatus), default=ActionStatus.OPEN
     )
+    #: For an action carried from the last meeting: how far it got since, and a note.
+    progress: Mapped[ActionProgress | None] = mapped_column(vocabulary(ActionProgress))
+    progress_note: Mapped[str] = mapped_column(Text, default="")
 
     conference: Mapped[Conference] = relationship(back_populates="actions")
     owner: Mapped[Person | None] = relationship()

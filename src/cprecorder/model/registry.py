@@ -20,7 +20,14 @@ from .assessment import DangerScore, DangerStatement, SafetyScore, WorryItem
 from .base import Base
 from .conference import Conference
 from .confidential import ProfessionalsOnlyNote
-from .decision import AgencyView, AgencyViewChild, ChildDecision, Dissent, DissentChild
+from .decision import (
+    AboutSomeChildren,
+    AgencyView,
+    AgencyViewChild,
+    ChildDecision,
+    Dissent,
+    DissentChild,
+)
 from .family import Child, ChildRelationship, Person
 from .plan import (
     Action,
@@ -80,17 +87,26 @@ CONFERENCE_LISTS: dict[str, str] = {
     "professionals_only_note": "professionals_only",
 }
 
-#: Fields only the lifecycle operations may set.
-NOT_EDITABLE = frozenset(
+#: Fields that record the lifecycle itself; only its operations set them.
+LIFECYCLE_FIELDS = frozenset(
     {
-        "id",
-        "conference_id",
-        "position",
         "status",
         "handed_over_at",
         "handed_over_by",
         "signed_off_at",
         "signed_off_by",
+        "withdrawn_at",
+        "withdrawn_by",
+        "withdrawal_reason",
+    }
+)
+
+#: Fields no edit may set.
+NOT_EDITABLE = LIFECYCLE_FIELDS | frozenset(
+    {
+        "id",
+        "conference_id",
+        "position",
         "created_at",
         "updated_at",
         "revision",
@@ -100,6 +116,13 @@ NOT_EDITABLE = frozenset(
         "agency_view_id",
         "dissent_id",
         "prefilled",
+        # The journey's links: set when a meeting starts from the last one.
+        "uid",
+        "case_id",
+        "lineage",
+        # Set with the status by set_action_progress, and by set_decision.
+        "progress",
+        "initial_categories",
     }
 )
 
@@ -125,6 +148,15 @@ def columns(cls: type[Base]) -> dict[str, ColumnProperty[Any]]:
 #: Fields named like a lifecycle field that are ordinary values on these parts: an
 #: action's status (open, done, cancelled) is set by whoever tracks the action.
 ALSO_EDITABLE: dict[type[Base], frozenset[str]] = {Action: frozenset({"status"})}
+
+#: Not columns but set like them: the children an agency's view or a dissent is about
+#: (``child_ids``, none for all of them, or ``child_id`` for one; see
+#: :class:`cprecorder.model.decision.AboutSomeChildren`).
+ABOUT_CHILDREN_FIELDS = frozenset({"child_id", "child_ids"})
+
+
+def about_children(cls: type[Base]) -> bool:
+    return issubclass(cls, AboutSomeChildren)
 
 
 def editable_fields(cls: type[Base]) -> list[str]:

@@ -7,7 +7,8 @@ that the window passes to every pane.
 
 from .change import Change
 from .childrens_plan import create_childrens_plan
-from .decision import set_about_children, set_decision
+from .decision import set_decision
+from .journey import set_action_progress, set_case_details, start_core_group, start_review
 from .record import (
     add_item,
     create_conference,
@@ -18,7 +19,14 @@ from .record import (
     update,
 )
 from .scoring import set_danger_score, set_safety_score
-from .signoff import NotPermittedError, add_addendum, hand_over, sign_off
+from .signoff import (
+    NotPermittedError,
+    add_addendum,
+    hand_over,
+    sign_off,
+    take_back,
+    withdraw,
+)
 
 __all__ = [
     "Change",
@@ -31,11 +39,16 @@ __all__ = [
     "move_item",
     "remove_item",
     "restore_item",
-    "set_about_children",
+    "set_action_progress",
+    "set_case_details",
     "set_danger_score",
     "set_decision",
     "set_relationship",
     "set_safety_score",
     "sign_off",
+    "start_core_group",
+    "start_review",
+    "take_back",
     "update",
+    "withdraw",
 ]

@@ -5,14 +5,10 @@ from __future__ import annotations
 from ..actor import Actor
 from ..errors import NotFoundError, ValidationError
 from ..model import (
-    AgencyView,
-    AgencyViewChild,
     Child,
     ChildDecision,
     Conference,
     DecisionCategory,
-    Dissent,
-    DissentChild,
     PlanType,
 )
 from ..rules.categories import categories_for
@@ -59,42 +55,21 @@ def set_decision(
             session.flush()
             for key in categories:
                 decision.categories.append(DecisionCategory(category=key))
+        _plan_dates(child, conference, plan_type, categories)
         return Change(conference_id, "set_decision", "child", child_id, ("decision",))
 
 
-def set_about_children(
-    store: Store, *, actor: Actor, entity: str, entity_id: int, child_ids: list[int]
-) -> Change:
-    """Which children an agency's view or a dissent is about; none means all of them."""
-    if entity not in ("agency_view", "dissent"):
-        raise ValidationError("Only an agency's view or a dissent is about some of the children.")
-    wanted = list(dict.fromkeys(child_ids))
-    with store.write(actor, f"set_{entity}_children") as session:
-        item: AgencyView | Dissent | None = (
-            session.get(AgencyView, entity_id)
-            if entity == "agency_view"
-            else session.get(Dissent, entity_id)
-        )
-        if item is None:
-            raise NotFoundError(f"That {entity.replace('_', ' ')} no longer exists.")
-        children = {child.id: child for child in item.conference.children}
-        if any(i not in children for i in wanted):
-            raise ValidationError("Only children of this conference can be chosen.")
-        if len(wanted) == len(children):
-            wanted = []  # every child is "all the children"
-        if item.child_ids != wanted:
-            item.about.clear()
-            session.flush()
-            for child_id in wanted:
-                if isinstance(item, AgencyView):
-                    item.about.append(AgencyViewChild(child=children[child_id]))
-                else:
-                    item.about.append(DissentChild(child=children[child_id]))
-        return Change(
-            item.conference_id,
-            f"set_{entity}_children",
-            entity,
-            entity_id,
-            ("child_ids",),
-            values={"child_ids": wanted},
-        )
+def _plan_dates(
+    child: Child, conference: Conference, plan_type: PlanType | None, categories: list[str]
+) -> None:
+    """A child protection plan starts at the conference that first decides it, with
+    its categories then (the initial ones); a review that continues it keeps both."""
+    held_on = conference.scheduled_at.date()
+    if plan_type is PlanType.CHILD_PROTECTION:
+        if child.cp_plan_started_on is None:
+            child.cp_plan_started_on = held_on
+        if child.cp_plan_started_on == held_on:
+            child.initial_categories = ",".join(categories)
+    elif child.cp_plan_started_on == held_on:  # decided here, then changed
+        child.cp_plan_started_on = None
+        child.initial_categories = ""

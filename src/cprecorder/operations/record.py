@@ -11,10 +11,18 @@ from sqlalchemy.orm import Session
 from ..actor import Actor
 from ..agenda import load_agenda
 from ..errors import NotFoundError, ValidationError
+from ..journey.carry import carry_forward
 from ..lifecycle import conference_of
-from ..model import Child, Conference, ConferenceKind, HowHeld, Person
+from ..model import Case, Child, Conference, ConferenceKind, HowHeld, Person
 from ..model.base import Base
-from ..model.registry import CONFERENCE_LISTS, coerce, editable_fields, entity_class
+from ..model.registry import (
+    ABOUT_CHILDREN_FIELDS,
+    CONFERENCE_LISTS,
+    about_children,
+    coerce,
+    editable_fields,
+    entity_class,
+)
 from ..store import Store
 from .change import Change
 
@@ -34,8 +42,10 @@ def create_conference(
     children: list[str] | None = None,
     previous_conference_id: int | None = None,
     nation: str | None = None,
+    case_reference: str = "",
 ) -> Change:
-    """A new draft conference; a review starts from its previous conference's record."""
+    """A new draft conference, in a new case of the family's; one that starts from a
+    previous conference joins its case and carries its record forward."""
     if not family_name.strip():
         raise ValidationError("The family name is needed to start a conference.")
     load_agenda(agenda_key)
@@ -54,25 +64,26 @@ def create_conference(
             from ..rules.nation import load_rules
 
             conference.nation = load_rules(nation).nation
-        for name in children or []:
-            first, _, last = name.strip().partition(" ")
-            conference.children.append(Child(first_name=first, last_name=last))
         if previous_conference_id is not None:
             previous = session.get(Conference, previous_conference_id)
             if previous is None:
                 raise NotFoundError(f"There is no conference {previous_conference_id}.")
-            conference.previous_conference = previous
-            carry_forward(previous, conference)
+            session.add(conference)
+            with session.no_autoflush:
+                conference.previous_conference = previous
+                conference.case = previous.case
+                carry_forward(previous, conference)
+        else:
+            conference.case = Case(family_name=family_name.strip(), reference=case_reference)
+        carried = {child.name for child in conference.children}
+        for name in children or []:
+            first, _, last = name.strip().partition(" ")
+            child = Child(first_name=first, last_name=last)
+            if child.name not in carried:
+                conference.children.append(child)
         session.add(conference)
         session.flush()
         return Change(conference.id, "create_conference", "conference", conference.id)
-
-
-def carry_forward(previous: Conference, review: Conference) -> None:
-    """A review starts from the previous network, danger statements, plan and actions."""
-    from ..interchange import copy_for_review
-
-    copy_for_review(previous, review)
 
 
 def get(session: Session, entity: str, entity_id: int) -> Base:
@@ -96,20 +107,90 @@ def update(
     """Set fields of one part of the record; refused values name the field."""
     cls = entity_class(entity)
     allowed = set(editable_fields(cls))
+    if about_children(cls):
+        allowed |= ABOUT_CHILDREN_FIELDS
     checked: dict[str, Any] = {}
     for field, value in values.items():
         if field not in allowed:
             raise ValidationError(f"The {field.replace('_', ' ')} cannot be changed here.")
-        checked[field] = coerce(cls, field, value)
+        if field in ABOUT_CHILDREN_FIELDS:
+            checked[field] = _child_ids(field, value)
+        else:
+            checked[field] = coerce(cls, field, value)
     with store.write(actor, f"update_{entity}") as session:
         obj = get(session, entity, entity_id)
         if entity == "worry" and "heading" in checked:
             _check_heading(obj, checked["heading"])
+        _check_references(session, obj, checked)
+        if "child_ids" in checked:
+            checked["child_ids"] = _every_child_is_all(obj, checked["child_ids"])
+        if ABOUT_CHILDREN_FIELDS & set(checked):
+            _delete_links_not_kept(session, obj, checked)
         for field, value in checked.items():
             setattr(obj, field, value)
         return Change(
             owning_conference_id(obj), "update", entity, entity_id, tuple(checked), values=checked
         )
+
+
+#: Fields that point at a child or a person: they must be of the same conference.
+REFERENCES: dict[str, type[Child] | type[Person]] = {
+    "child_id": Child,
+    "person_id": Person,
+    "owner_id": Person,
+    "contributor_id": Person,
+    "lead_social_worker_id": Person,
+}
+
+
+def _child_ids(field: str, value: Any) -> Any:
+    """A child's id (or none, for all of them), or a list of children's ids."""
+
+    def an_id(item: Any) -> bool:
+        return isinstance(item, int) and not isinstance(item, bool)
+
+    if field == "child_id" and (value is None or an_id(value)):
+        return value
+    if field == "child_ids" and isinstance(value, list | tuple) and all(map(an_id, value)):
+        return list(dict.fromkeys(value))
+    raise ValidationError(f"{field}: not a child of this conference: {value!r}")
+
+
+def _delete_links_not_kept(session: Session, obj: Base, checked: dict[str, Any]) -> None:
+    """Links to children no longer chosen are deleted as such, so the lock on a
+    signed-off record sees them (a link dropped from the list would go unseen)."""
+    if "child_ids" in checked:
+        kept = set(checked["child_ids"])
+    else:
+        kept = set() if checked["child_id"] is None else {checked["child_id"]}
+    for link in list(getattr(obj, "about", [])):
+        if link.child_id not in kept:
+            session.delete(link)
+    session.flush()  # while each link still knows its conference
+
+
+def _every_child_is_all(obj: Base, child_ids: list[int]) -> list[int]:
+    """The children in the conference's order; every child is the same as none: all."""
+    conference = conference_of(obj)
+    every = [child.id for child in conference.children] if conference is not None else []
+    if every and set(child_ids) == set(every):
+        return []
+    return sorted(child_ids, key=lambda i: every.index(i) if i in every else len(every))
+
+
+def _check_references(session: Session, obj: Base, values: dict[str, Any]) -> None:
+    for field, value in values.items():
+        if field == "child_ids":
+            for child_id in value:
+                _check_references(session, obj, {"child_id": child_id})
+            continue
+        cls = REFERENCES.get(field)
+        if cls is None or value is None:
+            continue
+        target = session.get(cls, value)
+        if target is None or owning_conference_id(target) != owning_conference_id(obj):
+            what = "child" if cls is Child else "person"
+            raise ValidationError(f"That {what} is not part of this conference.")
 
 
 def _check_heading(obj: Base, heading: str) -> None:

@@ -1,12 +1,15 @@
-"""Hand-over, sign-off and addenda: the only ways a record's status changes."""
+"""Hand-over (and taking it back), sign-off, addenda and withdrawal: the only ways a
+record's status changes."""
 
 from __future__ import annotations
 
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from ..actor import Actor
 from ..errors import KnownError, NotFoundError, ValidationError
-from ..model import Addendum, Conference, RecordStatus, Role
+from ..lifecycle import hand_over_refusal, take_back_refusal, withdraw_refusal
+from ..model import Addendum, AuditEntry, Conference, RecordStatus, Role
 from ..model.base import utcnow
 from ..store import Store
 from .change import Change
@@ -20,12 +23,69 @@ def hand_over(store: Store, *, actor: Actor, conference_id: int) -> Change:
     """The minute-taker hands the draft to the chair for review."""
     with store.write(actor, "hand_over") as session:
         conference = _conference(session, conference_id)
-        if conference.status is not RecordStatus.DRAFT:
-            raise ValidationError("Only a draft record can be handed to the chair.")
+        refused = hand_over_refusal(conference.status)
+        if refused:
+            raise ValidationError(refused)
         conference.status = RecordStatus.IN_REVIEW
         conference.handed_over_at = utcnow()
         conference.handed_over_by = actor.name
         return Change(conference_id, "hand_over", "conference", conference_id, ("status",))
+
+
+def chair_has_changed_it(session: Session, conference: Conference) -> bool:
+    """Whether the chair has changed anything since the last hand-over."""
+    handed = session.scalar(
+        select(AuditEntry.id)
+        .where(AuditEntry.conference_id == conference.id, AuditEntry.operation == "hand_over")
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+    )
+    if handed is None:
+        return False
+    return bool(
+        session.scalar(
+            select(
+                exists().where(
+                    AuditEntry.conference_id == conference.id,
+                    AuditEntry.id > handed,
+                    AuditEntry.role == Role.CHAIR.value,
+                )
+            )
+        )
+    )
+
+
+def take_back(store: Store, *, actor: Actor, conference_id: int) -> Change:
+    """The minute-taker takes the hand-over back, until the chair has changed something."""
+    with store.write(actor, "take_back") as session:
+        conference = _conference(session, conference_id)
+        refused = take_back_refusal(
+            conference.status,
+            actor.role,
+            chair_has_changed_it=chair_has_changed_it(session, conference),
+        )
+        if refused:
+            raise NotPermittedError(refused)
+        conference.status = RecordStatus.DRAFT
+        conference.handed_over_at = None
+        conference.handed_over_by = ""
+        return Change(conference_id, "take_back", "conference", conference_id, ("status",))
+
+
+def withdraw(store: Store, *, actor: Actor, conference_id: int, reason: str) -> Change:
+    """A conference created by mistake leaves every list; its record and trail are kept."""
+    if not reason.strip():
+        raise ValidationError("Say why the conference is withdrawn.")
+    with store.write(actor, "withdraw") as session:
+        conference = _conference(session, conference_id)
+        refused = withdraw_refusal(conference.status)
+        if refused:
+            raise NotPermittedError(refused)
+        conference.status = RecordStatus.WITHDRAWN
+        conference.withdrawn_at = utcnow()
+        conference.withdrawn_by = actor.name
+        conference.withdrawal_reason = reason.strip()
+        return Change(conference_id, "withdraw", "conference", conference_id, ("status",))
 
 
 def sign_off(store: Store, *, actor: Actor, conference_id: int, chair_name: str) -> Change:

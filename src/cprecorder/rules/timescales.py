@@ -57,6 +57,9 @@ class Timescales:
     first_core_group_proposed: dt.date
     first_core_group_working_days: int
     review_due_by: dt.date
+    #: The date offered for the review conference: the last working day on or
+    #: before :attr:`review_due_by` (a deadline on a Sunday is met on the Friday).
+    review_proposed: dt.date
     review_months: int
     review_counted_from: str
     record_sent_by: dt.date
@@ -97,6 +100,7 @@ def due_dates(conference: Conference, rules: NationRules | None = None) -> Times
 
     latest = add_working_days(held_on, core_days, nation)
     proposed = add_working_days(held_on, min(PROPOSED_CORE_GROUP_WORKING_DAYS, core_days), nation)
+    review_due_by = add_months(held_on, months)
     target = None
     if kind is ConferenceKind.INITIAL and conference.strategy_discussion_on is not None:
         target = add_working_days(conference.strategy_discussion_on, target_days, nation)
@@ -107,7 +111,8 @@ def due_dates(conference: Conference, rules: NationRules | None = None) -> Times
         first_core_group_latest=latest,
         first_core_group_proposed=proposed,
         first_core_group_working_days=core_days,
-        review_due_by=add_months(held_on, months),
+        review_due_by=review_due_by,
+        review_proposed=working_days_before(review_due_by, 0, nation),
         review_months=months,
         review_counted_from=counted_from,
         record_sent_by=add_working_days(held_on, record_days, nation),

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 from ...agenda import AgendaItem
 from ...model import ActionFor, Conference, PersonKind
 from ...operations import Change
-from ..action_table import ActionGroup, action_is_complete, overdue_sentences
 from .base import Pane, PaneContext, people_choices
+from .widgets.action_table import ActionGroup, action_is_complete, overdue_sentences
 
 TITLES = {
     ActionFor.PROFESSIONALS: (

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from ...agenda import Agenda, AgendaItem
 from ...model import Conference
 from ...operations import Change
-from ..fields import Bound, FieldKey
-from ..recorder import Recorder
+from ..recording.recorder import Recorder
+from ..widgets.fields import Bound, FieldKey
 
 
 @dataclass
@@ -119,7 +119,7 @@ class Pane(QWidget):
             field.as_widget().setProperty("confidential", True)
         widget = field.as_widget()
         if isinstance(widget, QTextEdit | QLineEdit):
-            from ..language import attach_language_tools
+            from ..widgets.language_marks import attach_language_tools
 
             # The family never reads professionals-only text: no jargon marks there.
             family_reads = not (confidential or field.key[0] == "professionals_only_note")
@@ -186,7 +186,7 @@ class Pane(QWidget):
 
     def focus_item(self, entity: str, entity_id: int) -> bool:
         """Focus an item's main field (the one Enter and Ctrl+arrows work in)."""
-        from ..item_list import ItemList
+        from ..widgets.item_list import ItemList
 
         for item_list in self.findChildren(ItemList):
             field = item_list.main_fields.get(entity_id)

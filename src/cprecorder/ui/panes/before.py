@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from ...agenda import AgendaItem
 from ...model import Conference
-from ..fields import LineField, TextField
+from ..widgets.fields import LineField, TextField
 from .base import Pane
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 from ... import operations as op
 from ...agenda import AgendaItem
 from ...model import Child, ChildrensPlan, Conference
-from ..fields import TextField
+from ..widgets.fields import TextField
 from .base import Pane
 
 # Reading ease (textstat) and the pictures (the exports, python-docx) are imported when
@@ -83,7 +83,7 @@ class ChildrensPlanPane(Pane):
 
     def _plan(self, child: Child, plan: ChildrensPlan, box: QVBoxLayout) -> None:
         from ...language.readability import CHILDRENS_PLAN_READING_AGES, reading_ease
-        from ..picture_choice import PictureChoice
+        from .widgets.picture_choice import PictureChoice
 
         r = self.recorder
         form = self.form(box)

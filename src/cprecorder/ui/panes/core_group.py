@@ -25,8 +25,8 @@ from ...agenda import AgendaItem
 from ...model import Attendance, Conference, CoreGroupMeeting
 from ...operations import Change
 from ...rules.timescales import Timescales, check_dates, due_dates, long_date
-from ..fields import Bound, DateField, TextField
-from ..item_list import ItemKeys, ItemList
+from ..widgets.fields import Bound, DateField, TextField
+from ..widgets.item_list import ItemKeys, ItemList
 from .base import Pane, PaneContext
 
 #: The date checks shown in this pane, by the section they belong to.

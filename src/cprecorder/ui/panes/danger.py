@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 from ... import operations as op
 from ...agenda import AgendaItem
 from ...model import Attendance, Conference, DangerStatement, Person
-from ..fields import Bound, FieldKey, LineField, TextField
-from ..item_list import ItemList
-from ..operation_fields import OperationPane
-from ..scaling import ScalingGrid, TextColumn, mark_for, scorers
-from ..score_spread import ScoreSpread
+from ..widgets.fields import Bound, FieldKey, LineField, TextField
+from ..widgets.item_list import ItemList
+from .operation_fields import OperationPane
+from .widgets.scaling import ScalingGrid, TextColumn, mark_for, scorers
+from .widgets.score_spread import ScoreSpread
 
 STATEMENT_PROMPT = (
     "Who is worried, about what the adults do (or don't do), what impact it has on the "

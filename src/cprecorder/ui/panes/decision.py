@@ -18,10 +18,10 @@ from ...agenda import AgendaItem
 from ...model import Child, Conference, PlanType
 from ...rules.categories import categories_for
 from ...rules.nation import load_rules
-from ..fields import Bound, ChoiceField, TextField
-from ..item_list import ItemList
-from ..operation_fields import FirstWords, OperationCheck, OperationChoice, OperationPane
+from ..widgets.fields import Bound, ChoiceField, TextField
+from ..widgets.item_list import ItemList
 from .base import people_choices
+from .operation_fields import FirstWords, OperationCheck, OperationChoice, OperationPane
 
 PLAN_CHOICES = [(plan.label, plan) for plan in PlanType]
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from ...agenda import AgendaItem
 from ...model import Conference, DemonstrationMethodKind
-from ..fields import Bound, CheckField, ChoiceField, TextField
-from ..item_list import ItemKeys, ItemList
+from ..widgets.fields import Bound, CheckField, ChoiceField, TextField
+from ..widgets.item_list import ItemKeys, ItemList
 from .base import Pane
 
 #: What to ask about each way of showing the plan working.

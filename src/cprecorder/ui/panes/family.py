@@ -38,10 +38,10 @@ from ...model import (
 )
 from ...rules.quoracy import Quoracy, check_quoracy
 from ...rules.timescales import check_dates, due_dates, long_date
-from ..fields import Bound, CheckField, ChoiceField, DateField, LineField, TextField
-from ..item_list import ItemList
-from ..operation_fields import FirstWordsLine, OperationPane
+from ..widgets.fields import Bound, CheckField, ChoiceField, DateField, LineField, TextField
+from ..widgets.item_list import ItemList
 from .base import people_choices
+from .operation_fields import FirstWordsLine, OperationPane
 
 ATTENDANCE_CHOICES = [
     (a.label, a)

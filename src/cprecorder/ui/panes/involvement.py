@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from ...agenda import AgendaItem
 from ...model import Child, Conference, ParticipationCode
-from ..fields import ChoiceField, TextField
+from ..widgets.fields import ChoiceField, TextField
 from .base import Pane
 
 PARTICIPATION_CHOICES = [(code.label, code) for code in ParticipationCode]

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from ...agenda import AgendaItem
 from ...model import Conference, PlanSection
-from ..fields import Bound, DateField, TextField
-from ..item_list import ItemList
+from ..widgets.fields import Bound, DateField, TextField
+from ..widgets.item_list import ItemList
 from .base import Pane
 
 #: Section → (title, hint, placeholder, add label), in the order of the LCS form.

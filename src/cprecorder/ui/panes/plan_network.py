@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from ...agenda import AgendaItem
 from ...model import Conference, PersonKind
-from ..fields import Bound, ChoiceField, TextField
-from ..item_list import ItemKeys, ItemList
+from ..widgets.fields import Bound, ChoiceField, TextField
+from ..widgets.item_list import ItemKeys, ItemList
 from .base import Pane, people_choices
 
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from ...agenda import AgendaItem
 from ...model import Conference, PlanRule
-from ..fields import Bound, TextField
-from ..item_list import ItemList
+from ..widgets.fields import Bound, TextField
+from ..widgets.item_list import ItemList
 from .base import Pane
 
 #: The parts of a rule after its behaviour: field, label, the question to ask.

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from ...agenda import AgendaItem
 from ...model import Conference
-from ..fields import Bound, LineField, TextField
-from ..item_list import ItemList
+from ..widgets.fields import Bound, LineField, TextField
+from ..widgets.item_list import ItemList
 from .base import Pane
 
 

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 from ... import operations as op
 from ...agenda import AgendaItem
 from ...model import Attendance, Conference, Person
-from ..fields import FieldKey
-from ..operation_fields import OperationPane
-from ..safety_line import SafetyLine
-from ..scaling import ScalingGrid, TextColumn, mark_for, scorers
+from ..widgets.fields import FieldKey
+from .operation_fields import OperationPane
+from .widgets.safety_line import SafetyLine
+from .widgets.scaling import ScalingGrid, TextColumn, mark_for, scorers
 
 
 class SafetyScalePane(OperationPane):

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...agenda import AgendaItem
 from ...model import Conference
-from ..fields import Bound, ChoiceField, TextField
-from ..item_list import ItemList
+from ..widgets.fields import Bound, ChoiceField, TextField
+from ..widgets.item_list import ItemList
 from .base import Pane, people_choices
 
 

@@ -1,0 +1,298 @@
+"""File → Export…: choose the document (and the child), where to save it, and export.
+
+The document is always built from the record as saved: everything typed is
+saved first, then the whole conference is read fresh from the store. Nothing
+is ever read from the widgets on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...errors import KnownError
+from ...export import DocumentKind, export_document, plan_summary_text, suggested_filename
+from ...model import Conference
+from ...queries import load_conference
+
+if TYPE_CHECKING:
+    from ..recording.conference_view import ConferenceView
+
+log = logging.getLogger(__name__)
+
+#: Who each document is for, in a sentence under the choice.
+PURPOSES = {
+    DocumentKind.RECORD: "Everything, with the professionals-only section marked "
+    "confidential. For the file; never for the family.",
+    DocumentKind.FAMILY: "The record without any professionals-only information. For the family.",
+    DocumentKind.CHILDREN: "The plan in words and pictures, written to the child. "
+    "Large friendly type.",
+    DocumentKind.SUMMARY: "The short letter everyone receives soon after the conference: "
+    "the outcome, the plan, the dates, what happens next.",
+}
+
+
+class ExportDialog(QDialog):
+    """Exports one document of the open conference to a Word file."""
+
+    #: The folder used last in this session, offered first next time.
+    last_folder: Path | None = None
+
+    def __init__(self, parent: QWidget | None, view: ConferenceView) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.setWindowTitle("Export")
+        self.setObjectName("exportDialog")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
+        self.exported: Path | None = None
+        self.conference = self._fresh_conference()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        title = QLabel(f"Export the {self.conference.family_name} family's conference")
+        title.setObjectName("sectionTitle")
+        title.setWordWrap(True)
+        layout.addWidget(title)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(10)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Document")
+        for kind in DocumentKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.purpose = QLabel()
+        self.purpose.setObjectName("sectionHint")
+        self.purpose.setWordWrap(True)
+        kind_label = QLabel("&Document")
+        kind_label.setBuddy(self.kind)
+        form.addRow(kind_label, self.kind)
+        form.addRow("", self.purpose)
+
+        self.child = QComboBox()
+        self.child.setAccessibleName("Child")
+        self.child.addItem("All the children (one document, each from a new page)", None)
+        for child in self.conference.children:
+            self.child.addItem(child.name, child.id)
+        child_label = QLabel("C&hild")
+        child_label.setBuddy(self.child)
+        form.addRow(child_label, self.child)
+        self.reading = QLabel()
+        self.reading.setObjectName("sectionHint")
+        self.reading.setAccessibleName("How easy it is to read")
+        self.reading.setWordWrap(True)
+        form.addRow("Reading ease", self.reading)
+        self.form = form
+
+        self.path = QLineEdit()
+        self.path.setAccessibleName("Save to")
+        self.path.setObjectName("exportPath")
+        choose = QPushButton("&Browse…")
+        choose.setAccessibleName("Choose where to save")
+        choose.clicked.connect(self.choose_path)
+        where = QHBoxLayout()
+        where.addWidget(self.path, 1)
+        where.addWidget(choose)
+        path_label = QLabel("&Save to")
+        path_label.setBuddy(self.path)
+        form.addRow(path_label, where)
+        layout.addLayout(form)
+
+        self.problem = QLabel()
+        self.problem.setObjectName("flag")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        layout.addWidget(self.problem)
+
+        self.saved_note = QLabel()
+        self.saved_note.setObjectName("exportResult")
+        self.saved_note.setWordWrap(True)
+        self.saved_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved_note.hide()
+        layout.addWidget(self.saved_note)
+        after = QHBoxLayout()
+        self.open_folder = QPushButton("&Open folder")
+        self.open_folder.clicked.connect(self.show_folder)
+        self.open_folder.hide()
+        self.copy_text = QPushButton("&Copy as text for an email")
+        self.copy_text.clicked.connect(self.copy_summary)
+        self.copy_text.hide()
+        after.addWidget(self.open_folder)
+        after.addWidget(self.copy_text)
+        after.addStretch(1)
+        layout.addLayout(after)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.close_button = QPushButton("Close")
+        self.close_button.clicked.connect(self.reject)
+        self.export_button = QPushButton("&Export")
+        self.export_button.setObjectName("primary")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.export)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.export_button)
+        layout.addLayout(buttons)
+
+        self.kind.currentIndexChanged.connect(self._choice_changed)
+        self.child.currentIndexChanged.connect(self._choice_changed)
+        self._choice_changed()
+        self.kind.setFocus()
+
+    # -- choices ---------------------------------------------------------------
+    def selected_kind(self) -> DocumentKind:
+        return DocumentKind(self.kind.currentData())
+
+    def selected_child_id(self) -> int | None:
+        if self.selected_kind() is not DocumentKind.CHILDREN:
+            return None
+        data = self.child.currentData()
+        return int(data) if data is not None else None
+
+    def set_kind(self, kind: DocumentKind) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(kind.value))
+
+    def _choice_changed(self) -> None:
+        kind = self.selected_kind()
+        # A new choice is a new export: the last one's result no longer applies.
+        self.exported = None
+        self.saved_note.hide()
+        self.open_folder.hide()
+        self.close_button.setText("Close")
+        self.purpose.setText(PURPOSES[kind])
+        self.form.setRowVisible(self.child, kind is DocumentKind.CHILDREN)
+        self.child.setEnabled(bool(self.conference.children))
+        self.copy_text.setVisible(kind is DocumentKind.SUMMARY and self.exported is not None)
+        folder = self._folder()
+        self.path.setText(str(folder / self._suggested_name()))
+        self._show_reading_ease(kind)
+
+    def _show_reading_ease(self, kind: DocumentKind) -> None:
+        """Before a family or child reads it: how easy are the words?"""
+        from ...export.documents import document_content
+        from ...export.plaintext import write_text
+        from ...language.readability import reading_ease
+
+        shown = kind in (DocumentKind.FAMILY, DocumentKind.CHILDREN)
+        self.form.setRowVisible(self.reading, shown)
+        if not shown:
+            return
+        content = document_content(self.conference, kind, child_id=self.selected_child_id())
+        ease = reading_ease(write_text(content, marking=""))
+        aim = (
+            " The children's plan aims at a reading age of 7 to 9."
+            if (kind is DocumentKind.CHILDREN)
+            else ""
+        )
+        self.reading.setText(f"{ease.sentence} Flesch reading ease {ease.flesch:.0f}.{aim}")
+
+    def _suggested_name(self) -> str:
+        child_id = self.selected_child_id()
+        child = next((c for c in self.conference.children if c.id == child_id), None)
+        return suggested_filename(self.conference, self.selected_kind(), child)
+
+    def _folder(self) -> Path:
+        typed = self.path.text().strip()
+        if typed:
+            return Path(typed).expanduser().parent
+        if ExportDialog.last_folder is not None:
+            return ExportDialog.last_folder
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return Path(documents) if documents else Path.home()
+
+    def choose_path(self) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, "Save the document as", self.path.text(), "Word document (*.docx)"
+        )
+        if chosen:
+            self.path.setText(chosen)
+
+    # -- exporting -------------------------------------------------------------
+    def _fresh_conference(self) -> Conference:
+        """Everything typed is saved, then the record is read again from the store."""
+        self.view.recorder.flush()
+        with self.view.store.read() as session:
+            return load_conference(session, self.view.conference_id)
+
+    def target_path(self) -> Path | None:
+        typed = self.path.text().strip()
+        if not typed:
+            return None
+        target = Path(typed).expanduser()
+        if target.is_dir():
+            target = target / self._suggested_name()
+        if target.suffix.lower() != ".docx":
+            target = target.with_name(target.name + ".docx")
+        return target
+
+    def export(self) -> bool:
+        self.problem.hide()
+        target = self.target_path()
+        if target is None:
+            return self._fail("Choose where to save the document first.")
+        if not self.view.recorder.flush():
+            return self._fail(
+                "Some changes are not saved yet, so the document would miss them. "
+                "Try again in a moment."
+            )
+        try:
+            self.conference = self._fresh_conference()
+            written = export_document(
+                self.conference, self.selected_kind(), target, child_id=self.selected_child_id()
+            )
+        except KnownError as exc:
+            return self._fail(str(exc))
+        except Exception as exc:  # a bug: logged with its traceback, said plainly
+            log.exception("export of %s to %s failed", self.selected_kind(), target)
+            return self._fail(
+                f"The document could not be written ({type(exc).__name__}). "
+                "Nothing was saved; the details are in the log file."
+            )
+        self.exported = written
+        ExportDialog.last_folder = written.parent
+        self.saved_note.setText(f"Saved {written.name}\nin {written.parent}")
+        self.saved_note.setAccessibleName(f"Saved to {written}")
+        self.saved_note.show()
+        self.open_folder.show()
+        self.copy_text.setVisible(self.selected_kind() is DocumentKind.SUMMARY)
+        self.close_button.setText("Done")
+        return True
+
+    def _fail(self, sentence: str) -> bool:
+        self.problem.setText(sentence)
+        self.problem.show()
+        return False
+
+    def show_folder(self) -> None:
+        if self.exported is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.exported.parent)))
+
+    def copy_summary(self) -> None:
+        """The plan summary as plain text, for the email the family receives."""
+        clipboard = QApplication.clipboard()
+        clipboard.setText(plan_summary_text(self.conference))
+        self.saved_note.setText(
+            self.saved_note.text().split("\n\nCopied")[0]
+            + "\n\nCopied the plan summary as text: paste it into your email."
+        )

@@ -1,0 +1,139 @@
+"""A scaling grid: one row per person, their 0-10 score and why.
+
+Danger statements and the safety scale are both scaled by everyone in the room.
+The grid lists the people present (and anyone who already gave a score, so a
+score is never hidden); while nobody is marked present yet it lists everyone
+invited and says so. A score runs an operation (it may create the person's
+row); a reason typed before any score creates the row with its first words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from ....model import Attendance, Conference, Person, PersonKind
+from ...widgets.fields import FieldKey, TextField
+from ..operation_fields import FirstWords, OperationPane, OperationScore
+from .score_spread import ScoreMark, initials
+
+
+def scorers(conference: Conference, scored: set[int]) -> tuple[list[Person], bool]:
+    """Who scales, and whether that is everyone because nobody is marked present yet."""
+    present = [p for p in conference.people if p.attendance is Attendance.PRESENT or p.id in scored]
+    if any(p.attendance is Attendance.PRESENT for p in conference.people):
+        return present, False
+    return list(conference.people), True
+
+
+def who_detail(person: Person) -> str:
+    """The role, or the agency, as a short line under a name."""
+    return person.role or person.agency or person.kind.value.capitalize()
+
+
+def mark_for(person: Person, score: int) -> ScoreMark:
+    return ScoreMark(
+        name=person.name or "(no name)",
+        score=score,
+        family=person.kind is not PersonKind.PROFESSIONAL,
+        detail=who_detail(person),
+    )
+
+
+@dataclass(frozen=True)
+class TextColumn:
+    """A text column of the grid: the field on the score row, its heading, a prompt."""
+
+    field: str
+    title: str
+    placeholder: str
+
+
+class ScalingGrid(QWidget):
+    """Rows of person, score and text columns, registered with the pane."""
+
+    def __init__(
+        self,
+        pane: OperationPane,
+        *,
+        people: Sequence[Person],
+        rows: dict[int, Any],
+        row_entity: str,
+        key_of: Callable[[Person, str], FieldKey],
+        on_score: Callable[[Person, int | None], None],
+        on_first_words: Callable[[Person, str, str], None],
+        columns: Sequence[TextColumn],
+        what: str,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("scalingGrid")
+        self.score_fields: dict[int, OperationScore] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(8)
+        for column, title in enumerate(["Who", "Score", *(c.title for c in columns)]):
+            heading = QLabel(title)
+            heading.setObjectName("gridHeading")
+            grid.addWidget(heading, 0, column)
+        for line, person in enumerate(people, start=1):
+            row = rows.get(person.id)
+            who = QWidget()
+            stack = QVBoxLayout(who)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.setSpacing(0)
+            name = QLabel(f"{person.name or '(no name)'}")
+            name.setObjectName("scorerName")
+            badge = f"{initials(person.name)} · " if person.name else ""
+            detail = QLabel(f"{badge}{who_detail(person)}")
+            detail.setObjectName("scorerDetail")
+            stack.addWidget(name)
+            stack.addWidget(detail)
+            grid.addWidget(who, line, 0, Qt.AlignmentFlag.AlignTop)
+
+            score = OperationScore(
+                pane.recorder,
+                key_of(person, "score"),
+                row.score if row is not None else None,
+                partial(on_score, person),
+                label=f"{person.name or 'No name'}'s score for {what}",
+            )
+            score.setMinimumWidth(int(score.fontMetrics().horizontalAdvance("10") * 4))
+            name.setBuddy(score)
+            self.score_fields[person.id] = score
+            pane.register(score)
+            grid.addWidget(score, line, 1, Qt.AlignmentFlag.AlignTop)
+
+            for column, text in enumerate(columns, start=2):
+                label = f"{text.title} — {person.name or 'no name'}"
+                if row is not None:
+                    field: TextField = TextField(
+                        pane.recorder,
+                        row_entity,
+                        row.id,
+                        text.field,
+                        getattr(row, text.field),
+                        placeholder=text.placeholder,
+                        label=label,
+                        min_lines=1,
+                    )
+                    pane.alias(key_of(person, text.field), field)
+                else:
+                    field = FirstWords(
+                        pane.recorder,
+                        key_of(person, text.field),
+                        partial(on_first_words, person, text.field),
+                        placeholder=text.placeholder,
+                        label=label,
+                    )
+                pane.register(field)
+                grid.addWidget(field, line, column)
+        grid.setColumnStretch(0, 0)
+        grid.setColumnStretch(1, 0)
+        for column in range(len(columns)):
+            grid.setColumnStretch(column + 2, 1)

@@ -1,0 +1,550 @@
+"""The recording view: the agenda on the left, one pane on the right, a header on top."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...agenda import Agenda, load_agenda
+from ...model import Conference, RecordStatus
+from ...operations import Change
+from ...queries import load_conference
+from ...store import Store
+from ..panes import Pane, PaneContext, pane_class, pane_classes, pane_keys
+from ..widgets.fields import FieldKey
+from .recorder import Recorder, SaveState
+
+log = logging.getLogger(__name__)
+
+MARKS = ("○", "◔", "◑", "◕", "●")
+
+#: The agenda's marks of the panes not on screen (they import every pane's module) and the
+#: review date (the bank holidays) are worked out once the view is first painted, with the
+#: cursor in its field; or after this long if it is not painted.
+MARKS_AFTER_OPEN_MS = 150
+#: After an edit, the marks follow once typing pauses.
+MARKS_AFTER_EDIT_MS = 800
+
+
+def free_text_fields(entity: str, fields: tuple[str, ...] | list[str]) -> bool:
+    """Whether every field is free text (a ``Text`` column), shown only where it is typed.
+
+    Names, roles, agencies, attendance, dates and choices are shown in other panes too
+    (as labels, choices, scorers, due dates); free text is not.
+    """
+    from sqlalchemy import Text
+
+    from ...model.registry import entity_class
+
+    table = entity_class(entity).__table__
+    for field in fields:
+        column = table.columns.get(field)
+        if column is None or not isinstance(column.type, Text):
+            return False
+    return True
+
+
+def completeness_mark(filled: int, expected: int) -> str:
+    if expected <= 0:
+        return " "
+    ratio = filled / expected
+    return MARKS[min(4, int(ratio * 4 + 0.0001))] if ratio < 1 else "●"
+
+
+def review_due_text(conference: Conference) -> str:
+    """ "Review due by …" from the nation's rules (or the date set, if any)."""
+    from ...errors import KnownError
+    from ...rules.timescales import due_dates, long_date
+
+    if conference.review_conference_on is not None:
+        return f"Review conference {long_date(conference.review_conference_on)}"
+    from ...rules.authority import load_authority_settings
+
+    try:
+        rules = load_authority_settings().rules(conference.nation)
+        return f"Review due by {long_date(due_dates(conference, rules).review_due_by)}"
+    except KnownError:
+        return ""
+
+
+class Header(QWidget):
+    """Family, children, kind, date, chair, status, and whether everything is saved."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("header")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(20, 10, 20, 10)
+        left = QVBoxLayout()
+        self.family = QLabel()
+        self.family.setObjectName("headerFamily")
+        self.meta = QLabel()
+        self.meta.setObjectName("headerMeta")
+        self.meta.setWordWrap(True)
+        left.addWidget(self.family)
+        left.addWidget(self.meta)
+        layout.addLayout(left, 1)
+        self.save_state = QLabel("All changes saved")
+        self.save_state.setObjectName("saveState")
+        self.save_state.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.save_state.setAccessibleName("Save state")
+        self.save_state.setWordWrap(True)
+        self.save_state.setMinimumWidth(220)
+        layout.addWidget(self.save_state)
+
+    def show_conference(self, conference: Conference, extra: str = "", *, due: bool = True) -> None:
+        """``due=False`` leaves out when the review is due (it needs the bank holidays)."""
+        children = ", ".join(c.name for c in conference.children) or "no children added yet"
+        self.family.setText(f"{conference.family_name} family — {children}")
+        when = conference.scheduled_at.strftime("%a %d %b %Y, %H:%M")
+        parts = [
+            conference.kind.label,
+            when,
+            f"Chair: {conference.chair or 'not named'}",
+            conference.status.label,
+        ]
+        if extra:
+            parts.append(extra)
+        if due:
+            parts.append(review_due_text(conference))
+        self.meta.setText("  ·  ".join(p for p in parts if p))
+
+    def show_save_state(self, state: str, sentence: str) -> None:
+        # Told on every keystroke ("Saving…"): restyling the same words each time is waste.
+        if self.save_state.property("state") == state and self.save_state.text() == sentence:
+            return
+        self.save_state.setText(sentence)
+        self.save_state.setProperty("state", state)
+        self.save_state.style().unpolish(self.save_state)
+        self.save_state.style().polish(self.save_state)
+
+
+class ConferenceView(QWidget):
+    """Records one conference. Owns the recorder; panes are built when first shown."""
+
+    pane_changed = Signal(str)
+    message = Signal(str)
+    #: The first frame is on screen and the agenda's marks and the review date are in.
+    settled = Signal()
+
+    def __init__(self, store: Store, recorder: Recorder, conference_id: int) -> None:
+        super().__init__()
+        self.store = store
+        self.recorder = recorder
+        self.conference_id = conference_id
+        self.conference = self._load()
+        self._collect_names()
+        self.agenda: Agenda = load_agenda(self.conference.agenda_key)
+        self.presentation = False
+        self.panes: dict[str, Pane] = {}
+        self.stale: set[str] = set()
+        self.last_removed: Change | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.banner = QLabel("●  SHARED SCREEN  —  professionals-only information is hidden")
+        self.banner.setObjectName("presentationBanner")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        self.header = Header()
+        layout.addWidget(self.header)
+
+        self.find_bar = QLineEdit()
+        self.find_bar.setObjectName("findBar")
+        self.find_bar.setPlaceholderText(
+            "Find in the whole record — Enter for the next match, Esc to close"
+        )
+        self.find_bar.setAccessibleName("Find in record")
+        self.find_bar.returnPressed.connect(self.find_next)
+        self.find_bar.hide()
+        self.find_bar.installEventFilter(self)
+        layout.addWidget(self.find_bar)
+        self._find_from = 0
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.nav = QListWidget()
+        self.nav.setObjectName("agenda")
+        self.nav.setAccessibleName("Agenda")
+        self.nav.setMinimumWidth(260)
+        self.nav.setWordWrap(True)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget()
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([280, 1000])
+        layout.addWidget(self.splitter, 1)
+
+        self.keys: list[str] = []
+        available = pane_keys()
+        for item in self.agenda.items:
+            if item.key not in available:
+                continue
+            self.keys.append(item.key)
+            entry = QListWidgetItem(f"{completeness_mark(0, 0)}  {item.title}")
+            entry.setData(Qt.ItemDataRole.UserRole, item.key)
+            if item.confidential:
+                entry.setData(Qt.ItemDataRole.UserRole + 1, True)
+            self.nav.addItem(entry)
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        self.recorder.changed.connect(self.on_change)
+        self.recorder.save_state_changed.connect(self.header.show_save_state)
+        self.recorder.problem.connect(self.message)
+        self.header.show_conference(self.conference, due=False)
+        self._marks_timer = QTimer(self)
+        self._marks_timer.setSingleShot(True)
+        self._marks_timer.timeout.connect(self.refresh_marks)
+        # Every pane's mark needs every pane's module, the review date the bank holidays:
+        # both once the first pane is on screen with the cursor in it.
+        self._after_open = QTimer(self)
+        self._after_open.setSingleShot(True)
+        self._after_open.timeout.connect(self._fill_in)
+        self._after_open.start(MARKS_AFTER_OPEN_MS)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._after_open.isActive():
+            self._after_open.start(0)  # once this frame is on screen
+
+    def _fill_in(self) -> None:
+        self.refresh_marks()
+        self.header.show_conference(self.conference)
+        self.settled.emit()
+
+    # -- loading --------------------------------------------------------------
+    def _load(self) -> Conference:
+        with self.store.read() as session:
+            return load_conference(session, self.conference_id)
+
+    def names(self) -> frozenset[str]:
+        """People's and children's names, never flagged as misspelt."""
+        return self._names
+
+    def _collect_names(self) -> None:
+        self._names = frozenset(
+            [p.name for p in self.conference.people]
+            + [c.name for c in self.conference.children]
+            + [self.conference.family_name, self.conference.chair, self.conference.minute_taker]
+        )
+
+    def pane(self, key: str) -> Pane:
+        if key not in self.panes:
+            item = self.agenda.item(key)
+            assert item is not None
+            pane = pane_class(key)(
+                PaneContext(self.recorder, self.agenda, item, self.reload, self.names)
+            )
+            self.panes[key] = pane
+            self.stack.addWidget(pane)
+            pane.set_presentation(self.presentation)
+            pane.load(self.conference)
+            self.stack.setCurrentWidget(pane)
+            self._apply_lock(pane)
+            self.refresh_marks([key])
+        elif key in self.stale:
+            self.panes[key].load(self.conference)
+        self.stale.discard(key)
+        return self.panes[key]
+
+    def reload(self) -> None:
+        """Read the whole record again and rebuild the visible pane."""
+        self.conference = self._load()
+        self._collect_names()
+        self.stale = set(self.panes)
+        current = self.current_key()
+        if current:
+            self.pane(current)
+        self.header.show_conference(self.conference)
+        self.refresh_marks()
+
+    # -- navigation -----------------------------------------------------------
+    def current_key(self) -> str:
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    def show_pane(self, key: str) -> Pane | None:
+        if key not in self.keys or (self.presentation and key == "professionals_only"):
+            return None
+        row = self.keys.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)
+        return self.panes.get(key)
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.recorder.flush()
+        key = self.keys[row]
+        pane = self.pane(key)
+        self.stack.setCurrentWidget(pane)
+        self.pane_changed.emit(key)
+
+    def step(self, offset: int) -> None:
+        row = self.nav.currentRow()
+        for _ in range(len(self.keys)):
+            row = (row + offset) % len(self.keys)
+            if not self.nav.item(row).isHidden():
+                self.nav.setCurrentRow(row)
+                return
+
+    def go_to_number(self, number: int) -> None:
+        visible = [i for i in range(self.nav.count()) if not self.nav.item(i).isHidden()]
+        if 1 <= number <= len(visible):
+            self.nav.setCurrentRow(visible[number - 1])
+            first = self.panes[self.keys[visible[number - 1]]].first_field()
+            if first is not None:
+                first.setFocus()
+
+    def focus_field(self, pane_key: str, key: FieldKey) -> bool:
+        self.show_pane(pane_key)
+        pane = self.panes.get(pane_key)
+        return pane.focus_field(key) if pane is not None else False
+
+    # -- changes --------------------------------------------------------------
+    def on_change(self, change: Change) -> None:
+        if change.operation == "update":
+            values = self._patch(change)
+            self._mark_stale(change, values)
+            self._marks_timer.start(MARKS_AFTER_EDIT_MS)
+            if change.entity in ("conference", "child"):
+                self.header.show_conference(self.conference)
+            if change.entity in ("person", "child", "conference"):
+                self._collect_names()
+            return
+        if change.operation == "remove":
+            self.last_removed = change
+            self.message.emit("Item removed. Ctrl+Alt+Z puts it back.")
+        focused = QApplication.focusWidget()
+        had_focus_key = focused.property("field_key") if focused is not None else None
+        self.reload()
+        current = self.panes.get(self.current_key())
+        if current is None:
+            return
+        if (
+            change.operation in ("add", "move")
+            and change.entity_id is not None
+            and current.focus_item(change.entity, change.entity_id)
+        ):
+            return
+        if had_focus_key:
+            entity, entity_id, field = str(had_focus_key).split(":")
+            current.focus_field((entity, int(entity_id), field))
+
+    def _patch(self, change: Change) -> dict[str, object]:
+        """Apply a saved edit to the loaded record, so other panes see it without a reload."""
+        values = dict(change.values)
+        target = self._find(change.entity, change.entity_id)
+        if target is not None:
+            for field, value in values.items():
+                setattr(target, field, value)
+        return values
+
+    def _mark_stale(self, change: Change, values: dict[str, object]) -> None:
+        """Mark for rebuilding the panes (other than this one) that show the edit out of date.
+
+        Free text is shown only in its own field, so a pane needs rebuilding only if it
+        has a field for the same text showing other words. Anything else (a name, a
+        role, attendance, a date, a choice) may be shown anywhere: every pane.
+        """
+        current = self.current_key()
+        if change.entity_id is None or not free_text_fields(change.entity, change.fields):
+            self.stale = set(self.panes) - {current}
+            return
+        for key, pane in self.panes.items():
+            if key == current or key in self.stale:
+                continue
+            for field in change.fields:
+                shown = pane.fields.get((change.entity, change.entity_id, field))
+                if shown is not None and shown.text_for_search() != (values.get(field) or ""):
+                    self.stale.add(key)
+                    break
+
+    def _find(self, entity: str, entity_id: int | None) -> object | None:
+        from ...agenda.record_index import _items
+        from ...model.registry import entity_name
+
+        for item in _items(self.conference):
+            if item.id == entity_id and entity_name(item) == entity:  # type: ignore[attr-defined]
+                return item
+        return None
+
+    def undo_remove(self) -> None:
+        if self.last_removed is None:
+            self.message.emit("There is nothing to put back.")
+            return
+        from ... import operations as op
+
+        change = self.last_removed
+        self.last_removed = None
+        self.recorder.run(op.restore_item, conference_id=self.conference_id, change=change)
+
+    def refresh_marks(self, keys: list[str] | None = None) -> None:
+        """The quiet mark beside each agenda entry (``keys``: only these entries)."""
+        classes = pane_classes() if keys is None else {k: pane_class(k) for k in keys}
+        for row, key in enumerate(self.keys):
+            if key not in classes:
+                continue
+            item = self.agenda.item(key)
+            assert item is not None
+            try:
+                filled, expected = classes[key].completeness(item, self.conference)
+            except Exception:  # a pane's estimate must never stop the window
+                log.exception("completeness of %s", key)
+                filled, expected = 0, 0
+            entry = self.nav.item(row)
+            entry.setText(f"{completeness_mark(filled, expected)}  {item.title}")
+            entry.setToolTip(f"{filled} of {expected} parts filled" if expected else item.title)
+            entry.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                f"{item.title}, {filled} of {expected} filled" if expected else item.title,
+            )
+
+    # -- modes ----------------------------------------------------------------
+    def set_presentation(self, on: bool) -> None:
+        self.presentation = on
+        self.banner.setVisible(on)
+        for row in range(len(self.keys)):
+            confidential = bool(self.nav.item(row).data(Qt.ItemDataRole.UserRole + 1))
+            self.nav.item(row).setHidden(on and confidential)
+        for pane in self.panes.values():
+            pane.set_presentation(on)
+        if on and self.current_key() == "professionals_only":
+            self.step(1)
+
+    def after_theme(self, zoom_percent: int) -> None:
+        """Type size changed: widen the agenda and let text fields fit their words again."""
+        from ..widgets.fields import TextField
+
+        width = min(480, int(270 * zoom_percent / 100))
+        self.nav.setMinimumWidth(width)
+        sizes = self.splitter.sizes()
+        total = sum(sizes) or 1280
+        self.splitter.setSizes([width, max(400, total - width)])
+        # The panes' fields only: walking every child of the view (the agenda list's
+        # scroll bars and viewport...) would wrap each in Python, which is slow.
+        for pane in self.panes.values():
+            for field in pane.findChildren(TextField):
+                QTimer.singleShot(0, field._fit)
+
+    def set_read_only(self, reason: str) -> None:
+        """Another window holds this conference: show it, change nothing."""
+        self.read_only_reason = reason
+        self.recorder.read_only = reason
+        self.apply_lock_everywhere()
+        self.message.emit(reason)
+
+    def _apply_lock(self, pane: Pane) -> None:
+        status = self.conference.status
+        reason = getattr(self, "read_only_reason", "")
+        if reason and status is not RecordStatus.SIGNED_OFF:
+            pane.set_locked(True, reason)
+            return
+        if status is RecordStatus.SIGNED_OFF:
+            when = (
+                self.conference.signed_off_at.strftime("%d %B %Y at %H:%M")
+                if self.conference.signed_off_at
+                else ""
+            )
+            pane.set_locked(
+                True,
+                f"This record was signed off by "
+                f"{self.conference.signed_off_by} on {when} and can no longer "
+                "be changed. An addendum can be added from the Record menu.",
+            )
+        else:
+            pane.set_locked(False)
+
+    def apply_lock_everywhere(self) -> None:
+        for pane in self.panes.values():
+            self._apply_lock(pane)
+
+    # -- find -----------------------------------------------------------------
+    def open_find(self) -> None:
+        self.find_bar.show()
+        self.find_bar.setFocus()
+        self.find_bar.selectAll()
+
+    def find_next(self) -> bool:
+        needle = self.find_bar.text().strip().casefold()
+        if not needle:
+            return False
+        from ...agenda.record_index import text_places
+
+        self.recorder.flush()
+        places = [
+            p
+            for p in text_places(self.conference)
+            if needle in p.text.casefold()
+            and not (self.presentation and p.confidential)
+            and p.pane in self.keys
+        ]
+        if not places:
+            self.message.emit("No match in this record.")
+            return False
+        place = places[self._find_from % len(places)]
+        self._find_from += 1
+        item = self.agenda.item(place.pane)
+        where = item.title if item is not None else place.pane
+        number = (self._find_from - 1) % len(places) + 1
+        self.message.emit(f"Match {number} of {len(places)} — {where}")
+        found = self.focus_field(place.pane, (place.entity, place.entity_id, place.field))
+        if found:
+            self._select_in_focus(needle)
+        return found
+
+    @staticmethod
+    def _select_in_focus(needle: str) -> None:
+        from PySide6.QtGui import QTextCursor
+        from PySide6.QtWidgets import QTextEdit
+
+        widget = QApplication.focusWidget()
+        if isinstance(widget, QLineEdit):
+            start = widget.text().casefold().find(needle)
+            if start >= 0:
+                widget.setSelection(start, len(needle))
+        elif isinstance(widget, QTextEdit):
+            text = widget.toPlainText().casefold()
+            start = text.find(needle)
+            if start >= 0:
+                cursor = widget.textCursor()
+                cursor.setPosition(start)
+                cursor.setPosition(start + len(needle), QTextCursor.MoveMode.KeepAnchor)
+                widget.setTextCursor(cursor)
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QKeyEvent
+
+        if (
+            watched is self.find_bar
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            self.find_bar.hide()
+            current = self.panes.get(self.current_key())
+            if current is not None:
+                current.setFocus()
+            return True
+        return False
+
+    def save_state_ok(self) -> bool:
+        return self.recorder.state != SaveState.FAILED

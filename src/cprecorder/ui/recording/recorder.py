@@ -1,0 +1,201 @@
+"""The live link between the window and the store: autosave, operations, save state.
+
+Every keystroke lands in ``pending`` and a single-shot timer saves it within a
+second of the last keystroke; leaving a field, switching pane, closing and
+Ctrl+S save at once. A save that fails keeps the text (on screen, in
+``pending``, and in the recovery journal) and is retried.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ... import operations as op
+from ...actor import Actor
+from ...errors import KnownError, StoreUnavailableError, ValidationError
+from ...operations import Change
+from ...store import Store
+
+log = logging.getLogger(__name__)
+
+#: Save this long after the last keystroke (the promise is within one second).
+AUTOSAVE_MS = 600
+#: However fast the typing, nothing waits longer than this to be saved.
+MAX_UNSAVED_MS = 600
+RETRY_MS = 3000
+
+
+class SaveState:
+    SAVED = "saved"
+    PENDING = "pending"
+    SAVING = "saving"
+    FAILED = "failed"
+
+
+class Recorder(QObject):
+    """Holds unsaved edits for one conference and writes them through operations."""
+
+    changed = Signal(object)  # Change
+    save_state_changed = Signal(str, str)  # SaveState, sentence for the header
+    problem = Signal(str)  # a refusal or failure to show the person
+
+    def __init__(
+        self, store: Store, actor: Actor, conference_id: int, journal: Any | None = None
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.actor = actor
+        self.conference_id = conference_id
+        self.journal = journal
+        self.pending: dict[tuple[str, int], dict[str, Any]] = {}
+        #: Fields with text in the recovery file, forgotten there once saved.
+        self.kept: set[tuple[str, int, str]] = set()
+        self.state = SaveState.SAVED
+        #: Why this window may not change the record (another window holds it), or "".
+        self.read_only = ""
+        self.last_saved: dt.datetime | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.flush)
+        # During unbroken typing the pause never comes: save at least this often.
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(MAX_UNSAVED_MS)
+        self._deadline.timeout.connect(self.flush)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.flush)
+
+    # -- edits ---------------------------------------------------------------
+    def edit(self, entity: str, entity_id: int, field: str, value: Any) -> None:
+        """A person changed a field: remember it and save shortly."""
+        if self.read_only:
+            self.problem.emit(self.read_only)
+            return
+        self.pending.setdefault((entity, entity_id), {})[field] = value
+        if self.state != SaveState.FAILED:
+            self._set_state(SaveState.PENDING, "Saving…")
+        self._timer.start()
+        if not self._deadline.isActive():
+            self._deadline.start()
+
+    def has_pending(self) -> bool:
+        return bool(self.pending)
+
+    def all_kept_for_recovery(self) -> bool:
+        """Every unsaved text is in the recovery file, so closing loses nothing."""
+        return self.journal is not None and all(
+            (entity, entity_id, field) in self.kept
+            for (entity, entity_id), values in self.pending.items()
+            for field, value in values.items()
+            if isinstance(value, str)
+        )
+
+    def flush(self) -> bool:
+        """Save every pending edit now. True when nothing is left unsaved."""
+        self._timer.stop()
+        self._deadline.stop()
+        if not self.pending:
+            return True
+        self._set_state(SaveState.SAVING, "Saving…")
+        failed: str | None = None
+        for key in list(self.pending):
+            entity, entity_id = key
+            values = self.pending[key]
+            try:
+                change = op.update(
+                    self.store,
+                    actor=self.actor,
+                    entity=entity,
+                    entity_id=entity_id,
+                    values=dict(values),
+                )
+            except ValidationError as exc:
+                # The value cannot be held (it stays on screen, marked); other edits go on.
+                self.pending.pop(key, None)
+                self.problem.emit(str(exc))
+                continue
+            except KnownError as exc:
+                failed = str(exc)
+                self._keep_for_recovery(entity, entity_id, values)
+                break
+            except Exception as exc:  # a bug: log it, keep the text, say so plainly
+                log.exception("saving %s %s failed", entity, entity_id)
+                failed = f"The change could not be saved ({type(exc).__name__})."
+                self._keep_for_recovery(entity, entity_id, values)
+                break
+            if self.pending.get(key) is values:
+                del self.pending[key]
+            self._discard_recovery(entity, entity_id, values)
+            self.changed.emit(change)
+        if failed is not None:
+            self._set_state(
+                SaveState.FAILED,
+                f"Not saved — {failed} Your text is kept and will be saved as soon as possible.",
+            )
+            self._retry.start()
+            return False
+        self.last_saved = dt.datetime.now()
+        self._set_state(
+            SaveState.SAVED, f"All changes saved {self.last_saved.strftime('%H:%M:%S')}"
+        )
+        return True
+
+    # -- structural operations ---------------------------------------------
+    def run(self, operation: Callable[..., Change], **kwargs: Any) -> Change | None:
+        """Save pending text, then run one operation; refusals become a message."""
+        if self.read_only:
+            self.problem.emit(self.read_only)
+            return None
+        if not self.flush():
+            self.problem.emit("Saving is not working right now, so this change was not made.")
+            return None
+        try:
+            change = operation(self.store, actor=self.actor, **kwargs)
+        except KnownError as exc:
+            self.problem.emit(str(exc))
+            return None
+        except StoreUnavailableError as exc:  # pragma: no cover - a KnownError already
+            self.problem.emit(str(exc))
+            return None
+        self.last_saved = dt.datetime.now()
+        self._set_state(
+            SaveState.SAVED, f"All changes saved {self.last_saved.strftime('%H:%M:%S')}"
+        )
+        self.changed.emit(change)
+        return change
+
+    # -- recovery ------------------------------------------------------------
+    def _keep_for_recovery(self, entity: str, entity_id: int, values: dict[str, Any]) -> None:
+        if self.journal is None:
+            return
+        for field, value in values.items():
+            if isinstance(value, str):
+                try:
+                    self.journal.keep(self.conference_id, entity, entity_id, field, value)
+                    self.kept.add((entity, entity_id, field))
+                except (OSError, KnownError):
+                    log.exception("the recovery file could not be written")
+
+    def _discard_recovery(self, entity: str, entity_id: int, values: dict[str, Any]) -> None:
+        if self.journal is None:
+            return
+        for field in values:
+            if (entity, entity_id, field) not in self.kept:
+                continue
+            try:
+                self.journal.discard(self.conference_id, entity, entity_id, field)
+                self.kept.discard((entity, entity_id, field))
+            except (OSError, KnownError):
+                log.exception("the recovery file could not be updated")
+
+    def _set_state(self, state: str, sentence: str) -> None:
+        self.state = state
+        self.save_state_changed.emit(state, sentence)

@@ -1,0 +1,259 @@
+"""Start the Qt application over a store, reopening where work stopped.
+
+The window is painted first and the records opened after: :func:`show_then_open`
+shows an empty window ("Opening your records…") as soon as Qt exists, and
+opens the store (SQLAlchemy, the schema check) and the last conference only
+once that first frame is on screen. A person sees the app start at once, and
+the text they were typing appears with the cursor in it a moment later.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ...actor import Actor
+    from ...recovery import RecoveryJournal
+    from ...store import Store
+    from .main_window import MainWindow
+    from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+#: If the window is never painted (started minimised, no screen), open anyway after this.
+OPEN_WITHOUT_PAINT_MS = 1000
+
+
+class Records(NamedTuple):
+    """What the window needs once it is painted: the store, who is typing, the recovery file."""
+
+    store: Store
+    actor: Actor
+    journal: RecoveryJournal | None = None
+
+
+def create_main_window(
+    store: Store,
+    actor: Actor,
+    settings: Settings,
+    *,
+    reopen: bool = True,
+    journal: RecoveryJournal | None = None,
+) -> MainWindow:
+    """The window over an open store; reopens the last conference at its pane and field."""
+
+    from .main_window import MainWindow
+
+    window = MainWindow(store, actor, settings, journal=journal)
+    window.tell_if_spelling_is_off()
+    reopen_or_start(window, reopen=reopen)
+    return window
+
+
+def reopen_or_start(window: MainWindow, *, reopen: bool = True) -> None:
+    """The last conference at the pane and field where work stopped, else the start view."""
+    from ...errors import KnownError
+    from .settings import LAST_CONFERENCE, LAST_FIELD, LAST_PANE
+
+    settings = window.settings
+    last = settings.get(LAST_CONFERENCE)
+    if reopen and last:
+        try:
+            if window.open_conference(last, settings.get(LAST_PANE), settings.get(LAST_FIELD)):
+                return
+        except KnownError:
+            pass
+    window.show_start()
+
+
+def show_then_open(
+    settings: Settings,
+    open_records: Callable[[], Records | None],
+    *,
+    reopen: bool = True,
+) -> MainWindow:
+    """Show the window now; open the records once its first frame is painted.
+
+    ``open_records`` runs on the event loop after the first paint; it returns
+    ``None`` when the records cannot be opened (it has told the person why), and
+    the window then closes. ``window.ready`` is emitted when the start view or
+    the last conference is shown, ``window.settled`` once that is on screen and
+    the rest (the Record menu, the spelling notice) is done.
+    """
+    from PySide6.QtCore import QTimer
+
+    from .main_window import MainWindow
+
+    window = MainWindow(None, None, settings)
+    started = False
+
+    def open_now() -> None:
+        nonlocal started
+        if started:
+            return
+        started = True
+        # What exists now (Qt's and Python's modules, the window) lives as long as the
+        # app: frozen, the garbage collector stops walking it again and again while the
+        # records load (measured: that walking took longer than the loading itself).
+        gc.freeze()
+        records = open_records()
+        if records is None:
+            window.close()
+            return
+        gc.freeze()  # the same for SQLAlchemy, the model and the store just imported
+        window.attach(*records, wire_record_menu=False)
+        reopen_or_start(window, reopen=reopen)
+        window.ready.emit()
+        # What typing does not need waits until the cursor is on screen.
+        if window.view is not None:
+            window.view.settled.connect(settle)  # emitted once, after the view's first frame
+        else:
+            QTimer.singleShot(0, settle)
+
+    def settle() -> None:
+        window.wire_record_menu()
+        window.tell_if_spelling_is_off()
+        window.settled.emit()
+
+    # The next turn of the event loop after the first frame, so that frame is on screen.
+    window.first_painted.connect(lambda: QTimer.singleShot(0, open_now))
+    QTimer.singleShot(OPEN_WITHOUT_PAINT_MS, open_now)
+    window.show()
+    return window
+
+
+def install_excepthook(log_path: object) -> None:
+    """A bug never shows a traceback: it is logged, and the person told in a sentence.
+
+    The text being typed is safe: every edit is in the recorder (and saved or in the
+    recovery file) before any handler runs. ``log_path`` is shown as it is, or called
+    (when the log file is set up later) to get the path.
+    """
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def hook(kind: type[BaseException], value: BaseException, tb: object) -> None:
+        log.error("unexpected error", exc_info=(kind, value, tb))  # type: ignore[arg-type]
+        if QApplication.instance() is not None:
+            where = log_path() if callable(log_path) else log_path
+            QMessageBox.warning(
+                None,
+                "Something went wrong",
+                "CP Recorder met a problem it did not expect. Your typing is kept. "
+                f"The details are in the log file: {where}",
+            )
+
+    sys.excepthook = hook
+
+
+def identity_remembered(settings: Settings) -> bool:
+    """Whether a name and role were given before (checked fully once the records open)."""
+    from .settings import USER_NAME, USER_ROLE
+
+    return bool(settings.get(USER_NAME)) and bool(settings.get(USER_ROLE))
+
+
+def ask_identity(settings: Settings) -> Actor | None:
+    """The person's name and role, asked for and remembered; ``None`` if they cancel."""
+    from .identity import IdentityDialog, remember_actor
+
+    dialog = IdentityDialog()
+    if dialog.exec() != IdentityDialog.DialogCode.Accepted:
+        return None
+    actor = dialog.actor()
+    remember_actor(settings, actor)
+    return actor
+
+
+def bring_forward(window: QWidget) -> None:
+    """Another start of the app asked for this window: show it on top."""
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
+def run_app(data_dir: Path, db_url: str) -> int:
+    """The window over the store at ``db_url``; logs, backups and recovery in ``data_dir``."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from .settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("CP Recorder")
+    app.setOrganizationName("cprecorder")
+    # The log file is set up just after the first frame (its rotating handler brings in
+    # half the standard library); a bug before that is still caught and told, on stderr.
+    log_paths: list[Path] = []
+    install_excepthook(lambda: log_paths[0] if log_paths else data_dir / "logs")
+    from .single_instance import FirstInstance, ask_first_instance, server_name
+
+    instance_name = server_name(data_dir)
+    if ask_first_instance(instance_name):
+        return 0  # the window already open on these records comes forward instead
+    settings = Settings()
+    first_actor: Actor | None = None
+    if not identity_remembered(settings):  # the first start: ask before anything else
+        first_actor = ask_identity(settings)
+        if first_actor is None:
+            return 0
+    opened: list[Store] = []
+    exit_code = 0
+
+    def open_records() -> Records | None:
+        nonlocal exit_code
+        from ...errors import KnownError
+        from ...logfile import configure_logging
+        from ...recovery import RecoveryJournal
+        from ...store import Store
+        from .identity import remembered_actor
+
+        log_paths.append(configure_logging(data_dir))
+        try:
+            store = Store(db_url)
+        except KnownError as exc:
+            QMessageBox.critical(None, "CP Recorder cannot open its records", str(exc))
+            exit_code = 1
+            return None
+        opened.append(store)
+        actor = first_actor or remembered_actor(settings) or ask_identity(settings)
+        if actor is None:
+            return None
+        return Records(store, actor, RecoveryJournal(data_dir))
+
+    def daily_backup() -> None:
+        from ...backup import backup_if_due
+        from ...errors import KnownError
+
+        try:
+            backup_if_due(opened[0])  # at most one a day, the oldest pruned
+        except KnownError as exc:
+            log.warning("no daily backup: %s", exc)
+
+    from PySide6.QtCore import QTimer
+
+    window = show_then_open(settings, open_records)
+    listener = FirstInstance(instance_name)
+    listener.raise_requested.connect(lambda: bring_forward(window))
+    # Once the cursor is on screen: a backup never delays the first keystroke.
+    window.settled.connect(lambda: QTimer.singleShot(0, daily_backup))
+    code = int(app.exec()) or exit_code
+    shut_down(window)
+    for store in opened:
+        store.close()
+    return code
+
+
+def shut_down(window: MainWindow) -> None:
+    """Delete the window while Qt still exists; left to the interpreter's exit it can crash."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -1,0 +1,586 @@
+"""The main window: the start view or a conference being recorded, menus, shortcuts.
+
+The window is painted before the records are opened: :class:`MainWindow` can be
+built without a store (menus, toolbar and "Opening your records…"), and
+:meth:`MainWindow.attach` adds the store, the start view and the record menu
+once it is open. So this module imports only Qt at its top; SQLAlchemy, the
+store, the panes and the dialogs are imported where they are first needed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+# Not ``Qt`` (the namespace of every enum): building it takes longer than a tenth of the
+# first paint; the code that runs after the first frame imports it where it needs it.
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .settings import (
+    GEOMETRY,
+    HIGH_CONTRAST,
+    LAST_CONFERENCE,
+    LAST_FIELD,
+    LAST_PANE,
+    PRESENTATION_ZOOM,
+    ZOOM,
+    ZOOM_MAX,
+    ZOOM_MIN,
+    ZOOM_STEP,
+    Settings,
+)
+from .theme import apply_theme
+from .window_actions import ActionId, build_actions
+
+if TYPE_CHECKING:
+    from ...actor import Actor
+    from ...recovery import RecoveryJournal
+    from ...store import Store
+    from ..recording.conference_view import ConferenceView
+    from .start_view import StartView
+
+log = logging.getLogger(__name__)
+
+#: Actions that need the records open (the rest work on an empty window).
+NEED_RECORDS = (ActionId.NEW_CONFERENCE, ActionId.OPEN_CONFERENCES, ActionId.WHO_AM_I)
+
+#: Actions that need a conference open.
+NEED_CONFERENCE = (
+    ActionId.SAVE,
+    ActionId.EXPORT,
+    ActionId.CALENDAR,
+    ActionId.FIND,
+    ActionId.FIND_NEXT,
+    ActionId.UNDO_REMOVE,
+    ActionId.NEXT_ITEM,
+    ActionId.PREVIOUS_ITEM,
+    ActionId.HAND_OVER,
+)
+
+#: Actions wired by the record menu (``record_menu``), which also decides when they are offered.
+RECORD_MENU = (ActionId.REVIEW, ActionId.SIGN_OFF, ActionId.ADDENDUM, ActionId.AUDIT)
+
+
+class OpeningNote(QLabel):
+    """ "Opening your records…": what the window shows until the store is open.
+
+    Its first paint tells the window the frame is on screen, so the slow work
+    (SQLAlchemy, the store, the last conference) starts only after a person can
+    see the window.
+    """
+
+    painted = Signal()
+
+    def __init__(self) -> None:
+        super().__init__("Opening your records…")
+        self.setObjectName("emptyNote")
+        self._told = False
+
+    def centred(self) -> QWidget:
+        """The note in the middle of an otherwise empty page (stretches, not alignment flags)."""
+        page = QWidget()
+        rows = QVBoxLayout(page)
+        line = QHBoxLayout()
+        line.addStretch(1)
+        line.addWidget(self)
+        line.addStretch(1)
+        rows.addStretch(1)
+        rows.addLayout(line)
+        rows.addStretch(1)
+        return page
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._told:
+            self._told = True
+            # After this paint pass ends (the frame is flushed), not inside it.
+            QTimer.singleShot(0, self.painted.emit)
+
+
+class MainWindow(QMainWindow):
+    #: The window's first frame is on screen (only for a window built without a store).
+    first_painted = Signal()
+    #: The records are open and the start view or the last conference is shown.
+    ready = Signal()
+    #: After ``ready`` and its first frame: the menus and the status bar are complete.
+    settled = Signal()
+
+    store: Store
+    actor: Actor
+
+    def __init__(
+        self,
+        store: Store | None,
+        actor: Actor | None,
+        settings: Settings,
+        journal: RecoveryJournal | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.journal = journal
+        self.view: ConferenceView | None = None
+        self.presentation = False
+        self.attached = False
+        self.record_menu_wired = False
+        self._start: StartView | None = None
+        self.setWindowTitle("CP Recorder")
+        self.resize(1360, 860)
+        geometry = settings.get(GEOMETRY)
+        if geometry:
+            self.restoreGeometry(geometry)
+
+        self.actions_ = build_actions(self)
+        self._build_menus()
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.status = QLabel()
+        self.statusBar().addWidget(self.status, 1)
+        for number in range(1, 10):
+            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
+            shortcut.activated.connect(lambda n=number: self._in_view("go_to_number", n))
+        QApplication.instance().focusChanged.connect(self._remember_focus)  # type: ignore[union-attr]
+        self.apply_theme()
+        if store is not None and actor is not None:
+            self.attach(store, actor, journal)
+        else:
+            self.opening = OpeningNote()
+            self.opening.painted.connect(self.first_painted)
+            self.stack.addWidget(self.opening.centred())
+            self._update_actions()
+
+    def attach(
+        self,
+        store: Store,
+        actor: Actor,
+        journal: RecoveryJournal | None = None,
+        *,
+        wire_record_menu: bool = True,
+    ) -> None:
+        """The records are open: conferences can be listed and opened.
+
+        ``wire_record_menu=False`` leaves the review, sign-off, addendum and audit
+        actions off until :meth:`wire_record_menu` (they bring in the review rules and
+        their dialogs, which the first keystroke does not need).
+        """
+        self.store = store
+        self.actor = actor
+        self.journal = journal
+        self.attached = True
+        if wire_record_menu:
+            self.wire_record_menu()
+        self._update_actions()
+
+    def wire_record_menu(self) -> None:
+        """Connect the Record menu's review, sign-off, addendum and audit actions."""
+        from ..review.record_menu import connect_record_actions
+
+        if self.record_menu_wired or not self.attached:
+            return
+        self.record_menu_wired = True
+        connect_record_actions(self)
+        self._update_actions()
+
+    @property
+    def start(self) -> StartView:
+        """The list of conferences, built the first time it is needed."""
+        if self._start is None:
+            from .start_view import StartView
+
+            self._start = StartView(self.store)
+            self._start.open_requested.connect(self.open_conference)
+            self._start.new_requested.connect(self.new_conference)
+            self.stack.addWidget(self._start)
+        return self._start
+
+    def tell_if_spelling_is_off(self) -> None:
+        """Say in the status bar why words are not checked, if they are not."""
+        from ..widgets.language_marks import spelling_unavailable_reason
+
+        spelling_off = spelling_unavailable_reason()
+        if spelling_off:
+            self.show_message(spelling_off)
+
+    # -- menus ----------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.actions_
+        file_menu = self.menuBar().addMenu("&File")
+        for action_id in (
+            ActionId.NEW_CONFERENCE,
+            ActionId.OPEN_CONFERENCES,
+            ActionId.SAVE,
+            ActionId.EXPORT,
+            ActionId.CALENDAR,
+        ):
+            file_menu.addAction(a[action_id])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.WHO_AM_I])
+        file_menu.addAction(a[ActionId.QUIT])
+        edit_menu = self.menuBar().addMenu("&Edit")
+        for action_id in (ActionId.FIND, ActionId.FIND_NEXT, ActionId.UNDO_REMOVE):
+            edit_menu.addAction(a[action_id])
+        view_menu = self.menuBar().addMenu("&View")
+        for action_id in (
+            ActionId.PRESENTATION,
+            ActionId.HIGH_CONTRAST,
+            ActionId.ZOOM_IN,
+            ActionId.ZOOM_OUT,
+            ActionId.NEXT_ITEM,
+            ActionId.PREVIOUS_ITEM,
+        ):
+            view_menu.addAction(a[action_id])
+        self.record_menu = self.menuBar().addMenu("&Record")
+        for action_id in (
+            ActionId.HAND_OVER,
+            ActionId.REVIEW,
+            ActionId.SIGN_OFF,
+            ActionId.ADDENDUM,
+            ActionId.AUDIT,
+        ):
+            self.record_menu.addAction(a[action_id])
+
+        # The actions have no icons, so the toolbar shows their words as it is.
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        for action_id in (
+            ActionId.OPEN_CONFERENCES,
+            ActionId.FIND,
+            ActionId.PRESENTATION,
+            ActionId.EXPORT,
+        ):
+            toolbar.addAction(a[action_id])
+        self.addToolBar(toolbar)
+
+        a[ActionId.NEW_CONFERENCE].triggered.connect(self.new_conference)
+        a[ActionId.OPEN_CONFERENCES].triggered.connect(self.show_start)
+        a[ActionId.SAVE].triggered.connect(self.save_now)
+        a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.FIND].triggered.connect(lambda: self._in_view("open_find"))
+        a[ActionId.FIND_NEXT].triggered.connect(lambda: self._in_view("find_next"))
+        a[ActionId.UNDO_REMOVE].triggered.connect(lambda: self._in_view("undo_remove"))
+        a[ActionId.PRESENTATION].toggled.connect(self.set_presentation)
+        a[ActionId.HIGH_CONTRAST].setChecked(self.settings.get(HIGH_CONTRAST))
+        a[ActionId.HIGH_CONTRAST].toggled.connect(self._set_high_contrast)
+        a[ActionId.ZOOM_IN].triggered.connect(lambda: self.zoom(ZOOM_STEP))
+        a[ActionId.ZOOM_OUT].triggered.connect(lambda: self.zoom(-ZOOM_STEP))
+        a[ActionId.NEXT_ITEM].triggered.connect(lambda: self._in_view("step", 1))
+        a[ActionId.PREVIOUS_ITEM].triggered.connect(lambda: self._in_view("step", -1))
+        a[ActionId.HAND_OVER].triggered.connect(self.hand_over)
+        a[ActionId.EXPORT].triggered.connect(self.export)
+        a[ActionId.CALENDAR].triggered.connect(self.save_calendar)
+        a[ActionId.WHO_AM_I].triggered.connect(self.ask_identity)
+
+    def _in_view(self, method: str, *args: object) -> None:
+        """Run a conference view's method if a conference is open."""
+        if self.view is not None:
+            getattr(self.view, method)(*args)
+
+    def _update_actions(self) -> None:
+        recording = self.view is not None
+        for action_id in NEED_CONFERENCE:
+            self.actions_[action_id].setEnabled(recording)
+        for action_id in RECORD_MENU:
+            self.actions_[action_id].setEnabled(recording and self.record_menu_wired)
+        for action_id in NEED_RECORDS:
+            self.actions_[action_id].setEnabled(self.attached)
+
+    # -- conferences ----------------------------------------------------------
+    def show_start(self) -> None:
+        if not self.attached or not self.close_conference():
+            return
+        self.start.refresh()
+        self.stack.setCurrentWidget(self.start)
+        self.start.search.setFocus()
+
+    def new_conference(self) -> None:
+        from ... import operations as op
+        from ...errors import KnownError
+        from .start_view import NewConferenceDialog
+
+        if not self.attached:
+            return
+        dialog = NewConferenceDialog(self, minute_taker=self.actor.name)
+        if dialog.exec() != NewConferenceDialog.DialogCode.Accepted:
+            return
+        try:
+            from ...rules.authority import load_authority_settings
+
+            # New conferences follow the nation the authority's settings name.
+            nation = load_authority_settings().nation
+            change = op.create_conference(
+                self.store, actor=self.actor, nation=nation, **dialog.values()
+            )
+        except KnownError as exc:
+            self.show_message(str(exc))
+            return
+        self.open_conference(change.conference_id)
+
+    def open_conference(self, conference_id: int, pane: str = "", field: str = "") -> bool:
+        from ...errors import KnownError
+        from ..recording.conference_view import ConferenceView
+        from ..recording.recorder import Recorder
+
+        if not self.attached or not self.close_conference():
+            return False
+        recovered = self._replay_recovery(conference_id)
+        try:
+            recorder = Recorder(self.store, self.actor, conference_id, self.journal)
+            view = ConferenceView(self.store, recorder, conference_id)
+        except KnownError as exc:
+            self.show_message(str(exc))
+            return False
+        self.view = view
+        view.message.connect(self.show_message)
+        view.pane_changed.connect(lambda key: self.settings.set(LAST_PANE, key))
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        view.set_presentation(self.presentation)
+        view.after_theme(self.zoom_percent())
+        self.settings.set(LAST_CONFERENCE, conference_id)
+        keys = view.keys
+        view.show_pane(pane if pane in keys else keys[0])
+        if field:
+            entity, _, rest = field.partition(":")
+            entity_id, _, name = rest.partition(":")
+            if entity_id.isdigit():
+                view.focus_field(pane or keys[0], (entity, int(entity_id), name))
+        else:
+            first = view.panes[view.current_key()].first_field()
+            if first is not None:
+                first.setFocus()
+        self.setWindowTitle(f"{view.conference.family_name} family — CP Recorder")
+        self._update_actions()
+        if recovered:
+            self.show_message(recovered)
+        self._hold_for_editing(view)
+        return True
+
+    def _hold_for_editing(self, view: ConferenceView) -> None:
+        """Hold the conference for this window, or open it read-only saying who has it."""
+        from PySide6.QtCore import QTimer
+
+        from ...editing import HEARTBEAT, claim, new_token
+        from ...errors import KnownError
+
+        self._editing_token = new_token()
+        try:
+            holder = claim(
+                self.store,
+                actor=self.actor,
+                conference_id=view.conference_id,
+                token=self._editing_token,
+            )
+        except KnownError as exc:
+            self.show_message(str(exc))
+            return
+        if holder is not None:
+            view.set_read_only(holder.sentence())
+            return
+        timer = QTimer(view)
+        timer.setInterval(int(HEARTBEAT.total_seconds() * 1000))
+        timer.timeout.connect(lambda: self._heartbeat(view))
+        timer.start()
+
+    def _heartbeat(self, view: ConferenceView) -> None:
+        from ...editing import heartbeat
+        from ...errors import KnownError
+
+        try:
+            still = heartbeat(
+                self.store,
+                actor=self.actor,
+                conference_id=view.conference_id,
+                token=self._editing_token,
+            )
+        except KnownError:
+            return  # the store is busy or unavailable; the save state already says so
+        if not still:
+            view.set_read_only(
+                "This window lost its hold on the record (it was opened "
+                "elsewhere while this one was not responding). It is "
+                "read-only here now; close and reopen it to edit."
+            )
+
+    def _release_hold(self, view: ConferenceView) -> None:
+        from ...editing import release
+        from ...errors import KnownError
+
+        if view.recorder.read_only:
+            return
+        with contextlib.suppress(KnownError):  # if not released, the hold lapses by itself
+            release(
+                self.store,
+                actor=self.actor,
+                conference_id=view.conference_id,
+                token=self._editing_token,
+            )
+
+    def _replay_recovery(self, conference_id: int) -> str:
+        """Text kept after a failed save is saved now, before the conference opens."""
+        from ...errors import KnownError
+
+        journal = self.journal
+        if journal is None:
+            return ""
+        try:
+            waiting = journal.pending(conference_id)
+            if not waiting:
+                return ""
+            problems = journal.replay(self.store, self.actor, conference_id)
+        except KnownError as exc:
+            return f"Text kept from an earlier session could not be saved yet: {exc}"
+        saved = len(waiting) - len(problems)
+        if problems:
+            return f"{saved} kept edit(s) saved; {len(problems)} still kept: " + "; ".join(
+                str(p) for p in problems[:3]
+            )
+        return f"{saved} edit(s) that had not been saved before were recovered and saved."
+
+    def close_conference(self) -> bool:
+        """Save everything; keep the conference open only if the save failed."""
+        if self.view is None:
+            return True
+        recorder = self.view.recorder
+        if not recorder.flush() and not recorder.all_kept_for_recovery():
+            answer = QMessageBox.warning(
+                self,
+                "Not saved yet",
+                "Some changes could not be saved yet. They are kept in a recovery file and "
+                "will be saved next time. Close anyway?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        view = self.view
+        self._release_hold(view)
+        self.view = None
+        self.stack.removeWidget(view)
+        view.deleteLater()
+        self.setWindowTitle("CP Recorder")
+        self._update_actions()
+        return True
+
+    def save_now(self) -> None:
+        if self.view is not None and self.view.recorder.flush():
+            self.show_message("Saved.")
+
+    def hand_over(self) -> None:
+        from ... import operations as op
+
+        if self.view is None:
+            return
+        if self.view.recorder.run(op.hand_over, conference_id=self.view.conference_id):
+            self.show_message("Handed over to the chair for review.")
+
+    def export(self) -> None:
+        """File → Export…: the dialog saves everything and exports from the store."""
+        if self.view is None:
+            return
+        from ..dialogs.export import ExportDialog
+
+        ExportDialog(self, self.view).exec()
+
+    def save_calendar(self) -> None:
+        """File → Save dates to a calendar…: an .ics file for Outlook or any calendar."""
+        if self.view is None:
+            return
+        from PySide6.QtWidgets import QFileDialog
+
+        from ...calendar_export import conference_calendar
+        from ...files import write_atomically
+        from ...queries import load_conference
+
+        self.view.recorder.flush()
+        with self.store.read() as session:
+            conference = load_conference(session, self.view.conference_id)
+        suggested = str(Path.home() / f"{conference.family_name} family dates.ics")
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, "Save the dates as", suggested, "Calendar file (*.ics)"
+        )
+        if not chosen:
+            return
+        try:
+            write_atomically(Path(chosen), conference_calendar(conference))
+        except OSError as exc:
+            self.show_message(f"The calendar file could not be saved: {exc.strerror}.")
+            return
+        self.show_message(f"Dates saved to {chosen}. Open it to add them to your calendar.")
+
+    # -- modes ----------------------------------------------------------------
+    def set_presentation(self, on: bool) -> None:
+        focused = QApplication.focusWidget()
+        self.presentation = on
+        if self.view is not None:
+            self.view.set_presentation(on)
+        self.apply_theme()
+        if focused is not None and focused.isVisible():
+            focused.setFocus()
+
+    def _set_high_contrast(self, on: bool) -> None:
+        self.settings.set(HIGH_CONTRAST, on)
+        self.apply_theme()
+
+    def zoom(self, step: int) -> None:
+        option = PRESENTATION_ZOOM if self.presentation else ZOOM
+        value = max(ZOOM_MIN, min(ZOOM_MAX, self.settings.get(option) + step))
+        self.settings.set(option, value)
+        self.apply_theme()
+        self.show_message(f"Zoom {value}%")
+
+    def zoom_percent(self) -> int:
+        return self.settings.get(PRESENTATION_ZOOM if self.presentation else ZOOM)
+
+    def apply_theme(self) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_theme(
+            app, zoom_percent=self.zoom_percent(), high_contrast=self.settings.get(HIGH_CONTRAST)
+        )
+        if self.view is not None:
+            self.view.after_theme(self.zoom_percent())
+
+    # -- identity, messages, focus ---------------------------------------------
+    def ask_identity(self) -> None:
+        from .identity import IdentityDialog, remember_actor
+
+        if not self.attached:
+            return
+        dialog = IdentityDialog(self, self.actor)
+        if dialog.exec() == IdentityDialog.DialogCode.Accepted:
+            self.actor = dialog.actor()
+            remember_actor(self.settings, self.actor)
+            if self.view is not None:
+                self.view.recorder.actor = self.actor
+            self.show_message(f"You are {self.actor.name}, {self.actor.role.label.lower()}.")
+
+    def show_message(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _remember_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or self.view is None:
+            return
+        key = new.property("field_key")
+        if key:
+            self.settings.set(LAST_FIELD, str(key))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.close_conference():
+            event.ignore()
+            return
+        self.settings.set(GEOMETRY, bytes(self.saveGeometry().data()))
+        self.settings.sync()
+        event.accept()

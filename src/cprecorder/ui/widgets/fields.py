@@ -1,0 +1,342 @@
+"""Fields bound to one value of the record; every edit goes to the recorder.
+
+A bound field knows which part of the record it shows (entity, id, field), so
+the window can find it (Ctrl+F, reopening where work stopped) and lock it
+after sign-off. Loading a value never counts as an edit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QTextCursor, QTextOption
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QLineEdit,
+    QSizePolicy,
+    QSpinBox,
+    QTextEdit,
+    QWidget,
+)
+
+from ..recording.recorder import Recorder
+
+FieldKey = tuple[str, int, str]
+
+#: A date field shows this as "not set"; nobody was born or met on it.
+BLANK_DATE = QDate(1900, 1, 1)
+
+
+class Bound:
+    """What every bound field has: its key in the record and a way to lock it."""
+
+    recorder: Recorder
+    key: FieldKey
+    confidential: bool = False
+
+    def bind(self, recorder: Recorder, entity: str, entity_id: int, field: str) -> None:
+        self.recorder = recorder
+        self.key = (entity, entity_id, field)
+        widget = self.as_widget()
+        widget.setProperty("field_key", f"{entity}:{entity_id}:{field}")
+        widget.setObjectName(f"{entity}-{entity_id}-{field}")
+
+    def as_widget(self) -> QWidget:
+        assert isinstance(self, QWidget)
+        return self
+
+    def send(self, value: Any) -> None:
+        entity, entity_id, field = self.key
+        self.recorder.edit(entity, entity_id, field, value)
+
+    def set_locked(self, locked: bool) -> None:
+        self.as_widget().setEnabled(not locked)
+
+    def text_for_search(self) -> str:
+        return ""
+
+
+class LineField(QLineEdit, Bound):
+    """One line of text: a name, a role, an agency."""
+
+    def __init__(
+        self,
+        recorder: Recorder,
+        entity: str,
+        entity_id: int,
+        field: str,
+        value: str | None,
+        *,
+        placeholder: str = "",
+        label: str = "",
+    ) -> None:
+        super().__init__()
+        self.bind(recorder, entity, entity_id, field)
+        self.setText(value or "")
+        self.setPlaceholderText(placeholder)
+        self.setAccessibleName(label or placeholder or field.replace("_", " "))
+        self.textEdited.connect(self.send)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.recorder.flush()
+
+    def set_locked(self, locked: bool) -> None:
+        self.setReadOnly(locked)
+
+    def text_for_search(self) -> str:
+        return self.text()
+
+
+class TextField(QTextEdit, Bound):
+    """Free text that grows with what is typed; Tab moves on, as in a form.
+
+    Plain text only (pasted formatting is dropped, the words are kept).
+    """
+
+    def __init__(
+        self,
+        recorder: Recorder,
+        entity: str,
+        entity_id: int,
+        field: str,
+        value: str | None,
+        *,
+        placeholder: str = "",
+        label: str = "",
+        min_lines: int = 2,
+    ) -> None:
+        super().__init__()
+        self.bind(recorder, entity, entity_id, field)
+        self.setAcceptRichText(False)
+        self._loading = True
+        self.setPlainText(value or "")
+        self._last_text = value or ""
+        self._loading = False
+        self.setPlaceholderText(placeholder)
+        self.setAccessibleName(label or placeholder or field.replace("_", " "))
+        self.setTabChangesFocus(True)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._min_lines = min_lines
+        self.textChanged.connect(self._changed)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit)
+        self._fit()
+
+    def _changed(self) -> None:
+        # Highlighting and layout also signal a change; only new words are an edit.
+        if self._loading or self.isReadOnly():
+            return
+        text = self.toPlainText()
+        if text != self._last_text:
+            self._last_text = text
+            self.send(text)
+
+    def _fit(self, *_args: object) -> None:
+        self.document().setTextWidth(self.viewport().width())
+        line = self.fontMetrics().lineSpacing()
+        doc_height = int(self.document().size().height() + 0.999)
+        frame = (
+            self.frameWidth() * 2 + self.contentsMargins().top() + self.contentsMargins().bottom()
+        )
+        wanted = (
+            max(doc_height, int(self._min_lines * line + self.document().documentMargin() * 2))
+            + frame
+        )
+        if self.height() != wanted:
+            self.setFixedHeight(wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, self.height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # Arriving by keyboard, a minute-taker carries on at the end of what is there.
+        if (
+            event.reason() != Qt.FocusReason.MouseFocusReason
+            and not self.textCursor().hasSelection()
+        ):
+            self.moveCursor(QTextCursor.MoveOperation.End)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.recorder.flush()
+
+    def set_locked(self, locked: bool) -> None:
+        self.setReadOnly(locked)
+
+    def text_for_search(self) -> str:
+        return self.toPlainText()
+
+
+class WheelOnlyWhenFocused:
+    """Scrolling the pane must not change a choice, date or score under the pointer."""
+
+    def wheelEvent(self, event: Any) -> None:
+        if self.hasFocus():  # type: ignore[attr-defined]
+            super().wheelEvent(event)  # type: ignore[misc]
+        else:
+            event.ignore()
+
+
+class ChoiceField(WheelOnlyWhenFocused, QComboBox, Bound):
+    """A choice from a vocabulary; ``None`` is offered as a blank when allowed."""
+
+    def __init__(
+        self,
+        recorder: Recorder,
+        entity: str,
+        entity_id: int,
+        field: str,
+        value: Any,
+        choices: Sequence[tuple[str, Any]],
+        *,
+        label: str = "",
+        blank: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.bind(recorder, entity, entity_id, field)
+        self.setAccessibleName(label or field.replace("_", " "))
+        if blank is not None:
+            self.addItem(blank, None)
+        for text, data in choices:
+            self.addItem(text, data)
+        index = self.findData(value)
+        self.setCurrentIndex(index if index >= 0 else 0)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Long names must not widen the pane: the combo shrinks, the list shows all.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(10)
+        self.currentIndexChanged.connect(lambda _i: self.send(self.currentData()))
+
+    def text_for_search(self) -> str:
+        return self.currentText()
+
+
+class DateField(WheelOnlyWhenFocused, QDateEdit, Bound):
+    """A date that may be unset; typed as dd/mm/yyyy or picked from a calendar."""
+
+    def __init__(
+        self,
+        recorder: Recorder,
+        entity: str,
+        entity_id: int,
+        field: str,
+        value: dt.date | None,
+        *,
+        label: str = "",
+    ) -> None:
+        super().__init__()
+        self.bind(recorder, entity, entity_id, field)
+        self.setAccessibleName(label or field.replace("_", " "))
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("dd/MM/yyyy")
+        self.setMinimumDate(BLANK_DATE)
+        self.setSpecialValueText("not set")
+        self.set_date(value)
+        self.dateChanged.connect(lambda _d: self.send(self.date_value()))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def set_date(self, value: dt.date | None) -> None:
+        self.blockSignals(True)
+        self.setDate(QDate(value.year, value.month, value.day) if value else BLANK_DATE)
+        self.blockSignals(False)
+
+    def date_value(self) -> dt.date | None:
+        date = self.date()
+        if date == BLANK_DATE:
+            return None
+        return dt.date(date.year(), date.month(), date.day())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.setDate(BLANK_DATE)  # Ctrl+Delete clears the date
+            return
+        if self.date() == BLANK_DATE and event.text().isdigit() and not self.isReadOnly():
+            # Typing into a blank date starts from today, at the day: "15012027" works.
+            self.setDate(QDate.currentDate())
+            self.setCurrentSection(QDateTimeEdit.Section.DaySection)
+            self.setSelectedSection(QDateTimeEdit.Section.DaySection)
+        super().keyPressEvent(event)
+
+    def set_locked(self, locked: bool) -> None:
+        self.setReadOnly(locked)
+        self.setCalendarPopup(not locked)
+
+    def text_for_search(self) -> str:
+        return self.text() if self.date_value() else ""
+
+
+class CheckField(QCheckBox, Bound):
+    def __init__(
+        self,
+        recorder: Recorder,
+        entity: str,
+        entity_id: int,
+        field: str,
+        value: bool | None,
+        text: str,
+    ) -> None:
+        super().__init__(text)
+        self.bind(recorder, entity, entity_id, field)
+        self.setAccessibleName(text)
+        self.setChecked(bool(value))
+        self.toggled.connect(self.send)
+
+
+class ScoreField(WheelOnlyWhenFocused, QSpinBox, Bound):
+    """A 0-10 score; shown as "–" until someone gives one."""
+
+    score_changed = Signal(object)
+
+    def __init__(
+        self, recorder: Recorder | None, key: FieldKey | None, value: int | None, *, label: str = ""
+    ) -> None:
+        super().__init__()
+        if recorder is not None and key is not None:
+            self.bind(recorder, *key)
+        self.setRange(-1, 10)
+        self.setSpecialValueText("–")
+        self.setAccessibleName(label or "score from 0 to 10")
+        self.setValue(-1 if value is None else value)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.valueChanged.connect(lambda v: self.score_changed.emit(None if v < 0 else v))
+
+    def score(self) -> int | None:
+        return None if self.value() < 0 else self.value()
+
+    def set_locked(self, locked: bool) -> None:
+        self.setReadOnly(locked)
+
+
+class FlushOnLeave(QObject):
+    """Saves at once when focus leaves a widget that is not itself a bound text field."""
+
+    def __init__(self, recorder: Recorder) -> None:
+        super().__init__()
+        self.recorder = recorder
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.recorder.flush()
+        return False

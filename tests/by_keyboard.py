@@ -1,0 +1,137 @@
+"""Driving the window as a person does: keys where the cursor is, dialogs answered when they open.
+
+One helper for the UI and end-to-end tests:
+
+* :func:`focused` is the widget with the keyboard focus (waiting a moment for a
+  rebuilt pane to hand it on);
+* :func:`press` and :func:`type_here` send keys to it, one by one;
+* :func:`wait_saved` waits for the autosave instead of forcing it;
+* :func:`answering` answers a modal dialog once it is open, however long it takes
+  to open, and closes it if the answer fails, so a broken answer fails the test
+  instead of leaving ``exec()`` waiting for ever.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Protocol, TypeVar
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+D = TypeVar("D", bound=QDialog)
+
+#: A rebuilt pane hands the focus on within this long.
+FOCUS_WAIT_MS = 1000
+#: A dialog is answered within this long of opening, or the test fails.
+DIALOG_WAIT_MS = 10_000
+
+
+def focused() -> QWidget:
+    """The widget with the keyboard focus; a rebuilt pane takes a moment to hand it on."""
+    for _ in range(FOCUS_WAIT_MS // 25):
+        widget = QApplication.focusWidget()
+        if widget is not None:
+            return widget
+        QTest.qWait(25)
+    raise AssertionError("nothing has the keyboard focus")
+
+
+def press(
+    qtbot: QtBot,
+    key: Qt.Key,
+    modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
+    """One key (with modifiers) where the cursor is."""
+    qtbot.keyClick(focused(), key, modifiers)
+
+
+def type_here(qtbot: QtBot, text: str) -> None:
+    """Key by key into whatever has the focus, as a person types.
+
+    The first words of some fields create their row and move the cursor to the
+    field bound to it; the next key must go where the cursor now is.
+    """
+    for char in text:
+        qtbot.keyClicks(focused(), char)
+
+
+class _HasRecorder(Protocol):
+    @property
+    def view(self) -> object: ...
+
+
+def wait_saved(qtbot: QtBot, window: _HasRecorder, timeout: int = 3000) -> None:
+    """Autosave runs within a second of the last keystroke: wait for it, do not flush."""
+
+    def saved() -> bool:
+        view = window.view
+        return view is not None and not view.recorder.has_pending()  # type: ignore[attr-defined]
+
+    qtbot.waitUntil(saved, timeout=timeout)
+
+
+@contextmanager
+def answering(kind: type[D], answer: Callable[[D], None]) -> Iterator[None]:
+    """Answer the next modal dialog of ``kind`` with ``answer`` once it is open.
+
+    Use it around the key that opens the dialog::
+
+        with answering(NewConferenceDialog, fill):
+            press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+
+    The dialog is found by looking for it (every 20 ms), not by guessing how long it
+    takes to open, and answered once the cursor is in it. If ``answer`` raises, or
+    the dialog is still open ``DIALOG_WAIT_MS`` after it opened, it is rejected so
+    that ``exec()``
+    returns, and the failure is raised when the block ends.
+    """
+    failures: list[BaseException] = []
+    state: dict[str, D | None] = {"dialog": None}
+    waited = {"ms": 0}
+    poll = QTimer()
+    poll.setInterval(20)
+
+    def look() -> None:
+        modal = QApplication.activeModalWidget()
+        if state["dialog"] is not None:
+            if state["dialog"].isVisible():
+                give_up(state["dialog"])
+            else:
+                poll.stop()  # answered and closed
+            return
+        if not isinstance(modal, kind) or not modal.isVisible():
+            return
+        focus = QApplication.focusWidget()
+        if focus is None or not (focus is modal or modal.isAncestorOf(focus)):
+            modal.activateWindow()  # keys go where the dialog puts the cursor
+            give_up(modal)
+            return
+        state["dialog"] = modal
+        try:
+            answer(modal)
+        except BaseException as exc:  # the test fails; the dialog must not stay open
+            failures.append(exc)
+            modal.reject()
+            poll.stop()
+
+    def give_up(dialog: QDialog) -> None:
+        waited["ms"] += poll.interval()
+        if waited["ms"] > DIALOG_WAIT_MS:
+            failures.append(AssertionError(f"{kind.__name__} was left open"))
+            dialog.reject()
+            poll.stop()
+
+    poll.timeout.connect(look)
+    poll.start()
+    try:
+        yield
+    finally:
+        poll.stop()
+    if failures:
+        raise failures[0]
+    if state["dialog"] is None:
+        raise AssertionError(f"no {kind.__name__} opened")
