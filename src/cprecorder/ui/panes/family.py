@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 
 from ... import operations as op
 from ...agenda import AgendaItem
+from ...export.wording import child_first_name
 from ...model import (
     Attendance,
     Child,
     Conference,
+    Household,
     JoinedBy,
     Person,
     PersonKind,
@@ -51,8 +53,10 @@ ATTENDANCE_CHOICES = [
         Attendance.APOLOGIES,
         Attendance.REPORT_ONLY,
         Attendance.DID_NOT_ATTEND,
+        Attendance.NOT_INVITED,
     )
 ]
+HOUSEHOLD_CHOICES = [(h.label, h) for h in Household]
 JOINED_CHOICES = [(j.label, j) for j in JoinedBy]
 #: Spelled out here: ``PersonKind.FAMILY.label`` collides with ``ActionFor.FAMILY`` in
 #: the model's label table (both are the string "family") and reads "Family and network".
@@ -155,6 +159,7 @@ class FamilyPane(OperationPane):
         first = text("first_name", child.first_name, "First name")
         last = text("last_name", child.last_name, "Last name")
         unborn = CheckField(r, "child", cid, "unborn", child.unborn, "Not born yet")
+        unnamed = CheckField(r, "child", cid, "not_yet_named", child.not_yet_named, "Not named")
         born = DateField(r, "child", cid, "date_of_birth", child.date_of_birth, label="Born on")
         expected = DateField(r, "child", cid, "expected_on", child.expected_on, label="Expected on")
         gender = text("gender", child.gender, "Gender", "Girl, boy, or in their words")
@@ -172,28 +177,33 @@ class FamilyPane(OperationPane):
             blank="Not named yet",
         )
         chip(unborn, "Not born yet")
-        for field in (first, last, unborn, born, expected, gender, ethnicity, language):
+        chip(unnamed, "Not yet named")
+        unnamed.setAccessibleName("Not yet named: the parents have not chosen a name")
+        for field in (first, last, unborn, unnamed, born, expected, gender, ethnicity, language):
             self.register(field)
         self.register(needs)
         self.register(lead)
 
+        # Three columns, so a card fits a 1280-pixel screen at the presentation zoom.
         grid.addWidget(captioned("First name", first), 0, 0)
         grid.addWidget(captioned("Last name", last), 0, 1)
+        chips = QVBoxLayout()
+        chips.setSpacing(4)
+        chips.addWidget(unborn)
+        chips.addWidget(unnamed)
+        grid.addLayout(chips, 0, 2)
         born_box = captioned("Born on", born)
         expected_box = captioned("Expected on", expected)
         dates = QHBoxLayout()
+        dates.setContentsMargins(0, 0, 0, 0)
         dates.addWidget(born_box)
         dates.addWidget(expected_box)
-        grid.addLayout(dates, 0, 2)
-        unborn_box = QVBoxLayout()
-        unborn_box.addStretch(1)
-        unborn_box.addWidget(unborn)
-        grid.addLayout(unborn_box, 0, 3)
-        grid.addWidget(captioned("Gender", gender), 1, 0)
-        grid.addWidget(captioned("Ethnicity", ethnicity), 1, 1)
-        grid.addWidget(captioned("First language", language), 1, 2, 1, 2)
-        grid.addWidget(captioned("Needs", needs), 2, 0, 1, 2)
-        grid.addWidget(captioned("Lead social worker", lead), 2, 2, 1, 2)
+        grid.addLayout(dates, 1, 0)
+        grid.addWidget(captioned("Gender", gender), 1, 1)
+        grid.addWidget(captioned("Ethnicity", ethnicity), 1, 2)
+        grid.addWidget(captioned("First language", language), 2, 0)
+        grid.addWidget(captioned("Needs", needs), 2, 1, 1, 2)
+        grid.addWidget(captioned("Lead social worker", lead), 3, 0, 1, 3)
         for column in range(3):
             grid.setColumnStretch(column, 1)
 
@@ -297,10 +307,41 @@ class FamilyPane(OperationPane):
             self.register(agency)
             self.follow(agency, lambda text: self.on_person_edit(person, "agency", text))
         box.addLayout(top)
+        if not professional:
+            box.addLayout(self.household_line(person))
         if not professional and conference.children:
             box.addLayout(self.relationship_line(conference, person))
         line.addLayout(box, 1)
         return name
+
+    def household_line(self, person: Person) -> QHBoxLayout:
+        """Where they live, and what the children call them (for the children's plan)."""
+        r, pid = self.recorder, person.id
+        who = person.name or "this person"
+        household = ChoiceField(
+            r,
+            "person",
+            pid,
+            "household",
+            person.household,
+            HOUSEHOLD_CHOICES,
+            label=f"Where {who} lives",
+            blank="Where they live",
+        )
+        known_as = LineField(
+            r,
+            "person",
+            pid,
+            "known_as",
+            person.known_as,
+            placeholder="What the children call them, e.g. Nanna Maureen",
+            label=f"What the children call {who}",
+        )
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(self.register(household).as_widget(), 0)
+        row.addWidget(self.register(known_as).as_widget(), 1)
+        return row
 
     @staticmethod
     def follow(field: LineField, then: Callable[[str], None]) -> None:
@@ -334,7 +375,7 @@ class FamilyPane(OperationPane):
                     placeholder="Relationship",
                     label=label,
                 )
-            caption = QLabel(f"to {child.first_name or child.name}")
+            caption = QLabel(f"to {child_first_name(child)}")
             caption.setObjectName("fieldCaption")
             caption.setBuddy(field)
             row.addWidget(caption)
@@ -402,24 +443,26 @@ class FamilyPane(OperationPane):
             empty.setObjectName("emptyNote")
             section.addWidget(empty)
             return
+        # Three columns; a professional's report goes on a line of its own beneath, so
+        # the table fits a 1280-pixel screen at the presentation zoom.
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(6)
-        headings = ["Who", "Attendance", "How they joined", "Report", "Received", "Shared", ""]
-        for column, heading in enumerate(headings):
+        for column, heading in enumerate(["Who", "Attendance", "How they joined"]):
             label = QLabel(heading)
             label.setObjectName("gridHeading")
             grid.addWidget(label, 0, column)
-        for row, person in enumerate(people, start=1):
-            self.attendance_row(grid, row, person)
+        row = 1
+        for person in people:
+            row = self.attendance_row(grid, row, person)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 2)
-        grid.setColumnStretch(6, 2)
         section.addLayout(grid)
         section.addWidget(self.due_label)
 
-    def attendance_row(self, grid: QGridLayout, row: int, person: Person) -> None:
+    def attendance_row(self, grid: QGridLayout, row: int, person: Person) -> int:
+        """One person's attendance (and, for a professional, their report); the next row."""
         r, pid = self.recorder, person.id
         who = QWidget()
         stack = QVBoxLayout(who)
@@ -468,7 +511,9 @@ class FamilyPane(OperationPane):
 
         attendance.currentIndexChanged.connect(attended)
         if person.kind is PersonKind.PROFESSIONAL:
-            self.report_cells(grid, row, person, who_name)
+            self.report_cells(grid, row + 1, person, who_name)
+            return row + 2
+        return row + 1
 
     def report_cells(self, grid: QGridLayout, row: int, person: Person, who_name: str) -> None:
         """A professional's report: expected, received when, shared with the family first."""
@@ -500,10 +545,18 @@ class FamilyPane(OperationPane):
         self.report_marks[pid] = mark
         chip(expected, "Expected")
         chip(shared, "With family")
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 6)
+        line.setSpacing(8)
+        caption = QLabel("Report:")
+        caption.setObjectName("fieldCaption")
+        caption.setBuddy(expected)
+        line.addWidget(caption)
         fields: tuple[Bound, ...] = (expected, received, shared)
-        for column, field in enumerate(fields, start=3):
-            grid.addWidget(self.register(field).as_widget(), row, column)
-        grid.addWidget(mark, row, 6)
+        for field in fields:
+            line.addWidget(self.register(field).as_widget())
+        line.addWidget(mark, 1)
+        grid.addLayout(line, row, 0, 1, 3)
 
         def report(*_args: object) -> None:
             person.report_expected = expected.isChecked()

@@ -524,6 +524,10 @@ class MainWindow(QMainWindow):
     def set_presentation(self, on: bool) -> None:
         focused = QApplication.focusWidget()
         self.presentation = on
+        if on:
+            # A leftover message ("Match 1 of 1 — Professionals only") must not reach
+            # the shared screen.
+            self.show_message("")
         if self.view is not None:
             self.view.set_presentation(on)
         self.apply_theme()
