@@ -1,7 +1,9 @@
 """Write a PNG of every pane, in normal and presentation mode, with the demo conference.
 
 Usage: python scripts/screenshots.py docs/screenshots
-Files: start.png, <pane>-normal.png, <pane>-presentation.png.
+Files: start.png, <pane>-normal.png, <pane>-presentation.png; the same at 1280×720 in
+1280x720/ (a council laptop, or a window Teams has scaled); and the Marlowe case's
+panes that differ for an unborn child and several children in marlowe-<pane>.png.
 """
 
 from __future__ import annotations
@@ -19,12 +21,16 @@ from PySide6.QtWidgets import QApplication
 
 from cprecorder.actor import Actor
 from cprecorder.demo import add_demo_conference
+from cprecorder.demo_marlowe import add_marlowe_conference
 from cprecorder.model import Role
 from cprecorder.store import Store
 from cprecorder.ui.shell.app import create_main_window
 from cprecorder.ui.shell.settings import Settings
 
 SIZE = (1440, 900)
+SMALL = (1280, 720)
+#: The Marlowe case's panes worth a look: an unborn child, each parent, several children.
+MARLOWE_PANES = ("family", "involvement", "decision", "childrens_plan")
 
 
 def settle() -> None:
@@ -56,10 +62,29 @@ def main(out: Path) -> int:
                     continue  # professionals-only is never on a shared screen
                 settle()
                 window.grab().save(str(out / f"{key}-{mode}.png"))
+        small = out / "1280x720"
+        small.mkdir(exist_ok=True)
+        window.resize(*SMALL)
+        for mode in ("normal", "presentation"):
+            window.set_presentation(mode == "presentation")
+            for key in view.keys:
+                if view.show_pane(key) is None:
+                    continue
+                window.resize(*SMALL)
+                settle()
+                window.grab().save(str(small / f"{key}-{mode}.png"))
         window.set_presentation(False)
+        window.resize(*SIZE)
+        window.open_conference(add_marlowe_conference(store))
+        view = window.view
+        assert view is not None
+        for key in MARLOWE_PANES:
+            view.show_pane(key)
+            settle()
+            window.grab().save(str(out / f"marlowe-{key}.png"))
         window.close()
         store.close()
-    written = sorted(p.name for p in out.glob("*.png"))
+    written = sorted(p.name for p in out.rglob("*.png"))
     print(f"{len(written)} screenshots in {out}")
     return 0
 

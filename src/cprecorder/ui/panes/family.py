@@ -307,10 +307,12 @@ class FamilyPane(OperationPane):
             self.register(agency)
             self.follow(agency, lambda text: self.on_person_edit(person, "agency", text))
         box.addLayout(top)
-        if not professional:
-            box.addLayout(self.household_line(person))
+        # How they relate to each child first (Tab goes there from the role), then where
+        # they live and what the children call them.
         if not professional and conference.children:
             box.addLayout(self.relationship_line(conference, person))
+        if not professional:
+            box.addLayout(self.household_line(person))
         line.addLayout(box, 1)
         return name
 
