@@ -2,12 +2,16 @@
 
 Usage: python scripts/screenshots.py docs/screenshots
 Files: start.png, <pane>-normal.png, <pane>-presentation.png; the same at 1280×720 in
-1280x720/ (a council laptop, or a window Teams has scaled); and the Marlowe case's
-panes that differ for an unborn child and several children in marlowe-<pane>.png.
+1280x720/ (a council laptop, or a window Teams has scaled); the Marlowe case's panes
+that differ for an unborn child and several children in marlowe-<pane>.png; for the
+family's journey (two core groups and a review after the demo conference):
+journey-<mode>.png, review-<pane>-<mode>.png (what has changed, scaling beside last
+time) and core-group-<pane>-<mode>.png.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -19,10 +23,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.demo import add_demo_conference
 from cprecorder.demo_marlowe import add_marlowe_conference
-from cprecorder.model import Role
+from cprecorder.model import ActionProgress, GoalProgress, PlanType, Role
+from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.shell.app import create_main_window
 from cprecorder.ui.shell.settings import Settings
@@ -82,11 +88,110 @@ def main(out: Path) -> int:
             view.show_pane(key)
             settle()
             window.grab().save(str(out / f"marlowe-{key}.png"))
+        window.close_conference()
+        journey_pictures(window, store, conference_id, out)
+        window.set_presentation(False)
         window.close()
         store.close()
     written = sorted(p.name for p in out.rglob("*.png"))
     print(f"{len(written)} screenshots in {out}")
     return 0
+
+
+def build_journey(store: Store, initial: int) -> tuple[int, int]:
+    """The demo family's next meetings: two core groups and a review, with progress and
+    scores. Returns (the first core group, the review)."""
+    chair = Actor("Ruth Calloway", Role.CHAIR, "demo")
+    op.sign_off(store, actor=chair, conference_id=initial, chair_name="Ruth Calloway")
+    groups = []
+    for day in (dt.datetime(2026, 12, 2, 15, 30), dt.datetime(2027, 1, 13, 15, 30)):
+        meeting = op.start_core_group(store, actor=chair, meeting_id=initial, scheduled_at=day)
+        groups.append(meeting.conference_id)
+        with store.read() as session:
+            action = load_conference(session, meeting.conference_id).actions[0]
+        op.set_action_progress(
+            store, actor=chair, action_id=action.id, progress=ActionProgress.DONE, note="Done."
+        )
+    review = op.start_review(store, actor=chair, conference_id=initial).conference_id
+    with store.read() as session:
+        record = load_conference(session, review)
+    for index, action in enumerate(record.actions[:3]):
+        progress = (ActionProgress.DONE, ActionProgress.PARTLY, ActionProgress.NOT_DONE)[index]
+        op.set_action_progress(store, actor=chair, action_id=action.id, progress=progress)
+    statement = record.danger_statements[0]
+    op.update(
+        store,
+        actor=chair,
+        entity="danger_statement",
+        entity_id=statement.id,
+        values={"goal_progress": GoalProgress.PARTLY, "goal_progress_note": "Most school days."},
+    )
+    for number, person in enumerate(record.people[:7]):
+        if person.kind.value == "network" and number > 2:
+            continue
+        op.set_safety_score(
+            store,
+            actor=chair,
+            conference_id=review,
+            person_id=person.id,
+            score=min(10, 5 + number % 3),
+            reason="Things are calmer at home.",
+        )
+        op.set_danger_score(
+            store,
+            actor=chair,
+            statement_id=statement.id,
+            person_id=person.id,
+            score=min(10, 4 + number % 4),
+        )
+    maisie, leo = record.children
+    op.set_decision(
+        store,
+        actor=chair,
+        conference_id=review,
+        child_id=maisie.id,
+        plan_type=PlanType.CHILD_IN_NEED,
+        reasons="Maisie is safer at home.",
+    )
+    op.set_decision(
+        store,
+        actor=chair,
+        conference_id=review,
+        child_id=leo.id,
+        plan_type=PlanType.CHILD_PROTECTION,
+        categories=["neglect"],
+        reasons="Leo's health appointments are still missed.",
+    )
+    return groups[0], review
+
+
+def journey_pictures(window: object, store: Store, initial: int, out: Path) -> None:
+    """The journey view, a review's panes that look back, a core group's progress."""
+    from cprecorder.ui.shell.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    core_group, review = build_journey(store, initial)
+    with store.read() as session:
+        case_id = load_conference(session, review).case_id
+    for mode in ("normal", "presentation"):
+        window.set_presentation(mode == "presentation")
+        window.show_journey(case_id)
+        settle()
+        window.statusBar().clearMessage()
+        window.grab().save(str(out / f"journey-{mode}.png"))
+        for meeting, prefix, keys in (
+            (review, "review", ("since_last", "danger", "safety_scale", "decision")),
+            (core_group, "core-group", ("family", "since_last")),
+        ):
+            window.open_conference(meeting)
+            view = window.view
+            assert view is not None
+            for key in keys:
+                if view.show_pane(key) is None:
+                    continue
+                settle()
+                window.grab().save(str(out / f"{prefix}-{key}-{mode}.png"))
+            window.close_conference()
 
 
 if __name__ == "__main__":

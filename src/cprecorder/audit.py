@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, object_session
 
 from .actor import Actor
 from .lifecycle import conference_of
-from .model import AuditEntry, EditingSession
+from .model import AuditEntry, EditingSession, Operation
 from .model.base import utcnow
 
 #: Not changes to the record: the trail itself, and who has a conference open.
@@ -76,7 +76,7 @@ def column_values(obj: Any) -> dict[str, str | None]:
 
 def audit_row(
     actor: Actor,
-    operation: str,
+    operation: Operation | None,
     conference_id: int | None,
     target: str,
     field: str,
@@ -92,7 +92,8 @@ def audit_row(
         "os_user": actor.os_user,
         "actor": actor.name,
         "role": actor.role.value,
-        "operation": operation,
+        # The stored name of the operation (``Operation.stored``), "" for none.
+        "operation": str(operation or ""),
         "target": target,
         "field": field,
         "old_value": old,
@@ -103,7 +104,8 @@ def audit_row(
 def changes_in(session: Session) -> list[dict[str, Any]]:
     """Field-level changes in this flush, as audit rows without hashes."""
     actor: Actor = session.info.get("actor") or Actor.current()
-    operation: str = session.info.get("operation", "")
+    operation: Operation | None = session.info.get("operation")
+    moved = session.info.get("moved")
     now = utcnow()
     rows: list[dict[str, Any]] = []
 
@@ -123,8 +125,8 @@ def changes_in(session: Session) -> list[dict[str, Any]]:
             continue
         state = inspect(obj)
         for attr in state.mapper.column_attrs:
-            if attr.key in HIDDEN_COLUMNS:
-                continue
+            if attr.key in HIDDEN_COLUMNS and not (attr.key == "position" and obj is moved):
+                continue  # a move is audited as the moved item's new place, once
             history = state.attrs[attr.key].history
             if not history.has_changes():
                 continue
@@ -183,7 +185,7 @@ def write_note(
     session: Session,
     *,
     conference_id: int,
-    operation: str,
+    operation: Operation,
     target: str,
     old_value: str | None = None,
     new_value: str | None = None,

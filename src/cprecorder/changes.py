@@ -26,13 +26,11 @@ from sqlalchemy.orm import Session
 
 from .agenda import load_agenda
 from .errors import KnownError
-from .model import AuditEntry, Conference, Role
+from .model import AuditEntry, Conference, Operation, Role, Scope
 from .model.base import LabelledEnum
+from .model.operation import STARTING
 from .model.registry import ENTITIES, LIFECYCLE_FIELDS, columns
 from .rules.timescales import long_date
-
-#: Operations that move the record through its lifecycle, not changes to its content.
-LIFECYCLE_OPERATIONS = frozenset({"hand_over", "take_back", "sign_off", "withdraw"})
 
 #: Fields that hold the id of a person in the record.
 PERSON_FIELDS = frozenset({"person_id", "owner_id", "contributor_id", "lead_social_worker_id"})
@@ -122,38 +120,11 @@ FIELD_WORDS: dict[str, str] = {
     "decision_statement": "Decision statement",
     "strategy_discussion_on": "Strategy discussion on",
     "author": "Author",
+    "position": "Place in the list",
     "handed_over_at": "Handed over at",
     "signed_off_at": "Signed off at",
     "signed_off_by": "Signed off by",
 }
-
-#: What each operation did, in words.
-OPERATION_WORDS: dict[str, str] = {
-    "update": "Changed",
-    "add_item": "Added",
-    "remove_item": "Removed",
-    "restore_item": "Put back",
-    "move_item": "Moved",
-    "set_decision": "Decision",
-    "set_danger_score": "Scored",
-    "set_safety_score": "Scored",
-    "set_relationship": "Relationship",
-    "create_conference": "Started the record",
-    "import_conference": "Imported",
-    "hand_over": "Handed over to the chair",
-    "take_back": "Hand-over taken back",
-    "withdraw": "Withdrawn (created by mistake)",
-    "release_crashed_hold": "Released the hold of a window that had stopped",
-    "sign_off": "Signed off",
-    "add_addendum": "Added an addendum",
-    "start_review": "Started the review conference",
-    "start_core_group": "Started the core group meeting",
-    "set_action_progress": "Progress",
-    "set_case_details": "Case details",
-}
-
-#: Operations that start a record: its first entry reads as what they did.
-STARTING = ("create_conference", "import_conference", "start_review", "start_core_group")
 
 #: The main words of an item, shown when it was added or removed.
 MAIN_FIELDS = ("name", "first_name", "statement", "what", "text", "behaviour", "author", "part")
@@ -391,6 +362,8 @@ class _Words:
             return NOTHING
         if field in PERSON_FIELDS:
             return self.person(text)
+        if field == "position" and text.isdigit():
+            return f"{int(text) + 1}{_ordinal(int(text) + 1)}"
         if field == "child_id":
             return self.child_name(int(text)) if text.isdigit() else text
         entity = _entity_of(cls_name)
@@ -458,6 +431,13 @@ def _enum_label(entity: str, field: str, value: Any) -> str | None:
     return member.label if isinstance(member, LabelledEnum) else str(member.value)
 
 
+def _ordinal(number: int) -> str:
+    """The letters after a place in a list: 1st, 2nd, 3rd, 4th, 11th, 21st."""
+    if 10 <= number % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+
+
 def _date_words(value: Any) -> str:
     if isinstance(value, dt.date):
         return long_date(value)
@@ -489,16 +469,19 @@ def read_entry(
     removed = not entry.field and entry.new_value is None and entry.old_value is not None
     payload = _payload(entry.new_value if added else entry.old_value if removed else None)
     what = words.item(cls_name, item_id, payload)
+    operation = Operation.read(entry.operation)
     if added or removed:
         action = "Added" if added else "Removed"
-        if entry.operation in STARTING and added:
-            action = OPERATION_WORDS[entry.operation] if cls_name == "Conference" else "Added"
+        if added and (
+            operation is Operation.RESTORE or (operation in STARTING and cls_name == "Conference")
+        ):
+            action = operation.words
         summary = words.payload_summary(cls_name, payload)
         old, new = (NOTHING, summary or "(added)") if added else (summary or "(removed)", NOTHING)
     else:
-        action = OPERATION_WORDS.get(entry.operation, "Changed")
-        if entry.operation in ("add_item", "remove_item", "import_conference", ""):
-            action = "Changed"
+        # A field changed by adding, removing or importing a part reads as a change.
+        plain = (Operation.ADD, Operation.REMOVE, Operation.RESTORE, Operation.IMPORT)
+        action = "Changed" if operation is None or operation in plain else operation.words
         old = words.value(cls_name, entry.field, entry.old_value)
         new = words.value(cls_name, entry.field, entry.new_value)
     return ReadableEntry(
@@ -530,7 +513,7 @@ def hand_over_entry(session: Session, conference_id: int) -> AuditEntry | None:
         select(AuditEntry)
         .where(
             AuditEntry.conference_id == conference_id,
-            AuditEntry.operation == "hand_over",
+            AuditEntry.operation == Operation.HAND_OVER.stored,
         )
         .order_by(AuditEntry.id.desc())
         .limit(1)
@@ -555,7 +538,9 @@ def changes_since_hand_over(session: Session, conference: Conference) -> list[Re
     )
     lines: list[ReadableEntry] = []
     for entry in entries:
-        if entry.operation in LIFECYCLE_OPERATIONS or entry.field in LIFECYCLE_FIELDS:
+        operation = Operation.read(entry.operation)
+        lifecycle = operation is not None and bool(operation.scope & Scope.LIFECYCLE)
+        if lifecycle or entry.field in LIFECYCLE_FIELDS:
             continue
         line = read_entry(entry, conference, words=words)
         previous = lines[-1] if lines else None

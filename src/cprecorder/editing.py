@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .actor import Actor
 from .audit import write_note
-from .model import EditingSession
+from .model import EditingSession, Operation
 from .model.base import utcnow
 from .store import Store
 
@@ -52,7 +52,7 @@ def new_token() -> str:
 def claim(store: Store, *, actor: Actor, conference_id: int, token: str) -> Holder | None:
     """Hold the conference for this window, or say who else holds it."""
     now = utcnow()
-    with store.write(actor, "open_for_editing") as session:
+    with store.write(actor, None) as session:
         held = session.get(EditingSession, conference_id)
         if held is not None and held.token != token and now - held.heartbeat_at < LAPSES_AFTER:
             if not crashed_here(held, actor):
@@ -60,7 +60,7 @@ def claim(store: Store, *, actor: Actor, conference_id: int, token: str) -> Hold
             write_note(
                 session,
                 conference_id=conference_id,
-                operation="release_crashed_hold",
+                operation=Operation.RELEASE_CRASHED_HOLD,
                 target=f"EditingSession#{conference_id}",
                 old_value=f"{held.holder} on {held.host} (process {held.pid}) since "
                 f"{held.opened_at:%Y-%m-%d %H:%M:%S} UTC",
@@ -115,7 +115,7 @@ def process_is_running(pid: int) -> bool:
 
 def heartbeat(store: Store, *, actor: Actor, conference_id: int, token: str) -> bool:
     """Keep the hold alive; False if it was lost (lapsed and taken by another window)."""
-    with store.write(actor, "still_editing") as session:
+    with store.write(actor, None) as session:
         held = session.get(EditingSession, conference_id)
         if held is None or held.token != token:
             return False
@@ -124,7 +124,7 @@ def heartbeat(store: Store, *, actor: Actor, conference_id: int, token: str) -> 
 
 
 def release(store: Store, *, actor: Actor, conference_id: int, token: str) -> None:
-    with store.write(actor, "closed_for_editing") as session:
+    with store.write(actor, None) as session:
         held = session.get(EditingSession, conference_id)
         if held is not None and held.token == token:
             session.delete(held)

@@ -33,6 +33,7 @@ from .model import (
     DecisionCategory,
     Dissent,
     DissentChild,
+    Operation,
 )
 from .model.base import Base, new_uid
 from .model.registry import CONFERENCE_LISTS, coerce, entity_class
@@ -382,7 +383,7 @@ def import_conference(store: Store, *, actor: Actor, data: Any) -> int:
     of a meeting the store already holds comes in as a copy, in a case of its own.
     """
     conference, builder = _built(data)
-    with store.write(actor, "import_conference") as session:
+    with store.write(actor, Operation.IMPORT) as session:
         case: Case | None = None
         if session.scalar(select(Conference.id).where(Conference.uid == conference.uid)):
             conference.uid = new_uid()

@@ -32,6 +32,7 @@ from .actor import Actor
 from .audit import listen_for_deletes, write_audit
 from .errors import StoreUnavailableError, StoreVersionError
 from .lifecycle import refuse_changes_to_signed_off
+from .model import Operation
 from .paths import make_private_dir
 
 BUSY_TIMEOUT_MS = 5000
@@ -113,8 +114,12 @@ class Store:
                 raise StoreUnavailableError(explain_database_error(exc)) from exc
 
     @contextmanager
-    def write(self, actor: Actor, operation: str) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on any error."""
+    def write(self, actor: Actor, operation: Operation | None) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any error.
+
+        ``operation`` names the change in every audit entry it writes; None for a
+        write that changes no part of the record (the editing hold).
+        """
         with self._sessions() as session:
             session.info["actor"] = actor
             session.info["operation"] = operation

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from cprecorder.actor import Actor
 from cprecorder.errors import ValidationError
+from cprecorder.model import Operation
 from cprecorder.operations import create_childrens_plan
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
@@ -105,7 +106,7 @@ def test_a_second_plan_for_a_child_is_refused(store: Store, actor: Actor, demo_i
     change = create_childrens_plan(
         store, actor=actor, child_id=leo.id, values={"if_unsafe": "Shout for Nana."}
     )
-    assert change.entity == "childrens_plan" and change.operation == "add"
+    assert change.entity == "childrens_plan" and change.operation is Operation.CHILDRENS_PLAN
     with pytest.raises(ValidationError, match="no part called 'colour'"):
         create_childrens_plan(store, actor=actor, child_id=leo.id, values={"colour": "red"})
     with store.read() as session:

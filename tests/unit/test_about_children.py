@@ -18,7 +18,7 @@ from cprecorder.demo_marlowe import marlowe_conference
 from cprecorder.errors import RecordLockedError, ValidationError
 from cprecorder.interchange import conference_to_dict, import_conference
 from cprecorder.migrations import alembic_config
-from cprecorder.model import AgencyView, AuditEntry, Dissent
+from cprecorder.model import AgencyView, AuditEntry, Dissent, Operation
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 
@@ -69,7 +69,7 @@ def test_choosing_the_children_of_a_dissent(store: Store, actor: Actor, chair: A
         values={"child_ids": [baby, isla]},
     )
     assert change.values == {"child_ids": [isla, baby]}  # in the conference's order
-    assert change.operation == "update"
+    assert change.operation is Operation.UPDATE
     op.update(
         store, actor=actor, entity="agency_view", entity_id=view_id, values={"child_ids": [rory]}
     )
@@ -108,7 +108,7 @@ def test_choosing_the_children_of_a_dissent(store: Store, actor: Actor, chair: A
                 select(AuditEntry).where(AuditEntry.conference_id == conference_id)
             )
         }
-    assert {"update_dissent", "update_agency_view"} <= operations
+    assert "update" in operations  # the children chosen, audited as any edit
 
 
 def test_signed_off_children_of_a_dissent_cannot_change(

@@ -7,7 +7,7 @@ from sqlalchemy import delete, select, update
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.audit import verify_chain
-from cprecorder.model import AuditEntry
+from cprecorder.model import AuditEntry, Operation
 from cprecorder.store import Store
 
 
@@ -41,7 +41,7 @@ def test_a_change_is_recorded_with_who_when_old_and_new(
         "gstiles",
     )
     assert last.old_value is not None and last.old_value.startswith("Everyone agreed")
-    assert last.operation == "update_conference"
+    assert last.operation == Operation.UPDATE.stored == "update"
 
 
 def test_the_chain_is_intact_after_many_changes(store: Store, actor: Actor, demo_id: int) -> None:

@@ -486,3 +486,63 @@ def test_the_review_checks_flag_the_rhythm_and_spare_a_core_group(
     flagged = {i.check: i for i in checks}
     assert flagged["core_groups_between_conferences"].pane == "since_last"
     assert "decision_missing" in flagged
+
+
+def test_an_unborn_baby_named_at_the_review_keeps_their_history(
+    store: Store, actor: Actor, chair: Actor
+) -> None:
+    initial = op.create_conference(
+        store,
+        actor=actor,
+        kind=ConferenceKind.PRE_BIRTH,
+        family_name="Okonjo",
+        scheduled_at=dt.datetime(2026, 10, 5, 10),
+        children=["Ada Okonjo"],
+    ).conference_id
+    baby = op.add_item(
+        store,
+        actor=actor,
+        conference_id=initial,
+        entity="child",
+        values={"unborn": True, "expected_on": "2026-12-01"},
+    ).entity_id
+    assert baby is not None
+    op.set_decision(
+        store,
+        actor=chair,
+        conference_id=initial,
+        child_id=baby,
+        plan_type=PlanType.CHILD_PROTECTION,
+        categories=["neglect"],
+    )
+    sign(store, chair, initial)
+    review = op.start_review(store, actor=actor, conference_id=initial).conference_id
+    with store.read() as session:
+        born = load_conference(session, review).children[1]
+        assert born.unborn and born.name == "Unborn baby"
+    op.update(
+        store,
+        actor=actor,
+        entity="child",
+        entity_id=born.id,
+        values={
+            "first_name": "Tobi",
+            "last_name": "Okonjo",
+            "unborn": False,
+            "date_of_birth": "2026-11-28",
+        },
+    )
+    decide(store, actor, review, 1, PlanType.CHILD_PROTECTION, ["neglect"])
+    with store.read() as session:
+        case_id = case_of(session, review)
+        journey = load_journey(session, case_id)
+        [case] = list_cases(session, "Tobi")
+    assert journey.children == ("Ada Okonjo", "Tobi Okonjo")
+    first, latest = journey.entries[0].outcomes[1], journey.entries[-1].outcomes[1]
+    assert first.name == "Unborn baby" and latest.name == "Tobi Okonjo"
+    assert first.lineage == latest.lineage
+    assert latest.outcome is Outcome.CONTINUES
+    assert case.id == case_id
+    with store.read() as session:
+        tobi = load_conference(session, review).children[1]
+        assert tobi.cp_plan_started_on == dt.date(2026, 10, 5)  # the plan began before birth

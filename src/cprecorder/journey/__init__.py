@@ -8,7 +8,15 @@ from .carry import carry_forward
 from .journey import ChildOutcome, Journey, JourneyEntry, journey_of, load_journey
 from .meetings import case_meetings, case_of, conference_before, latest_meeting
 from .outcome import Outcome, outcome, outcome_words
-from .scores import LastTime, ScoreHistory, last_danger_scores, last_safety_scores, score_history
+from .scores import (
+    LastTime,
+    LastTimes,
+    ScoreHistory,
+    last_danger_scores,
+    last_safety_scores,
+    last_times,
+    score_history,
+)
 from .since import SinceLast, since_last
 
 __all__ = [
@@ -16,6 +24,7 @@ __all__ = [
     "Journey",
     "JourneyEntry",
     "LastTime",
+    "LastTimes",
     "Outcome",
     "ScoreHistory",
     "SinceLast",
@@ -26,6 +35,7 @@ __all__ = [
     "journey_of",
     "last_danger_scores",
     "last_safety_scores",
+    "last_times",
     "latest_meeting",
     "load_journey",
     "outcome",

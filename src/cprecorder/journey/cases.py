@@ -6,10 +6,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from ..model import Case, Child, ChildDecision, Conference
+from ..model import Case, Child, ChildDecision, Conference, RecordStatus
 from ..rules.core_groups import DueNext, due_next
 from ..rules.nation import NationRules
 from .meetings import in_time_order
@@ -38,7 +38,14 @@ def list_cases(
     limit: int | None = None,
 ) -> list[CaseSummary]:
     """Cases with the latest meeting first; ``search`` matches family, reference or a child."""
-    query = select(Case.id)
+    newest = func.max(Conference.scheduled_at)
+    query = (
+        select(Case.id)
+        .join(Conference, Conference.case_id == Case.id)
+        .where(Conference.status != RecordStatus.WITHDRAWN)
+        .group_by(Case.id)
+        .order_by(newest.desc(), Case.id.desc())
+    )
     text = search.strip()
     if text:
         pattern = f"%{text.replace('%', '').replace('_', '')}%"
@@ -60,12 +67,14 @@ def list_cases(
                 Case.id.in_(children),
             )
         )
+    if limit is not None:  # the newest cases only: the rest are read when searched for
+        query = query.limit(limit)
     case_ids = list(session.scalars(query))
     if not case_ids:
         return []
     meetings = session.scalars(
         select(Conference)
-        .where(Conference.case_id.in_(case_ids))
+        .where(Conference.case_id.in_(case_ids), Conference.status != RecordStatus.WITHDRAWN)
         .options(
             selectinload(Conference.case),
             selectinload(Conference.children)
@@ -93,4 +102,4 @@ def list_cases(
             )
         )
     found.sort(key=lambda c: (c.latest_on, c.id), reverse=True)
-    return found[:limit] if limit is not None else found
+    return found

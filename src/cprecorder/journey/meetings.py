@@ -15,6 +15,7 @@ from ..model import (
     ChildDecision,
     Conference,
     DangerStatement,
+    RecordStatus,
 )
 
 
@@ -23,12 +24,15 @@ def in_time_order(meetings: Sequence[Conference]) -> list[Conference]:
 
 
 def case_meetings(session: Session, case_id: int) -> list[Conference]:
-    """Every meeting of the case with what the journey shows: people, decisions, scores."""
+    """Every meeting of the case with what the journey shows: people, decisions, scores.
+
+    A conference withdrawn (created by mistake) is no meeting of the journey.
+    """
     if session.get(Case, case_id) is None:
         raise NotFoundError(f"There is no case {case_id}.")
     meetings = session.scalars(
         select(Conference)
-        .where(Conference.case_id == case_id)
+        .where(Conference.case_id == case_id, Conference.status != RecordStatus.WITHDRAWN)
         .options(
             selectinload(Conference.case),
             selectinload(Conference.children)

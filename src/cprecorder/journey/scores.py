@@ -160,3 +160,27 @@ def _before(meetings: Sequence[Conference], meeting: Conference) -> list[Confere
     return [
         m for m in in_time_order(meetings) if m is not meeting and (m.scheduled_at, m.id or 0) < key
     ]
+
+
+@dataclass(frozen=True)
+class LastTimes:
+    """Last time's scores, by this meeting's own ids: shown beside today's."""
+
+    safety: dict[int, LastTime]
+    #: (danger statement id, person id) → their score last time.
+    danger: dict[tuple[int, int], LastTime]
+
+
+def last_times(meetings: Sequence[Conference], meeting: Conference) -> LastTimes:
+    """The latest earlier score of each person (and statement) present in ``meeting``."""
+    safety = last_safety_scores(meetings, meeting)
+    danger = last_danger_scores(meetings, meeting)
+    return LastTimes(
+        {p.id: safety[p.lineage] for p in meeting.people if p.lineage in safety},
+        {
+            (s.id, p.id): danger[(s.lineage, p.lineage)]
+            for s in meeting.danger_statements
+            for p in meeting.people
+            if (s.lineage, p.lineage) in danger
+        },
+    )

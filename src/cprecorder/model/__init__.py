@@ -38,6 +38,7 @@ from .decision import (
 )
 from .editing import EditingSession
 from .family import Child, ChildRelationship, Person
+from .operation import Operation, Scope
 from .plan import (
     Action,
     ChildrensPlan,
@@ -82,6 +83,7 @@ __all__ = [
     "Household",
     "HowHeld",
     "JoinedBy",
+    "Operation",
     "ParticipationCode",
     "Person",
     "PersonKind",
@@ -94,6 +96,7 @@ __all__ = [
     "RecordStatus",
     "Role",
     "SafetyScore",
+    "Scope",
     "TimelineItem",
     "WorryItem",
 ]

@@ -2,9 +2,11 @@
 
 Each opens one unit of work, changes the record, commits (the audit trail is
 written by the store in the same transaction) and returns a :class:`Change`
-that the window passes to every pane.
+naming its :class:`Operation` (declared once, in :mod:`cprecorder.model.operation`,
+with the words the audit trail shows), which the window passes to every screen.
 """
 
+from ..model.operation import Operation, Scope
 from .change import Change
 from .childrens_plan import create_childrens_plan
 from .decision import set_decision
@@ -31,6 +33,8 @@ from .signoff import (
 __all__ = [
     "Change",
     "NotPermittedError",
+    "Operation",
+    "Scope",
     "add_addendum",
     "add_item",
     "create_childrens_plan",

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..actor import Actor
 from ..errors import NotFoundError, ValidationError
-from ..model import Child, ChildrensPlan
+from ..model import Child, ChildrensPlan, Operation
 from ..model.registry import coerce, editable_fields
 from ..store import Store
 from .change import Change
@@ -36,7 +36,7 @@ def create_childrens_plan(
         suggested_childrens_plan,
     )
 
-    with store.write(actor, "create_childrens_plan") as session:
+    with store.write(actor, Operation.CHILDRENS_PLAN) as session:
         child = session.get(Child, child_id)
         if child is None:
             raise NotFoundError("That child is no longer in the record.")
@@ -59,4 +59,6 @@ def create_childrens_plan(
         plan = ChildrensPlan(**words, prefilled=started)
         child.childrens_plan = plan
         session.flush()
-        return Change(child.conference_id, "add", "childrens_plan", plan.id, tuple(words))
+        return Change(
+            child.conference_id, Operation.CHILDRENS_PLAN, "childrens_plan", plan.id, tuple(words)
+        )

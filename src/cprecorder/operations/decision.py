@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from ..actor import Actor
 from ..errors import NotFoundError, ValidationError
-from ..model import (
-    Child,
-    ChildDecision,
-    Conference,
-    DecisionCategory,
-    PlanType,
-)
+from ..model import Child, ChildDecision, Conference, DecisionCategory, Operation, PlanType
 from ..rules.categories import categories_for
 from ..store import Store
 from .change import Change
@@ -27,7 +21,7 @@ def set_decision(
     reasons: str | None = None,
 ) -> Change:
     """Record the plan for one child; categories belong to child protection plans only."""
-    with store.write(actor, "set_decision") as session:
+    with store.write(actor, Operation.DECISION) as session:
         conference = session.get(Conference, conference_id)
         if conference is None:
             raise NotFoundError(f"There is no conference {conference_id}.")
@@ -56,7 +50,7 @@ def set_decision(
             for key in categories:
                 decision.categories.append(DecisionCategory(category=key))
         _plan_dates(child, conference, plan_type, categories)
-        return Change(conference_id, "set_decision", "child", child_id, ("decision",))
+        return Change(conference_id, Operation.DECISION, "child", child_id, ("decision",))
 
 
 def _plan_dates(

@@ -19,6 +19,7 @@ from ..model import (
     Case,
     Conference,
     ConferenceKind,
+    Operation,
     RecordStatus,
 )
 from ..queries import load_conference
@@ -49,7 +50,11 @@ def _meeting(session: Session, meeting_id: int) -> Conference:
 
 def _meetings_of(session: Session, case: Case) -> list[Conference]:
     return in_time_order(
-        session.scalars(select(Conference).where(Conference.case_id == case.id)).all()
+        session.scalars(
+            select(Conference).where(
+                Conference.case_id == case.id, Conference.status != RecordStatus.WITHDRAWN
+            )
+        ).all()
     )
 
 
@@ -77,7 +82,7 @@ def start_review(
 ) -> Change:
     """A review conference of a signed-off conference, starting from the case's latest
     meeting (core groups since carry their changes); its date proposed by the rules."""
-    with store.write(actor, "start_review") as session:
+    with store.write(actor, Operation.START_REVIEW) as session:
         conference = _meeting(session, conference_id)
         if not conference.kind.is_conference:
             raise ValidationError(
@@ -114,10 +119,12 @@ def start_review(
             minute_taker=conference.minute_taker,
             agenda_key=review_agenda(conference.agenda_key),
         )
-        return _started(session, review, meetings[-1], "start_review")
+        return _started(session, review, meetings[-1], Operation.START_REVIEW)
 
 
-def _started(session: Session, meeting: Conference, source: Conference, operation: str) -> Change:
+def _started(
+    session: Session, meeting: Conference, source: Conference, operation: Operation
+) -> Change:
     """The new meeting joins the case of ``source``, its latest meeting, and starts from it."""
     source = load_conference(session, source.id)  # every list at once, not row by row
     session.add(meeting)
@@ -159,7 +166,7 @@ def start_core_group(
 ) -> Change:
     """A core group meeting of the case, starting from its latest meeting (conference or
     core group): the people, the plan and the actions, with what was agreed since."""
-    with store.write(actor, "start_core_group") as session:
+    with store.write(actor, Operation.START_CORE_GROUP) as session:
         meetings = _meetings_of(session, _meeting(session, meeting_id).case)
         source = meetings[-1]
         if not any(m.kind.is_conference for m in meetings):
@@ -178,7 +185,7 @@ def start_core_group(
             agenda_key=CORE_GROUP_AGENDA,
             review_conference_on=source.review_conference_on,
         )
-        return _started(session, meeting, source, "start_core_group")
+        return _started(session, meeting, source, Operation.START_CORE_GROUP)
 
 
 def set_action_progress(
@@ -191,7 +198,7 @@ def set_action_progress(
 ) -> Change:
     """How far a carried action got since the last meeting; its status follows
     (done: done; no longer needed: cancelled; partly or not done: still open)."""
-    with store.write(actor, "set_action_progress") as session:
+    with store.write(actor, Operation.ACTION_PROGRESS) as session:
         action = session.get(Action, action_id)
         if action is None:
             raise NotFoundError("That action no longer exists.")
@@ -202,7 +209,7 @@ def set_action_progress(
             action.progress_note = note
         return Change(
             action.conference_id,
-            "set_action_progress",
+            Operation.ACTION_PROGRESS,
             "action",
             action_id,
             ("progress", "status", "progress_note"),
@@ -223,7 +230,7 @@ def set_case_details(
     reference: str | None = None,
 ) -> Change:
     """The case's family name and the authority's reference, from any of its meetings."""
-    with store.write(actor, "set_case_details") as session:
+    with store.write(actor, Operation.CASE_DETAILS) as session:
         case = _meeting(session, meeting_id).case
         if family_name is not None:
             if not family_name.strip():
@@ -233,4 +240,4 @@ def set_case_details(
             if len(reference.strip()) > 100:
                 raise ValidationError("A case reference is at most 100 characters.")
             case.reference = reference.strip()
-        return Change(meeting_id, "set_case_details", "case", case.id)
+        return Change(meeting_id, Operation.CASE_DETAILS, "case", case.id)

@@ -13,7 +13,7 @@ from ..agenda import load_agenda
 from ..errors import NotFoundError, ValidationError
 from ..journey.carry import carry_forward
 from ..lifecycle import conference_of
-from ..model import Case, Child, Conference, ConferenceKind, HowHeld, Person
+from ..model import Case, Child, Conference, ConferenceKind, HowHeld, Operation, Person
 from ..model.base import Base
 from ..model.registry import (
     ABOUT_CHILDREN_FIELDS,
@@ -49,7 +49,7 @@ def create_conference(
     if not family_name.strip():
         raise ValidationError("The family name is needed to start a conference.")
     load_agenda(agenda_key)
-    with store.write(actor, "create_conference") as session:
+    with store.write(actor, Operation.CREATE) as session:
         conference = Conference(
             kind=kind,
             family_name=family_name.strip(),
@@ -83,7 +83,7 @@ def create_conference(
                 conference.children.append(child)
         session.add(conference)
         session.flush()
-        return Change(conference.id, "create_conference", "conference", conference.id)
+        return Change(conference.id, Operation.CREATE, "conference", conference.id)
 
 
 def get(session: Session, entity: str, entity_id: int) -> Base:
@@ -117,7 +117,7 @@ def update(
             checked[field] = _child_ids(field, value)
         else:
             checked[field] = coerce(cls, field, value)
-    with store.write(actor, f"update_{entity}") as session:
+    with store.write(actor, Operation.UPDATE) as session:
         obj = get(session, entity, entity_id)
         if entity == "worry" and "heading" in checked:
             _check_heading(obj, checked["heading"])
@@ -129,7 +129,12 @@ def update(
         for field, value in checked.items():
             setattr(obj, field, value)
         return Change(
-            owning_conference_id(obj), "update", entity, entity_id, tuple(checked), values=checked
+            owning_conference_id(obj),
+            Operation.UPDATE,
+            entity,
+            entity_id,
+            tuple(checked),
+            values=checked,
         )
 
 
@@ -211,11 +216,23 @@ def add_item(
     at: int | None = None,
 ) -> Change:
     """Add an item to one of the conference's ordered lists, at a position or the end."""
+    return _add(store, actor, conference_id, entity, values or {}, at, Operation.ADD)
+
+
+def _add(
+    store: Store,
+    actor: Actor,
+    conference_id: int,
+    entity: str,
+    values: dict[str, Any],
+    at: int | None,
+    operation: Operation,
+) -> Change:
     if entity not in CONFERENCE_LISTS:
         raise ValidationError(f"A {entity.replace('_', ' ')} cannot be added to a list.")
     cls = entity_class(entity)
-    checked = {k: coerce(cls, k, v) for k, v in (values or {}).items()}
-    with store.write(actor, f"add_{entity}") as session:
+    checked = {k: coerce(cls, k, v) for k, v in values.items()}
+    with store.write(actor, operation) as session:
         conference = session.get(Conference, conference_id)
         if conference is None:
             raise NotFoundError(f"There is no conference {conference_id}.")
@@ -230,7 +247,7 @@ def add_item(
         session.flush()
         identity = inspect(obj).identity
         assert identity is not None  # flushed: the row has its id
-        return Change(conference_id, "add", entity, int(identity[0]), tuple(checked))
+        return Change(conference_id, operation, entity, int(identity[0]), tuple(checked))
 
 
 def check_can_add(conference: Conference, entity: str, values: dict[str, Any], count: int) -> None:
@@ -265,8 +282,9 @@ def _owner_list(obj: Base) -> list[Any]:
 
 def move_item(store: Store, *, actor: Actor, entity: str, entity_id: int, offset: int) -> Change:
     """Move an item up (negative offset) or down its list; the ends stop it."""
-    with store.write(actor, f"move_{entity}") as session:
+    with store.write(actor, Operation.MOVE) as session:
         obj = get(session, entity, entity_id)
+        session.info["moved"] = obj  # its place is audited; the places of the others follow
         items = _owner_list(obj)
         index = items.index(obj)
         target = min(max(index + offset, 0), len(items) - 1)
@@ -274,13 +292,13 @@ def move_item(store: Store, *, actor: Actor, entity: str, entity_id: int, offset
             items.pop(index)
             items.insert(target, obj)
             _reorder(items)
-        return Change(owning_conference_id(obj), "move", entity, entity_id, ("position",))
+        return Change(owning_conference_id(obj), Operation.MOVE, entity, entity_id, ("position",))
 
 
 def remove_item(store: Store, *, actor: Actor, entity: str, entity_id: int) -> Change:
     """Remove an item; the change carries its values and place so it can be put back."""
     cls = entity_class(entity)
-    with store.write(actor, f"remove_{entity}") as session:
+    with store.write(actor, Operation.REMOVE) as session:
         obj = get(session, entity, entity_id)
         conference_id = owning_conference_id(obj)
         items = _owner_list(obj)
@@ -289,7 +307,7 @@ def remove_item(store: Store, *, actor: Actor, entity: str, entity_id: int) -> C
         removed["__position__"] = index
         items.remove(obj)  # delete-orphan removes the row
         _reorder(items)
-        return Change(conference_id, "remove", entity, entity_id, removed=removed)
+        return Change(conference_id, Operation.REMOVE, entity, entity_id, removed=removed)
 
 
 def restore_item(store: Store, *, actor: Actor, conference_id: int, change: Change) -> Change:
@@ -298,14 +316,7 @@ def restore_item(store: Store, *, actor: Actor, conference_id: int, change: Chan
         raise ValidationError("There is nothing to put back.")
     values = dict(change.removed)
     position = int(values.pop("__position__", 0))
-    return add_item(
-        store,
-        actor=actor,
-        conference_id=conference_id,
-        entity=change.entity,
-        values=values,
-        at=position,
-    )
+    return _add(store, actor, conference_id, change.entity, values, position, Operation.RESTORE)
 
 
 def set_relationship(
@@ -314,7 +325,7 @@ def set_relationship(
     """How a person relates to one child; an empty relationship removes the link."""
     from ..model import ChildRelationship
 
-    with store.write(actor, "set_relationship") as session:
+    with store.write(actor, Operation.RELATIONSHIP) as session:
         person = session.get(Person, person_id)
         child = session.get(Child, child_id)
         if person is None or child is None:
@@ -331,4 +342,4 @@ def set_relationship(
             )
         else:
             link.relationship_to_child = relationship.strip()
-        return Change(person.conference_id, "set_relationship", "person", person_id)
+        return Change(person.conference_id, Operation.RELATIONSHIP, "person", person_id)

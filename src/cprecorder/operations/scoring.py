@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..actor import Actor
 from ..errors import NotFoundError, ValidationError
-from ..model import DangerScore, DangerStatement, Person, SafetyScore
+from ..model import DangerScore, DangerStatement, Operation, Person, SafetyScore
 from ..model.assessment import check_scale
 from ..store import Store
 from .change import Change
@@ -20,7 +20,7 @@ def set_danger_score(
     reason: str | None = None,
 ) -> Change:
     check_scale(score, "A danger statement score")
-    with store.write(actor, "set_danger_score") as session:
+    with store.write(actor, Operation.DANGER_SCORE) as session:
         statement = session.get(DangerStatement, statement_id)
         person = session.get(Person, person_id)
         if statement is None or person is None:
@@ -36,7 +36,7 @@ def set_danger_score(
             entry.reason = reason
         return Change(
             statement.conference_id,
-            "set_danger_score",
+            Operation.DANGER_SCORE,
             "danger_statement",
             statement_id,
             ("scores",),
@@ -54,7 +54,7 @@ def set_safety_score(
     one_point_up: str | None = None,
 ) -> Change:
     check_scale(score, "A safety scale score")
-    with store.write(actor, "set_safety_score") as session:
+    with store.write(actor, Operation.SAFETY_SCORE) as session:
         person = session.get(Person, person_id)
         if person is None or person.conference_id != conference_id:
             raise ValidationError("That person is not part of this conference.")
@@ -69,4 +69,4 @@ def set_safety_score(
         if one_point_up is not None:
             entry.one_point_up = one_point_up
         session.flush()
-        return Change(conference_id, "set_safety_score", "safety_score", entry.id)
+        return Change(conference_id, Operation.SAFETY_SCORE, "safety_score", entry.id)

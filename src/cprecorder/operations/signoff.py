@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from ..actor import Actor
 from ..errors import KnownError, NotFoundError, ValidationError
 from ..lifecycle import hand_over_refusal, take_back_refusal, withdraw_refusal
-from ..model import Addendum, AuditEntry, Conference, RecordStatus, Role
+from ..model import Addendum, AuditEntry, Conference, Operation, RecordStatus, Role
 from ..model.base import utcnow
 from ..store import Store
 from .change import Change
@@ -21,7 +21,7 @@ class NotPermittedError(KnownError):
 
 def hand_over(store: Store, *, actor: Actor, conference_id: int) -> Change:
     """The minute-taker hands the draft to the chair for review."""
-    with store.write(actor, "hand_over") as session:
+    with store.write(actor, Operation.HAND_OVER) as session:
         conference = _conference(session, conference_id)
         refused = hand_over_refusal(conference.status)
         if refused:
@@ -29,14 +29,17 @@ def hand_over(store: Store, *, actor: Actor, conference_id: int) -> Change:
         conference.status = RecordStatus.IN_REVIEW
         conference.handed_over_at = utcnow()
         conference.handed_over_by = actor.name
-        return Change(conference_id, "hand_over", "conference", conference_id, ("status",))
+        return Change(conference_id, Operation.HAND_OVER, "conference", conference_id, ("status",))
 
 
 def chair_has_changed_it(session: Session, conference: Conference) -> bool:
     """Whether the chair has changed anything since the last hand-over."""
     handed = session.scalar(
         select(AuditEntry.id)
-        .where(AuditEntry.conference_id == conference.id, AuditEntry.operation == "hand_over")
+        .where(
+            AuditEntry.conference_id == conference.id,
+            AuditEntry.operation == Operation.HAND_OVER.stored,
+        )
         .order_by(AuditEntry.id.desc())
         .limit(1)
     )
@@ -57,7 +60,7 @@ def chair_has_changed_it(session: Session, conference: Conference) -> bool:
 
 def take_back(store: Store, *, actor: Actor, conference_id: int) -> Change:
     """The minute-taker takes the hand-over back, until the chair has changed something."""
-    with store.write(actor, "take_back") as session:
+    with store.write(actor, Operation.TAKE_BACK) as session:
         conference = _conference(session, conference_id)
         refused = take_back_refusal(
             conference.status,
@@ -69,14 +72,14 @@ def take_back(store: Store, *, actor: Actor, conference_id: int) -> Change:
         conference.status = RecordStatus.DRAFT
         conference.handed_over_at = None
         conference.handed_over_by = ""
-        return Change(conference_id, "take_back", "conference", conference_id, ("status",))
+        return Change(conference_id, Operation.TAKE_BACK, "conference", conference_id, ("status",))
 
 
 def withdraw(store: Store, *, actor: Actor, conference_id: int, reason: str) -> Change:
     """A conference created by mistake leaves every list; its record and trail are kept."""
     if not reason.strip():
         raise ValidationError("Say why the conference is withdrawn.")
-    with store.write(actor, "withdraw") as session:
+    with store.write(actor, Operation.WITHDRAW) as session:
         conference = _conference(session, conference_id)
         refused = withdraw_refusal(conference.status)
         if refused:
@@ -85,7 +88,7 @@ def withdraw(store: Store, *, actor: Actor, conference_id: int, reason: str) -> 
         conference.withdrawn_at = utcnow()
         conference.withdrawn_by = actor.name
         conference.withdrawal_reason = reason.strip()
-        return Change(conference_id, "withdraw", "conference", conference_id, ("status",))
+        return Change(conference_id, Operation.WITHDRAW, "conference", conference_id, ("status",))
 
 
 def sign_off(store: Store, *, actor: Actor, conference_id: int, chair_name: str) -> Change:
@@ -94,14 +97,14 @@ def sign_off(store: Store, *, actor: Actor, conference_id: int, chair_name: str)
         raise NotPermittedError("Only the conference chair can sign off the record.")
     if not chair_name.strip():
         raise ValidationError("Type your name to sign off the record.")
-    with store.write(actor, "sign_off") as session:
+    with store.write(actor, Operation.SIGN_OFF) as session:
         conference = _conference(session, conference_id)
         if conference.status is RecordStatus.SIGNED_OFF:
             raise ValidationError("This record is already signed off.")
         conference.status = RecordStatus.SIGNED_OFF
         conference.signed_off_at = utcnow()
         conference.signed_off_by = chair_name.strip()
-        return Change(conference_id, "sign_off", "conference", conference_id, ("status",))
+        return Change(conference_id, Operation.SIGN_OFF, "conference", conference_id, ("status",))
 
 
 def add_addendum(
@@ -110,7 +113,7 @@ def add_addendum(
     """After sign-off, a named person may add to the record, saying why."""
     if not author.strip() or not reason.strip() or not text.strip():
         raise ValidationError("An addendum needs the author's name, a reason and the text.")
-    with store.write(actor, "add_addendum") as session:
+    with store.write(actor, Operation.ADDENDUM) as session:
         conference = _conference(session, conference_id)
         if conference.status is not RecordStatus.SIGNED_OFF:
             raise ValidationError(
@@ -119,7 +122,7 @@ def add_addendum(
         addendum = Addendum(author=author.strip(), reason=reason.strip(), text=text)
         conference.addenda.append(addendum)
         session.flush()
-        return Change(conference_id, "add_addendum", "addendum", addendum.id)
+        return Change(conference_id, Operation.ADDENDUM, "addendum", addendum.id)
 
 
 def _conference(session: Session, conference_id: int) -> Conference:

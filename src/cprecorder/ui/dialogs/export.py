@@ -251,10 +251,15 @@ class ExportDialog(QDialog):
 
     # -- exporting -------------------------------------------------------------
     def _fresh_conference(self) -> Conference:
-        """Everything typed is saved, then the record is read again from the store."""
+        """Everything typed is saved, then the record is read again from the store,
+        with the meetings of its case (for what has changed since the last one)."""
+        from ...journey import case_meetings
+
         self.view.recorder.flush()
         with self.view.store.read() as session:
-            return load_conference(session, self.view.conference_id)
+            conference = load_conference(session, self.view.conference_id)
+            self.meetings = case_meetings(session, conference.case_id)
+            return conference
 
     def target_path(self) -> Path | None:
         typed = self.path.text().strip()
@@ -280,7 +285,11 @@ class ExportDialog(QDialog):
         try:
             self.conference = self._fresh_conference()
             written = export_document(
-                self.conference, self.selected_kind(), target, child_id=self.selected_child_id()
+                self.conference,
+                self.selected_kind(),
+                target,
+                child_id=self.selected_child_id(),
+                meetings=self.meetings,
             )
         except KnownError as exc:
             return self._fail(str(exc))

@@ -31,6 +31,7 @@ KNOWN = (
     "actions",
     "core_group",
     "childrens_plan",
+    "since_last",
 )
 
 #: Agenda item key → pane class, filled as panes are first used.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from ...agenda import AgendaItem
-from ...model import ActionFor, Conference, PersonKind
+from ...model import ActionFor, Conference, Operation, PersonKind
 from ...operations import Change
 from .base import Pane, PaneContext, people_choices
 from .widgets.action_table import ActionGroup, action_is_complete, overdue_sentences
@@ -60,7 +60,7 @@ class ActionsPane(Pane):
         self._show_summary(conference, overdue)
 
     def _saved(self, change: Change) -> None:
-        if change.operation == "update" and change.entity == "action" and self.conference:
+        if change.operation is Operation.UPDATE and change.entity == "action" and self.conference:
             if "for_whom" in change.fields and self.isVisible():
                 # The action belongs in the other group now: show it there.
                 self.context.refresh()

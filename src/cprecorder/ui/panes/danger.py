@@ -20,7 +20,7 @@ from ...model import Attendance, Conference, DangerStatement, Person
 from ..widgets.fields import Bound, FieldKey, LineField, TextField
 from ..widgets.item_list import ItemList
 from .operation_fields import OperationPane
-from .widgets.scaling import ScalingGrid, TextColumn, mark_for, scorers
+from .widgets.scaling import ScalingGrid, TextColumn, last_times_for, mark_for, scorers
 from .widgets.score_spread import ScoreSpread
 
 STATEMENT_PROMPT = (
@@ -39,6 +39,7 @@ class DangerPane(OperationPane):
         limit = self.context.agenda.max_danger_statements
         statements = list(conference.danger_statements)
         self.spreads: dict[int, ScoreSpread] = {}
+        self.last = last_times_for(self, conference)
         self.grids: dict[int, ScalingGrid] = {}
         scored = {s.person_id for d in statements for s in d.scores}
         people, everyone = scorers(conference, scored)
@@ -152,9 +153,15 @@ class DangerPane(OperationPane):
             for s in item.scores
             if s.score is not None and s.person_id in by_id
         ]
+        before = {
+            person_id: last
+            for (statement_id, person_id), last in self.last.danger.items()
+            if statement_id == item.id and person_id in by_id
+        }
         spread = ScoreSpread(
             marks, low_caption=LOW, high_caption=HIGH, name=f"Scores for danger statement {number}"
         )
+        spread.set_previous([mark_for(by_id[p], last.score) for p, last in before.items()])
         self.spreads[item.id] = spread
         body.addWidget(spread)
         if self.everyone_listed and people:
@@ -177,6 +184,7 @@ class DangerPane(OperationPane):
             on_first_words=partial(self.first_reason, item.id),
             columns=[TextColumn("reason", "Why this score", "Why this score?")],
             what=f"danger statement {number}",
+            last_time=before,
         )
         self.grids[item.id] = grid
         body.addWidget(grid)

@@ -14,7 +14,7 @@ from ...model import Attendance, Conference, Person
 from ..widgets.fields import FieldKey
 from .operation_fields import OperationPane
 from .widgets.safety_line import SafetyLine
-from .widgets.scaling import ScalingGrid, TextColumn, mark_for, scorers
+from .widgets.scaling import ScalingGrid, TextColumn, last_times_for, mark_for, scorers
 
 
 class SafetyScalePane(OperationPane):
@@ -61,6 +61,7 @@ class SafetyScalePane(OperationPane):
                 TextColumn("one_point_up", "One point up", "What would move it one point up?"),
             ],
             what="the safety scale",
+            last_time=last_times_for(self, conference).safety,
         )
         scores.addWidget(self.grid)
 

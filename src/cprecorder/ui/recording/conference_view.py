@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...agenda import Agenda, load_agenda
-from ...model import Conference, RecordStatus
+from ...model import Conference, Operation, RecordStatus
 from ...operations import Change
 from ...queries import load_conference
 from ...store import Store
@@ -31,6 +31,9 @@ from .recorder import Recorder, SaveState
 log = logging.getLogger(__name__)
 
 MARKS = ("○", "◔", "◑", "◕", "●")
+
+#: After these, the cursor goes to the item added, put back or moved.
+ADDS_OR_MOVES = (Operation.ADD, Operation.RESTORE, Operation.MOVE, Operation.CHILDRENS_PLAN)
 
 #: The agenda's marks of the panes not on screen (they import every pane's module) and the
 #: review date (the bank holidays) are worked out once the view is first painted, with the
@@ -323,7 +326,7 @@ class ConferenceView(QWidget):
 
     # -- changes --------------------------------------------------------------
     def on_change(self, change: Change) -> None:
-        if change.operation == "update":
+        if change.operation is Operation.UPDATE:
             values = self._patch(change)
             self._mark_stale(change, values)
             self._marks_timer.start(MARKS_AFTER_EDIT_MS)
@@ -332,7 +335,7 @@ class ConferenceView(QWidget):
             if change.entity in ("person", "child", "conference"):
                 self._collect_names()
             return
-        if change.operation == "remove":
+        if change.operation is Operation.REMOVE:
             self.last_removed = change
             self.message.emit("Item removed. Ctrl+Alt+Z puts it back.")
         focused = QApplication.focusWidget()
@@ -342,7 +345,7 @@ class ConferenceView(QWidget):
         if current is None:
             return
         if (
-            change.operation in ("add", "move")
+            change.operation in ADDS_OR_MOVES
             and change.entity_id is not None
             and current.focus_item(change.entity, change.entity_id)
         ):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,15 +49,20 @@ from .window_actions import ActionId, build_actions
 
 if TYPE_CHECKING:
     from ...actor import Actor
+    from ...operations import Change
     from ...recovery import RecoveryJournal
     from ...store import Store
     from ..recording.conference_view import ConferenceView
+    from .journey_view import JourneyView
     from .start_view import StartView
 
 log = logging.getLogger(__name__)
 
 #: Actions that need the records open (the rest work on an empty window).
 NEED_RECORDS = (ActionId.NEW_CONFERENCE, ActionId.OPEN_CONFERENCES, ActionId.WHO_AM_I)
+
+#: Actions on the family's journey: offered with a conference or a journey open.
+JOURNEY_ACTIONS = (ActionId.JOURNEY, ActionId.START_REVIEW, ActionId.START_CORE_GROUP)
 
 #: Actions that need a conference open.
 NEED_CONFERENCE = (
@@ -137,6 +143,7 @@ class MainWindow(QMainWindow):
         self.attached = False
         self.record_menu_wired = False
         self._start: StartView | None = None
+        self.journey_view: JourneyView | None = None
         self.setWindowTitle("CP Recorder")
         self.resize(1360, 860)
         geometry = settings.get(GEOMETRY)
@@ -203,6 +210,8 @@ class MainWindow(QMainWindow):
             self._start = StartView(self.store)
             self._start.open_requested.connect(self.open_conference)
             self._start.new_requested.connect(self.new_conference)
+            self._start.case_requested.connect(self.show_journey)
+            self._start.review_requested.connect(self.start_review)
             self.stack.addWidget(self._start)
         return self._start
 
@@ -225,6 +234,9 @@ class MainWindow(QMainWindow):
             ActionId.EXPORT,
             ActionId.CALENDAR,
         ):
+            file_menu.addAction(a[action_id])
+        file_menu.addSeparator()
+        for action_id in JOURNEY_ACTIONS:
             file_menu.addAction(a[action_id])
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.WHO_AM_I])
@@ -283,6 +295,9 @@ class MainWindow(QMainWindow):
         a[ActionId.EXPORT].triggered.connect(self.export)
         a[ActionId.CALENDAR].triggered.connect(self.save_calendar)
         a[ActionId.WHO_AM_I].triggered.connect(self.ask_identity)
+        a[ActionId.JOURNEY].triggered.connect(lambda: self.show_journey())
+        a[ActionId.START_REVIEW].triggered.connect(lambda: self.start_review())
+        a[ActionId.START_CORE_GROUP].triggered.connect(lambda: self.start_core_group())
 
     def _in_view(self, method: str, *args: object) -> None:
         """Run a conference view's method if a conference is open."""
@@ -297,6 +312,104 @@ class MainWindow(QMainWindow):
             self.actions_[action_id].setEnabled(recording and self.record_menu_wired)
         for action_id in NEED_RECORDS:
             self.actions_[action_id].setEnabled(self.attached)
+        on_journey = (
+            self.journey_view is not None and self.stack.currentWidget() is self.journey_view
+        )
+        for action_id in JOURNEY_ACTIONS:
+            self.actions_[action_id].setEnabled(self.attached and (recording or on_journey))
+
+    # -- the family's journey -------------------------------------------------
+    def _rules(self) -> object:
+        from ...rules.authority import load_authority_settings
+
+        return load_authority_settings().rules()
+
+    def _case_in_view(self) -> int | None:
+        """The case of the open conference, or of the journey on screen."""
+        from ...journey import case_of
+
+        if self.view is not None:
+            with self.store.read() as session:
+                return case_of(session, self.view.conference_id)
+        if self.journey_view is not None and self.stack.currentWidget() is self.journey_view:
+            return self.journey_view.journey.case_id
+        return None
+
+    def show_journey(self, case_id: int | None = None) -> None:
+        """Every meeting of the family's case, what is due, and the scores over time."""
+        from ...errors import KnownError
+        from ...journey import load_journey
+        from .journey_view import JourneyView
+
+        if not self.attached:
+            return
+        try:
+            case = case_id if case_id is not None else self._case_in_view()
+            if case is None or not self.close_conference():
+                return
+            with self.store.read() as session:
+                journey = load_journey(session, case, self._rules())  # type: ignore[arg-type]
+        except KnownError as exc:
+            self.show_message(str(exc))
+            return
+        view = JourneyView(journey)
+        view.open_meeting.connect(self.open_conference)
+        view.start_review.connect(self.start_review)
+        view.start_core_group.connect(self.start_core_group)
+        view.back.connect(self.show_start)
+        if self.journey_view is not None:
+            self.stack.removeWidget(self.journey_view)
+            self.journey_view.deleteLater()
+        self.journey_view = view
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        self.setWindowTitle(f"{journey.family_name} family's journey — CP Recorder")
+        view.table.setFocus()
+        self._update_actions()
+
+    def _meeting_in_view(self) -> int | None:
+        if self.view is not None:
+            return self.view.conference_id
+        if self.journey_view is not None and self.stack.currentWidget() is self.journey_view:
+            return self.journey_view.reviewable() or (
+                self.journey_view.journey.entries[-1].meeting_id
+                if self.journey_view.journey.entries
+                else None
+            )
+        return None
+
+    def start_review(self, conference_id: int | None = None) -> None:
+        """The review conference of a signed-off conference, opened ready to record."""
+        from ... import operations as op
+
+        self._start_meeting(op.start_review, "conference_id", conference_id)
+
+    def start_core_group(self, meeting_id: int | None = None) -> None:
+        """The next core group meeting of the case, opened ready to record."""
+        from ... import operations as op
+
+        self._start_meeting(op.start_core_group, "meeting_id", meeting_id)
+
+    def _start_meeting(
+        self, operation: Callable[..., Change], name: str, from_id: int | None
+    ) -> None:
+        from ...errors import KnownError
+
+        if not self.attached:
+            return
+        source = from_id if from_id is not None else self._meeting_in_view()
+        if source is None:
+            self.show_message("Open a conference or a family's journey first.")
+            return
+        if self.view is not None and not self.view.recorder.flush():
+            self.show_message("Saving is not working right now, so nothing was started.")
+            return
+        try:
+            change = operation(self.store, actor=self.actor, rules=self._rules(), **{name: source})
+        except KnownError as exc:
+            self.show_message(str(exc))
+            return
+        self.open_conference(change.conference_id)
 
     # -- conferences ----------------------------------------------------------
     def show_start(self) -> None:
@@ -399,6 +512,8 @@ class MainWindow(QMainWindow):
         from ...editing import heartbeat
         from ...errors import KnownError
 
+        if view is not self.view:
+            return  # closed: its timer goes with it; the hold was released then
         try:
             still = heartbeat(
                 self.store,

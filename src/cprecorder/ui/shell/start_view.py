@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDateTime,
     QModelIndex,
     QPersistentModelIndex,
@@ -14,28 +13,28 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ...agenda import DEFAULT_AGENDA, available_agendas
-from ...model import ConferenceKind, HowHeld
+from ...journey.cases import CaseSummary, list_cases
+from ...model import ConferenceKind, HowHeld, RecordStatus
 from ...queries import ConferenceSummary, list_conferences
 from ...store import Store
+from ..widgets.rows_table import RowsModel, rows_table
 
 #: The start view shows this many; searching reaches all of them.
 LIST_LIMIT = 200
@@ -43,30 +42,12 @@ LIST_LIMIT = 200
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ConferenceListModel(QAbstractTableModel):
+class ConferenceListModel(RowsModel[ConferenceSummary]):
     """Conferences as table rows: family, children, kind, date, status."""
 
     HEADERS = ("Family", "Children", "Kind", "Date", "Status")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[ConferenceSummary] = []
-
-    def set_rows(self, rows: list[ConferenceSummary]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
+    def cell(self, row: ConferenceSummary, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return (
                 f"{row.family_name} family",
@@ -74,24 +55,44 @@ class ConferenceListModel(QAbstractTableModel):
                 row.kind.label,
                 row.scheduled_at.strftime("%d %b %Y %H:%M"),
                 row.status.label,
-            )[index.column()]
+            )[column]
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+
+class CaseListModel(RowsModel[CaseSummary]):
+    """Families' cases as table rows: family, children, meetings, what is due next."""
+
+    HEADERS = ("Family", "Children", "Meetings", "Due next")
+
+    def cell(self, row: CaseSummary, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            due = ""
+            if row.due is not None:
+                due = row.due.words + (" — overdue" if row.due.overdue else "")
+            family = f"{row.family_name} family"
+            if row.reference:
+                family += f" ({row.reference})"
+            return (family, row.children, str(row.meetings), due or "Nothing due")[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+            if row.due is not None and row.due.overdue:
+                return QBrush(QColor("#b00020"))
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
         return None
 
 
 class StartView(QWidget):
-    """Lists conferences; Enter or double-click opens one."""
+    """Lists conferences and families' cases; Enter or double-click opens one."""
 
     open_requested = Signal(int)
     new_requested = Signal()
+    #: A family's case to show as a journey.
+    case_requested = Signal(int)
+    #: A signed-off conference whose review conference to start.
+    review_requested = Signal(int)
 
     def __init__(self, store: Store) -> None:
         super().__init__()
@@ -117,29 +118,36 @@ class StartView(QWidget):
         self.new_button.clicked.connect(self.new_requested)
         self.open_button = QPushButton("Open")
         self.open_button.clicked.connect(self.open_selected)
+        self.review_button = QPushButton("Start the review &conference")
+        self.review_button.setToolTip("The review of the chosen signed-off conference")
+        self.review_button.clicked.connect(self.review_selected)
         bar.addWidget(self.new_button)
         bar.addWidget(self.open_button)
+        bar.addWidget(self.review_button)
         layout.addLayout(bar)
 
         self.model = ConferenceListModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Conferences")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = rows_table(self.model, "Conferences")
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.activated.connect(lambda _i: self.open_selected())
         layout.addWidget(self.table, 1)
         self.empty = QLabel("No conferences yet. Choose New conference to start one.")
         self.empty.setObjectName("emptyNote")
         layout.addWidget(self.empty)
+
+        cases_title = QLabel("Families' cases: what is due next")
+        cases_title.setObjectName("sectionTitle")
+        layout.addWidget(cases_title)
+        self.case_model = CaseListModel()
+        self.cases = rows_table(self.case_model, "Families' cases")
+        self.cases.setShowGrid(False)
+        self.cases.setAlternatingRowColors(True)
+        self.cases.doubleClicked.connect(lambda _i: self.open_case())
+        self.cases.activated.connect(lambda _i: self.open_case())
+        cases_title.setBuddy(self.cases)
+        layout.addWidget(self.cases, 1)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -148,15 +156,53 @@ class StartView(QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.search.returnPressed.connect(self._enter_from_search)
         self.setTabOrder(self.search, self.table)
+        self.setTabOrder(self.table, self.cases)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._offer_review())
         self.refresh()
 
     def refresh(self) -> None:
+        from ...errors import KnownError
+        from ...rules.authority import load_authority_settings
+
+        try:
+            rules = load_authority_settings().rules()
+        except KnownError:
+            rules = None  # the nation's own rules; the window says what is wrong elsewhere
         with self.store.read() as session:
             rows = list_conferences(session, self.search.text(), limit=LIST_LIMIT)
+            cases = list_cases(session, self.search.text(), rules, limit=LIST_LIMIT)
         self.model.set_rows(rows)
+        self.case_model.set_rows(cases)
         self.empty.setVisible(not rows)
         if rows:
             self.table.selectRow(0)
+        if cases:
+            self.cases.selectRow(0)
+        self._offer_review()
+
+    def selected_conference(self) -> ConferenceSummary | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not 0 <= index.row() < len(self.model.rows):
+            return None
+        return self.model.rows[index.row()]
+
+    def _offer_review(self) -> None:
+        chosen = self.selected_conference()
+        self.review_button.setEnabled(
+            chosen is not None
+            and chosen.status is RecordStatus.SIGNED_OFF
+            and chosen.kind.is_conference
+        )
+
+    def review_selected(self) -> None:
+        chosen = self.selected_conference()
+        if chosen is not None:
+            self.review_requested.emit(chosen.id)
+
+    def open_case(self) -> None:
+        index = self.cases.currentIndex()
+        if index.isValid():
+            self.case_requested.emit(int(self.case_model.data(index, Qt.ItemDataRole.UserRole)))
 
     def _enter_from_search(self) -> None:
         self._search_timer.stop()
@@ -195,7 +241,8 @@ class NewConferenceDialog(QDialog):
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of conference")
         for kind in ConferenceKind:
-            self.kind.addItem(kind.label, kind)
+            if kind.is_conference:  # a core group starts from the case's latest meeting
+                self.kind.addItem(kind.label, kind)
         form.addRow("&Kind", self.kind)
         self.when = QDateTimeEdit(QDateTime.currentDateTime())
         self.when.setAccessibleName("Date and time")

@@ -31,6 +31,9 @@ class ActionId(enum.Enum):
     ADDENDUM = "addendum"
     AUDIT = "audit"
     WHO_AM_I = "who_am_i"
+    JOURNEY = "journey"
+    START_REVIEW = "start_review"
+    START_CORE_GROUP = "start_core_group"
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,21 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.ADDENDUM: ActionSpec("Add an &addendum…"),
     ActionId.AUDIT: ActionSpec("&Audit trail"),
     ActionId.WHO_AM_I: ActionSpec("&Who is using CP Recorder…"),
+    ActionId.JOURNEY: ActionSpec(
+        "The family's &journey",
+        ("Ctrl+J",),
+        "Every meeting of this family's case, what is due, and the scores over time",
+    ),
+    ActionId.START_REVIEW: ActionSpec(
+        "Start the &review conference",
+        ("Ctrl+Shift+R",),
+        "A review of this signed-off conference, starting from the case's latest meeting",
+    ),
+    ActionId.START_CORE_GROUP: ActionSpec(
+        "Start a core &group meeting",
+        ("Ctrl+Shift+G",),
+        "The next core group meeting, starting from the case's latest meeting",
+    ),
 }
 
 

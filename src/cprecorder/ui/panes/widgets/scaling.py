@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from ....journey import LastTime, LastTimes, case_meetings, case_of, last_times
 from ....model import Attendance, Conference, Person, PersonKind
 from ...widgets.fields import FieldKey, TextField
 from ..operation_fields import FirstWords, OperationPane, OperationScore
@@ -29,6 +30,16 @@ def scorers(conference: Conference, scored: set[int]) -> tuple[list[Person], boo
     if any(p.attendance is Attendance.PRESENT for p in conference.people):
         return present, False
     return list(conference.people), True
+
+
+def last_times_for(pane: OperationPane, conference: Conference) -> LastTimes:
+    """Last time's scores for this meeting, from the earlier meetings of its case."""
+    if conference.previous_conference_id is None:
+        return LastTimes({}, {})
+    with pane.recorder.store.read() as session:
+        meetings = case_meetings(session, case_of(session, conference.id))
+    here = next((m for m in meetings if m.id == conference.id), None)
+    return last_times(meetings, here) if here is not None else LastTimes({}, {})
 
 
 def who_detail(person: Person) -> str:
@@ -69,6 +80,7 @@ class ScalingGrid(QWidget):
         on_first_words: Callable[[Person, str, str], None],
         columns: Sequence[TextColumn],
         what: str,
+        last_time: dict[int, LastTime] | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("scalingGrid")
@@ -77,7 +89,11 @@ class ScalingGrid(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(8)
-        for column, title in enumerate(["Who", "Score", *(c.title for c in columns)]):
+        last_time = last_time or {}
+        #: Last time's score sits, greyed, just before the field for today's.
+        shift = 1 if last_time else 0
+        titles = ["Who", *(["Last time"] if shift else []), "Score", *(c.title for c in columns)]
+        for column, title in enumerate(titles):
             heading = QLabel(title)
             heading.setObjectName("gridHeading")
             heading.setWordWrap(True)  # long headings must not widen a small screen
@@ -97,6 +113,18 @@ class ScalingGrid(QWidget):
             stack.addWidget(name)
             stack.addWidget(detail)
             grid.addWidget(who, line, 0, Qt.AlignmentFlag.AlignTop)
+            if shift:
+                before = last_time.get(person.id)
+                earlier = QLabel(
+                    f"{before.score} ({before.on.day} {before.on:%b})" if before else "—"
+                )
+                earlier.setObjectName("lastTime")
+                earlier.setEnabled(False)  # greyed: for comparison, not for typing
+                earlier.setAccessibleName(
+                    f"{person.name or 'No name'} last time: "
+                    + (f"{before.score}, on {before.on.day} {before.on:%B}" if before else "none")
+                )
+                grid.addWidget(earlier, line, 1, Qt.AlignmentFlag.AlignTop)
 
             score = OperationScore(
                 pane.recorder,
@@ -109,9 +137,9 @@ class ScalingGrid(QWidget):
             name.setBuddy(score)
             self.score_fields[person.id] = score
             pane.register(score)
-            grid.addWidget(score, line, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(score, line, 1 + shift, Qt.AlignmentFlag.AlignTop)
 
-            for column, text in enumerate(columns, start=2):
+            for column, text in enumerate(columns, start=2 + shift):
                 label = f"{text.title} — {person.name or 'no name'}"
                 if row is not None:
                     field: TextField = TextField(
@@ -137,5 +165,6 @@ class ScalingGrid(QWidget):
                 grid.addWidget(field, line, column)
         grid.setColumnStretch(0, 0)
         grid.setColumnStretch(1, 0)
+        grid.setColumnStretch(1 + shift, 0)
         for column in range(len(columns)):
-            grid.setColumnStretch(column + 2, 1)
+            grid.setColumnStretch(column + 2 + shift, 1)

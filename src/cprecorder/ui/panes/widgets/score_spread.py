@@ -93,6 +93,8 @@ class ScoreSpread(QWidget):
         super().__init__()
         self.setObjectName("scoreSpread")
         self.marks: list[ScoreMark] = []
+        #: Last time's scores, drawn as greyed rings above today's.
+        self.previous: list[ScoreMark] = []
         self.low_caption = low_caption
         self.high_caption = high_caption
         self._title = name
@@ -148,18 +150,31 @@ class ScoreSpread(QWidget):
         self.updateGeometry()
         self.update()
 
+    def set_previous(self, marks: Sequence[ScoreMark]) -> None:
+        """Last time's scores beside today's: hollow, greyed, stacked above them."""
+        self.previous = sorted(marks, key=lambda m: (m.score, not m.family, m.name))
+        self.setAccessibleDescription(self.summary())
+        self.setToolTip(self.summary())
+        self.updateGeometry()
+        self.update()
+
     @property
     def middle(self) -> float | None:
         return middle_score(m.score for m in self.marks)
 
     def summary(self) -> str:
         """The picture in words, for a screen reader and the tooltip."""
+        before = (
+            " Last time: " + "; ".join(f"{m.name} {m.score}" for m in self.previous) + "."
+            if self.previous
+            else ""
+        )
         if not self.marks:
-            return f"{self._title}: no scores yet."
+            return f"{self._title}: no scores yet.{before}"
         scores = "; ".join(f"{m.name} {m.score}" for m in self.marks)
         middle = self.middle
         assert middle is not None
-        return f"{self._title}: {scores}. Middle score {shown_score(middle)}."
+        return f"{self._title}: {scores}. Middle score {shown_score(middle)}.{before}"
 
     def groups(self) -> dict[int, list[ScoreMark]]:
         found: dict[int, list[ScoreMark]] = {}
@@ -183,7 +198,10 @@ class ScoreSpread(QWidget):
         return max(self.em(), min(spacing * 0.86, self.em() * 2.0))
 
     def stack_height(self, width: float) -> float:
-        tallest = max((len(g) for g in self.groups().values()), default=1)
+        groups = self.groups()
+        for mark in self.previous:
+            groups.setdefault(mark.score, []).append(mark)
+        tallest = max((len(g) for g in groups.values()), default=1)
         gap = self.em() * 0.15
         return tallest * (self.dot_size(width) + gap)
 
@@ -301,9 +319,16 @@ class ScoreSpread(QWidget):
         em = self.em()
         painter.setFont(self.scaled_font(0.9))
         x = 0.0
-        for color, words in ((self._family, "Family and network"), (self._mark, "Professionals")):
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(color)
+        legend = [(self._family, "Family and network"), (self._mark, "Professionals")]
+        if self.previous:
+            legend.append((QColor(Qt.GlobalColor.transparent), "Last time"))
+        for color, words in legend:
+            if color.alpha() == 0:  # the ring last time's scores are drawn with
+                painter.setPen(QPen(self._line, max(1.0, em / 10), Qt.PenStyle.DashLine))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+            else:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(color)
             painter.drawEllipse(QPointF(x + em * 0.4, top + em * 0.7), em * 0.35, em * 0.35)
             painter.setPen(self.muted_color())
             advance = QFontMetricsF(painter.font()).horizontalAdvance(words)
@@ -333,7 +358,7 @@ class ScoreSpread(QWidget):
         stack = self.stack_height(width)
         axis_y = top + stack + em * 0.6
         below = self.paint_axis(painter, axis_y, width)
-        if not self.marks:
+        if not self.marks and not self.previous:
             self.paint_empty(painter, top, stack)
             painter.end()
             return
@@ -363,3 +388,17 @@ class ScoreSpread(QWidget):
                 painter.drawEllipse(box)
                 painter.setPen(ink_on(fill))
                 painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), mark.initials)
+        ring = QPen(self._line, max(1.0, size / 14), Qt.PenStyle.DashLine)
+        today = {score: len(group) for score, group in self.groups().items()}
+        stacked: dict[int, int] = {}
+        for mark in self.previous:
+            index = today.get(mark.score, 0) + stacked.get(mark.score, 0)
+            stacked[mark.score] = stacked.get(mark.score, 0) + 1
+            x = self.x_of(mark.score, width)
+            centre_y = axis_y - gap - size / 2 - index * (size + gap)
+            box = QRectF(x - size / 2, centre_y - size / 2, size, size)
+            painter.setPen(ring)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(box)
+            painter.setPen(self._line)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), mark.initials)

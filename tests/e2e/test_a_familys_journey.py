@@ -1,0 +1,222 @@
+"""A family's journey by keyboard: an initial conference signed off, two core group
+meetings, a review that steps one child down to a child in need plan and keeps the
+other on a plan with a changed category; the journey shows it all, the chart has two
+points per person, and the exports carry "since the last conference" and nothing
+professionals-only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import docx
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from by_keyboard import focused, type_here
+from cprecorder import operations as op
+from cprecorder.actor import Actor
+from cprecorder.demo import add_demo_conference
+from cprecorder.export import DocumentKind, document_bytes
+from cprecorder.journey import Outcome, case_meetings, load_journey
+from cprecorder.model import ActionProgress, ConferenceKind, PlanType
+from cprecorder.queries import load_conference
+from cprecorder.store import Store
+from cprecorder.ui.shell.app import create_main_window
+from cprecorder.ui.shell.main_window import MainWindow
+from cprecorder.ui.shell.settings import Settings
+
+POLICE_NOTE = "Police hold information from a third party"
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def key(
+    qtbot: QtBot, k: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    qtbot.keyClick(focused(), k, modifiers)
+
+
+def go_to(qtbot: QtBot, window: MainWindow, pane: str) -> None:
+    """Ctrl+PgDown / Ctrl+PgUp through the agenda until the pane is on screen."""
+    view = window.view
+    assert view is not None
+    for _ in range(len(view.keys) * 2):
+        if view.current_key() == pane:
+            break
+        step = (
+            Qt.Key.Key_PageDown
+            if view.keys.index(pane) > view.keys.index(view.current_key())
+            else Qt.Key.Key_PageUp
+        )
+        key(qtbot, step, CTRL)
+    assert view.current_key() == pane
+
+
+def wait_saved(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.waitUntil(
+        lambda: window.view is not None and not window.view.recorder.has_pending(), timeout=5000
+    )
+
+
+def focus_field(window: MainWindow, pane: str, field: tuple[str, int, str]) -> None:
+    """Where the cursor goes when a person tabs to the field (the pane knows its fields)."""
+    view = window.view
+    assert view is not None
+    assert view.panes[pane].focus_field(field), (field, list(view.panes[pane].fields))
+
+
+def record_progress(qtbot: QtBot, window: MainWindow, note: str) -> None:
+    """In "Progress since the last meeting": the first action done, with a note."""
+    go_to(qtbot, window, "since_last")
+    view = window.view
+    assert view is not None
+    # The first action carried open from last time.
+    first = next(k[1] for k in view.panes["since_last"].fields if k[2] == "progress")
+    focus_field(window, "since_last", ("action", first, "progress"))
+    key(qtbot, Qt.Key.Key_Down)  # Done
+    qtbot.waitUntil(lambda: window.view is not None and not window.view.recorder.has_pending())
+    focus_field(window, "since_last", ("action", first, "progress_note"))
+    type_here(qtbot, note)
+    wait_saved(qtbot, window)
+
+
+def test_a_family_from_the_initial_conference_to_a_review_by_keyboard(
+    qtbot: QtBot, store: Store, actor: Actor, chair: Actor, tmp_path: Path
+) -> None:
+    initial = add_demo_conference(store, actor)
+    op.sign_off(store, actor=chair, conference_id=initial, chair_name="Ruth Calloway")
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = create_main_window(store, chair, settings, reopen=False)
+    qtbot.addWidget(window)
+    window.resize(1300, 850)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+
+    # The start view: find the family, Tab to their case, Enter shows the journey.
+    window.start.search.setFocus()
+    type_here(qtbot, "Ashdown")
+    key(qtbot, Qt.Key.Key_Tab)
+    key(qtbot, Qt.Key.Key_Tab)
+    assert focused() is window.start.cases
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.journey_view is not None, timeout=5000)
+
+    # Two core group meetings, each started from the latest meeting.
+    key(qtbot, Qt.Key.Key_G, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=5000)
+    assert window.view is not None
+    assert window.view.conference.kind is ConferenceKind.CORE_GROUP
+    record_progress(qtbot, window, "Booked for 3 December.")
+    key(qtbot, Qt.Key.Key_G, CTRL_SHIFT)
+    qtbot.waitUntil(
+        lambda: (
+            window.view is not None
+            and window.view.conference.scheduled_at.date() == dt.date(2027, 1, 13)
+        ),
+        timeout=5000,
+    )
+    record_progress(qtbot, window, "Going well.")
+
+    # The review, from the journey: Ctrl+J, then the review button's Alt+C.
+    key(qtbot, Qt.Key.Key_J, CTRL)
+    qtbot.waitUntil(lambda: window.view is None and window.journey_view is not None)
+    key(qtbot, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(
+        lambda: window.view is not None and window.view.conference.kind is ConferenceKind.REVIEW,
+        timeout=5000,
+    )
+    view = window.view
+    assert view is not None
+    review = view.conference_id
+    assert view.conference.scheduled_at == dt.datetime(2027, 2, 24, 10)
+    maisie, leo = view.conference.children
+
+    # Everyone scales again: last time's scores are beside today's.
+    go_to(qtbot, window, "safety_scale")
+    kerry, dean = view.conference.people[0], view.conference.people[1]
+    for person, score in ((kerry, "7"), (dean, "6")):
+        focus_field(window, "safety_scale", ("person", person.id, "safety_score"))
+        key(qtbot, Qt.Key.Key_A, CTRL)  # the whole box, as a click on it selects
+        type_here(qtbot, score)
+        key(qtbot, Qt.Key.Key_Tab)
+        qtbot.waitUntil(
+            lambda person=person, score=score: saved_safety(store, review, person.id) == int(score),
+            timeout=5000,
+        )
+        qtbot.wait(100)  # the pane is rebuilt with the cursor where it was
+
+    # The decision: Maisie steps down to a child in need plan; Leo's plan continues,
+    # now for neglect.
+    go_to(qtbot, window, "decision")
+    focus_field(window, "decision", ("child", maisie.id, "decision_plan_type"))
+    key(qtbot, Qt.Key.Key_C)  # child protection plan…
+    key(qtbot, Qt.Key.Key_C)  # …child in need plan
+    wait_saved(qtbot, window)
+    focus_field(window, "decision", ("child", leo.id, "decision_plan_type"))
+    key(qtbot, Qt.Key.Key_C)
+    focus_field(window, "decision", ("child", leo.id, "category-neglect"))
+    key(qtbot, Qt.Key.Key_Space)
+    wait_saved(qtbot, window)
+
+    # The journey shows all of it.
+    key(qtbot, Qt.Key.Key_J, CTRL)
+    qtbot.waitUntil(lambda: window.view is None and window.journey_view is not None)
+    journey = window.journey_view
+    assert journey is not None
+    kinds = [entry.kind for entry in journey.journey.entries]
+    assert kinds == [
+        ConferenceKind.INITIAL,
+        ConferenceKind.CORE_GROUP,
+        ConferenceKind.CORE_GROUP,
+        ConferenceKind.REVIEW,
+    ]
+    outcomes = journey.journey.entries[-1].outcomes
+    assert [o.outcome for o in outcomes] == [Outcome.STEPS_DOWN, Outcome.CONTINUES]
+    assert "steps down to a child in need plan" in journey.model.data(journey.model.index(3, 4))
+    safety = {s.label: s for s in journey.journey.scores.safety}
+    kerry_line = next(s for label, s in safety.items() if label.startswith("Kerry Ashdown"))
+    assert [p.score for p in kerry_line.points][-1] == 7
+    assert len(kerry_line.points) == 2
+    assert journey.charts and journey.charts[0].data.title == "The safety scale over time"
+    journey.charts[0].grab()
+
+    with store.read() as session:
+        record = load_conference(session, review)
+        assert [c.decision.plan_type for c in record.children if c.decision] == [
+            PlanType.CHILD_IN_NEED,
+            PlanType.CHILD_PROTECTION,
+        ]
+        assert record.children[1].initial_category_keys == ["emotional_abuse"]
+        meetings = case_meetings(session, record.case_id)
+        assert ActionProgress.DONE in {a.progress for a in meetings[1].actions}
+        assert ActionProgress.DONE in {a.progress for a in meetings[2].actions}
+        texts = {
+            kind: text_of(document_bytes(record, kind, meetings=meetings))
+            for kind in (DocumentKind.RECORD, DocumentKind.FAMILY)
+        }
+        assert load_journey(session, record.case_id).entries[-1].meeting_id == review
+    for kind, text in texts.items():
+        assert "What has changed since the last conference" in text
+        assert "Core group meetings since the last conference" in text
+        assert "Wednesday 2 December 2026" in text and "Wednesday 13 January 2027" in text
+        assert "Scores over time" in text
+        assert (POLICE_NOTE in text) is (kind is DocumentKind.RECORD)
+
+
+def saved_safety(store: Store, conference_id: int, person_id: int) -> int | None:
+    with store.read() as session:
+        scores = load_conference(session, conference_id).safety_scores
+        return next((s.score for s in scores if s.person_id == person_id), None)
+
+
+def text_of(data: bytes) -> str:
+    document = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)

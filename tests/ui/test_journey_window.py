@@ -1,0 +1,121 @@
+"""The family's journey in the window: cases on the start view, the journey view with
+its charts, starting a review and a core group, and what has changed since."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+
+from by_keyboard import focused, press
+from cprecorder import operations as op
+from cprecorder.actor import Actor
+from cprecorder.model import ActionProgress, ActionStatus, ConferenceKind
+from cprecorder.queries import load_conference
+from cprecorder.store import Store
+from cprecorder.ui.shell.main_window import MainWindow
+
+
+def test_cases_on_the_start_view_say_what_is_due(
+    qtbot: QtBot, window: MainWindow, demo_id: int, qtmodeltester: object
+) -> None:
+    window.start.refresh()
+    model = window.start.case_model
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert model.rowCount() == 1
+    assert model.data(model.index(0, 0)) == "Ashdown family"
+    assert model.data(model.index(0, 1)) == "Maisie Ashdown, Leo Ashdown"
+    assert str(model.data(model.index(0, 3))).startswith("Core group due by ")
+    window.start.cases.setFocus()
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.journey_view is not None, timeout=3000)
+    assert window.journey_view is not None
+    assert window.stack.currentWidget() is window.journey_view
+
+
+def test_start_the_review_from_the_start_view_and_record_progress(
+    qtbot: QtBot, window: MainWindow, store: Store, chair: Actor, demo_id: int
+) -> None:
+    op.sign_off(store, actor=chair, conference_id=demo_id, chair_name="Ruth Calloway")
+    window.start.refresh()
+    window.start.table.setFocus()
+    assert window.start.review_button.isEnabled()
+    press(qtbot, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=5000)
+    view = window.view
+    assert view is not None and view.conference.kind is ConferenceKind.REVIEW
+    assert "since_last" in view.keys
+    assert view.keys.index("since_last") == view.keys.index("family") + 1
+    view.show_pane("since_last")
+    pane = view.panes["since_last"]
+    first = view.conference.actions[0]
+    progress = pane.fields[("action", first.id, "progress")].as_widget()
+    assert isinstance(progress, QComboBox)
+    progress.setFocus()
+    press(qtbot, Qt.Key.Key_Down)  # Done
+    qtbot.waitUntil(
+        lambda: _action(store, view.conference_id, first.id)[0] is ActionProgress.DONE,
+        timeout=3000,
+    )
+    assert _action(store, view.conference_id, first.id)[1] is ActionStatus.DONE
+
+
+def _action(store: Store, conference_id: int, action_id: int) -> tuple[object, object]:
+    with store.read() as session:
+        action = next(
+            a for a in load_conference(session, conference_id).actions if a.id == action_id
+        )
+        return action.progress, action.status
+
+
+def test_the_journey_from_the_open_conference_and_a_core_group(
+    qtbot: QtBot, demo_window: MainWindow, store: Store
+) -> None:
+    window = demo_window
+    press(qtbot, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.journey_view is not None, timeout=3000)
+    journey = window.journey_view
+    assert journey is not None
+    assert journey.model.rowCount() == 1
+    assert journey.charts, "the demo's scores are drawn"
+    journey.grab()  # the charts paint
+    assert focused() is journey.table
+    press(
+        qtbot, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(lambda: window.view is not None, timeout=5000)
+    assert window.view is not None
+    meeting = window.view.conference
+    assert meeting.kind is ConferenceKind.CORE_GROUP
+    assert window.view.keys[0] == "family"
+    assert meeting.scheduled_at.date() == dt.date(2026, 12, 2)  # the first planned date
+
+
+def test_a_review_shows_last_time_beside_this_time(
+    qtbot: QtBot, window: MainWindow, store: Store, chair: Actor, demo_id: int
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    op.sign_off(store, actor=chair, conference_id=demo_id, chair_name="Ruth Calloway")
+    review = op.start_review(store, actor=chair, conference_id=demo_id).conference_id
+    with store.read() as session:
+        initial = load_conference(session, demo_id)
+        kerry = next(p for p in initial.people if p.name == "Kerry Ashdown")
+        safety = next(s.score for s in initial.safety_scores if s.person_id == kerry.id)
+        first_statement = initial.danger_statements[0]
+        danger = {s.person_id: s.score for s in first_statement.scores}[kerry.id]
+    window.open_conference(review)
+    view = window.view
+    assert view is not None
+    view.show_pane("safety_scale")
+    grid = view.panes["safety_scale"].grid
+    earlier = {w.accessibleName() for w in grid.findChildren(QLabel, "lastTime")}
+    assert f"Kerry Ashdown last time: {safety}, on 24 November" in earlier
+    view.show_pane("danger")
+    pane = view.panes["danger"]
+    spread = next(iter(pane.spreads.values()))
+    assert any(m.name == "Kerry Ashdown" and m.score == danger for m in spread.previous)
+    assert "Last time:" in spread.toolTip()
+    spread.grab()  # draws today's dots and last time's rings
