@@ -19,7 +19,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -31,6 +31,7 @@ from cprecorder.model import ActionProgress, GoalProgress, PlanType, Role
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.shell.app import create_main_window
+from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.shell.settings import Settings
 
 SIZE = (1440, 900)
@@ -42,6 +43,33 @@ MARLOWE_PANES = ("family", "involvement", "decision", "childrens_plan")
 def settle() -> None:
     """Let layouts and text fields fit their words before the picture is taken."""
     QTest.qWait(120)
+
+
+def shared_pictures(window: MainWindow, out: Path) -> None:
+    """The shared window following the typing (shared-window.png), and blanked."""
+    view = window.view
+    assert view is not None
+    shared = window.open_shared_window()
+    shared.resize(*SMALL)
+    view.show_pane("worries")
+    settle()
+    reason = (
+        view.panes["worries"]
+        .fields[("conference", view.conference_id, "reason_for_conference")]
+        .as_widget()
+    )
+    reason.setFocus()
+    QTest.keyClick(reason, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(reason, " The HV saw bruises on Rory's arm.")
+    settle()
+    shared.grab().save(str(out / "shared-window.png"))
+    window.grab().save(str(out / "shared-window-main.png"))
+    shared.set_blanked(True)
+    settle()
+    shared.grab().save(str(out / "shared-window-blank.png"))
+    shared.set_blanked(False)
+    view.recorder.flush()
+    shared.close()
 
 
 def main(out: Path) -> int:
@@ -88,6 +116,7 @@ def main(out: Path) -> int:
             view.show_pane(key)
             settle()
             window.grab().save(str(out / f"marlowe-{key}.png"))
+        shared_pictures(window, out)
         window.close_conference()
         journey_pictures(window, store, conference_id, out)
         window.set_presentation(False)

@@ -140,7 +140,6 @@ def record_content(
     ``meetings`` are the case's meetings (this one among them), for what has changed
     since the last conference and the chart of scores over time.
     """
-    allowed = ALLOWED[audience]
     writer = _Sections(conference, audience, meetings)
     version = "professionals' version" if audience is Audience.PROFESSIONALS else "family's version"
     content = Content(
@@ -153,7 +152,7 @@ def record_content(
     content.add(*writer.front(audience))
     after_confidential = False
     for key, title in _section_order(conference):
-        if key not in allowed:
+        if not may_include(audience, key):
             continue
         section = writer.sections.get(key)
         if section is None:
@@ -170,6 +169,29 @@ def record_content(
             after_confidential = False
     content.add(*writer.sign_off(new_page=after_confidential))
     return content
+
+
+def may_include(audience: Audience, key: str) -> bool:
+    """Whether an agenda item is written for this audience: the family gets only what the
+    allow-list names. The family's version and the shared window both ask here."""
+    return key in ALLOWED[audience]
+
+
+def family_item_content(
+    conference: Conference, key: str, meetings: Sequence[Conference] | None = None
+) -> list[Block] | None:
+    """One agenda item as the family's version shows it (its heading, then its blocks).
+
+    ``None`` when the family may not see the item at all; only the heading when
+    nothing is recorded for it yet. For the shared window.
+    """
+    if not may_include(Audience.FAMILY, key):
+        return None
+    title = dict(_section_order(conference)).get(key, DEFAULT_TITLES.get(key, ""))
+    writer = _Sections(conference, Audience.FAMILY, meetings)
+    section = writer.sections.get(key)
+    body = section() if section is not None else []
+    return [Heading(title, 1), *body]
 
 
 def _section_order(conference: Conference) -> list[tuple[str, str]]:

@@ -383,6 +383,10 @@ class ConferenceView(QWidget):
                     self.stale.add(key)
                     break
 
+    def find_item(self, entity: str, entity_id: int | None) -> object | None:
+        """The part of the loaded record with this name and id, or None."""
+        return self._find(entity, entity_id)
+
     def _find(self, entity: str, entity_id: int | None) -> object | None:
         from ...agenda.record_index import _items
         from ...model.registry import entity_name

@@ -41,6 +41,8 @@ class Recorder(QObject):
     """Holds unsaved edits for one conference and writes them through operations."""
 
     changed = Signal(object)  # Change
+    #: A person typed or chose something, not yet saved: (entity, id, field).
+    typed = Signal(str, int, str)
     save_state_changed = Signal(str, str)  # SaveState, sentence for the header
     problem = Signal(str)  # a refusal or failure to show the person
 
@@ -80,6 +82,7 @@ class Recorder(QObject):
             self.problem.emit(self.read_only)
             return
         self.pending.setdefault((entity, entity_id), {})[field] = value
+        self.typed.emit(entity, entity_id, field)
         if self.state != SaveState.FAILED:
             self._set_state(SaveState.PENDING, "Saving…")
         self._timer.start()
