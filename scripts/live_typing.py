@@ -104,7 +104,7 @@ def wait_for_display(display: str) -> None:
 
 
 @contextmanager
-def live_screen(out: Path, delay_ms: int) -> Iterator[LiveScreen]:
+def live_screen(out: Path, delay_ms: int, *, demo: bool = False) -> Iterator[LiveScreen]:
     for tool in ("Xvfb", "xdotool", "import"):
         if shutil.which(tool) is None:
             raise SystemExit(f"{tool} is missing: run scripts/install-system-deps.sh")
@@ -117,8 +117,14 @@ def live_screen(out: Path, delay_ms: int) -> Iterator[LiveScreen]:
             stderr=(out / "xvfb-stderr.txt").open("w"),
         )
         os.close(write_end)
-        display = ":" + os.read(read_end, 16).decode().strip()
+        number = b""
+        while not number.endswith(b"\n"):  # Xvfb dies if the pipe closes before its newline
+            chunk = os.read(read_end, 16)
+            if not chunk:
+                break
+            number += chunk
         os.close(read_end)
+        display = ":" + number.decode().strip()
         wait_for_display(display)
         config = home / "config" / "cprecorder"
         config.mkdir(parents=True)
@@ -127,6 +133,8 @@ def live_screen(out: Path, delay_ms: int) -> Iterator[LiveScreen]:
         )
         data_dir = home / "data"
         screen = LiveScreen(display, data_dir, out, delay_ms)
+        if demo:  # the fictional demo conference, opened from the start view with Enter
+            screen.cli("demo")
         screen.env.update(
             {
                 "QT_QPA_PLATFORM": "xcb",
@@ -175,7 +183,69 @@ NEW_CONFERENCE: list[Step] = [
     ("shot", "02-new-conference"),
 ]
 
-SCENARIOS: dict[str, list[Step]] = {"new-conference": NEW_CONFERENCE}
+#: Problem 3: a date typed as people type it, into an action's date (the demo's first
+#: action for the family), then Tab and the next words.
+ACTION_DATE: list[Step] = [
+    ("key", "Return"),
+    ("wait", 3),
+    ("key", "ctrl+f"),
+    ("type", "Write the family safety plan"),
+    ("key", "Return Escape"),
+    ("key", "Tab Tab"),
+    ("shot", "01-in-the-date"),
+    ("type", "6/12/2026"),
+    ("key", "Tab"),
+    ("wait", 1.5),
+    ("shot", "02-after-tab"),
+    ("key", "alt+Down"),
+    ("wait", 1),
+    ("shot", "03-alt-down"),
+    ("key", "Escape"),
+]
+
+#: Problem 4: a score typed into an empty score box, then "11".
+SCORES: list[Step] = [
+    ("key", "Return"),
+    ("wait", 3),
+    ("key", "alt+6"),
+    ("wait", 2),
+    ("shot", "01-safety-scale"),
+]
+
+#: Problem 1: after choosing a pane in the agenda list, where do typed letters go?
+AGENDA_KEYS: list[Step] = [
+    ("key", "Return"),
+    ("wait", 3),
+    ("key", "ctrl+Next"),
+    ("wait", 1.5),
+    ("type", "Grandmother visits daily"),
+    ("wait", 1.5),
+    ("shot", "01-typed-after-next-pane"),
+]
+
+#: Problem 8: F5 and zoom on the demo conference, photographed at once and later.
+PRESENTATION: list[Step] = [
+    ("key", "Return"),
+    ("wait", 3),
+    ("key", "F5"),
+    ("shot", "01-just-after-f5"),
+    ("wait", 6),
+    ("shot", "02-six-seconds-later"),
+    ("key", "ctrl+equal"),
+    ("shot", "03-just-after-zoom"),
+    ("wait", 6),
+    ("shot", "04-six-seconds-later"),
+]
+
+SCENARIOS: dict[str, list[Step]] = {
+    "new-conference": NEW_CONFERENCE,
+    "action-date": ACTION_DATE,
+    "scores": SCORES,
+    "agenda-keys": AGENDA_KEYS,
+    "presentation": PRESENTATION,
+}
+#: Scenarios that start from the demo conference.
+ON_THE_DEMO = {"action-date", "scores", "agenda-keys", "presentation"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -187,7 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in args.scenarios:
         out = args.out / name
         out.mkdir(parents=True, exist_ok=True)
-        with live_screen(out, args.delay) as screen:
+        with live_screen(out, args.delay, demo=name in ON_THE_DEMO) as screen:
             screen.steps(SCENARIOS[name])
             saved = screen.dump_all()
         (out / "saved.json").write_text(json.dumps(saved, indent=2, ensure_ascii=False))

@@ -120,3 +120,8 @@ def read_time(text: str) -> dt.time:
     if hour > 23 or minute > 59:
         raise DateNotReadError(f"“{text.strip()}” is not a time of day.")
     return dt.time(hour, minute)
+
+
+def date_in_short_words(day: dt.date) -> str:
+    """A date in words where room is short (a column of a table): "Sun 6 Dec 2026"."""
+    return f"{day:%a} {day.day} {day:%b %Y}"

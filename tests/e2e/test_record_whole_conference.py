@@ -9,6 +9,7 @@ session must hold every phrase typed.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -38,13 +39,17 @@ MAX_TABS_PER_PANE = 80
 
 
 def fill_new_conference_dialog(qtbot: QtBot) -> None:
-    qtbot.keyClicks(focused(), "Quarrington")  # family name has the focus
+    assert focused().accessibleName() == "Family name"  # the dialog puts the cursor there
+    qtbot.keyClicks(focused(), "Quarrington")
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), "Poppy Quarrington")
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.keyClicks(focused(), "Alfie Quarrington")
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # kind
-    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # date and time
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # the date, typed as people type it
+    qtbot.keyClicks(focused(), "6/12/26")
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # the time
+    qtbot.keyClicks(focused(), "2pm")
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)  # how held
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     qtbot.keyClicks(focused(), "Chair Ivo Marsh")
@@ -68,7 +73,8 @@ def walk_pane(qtbot: QtBot, window: object, key: str, typed: list[str]) -> None:
         if not pane.isAncestorOf(widget):
             break
         marker = id(widget)
-        if isinstance(widget, QTextEdit | QLineEdit) and not widget.isReadOnly():
+        words_go_here = not (widget.property("dateField") or widget.property("scoreBox"))
+        if isinstance(widget, QTextEdit | QLineEdit) and not widget.isReadOnly() and words_go_here:
             text = widget.toPlainText() if isinstance(widget, QTextEdit) else widget.text()
             if not text.strip() and marker not in visited:
                 phrase = f"{key} words {len(typed) + 1}"
@@ -108,6 +114,8 @@ def test_record_a_whole_conference_by_keyboard(
     window.activateWindow()  # the dialog has closed: the window takes the keyboard back
     assert view.conference.family_name == "Quarrington"
     assert [c.name for c in view.conference.children] == ["Poppy Quarrington", "Alfie Quarrington"]
+    assert view.conference.scheduled_at == dt.datetime(2026, 12, 6, 14, 0)  # day first
+    assert view.conference.chair == "Chair Ivo Marsh"
 
     typed: list[str] = []
     seen = []

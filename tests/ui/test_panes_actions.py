@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QTextEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QTextEdit, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from cprecorder.model import ActionFor, ActionStatus, Conference
@@ -15,6 +15,7 @@ from cprecorder.store import Store
 from cprecorder.ui.panes.actions import ActionsPane
 from cprecorder.ui.panes.widgets.action_table import NO_DATE, NO_OWNER, ActionRow
 from cprecorder.ui.shell.main_window import MainWindow
+from cprecorder.ui.widgets.dates import DateEntry
 
 
 def settled(qtbot: QtBot) -> QWidget:
@@ -75,7 +76,7 @@ def test_actions_typed_with_enter_owner_and_date_by_keyboard(
         qtbot.keyClicks(owner, who)
         qtbot.keyClick(owner, Qt.Key.Key_Tab)
         due = settled(qtbot)
-        assert isinstance(due, QDateEdit)
+        assert isinstance(due, DateEntry)
         qtbot.keyClicks(due, when)
         qtbot.keyClick(due, Qt.Key.Key_Tab)
         field.setFocus()
@@ -137,7 +138,8 @@ def test_an_action_with_no_owner_or_date_is_marked_until_filled(
     assert row.owner.property("warn") is False
     assert row.mark.text() == f"⚠ {NO_DATE}"
     row.due.setFocus()
-    qtbot.keyClicks(row.due, "01022027")
+    qtbot.keyClicks(row.due, "1/2/27")  # 1 February: day first, always
+    qtbot.keyClick(row.due, Qt.Key.Key_Tab)
     wait_saved(demo_window)
     assert row.due.property("warn") is False and row.mark.isHidden()
 
@@ -162,6 +164,7 @@ def test_an_overdue_action_is_marked_with_the_rule(
     assert "Overdue" not in row.mark.text()
     row.due.setFocus()
     qtbot.keyClicks(row.due, "01022020")  # long past
+    qtbot.keyClick(row.due, Qt.Key.Key_Return)
     wait_saved(demo_window)
     assert "Overdue" in row.mark.text()
     assert row.due.property("warn") is True

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDateEdit, QPushButton
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from cprecorder.actor import Actor
@@ -17,6 +17,7 @@ from cprecorder.rules.timescales import due_dates
 from cprecorder.store import Store
 from cprecorder.ui.panes.core_group import CoreGroupPane, day_words
 from cprecorder.ui.shell.main_window import MainWindow
+from cprecorder.ui.widgets.dates import DateEntry
 
 
 def buttons(pane: CoreGroupPane, starts: str) -> list[QPushButton]:
@@ -76,10 +77,11 @@ def test_a_date_beyond_the_limit_is_kept_and_flagged(
     assert pane.meeting_flag is not None and pane.review_flag is not None
     assert pane.meeting_flag.isHidden() and pane.review_flag.isHidden()
     first = pane.first_date
-    assert isinstance(first, QDateEdit)
+    assert isinstance(first, DateEntry)
     qtbot.waitUntil(first.isVisible, timeout=2000)
     first.setFocus()
     qtbot.keyClicks(first, "18122026")  # after 8 December, the latest allowed
+    qtbot.keyClick(first, Qt.Key.Key_Tab)  # read on leaving the field (or Enter)
     wait_saved(demo_window)
     assert pane.meeting_flag.isVisible()
     assert "after 8 December 2026, the latest date allowed" in pane.meeting_flag.text()
@@ -89,7 +91,8 @@ def test_a_date_beyond_the_limit_is_kept_and_flagged(
     review = pane.review_date
     assert review is not None
     review.setFocus()
-    qtbot.keyClicks(review, "01042027")
+    qtbot.keyClicks(review, "1/4/27")
+    qtbot.keyClick(review, Qt.Key.Key_Tab)
     wait_saved(demo_window)
     assert "after 24 February 2027, the latest date allowed" in pane.review_flag.text()
     assert "3 months after the initial conference" in pane.review_flag.text()

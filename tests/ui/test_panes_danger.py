@@ -89,9 +89,10 @@ def test_enter_adds_statements_up_to_the_limit_and_the_fifth_is_refused(
         assert statements[0].id == first
 
 
-def test_score_and_reason_typed_for_a_person_are_saved_and_drawn(
+def olu_present(
     qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, demo_id: int
-) -> None:
+) -> tuple[int, int]:
+    """A health visitor who came, and the first danger statement, on screen."""
     change = op.add_item(
         store,
         actor=actor,
@@ -99,11 +100,16 @@ def test_score_and_reason_typed_for_a_person_are_saved_and_drawn(
         entity="person",
         values={"name": "Olu Badmus", "kind": "professional", "attendance": "present"},
     )
-    olu = change.entity_id
-    assert olu is not None
+    assert change.entity_id is not None
     window.open_conference(demo_id)
     activate(qtbot, window)
-    first = statement_ids(store, demo_id)[0]
+    return change.entity_id, statement_ids(store, demo_id)[0]
+
+
+def test_score_and_reason_typed_for_a_person_are_saved_and_drawn(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, demo_id: int
+) -> None:
+    olu, first = olu_present(qtbot, window, store, actor, demo_id)
     pane = danger_pane(window)
     assert all(m.name != "Olu Badmus" for m in pane.spreads[first].marks)
 
@@ -167,3 +173,42 @@ def test_nobody_present_lists_everyone_and_says_so(
     assert set(pane.grids[statement].score_fields) == set(people)
     with store.read() as session:
         assert session.query(Person).filter_by(conference_id=demo_id).count() == len(people)
+
+
+def test_the_first_digit_counts_ten_works_and_eleven_is_refused_in_words(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, demo_id: int
+) -> None:
+    olu, first = olu_present(qtbot, window, store, actor, demo_id)
+
+    def saved() -> int | None:
+        with store.read() as session:
+            entry = (
+                session.query(DangerScore).filter_by(danger_statement_id=first, person_id=olu).one()
+            )
+            return entry.score
+
+    score = field(window, ("danger_statement", first, f"score-{olu}"))
+    score.setFocus()
+    assert score.text() == "–"  # no score yet
+    qtbot.keyClicks(score, "7")  # the first digit always counts
+    assert score.text() == "7"
+    qtbot.keyClick(score, Qt.Key.Key_Tab)
+    wait_saved(qtbot, window)
+    assert saved() == 7
+
+    score = field(window, ("danger_statement", first, f"score-{olu}"))
+    score.setFocus()
+    qtbot.keyClicks(score, "10")  # the score is selected on arrival: 10 replaces it
+    assert score.text() == "10"
+    qtbot.keyClick(score, Qt.Key.Key_Return)
+    wait_saved(qtbot, window)
+    assert saved() == 10
+
+    score = field(window, ("danger_statement", first, f"score-{olu}"))
+    score.setFocus()
+    qtbot.keyClicks(score, "11")  # 1, then 11 is refused: the box keeps 1, and says why
+    assert score.text() == "1"
+    assert "11 is not kept, the score stays 1" in window.status.text()
+    qtbot.keyClick(score, Qt.Key.Key_Tab)
+    wait_saved(qtbot, window)
+    assert saved() == 1

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from cprecorder import operations as op
@@ -20,6 +20,7 @@ from cprecorder.ui.review.dock import HEADING, ITEM_ROLE, KIND_ROLE, ReviewDock,
 from cprecorder.ui.shell.app import create_main_window
 from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.shell.settings import Settings
+from cprecorder.ui.widgets.dates import DateEntry
 
 
 def fresh(store: Store, conference_id: int) -> Conference:
@@ -177,7 +178,7 @@ def test_filling_the_gaps_in_the_real_fields_clears_them_from_the_list(
     def typed_into(widget: QWidget) -> None:
         if isinstance(widget, QComboBox):
             qtbot.keyClicks(widget, "Tom")  # the health visitor, by the first letters
-        elif isinstance(widget, QDateEdit):
+        elif isinstance(widget, DateEntry):
             qtbot.keyClicks(widget, "10022027")
         elif isinstance(widget, QTextEdit):
             qtbot.keyClicks(widget, "No shouting in front of the children for six months.")

@@ -118,8 +118,8 @@ def test_strategy_discussion_and_the_childrens_version(
 ) -> None:
     strategy = field(window, "before", ("conference", marlowe, "strategy_discussion_on"))
     assert "Within the 15 working days" in " ".join(labels(pane(window, "before")))
-    strategy.setFocus()
-    strategy.setDate(strategy.date().addDays(-14))  # type: ignore[attr-defined]
+    retype(qtbot, strategy, "9/11/2026")  # a fortnight earlier, typed as people type it
+    qtbot.keyClick(strategy, Qt.Key.Key_Return)
     qtbot.waitUntil(
         lambda: any("latest date allowed" in t for t in labels(pane(window, "before"))),
         timeout=2000,

@@ -15,6 +15,7 @@ from cprecorder.model import PlanSection
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.shell.main_window import MainWindow
+from cprecorder.ui.widgets.fields import TextField
 
 SENTINEL = "ZEBRA-CONFIDENTIAL-7741"
 
@@ -270,12 +271,15 @@ def test_a_refused_structural_change_is_a_message(
         assert len(load_conference(session, demo_id).danger_statements) == 4
 
 
+@pytest.mark.parametrize(
+    "typed", ["15/1/27", "15/01/2027", "15012027", "15 Jan 2027", "15.1.27", "15 january 2027"]
+)
 def test_typing_a_date_into_a_blank_date_field(
     qtbot: QtBot,
     demo_window: MainWindow,
     store: Store,
     demo_id: int,
-    wait_saved: Callable[[MainWindow], None],
+    typed: str,
 ) -> None:
     import datetime as dt
 
@@ -301,14 +305,57 @@ def test_typing_a_date_into_a_blank_date_field(
         None,
         label="Strategy discussion",
     )
-    pane.body_layout.addWidget(blank)
+    after = TextField(view.recorder, "conference", demo_id, "observers", "", label="after")
+    pane.body_layout.addWidget(blank.beside())
+    pane.body_layout.addWidget(after)
+    qtbot.waitUntil(after.isVisible)
     blank.setFocus()
-    for char in "15012027":
-        qtbot.keyClick(blank, char)
+    qtbot.keyClicks(blank, typed)
+    qtbot.keyClick(blank, Qt.Key.Key_Tab)  # Tab always leaves the field; the date is read
+    assert QApplication.focusWidget() is after
+    assert blank.text() == "Friday 15 January 2027"  # shown back in words
     assert blank.date_value() == dt.date(2027, 1, 15)
-    wait_saved(demo_window)
     with store.read() as session:
         assert load_conference(session, demo_id).strategy_discussion_on == dt.date(2027, 1, 15)
+
+
+def test_a_date_that_cannot_be_read_is_said_beside_it_and_kept_as_typed(
+    qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int
+) -> None:
+    import datetime as dt
+
+    from cprecorder.dates import date_in_words
+    from cprecorder.ui.widgets.fields import DateField
+
+    view = demo_window.view
+    assert view is not None
+    pane = view.panes[view.current_key()]
+    held = view.conference.strategy_discussion_on
+    assert held is not None
+    field = DateField(view.recorder, "conference", demo_id, "strategy_discussion_on", held)
+    pane.body_layout.addWidget(field.beside())
+    qtbot.waitUntil(field.isVisible)
+    field.setFocus()
+    qtbot.keyClicks(field, "31/04/2026")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.text() == "31/04/2026"  # kept as typed, never replaced by another date
+    assert field.note.isVisible() and "April 2026 has no day 31" in field.note.text()
+    assert field.date_value() == held
+    with store.read() as session:
+        assert load_conference(session, demo_id).strategy_discussion_on == held
+    # Alt+Down opens a calendar at the date; Enter takes the day chosen with the arrows.
+    field.clear()
+    qtbot.keyClick(field, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    calendar = field._calendar
+    assert calendar is not None and calendar.isVisible()
+    qtbot.keyClick(calendar.focusWidget() or calendar, Qt.Key.Key_Right)
+    qtbot.keyClick(calendar.focusWidget() or calendar, Qt.Key.Key_Return)
+    assert not calendar.isVisible()
+    next_day = held + dt.timedelta(days=1)
+    assert field.date_value() == next_day
+    assert field.text() == date_in_words(next_day) and not field.note.isVisible()
+    with store.read() as session:
+        assert load_conference(session, demo_id).strategy_discussion_on == next_day
 
 
 def test_dates_saved_to_a_calendar_from_the_window(
@@ -387,3 +434,20 @@ def test_scrolling_the_pane_does_not_change_a_choice_under_the_pointer(
     )
     QApplication.sendEvent(combo, event)
     assert combo.currentIndex() == before
+
+
+def test_ctrl_y_redoes_what_ctrl_z_undid(qtbot: QtBot, demo_window: MainWindow) -> None:
+    view = demo_window.view
+    assert view is not None
+    pane = view.panes[view.current_key()]
+    field = next(
+        f.as_widget() for f in pane.fields.values() if isinstance(f.as_widget(), QTextEdit)
+    )
+    assert isinstance(field, QTextEdit)
+    field.setFocus()
+    before = field.toPlainText()
+    qtbot.keyClicks(field, " and more")
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert field.toPlainText() != before + " and more"
+    qtbot.keyClick(field, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert field.toPlainText() == before + " and more"

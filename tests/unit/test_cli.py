@@ -53,3 +53,19 @@ def test_bad_json_is_a_plain_error(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_missing_conference(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "dump", "42")
     assert code == 1 and "There is no conference 42" in err
+
+
+def test_withdraw_takes_a_conference_off_the_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = str(tmp_path / "cli")
+    run(capsys, "--data-dir", folder, "demo")
+    code, _, err = run(capsys, "--data-dir", folder, "withdraw", "1", "--reason", " ")
+    assert code == 1 and "Say why" in err
+    code, out, _ = run(capsys, "--data-dir", folder, "withdraw", "1", "--reason", "Made twice")
+    assert code == 0 and "withdrawn" in out
+    assert run(capsys, "--data-dir", folder, "list") == (0, "", "")
+    code, out, _ = run(capsys, "--data-dir", folder, "audit", "verify", "1")
+    assert code == 0 and out.startswith("The audit trail is intact")
+    code, _, err = run(capsys, "--data-dir", folder, "withdraw", "1", "--reason", "again")
+    assert code == 1 and "already withdrawn" in err

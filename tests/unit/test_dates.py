@@ -107,3 +107,11 @@ def test_times_as_typed(typed: str, expected: dt.time) -> None:
 def test_what_is_not_a_time(typed: str) -> None:
     with pytest.raises(DateNotReadError):
         read_time(typed)
+
+
+def test_a_date_in_short_words_reads_again() -> None:
+    from cprecorder.dates import date_in_short_words
+
+    assert date_in_short_words(D(2026, 12, 6)) == "Sun 6 Dec 2026"
+    assert read_date("Wed 30 Sep 2026") == D(2026, 9, 30)
+    assert read_date(date_in_short_words(D(2027, 6, 1))) == D(2027, 6, 1)

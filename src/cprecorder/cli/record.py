@@ -1,4 +1,4 @@
-"""Subcommands on the record: demo, list, dump, import, audit verify."""
+"""Subcommands on the record: demo, list, dump, import, withdraw, audit verify."""
 
 from __future__ import annotations
 
@@ -49,6 +49,13 @@ def register(commands: Any) -> None:
     importing = commands.add_parser("import", help="add a conference from a JSON file")
     importing.add_argument("file", metavar="FILE")
     importing.set_defaults(handler=cmd_import)
+
+    withdraw = commands.add_parser(
+        "withdraw", help="withdraw a conference created by mistake (kept, with its trail)"
+    )
+    withdraw.add_argument("id", type=int)
+    withdraw.add_argument("--reason", required=True, help="why it is withdrawn")
+    withdraw.set_defaults(handler=cmd_withdraw)
 
     audit = commands.add_parser("audit", help="the audit trail")
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
@@ -131,6 +138,14 @@ def cmd_import(context: CommandContext, args: argparse.Namespace) -> int:
             [f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})"]
         ) from None
     print(import_conference(context.store, actor=context.actor, data=data))
+    return 0
+
+
+def cmd_withdraw(context: CommandContext, args: argparse.Namespace) -> int:
+    from ..operations import withdraw
+
+    withdraw(context.store, actor=context.actor, conference_id=args.id, reason=args.reason)
+    print(f"Conference {args.id} is withdrawn; its record and audit trail are kept.")
     return 0
 
 

@@ -61,6 +61,8 @@ class Pane(QWidget):
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        # Tab goes from field to field; the scroll area itself never takes the keys.
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         outer.addWidget(self.scroller)
         self.page = QWidget()
         self.page.setObjectName("page")
@@ -94,6 +96,7 @@ class Pane(QWidget):
         """Rebuild from the record."""
         self.conference = conference
         self.fields.clear()
+        self.__dict__.pop("_alt_letters", None)  # the new body hands out Alt+letters afresh
         fresh = QWidget()
         layout = QVBoxLayout(fresh)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -119,6 +122,8 @@ class Pane(QWidget):
             field.confidential = True
             field.as_widget().setProperty("confidential", True)
         widget = field.as_widget()
+        if isinstance(widget, QTextEdit):  # the line being typed never scrolls off screen
+            widget.cursorPositionChanged.connect(lambda w=widget: self._typing_in(w))
         if isinstance(widget, QTextEdit | QLineEdit):
             from ..widgets.language_marks import attach_language_tools
 
@@ -160,8 +165,19 @@ class Pane(QWidget):
         layout.addLayout(form)
         return form
 
-    @staticmethod
-    def label_for(text: str, buddy: QWidget) -> QLabel:
+    def label_for(self, text: str, buddy: QWidget) -> QLabel:
+        """A label that takes the cursor to ``buddy`` with Alt+its letter, if that letter is
+        still free in this pane (not a menu's, not an earlier label's): one key, one place."""
+        from ..shell.window_actions import MENU_TITLES, alt_letter
+
+        taken = self.__dict__.setdefault(
+            "_alt_letters", {alt_letter(title) for title in MENU_TITLES.values()}
+        )
+        letter = alt_letter(text)
+        if letter and letter in taken:
+            text = text.replace("&&", "\0").replace("&", "").replace("\0", "&&")
+        elif letter:
+            taken.add(letter)
         label = QLabel(text)
         label.setBuddy(buddy)
         return label
@@ -174,6 +190,21 @@ class Pane(QWidget):
 
     def on_change(self, change: Change) -> None:
         """Another pane or operation changed the record; refresh if it matters here."""
+
+    def keep_in_view(self, widget: QWidget) -> None:
+        """Scroll so the field (for long text, the line with the cursor) is on screen."""
+        if not self.page.isAncestorOf(widget):
+            return
+        if isinstance(widget, QTextEdit):
+            spot = widget.cursorRect()
+            centre = widget.viewport().mapTo(self.page, spot.center())
+            self.scroller.ensureVisible(centre.x(), centre.y(), 50, max(60, spot.height() * 2))
+        else:
+            self.scroller.ensureWidgetVisible(widget, 50, 60)
+
+    def _typing_in(self, widget: QWidget) -> None:
+        if widget.hasFocus():
+            self.keep_in_view(widget)
 
     def focus_field(self, key: FieldKey) -> bool:
         field = self.fields.get(key)

@@ -42,7 +42,7 @@ class BeforePane(Pane):
             conference.strategy_discussion_on = when.date_value()
             self.show_target(conference)
 
-        when.dateChanged.connect(changed)
+        when.date_read.connect(changed)
         meeting = self.section(
             "The chair's meeting with the parents",
             layout,

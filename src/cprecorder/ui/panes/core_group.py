@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -217,8 +217,8 @@ class CoreGroupPane(Pane):
             )
             if item is meetings[0]:
                 self.first_date = when
-            when.setMinimumWidth(when.fontMetrics().horizontalAdvance("00/00/0000") * 2)
-            line.addWidget(self.register(when).as_widget(), 0, Qt.AlignmentFlag.AlignTop)
+            self.register(when)
+            line.addWidget(when.beside(), 0, Qt.AlignmentFlag.AlignTop)
             line.addWidget(self.register(notes).as_widget(), 1)
             return when  # a new meeting starts at its date
 
@@ -244,7 +244,7 @@ class CoreGroupPane(Pane):
     def _use_first_date(self, day: dt.date) -> None:
         """The proposal goes into the first meeting, as if typed there (or starts the list)."""
         if self.first_date is not None:
-            self.first_date.setDate(QDate(day.year, day.month, day.day))
+            self.first_date.use_date(day)
             self.recorder.flush()
             self.first_date.setFocus()
             return
@@ -282,14 +282,14 @@ class CoreGroupPane(Pane):
             conference.review_conference_on,
             label="Review conference date",
         )
-        review.setMinimumWidth(review.fontMetrics().horizontalAdvance("00/00/0000") * 2)
         self.review_date = review
-        use = QPushButton(f"Use {day_words(due.review_due_by)}")
+        use = QPushButton(f"Use {day_words(due.review_proposed)}")
         use.setObjectName("editButton")
-        use.setAccessibleName(f"Use {day_words(due.review_due_by)} for the review conference")
-        use.clicked.connect(lambda: self._use_review_date(due.review_due_by))
-        line.addWidget(self.label_for("&Review conference on", review))
-        line.addWidget(self.register(review).as_widget())
+        use.setAccessibleName(f"Use {day_words(due.review_proposed)} for the review conference")
+        use.clicked.connect(lambda: self._use_review_date(due.review_proposed))
+        line.addWidget(self.label_for("Revie&w conference on", review))
+        self.register(review)
+        line.addWidget(review.beside())
         line.addStretch(1)
         box.addLayout(line)
         box.addWidget(use, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -300,7 +300,7 @@ class CoreGroupPane(Pane):
 
     def _use_review_date(self, day: dt.date) -> None:
         if self.review_date is not None:
-            self.review_date.setDate(QDate(day.year, day.month, day.day))
+            self.review_date.use_date(day)
             self.recorder.flush()
             self.review_date.setFocus()
 

@@ -90,8 +90,12 @@ def chip(check: CheckField, words: str) -> None:
     check.toggled.connect(show)
 
 
-def captioned(caption: str, widget: QWidget) -> QWidget:
-    """A small caption above a field, as on a paper form; the caption is its label."""
+def captioned(caption: str, widget: QWidget, placed: QWidget | None = None) -> QWidget:
+    """A small caption above a field, as on a paper form; the caption is its label.
+
+    ``placed`` is what goes in the layout, when it is more than the field (a date and
+    the place where a date that cannot be read is said).
+    """
     holder = QWidget()
     box = QVBoxLayout(holder)
     box.setContentsMargins(0, 0, 0, 0)
@@ -100,7 +104,7 @@ def captioned(caption: str, widget: QWidget) -> QWidget:
     label.setObjectName("fieldCaption")
     label.setBuddy(widget)
     box.addWidget(label)
-    box.addWidget(widget)
+    box.addWidget(placed or widget)
     return holder
 
 
@@ -160,8 +164,14 @@ class FamilyPane(OperationPane):
         last = text("last_name", child.last_name, "Last name")
         unborn = CheckField(r, "child", cid, "unborn", child.unborn, "Not born yet")
         unnamed = CheckField(r, "child", cid, "not_yet_named", child.not_yet_named, "Not named")
-        born = DateField(r, "child", cid, "date_of_birth", child.date_of_birth, label="Born on")
-        expected = DateField(r, "child", cid, "expected_on", child.expected_on, label="Expected on")
+        # Short dates ("Wed 4 Mar 2027"): the card fits a 1280-pixel screen at the
+        # presentation zoom.
+        born = DateField(
+            r, "child", cid, "date_of_birth", child.date_of_birth, label="Born on", short=True
+        )
+        expected = DateField(
+            r, "child", cid, "expected_on", child.expected_on, label="Expected on", short=True
+        )
         gender = text("gender", child.gender, "Gender", "Girl, boy, or in their words")
         ethnicity = text("ethnicity", child.ethnicity, "Ethnicity")
         language = text("language", child.language, "First language")
@@ -192,8 +202,8 @@ class FamilyPane(OperationPane):
         chips.addWidget(unborn)
         chips.addWidget(unnamed)
         grid.addLayout(chips, 0, 2)
-        born_box = captioned("Born on", born)
-        expected_box = captioned("Expected on", expected)
+        born_box = captioned("Born on", born, born.beside())
+        expected_box = captioned("Expected on", expected, expected.beside())
         dates = QHBoxLayout()
         dates.setContentsMargins(0, 0, 0, 0)
         dates.addWidget(born_box)
@@ -531,6 +541,7 @@ class FamilyPane(OperationPane):
             "report_received_on",
             person.report_received_on,
             label=f"Report from {who_name} received on",
+            short=True,
         )
         shared = CheckField(
             r,
@@ -547,18 +558,27 @@ class FamilyPane(OperationPane):
         self.report_marks[pid] = mark
         chip(expected, "Expected")
         chip(shared, "With family")
-        line = QHBoxLayout()
-        line.setContentsMargins(0, 0, 0, 6)
-        line.setSpacing(8)
+        # Two short lines: whether a report was expected and shared, then when it came.
+        lines = QGridLayout()
+        lines.setContentsMargins(0, 0, 0, 6)
+        lines.setHorizontalSpacing(8)
+        lines.setVerticalSpacing(4)
         caption = QLabel("Report:")
         caption.setObjectName("fieldCaption")
         caption.setBuddy(expected)
-        line.addWidget(caption)
-        fields: tuple[Bound, ...] = (expected, received, shared)
-        for field in fields:
-            line.addWidget(self.register(field).as_widget())
-        line.addWidget(mark, 1)
-        grid.addLayout(line, row, 0, 1, 3)
+        when = QLabel("Received:")
+        when.setObjectName("fieldCaption")
+        when.setBuddy(received)
+        for field in (expected, received, shared):
+            self.register(field)
+        lines.addWidget(caption, 0, 0)
+        lines.addWidget(expected, 0, 1)
+        lines.addWidget(shared, 0, 2)
+        lines.addWidget(when, 1, 0)
+        lines.addWidget(received.beside(), 1, 1)
+        lines.addWidget(mark, 1, 2, 1, 2)
+        lines.setColumnStretch(3, 1)
+        grid.addLayout(lines, row, 0, 1, 3)
 
         def report(*_args: object) -> None:
             person.report_expected = expected.isChecked()
@@ -566,7 +586,7 @@ class FamilyPane(OperationPane):
             self.update_reports()
 
         expected.toggled.connect(report)
-        received.dateChanged.connect(report)
+        received.date_read.connect(report)
 
     def update_quoracy(self) -> None:
         if self.conference is None or not hasattr(self, "quoracy"):

@@ -79,11 +79,7 @@ class OperationCheck(CheckField):
 
 
 class OperationScore(ScoreField):
-    """A 0-10 score saved when the person has finished with it.
-
-    Keyboard tracking is off: typing "10" is one score, not a 1 then a 10, and
-    the arrow keys still save at each step.
-    """
+    """A 0-10 score saved when the person has finished with it (left the box, or Enter)."""
 
     def __init__(
         self,
@@ -95,16 +91,7 @@ class OperationScore(ScoreField):
         label: str,
     ) -> None:
         super().__init__(recorder, key, value, label=label)
-        self.setKeyboardTracking(False)
-        # A plain number box (the theme hides the spin buttons): the arrow keys step it,
-        # and tiny buttons only clutter a shared screen.
-        self.setProperty("scoreBox", True)
         self.score_changed.connect(on_score)
-        self.setToolTip("0 to 10: type a number, or use the arrow keys (below 0 is no score).")
-
-    def text_for_search(self) -> str:
-        score = self.score()
-        return "" if score is None else str(score)
 
 
 class FirstWords(TextField):

@@ -91,9 +91,9 @@ class PlanPane(Pane):
                 min_lines=1,
             )
             when = DateField(r, "timeline_item", item.id, "by_when", item.by_when, label="By when")
-            when.setMinimumWidth(when.fontMetrics().horizontalAdvance("00/00/0000") * 2)
             line.addWidget(self.register(what).as_widget(), 1)
-            line.addWidget(self.register(when).as_widget(), 0, Qt.AlignmentFlag.AlignTop)
+            self.register(when)
+            line.addWidget(when.beside(), 0, Qt.AlignmentFlag.AlignTop)
             return what
 
         timeline.addWidget(

@@ -158,6 +158,8 @@ class ConferenceView(QWidget):
         self.presentation = False
         self.panes: dict[str, Pane] = {}
         self.stale: set[str] = set()
+        #: Where the person was typing in each pane (see :meth:`restore_focus`).
+        self.places: dict[str, FieldKey] = {}
         self.last_removed: Change | None = None
 
         layout = QVBoxLayout(self)
@@ -188,6 +190,9 @@ class ConferenceView(QWidget):
         self.nav = QListWidget()
         self.nav.setObjectName("agenda")
         self.nav.setAccessibleName("Agenda")
+        # A click chooses a pane and the cursor goes into it; the list takes the keys (and
+        # its type-ahead) only when the person Tabs into it.
+        self.nav.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.nav.setMinimumWidth(260)
         self.nav.setWordWrap(True)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -267,8 +272,19 @@ class ConferenceView(QWidget):
             self.refresh_marks([key])
         elif key in self.stale:
             self.panes[key].load(self.conference)
+        if self.panes[key].parentWidget() is None:  # set aside while the type was resized
+            self.stack.addWidget(self.panes[key])
         self.stale.discard(key)
         return self.panes[key]
+
+    def set_aside_hidden_panes(self) -> None:
+        """Take the panes not on screen out of the window, so a new type size restyles only
+        what is seen (F5 and zoom answer at once); each comes back, restyled, when shown."""
+        current = self.stack.currentWidget()
+        for pane in self.panes.values():
+            if pane is not current and pane.parentWidget() is not None:
+                self.stack.removeWidget(pane)
+                pane.setParent(None)
 
     def reload(self) -> None:
         """Read the whole record again and rebuild the visible pane."""
@@ -302,6 +318,41 @@ class ConferenceView(QWidget):
         pane = self.pane(key)
         self.stack.setCurrentWidget(pane)
         self.pane_changed.emit(key)
+        if not self.nav.hasFocus():  # chosen by a key or a click: the cursor goes there too
+            self.restore_focus()
+
+    # -- focus has an owner -----------------------------------------------------
+    def remember_place(self, widget: QWidget) -> None:
+        """The field the person is typing in, per pane, to come back to after anything."""
+        key = widget.property("field_key")
+        current = self.current_key()
+        pane = self.panes.get(current)
+        if pane is not None and pane.isAncestorOf(widget):
+            # In view now, and again once the pane has laid out what just changed.
+            pane.keep_in_view(widget)
+            QTimer.singleShot(0, lambda: self._keep_in_view(widget))
+        if key and pane is not None and pane.isAncestorOf(widget):
+            entity, entity_id, field = str(key).split(":")
+            self.places[current] = (entity, int(entity_id), field)
+
+    def _keep_in_view(self, widget: QWidget) -> None:
+        pane = self.panes.get(self.current_key())
+        if pane is not None and QApplication.focusWidget() is widget:
+            pane.keep_in_view(widget)
+
+    def restore_focus(self) -> None:
+        """The cursor back where the person was typing in this pane, else its first field,
+        scrolled into view; never nowhere."""
+        pane = self.panes.get(self.current_key())
+        if pane is None:
+            return
+        place = self.places.get(self.current_key())
+        if place is not None and pane.focus_field(place):
+            return
+        first = pane.first_field()
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            pane.scroller.ensureWidgetVisible(first, 50, 80)
 
     def step(self, offset: int) -> None:
         row = self.nav.currentRow()
@@ -315,9 +366,7 @@ class ConferenceView(QWidget):
         visible = [i for i in range(self.nav.count()) if not self.nav.item(i).isHidden()]
         if 1 <= number <= len(visible):
             self.nav.setCurrentRow(visible[number - 1])
-            first = self.panes[self.keys[visible[number - 1]]].first_field()
-            if first is not None:
-                first.setFocus()
+            self.restore_focus()
 
     def focus_field(self, pane_key: str, key: FieldKey) -> bool:
         self.show_pane(pane_key)
@@ -337,9 +386,13 @@ class ConferenceView(QWidget):
             return
         if change.operation is Operation.REMOVE:
             self.last_removed = change
-            self.message.emit("Item removed. Ctrl+Alt+Z puts it back.")
+            if not self.presentation:  # a note for the minute-taker, not the family
+                self.message.emit("Item removed. Ctrl+Alt+Z puts it back.")
         focused = QApplication.focusWidget()
         had_focus_key = focused.property("field_key") if focused is not None else None
+        neighbour = (
+            self._neighbour_of(focused, change) if change.operation is Operation.REMOVE else None
+        )
         self.reload()
         current = self.panes.get(self.current_key())
         if current is None:
@@ -352,7 +405,29 @@ class ConferenceView(QWidget):
             return
         if had_focus_key:
             entity, entity_id, field = str(had_focus_key).split(":")
-            current.focus_field((entity, int(entity_id), field))
+            if current.focus_field((entity, int(entity_id), field)):
+                return
+        if neighbour is not None and current.focus_field(neighbour):
+            return
+        self.restore_focus()  # the field typed in is gone: never leave the cursor nowhere
+
+    def _neighbour_of(self, focused: QWidget | None, change: Change) -> FieldKey | None:
+        """The field before the removed item's (or the next one), to carry on typing in."""
+        if focused is None:
+            return None
+        for step in ("previousInFocusChain", "nextInFocusChain"):
+            widget: QWidget = focused
+            for _ in range(200):
+                widget = getattr(widget, step)()
+                if widget is focused:
+                    break
+                key = widget.property("field_key")
+                if not key:
+                    continue
+                entity, entity_id, field = str(key).split(":")
+                if (entity, int(entity_id)) != (change.entity, change.entity_id):
+                    return (entity, int(entity_id), field)
+        return None
 
     def _patch(self, change: Change) -> dict[str, object]:
         """Apply a saved edit to the loaded record, so other panes see it without a reload."""
@@ -554,9 +629,7 @@ class ConferenceView(QWidget):
             and event.key() == Qt.Key.Key_Escape
         ):
             self.find_bar.hide()
-            current = self.panes.get(self.current_key())
-            if current is not None:
-                current.setFocus()
+            self.restore_focus()
             return True
         return False
 

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, Qt
 from ... import operations as op
 from ...backup import backup_on_sign_off
 from ...errors import KnownError
+from ...lifecycle import hand_over_refusal, take_back_refusal
 from ...model import RecordStatus, Role
 from ...queries import load_conference
 from ...review import review_record
@@ -38,7 +39,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-RULED = (ActionId.REVIEW, ActionId.SIGN_OFF, ActionId.ADDENDUM, ActionId.AUDIT)
+RULED = (
+    ActionId.REVIEW,
+    ActionId.SIGN_OFF,
+    ActionId.ADDENDUM,
+    ActionId.AUDIT,
+    ActionId.HAND_OVER,
+    ActionId.TAKE_BACK,
+)
 
 
 class RecordActions(QObject):
@@ -75,7 +83,20 @@ class RecordActions(QObject):
             sign_text = f"{sign_text} (only the chair)"
         elif signed:
             sign_text = "Signed off"
+        status = view.conference.status if view is not None else None
+        writable = view is not None and not view.recorder.read_only
+        role = self.window.actor.role
         return {
+            ActionId.HAND_OVER: (
+                writable and status is not None and hand_over_refusal(status) is None,
+                self.texts[ActionId.HAND_OVER],
+            ),
+            ActionId.TAKE_BACK: (
+                writable
+                and status is not None
+                and take_back_refusal(status, role, chair_has_changed_it=False) is None,
+                self.texts[ActionId.TAKE_BACK],
+            ),
             ActionId.REVIEW: (view is not None, self.texts[ActionId.REVIEW]),
             ActionId.AUDIT: (view is not None, self.texts[ActionId.AUDIT]),
             ActionId.SIGN_OFF: (view is not None and chair and not signed, sign_text),
@@ -208,6 +229,7 @@ class RecordActions(QObject):
             show_review=self.show_review,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: self.window.restore_focus())
         dialog.open()
 
     def _sign(self, view: ConferenceView, chair_name: str) -> str | None:
@@ -254,6 +276,7 @@ class RecordActions(QObject):
             submit=lambda author, reason, text: self._add(view, author, reason, text),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: self.window.restore_focus())
         dialog.open()
 
     def _add(self, view: ConferenceView, author: str, reason: str, text: str) -> str | None:

@@ -46,7 +46,7 @@ from .settings import (
     Settings,
 )
 from .theme import apply_theme
-from .window_actions import ActionId, build_actions
+from .window_actions import MENU_TITLES, ActionId, build_actions
 
 if TYPE_CHECKING:
     from ...actor import Actor
@@ -77,6 +77,7 @@ NEED_CONFERENCE = (
     ActionId.NEXT_ITEM,
     ActionId.PREVIOUS_ITEM,
     ActionId.HAND_OVER,
+    ActionId.TAKE_BACK,
 )
 
 #: The shared window's actions, in the View menu.
@@ -229,6 +230,8 @@ class MainWindow(QMainWindow):
             self._start.case_requested.connect(self.show_journey)
             self._start.review_requested.connect(self.start_review)
             self.stack.addWidget(self._start)
+        elif self._start.parentWidget() is None:  # set aside while the type was resized
+            self.stack.addWidget(self._start)
         return self._start
 
     def tell_if_spelling_is_off(self) -> None:
@@ -242,7 +245,7 @@ class MainWindow(QMainWindow):
     # -- menus ----------------------------------------------------------------
     def _build_menus(self) -> None:
         a = self.actions_
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(MENU_TITLES["file"])
         for action_id in (
             ActionId.NEW_CONFERENCE,
             ActionId.OPEN_CONFERENCES,
@@ -257,10 +260,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.WHO_AM_I])
         file_menu.addAction(a[ActionId.QUIT])
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(MENU_TITLES["edit"])
         for action_id in (ActionId.FIND, ActionId.FIND_NEXT, ActionId.UNDO_REMOVE):
             edit_menu.addAction(a[action_id])
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(MENU_TITLES["view"])
         for action_id in (
             ActionId.PRESENTATION,
             ActionId.HIGH_CONTRAST,
@@ -273,9 +276,10 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         for action_id in SHARED_ACTIONS:
             view_menu.addAction(a[action_id])
-        self.record_menu = self.menuBar().addMenu("&Record")
+        self.record_menu = self.menuBar().addMenu(MENU_TITLES["record"])
         for action_id in (
             ActionId.HAND_OVER,
+            ActionId.TAKE_BACK,
             ActionId.REVIEW,
             ActionId.SIGN_OFF,
             ActionId.ADDENDUM,
@@ -312,6 +316,7 @@ class MainWindow(QMainWindow):
         a[ActionId.NEXT_ITEM].triggered.connect(lambda: self._in_view("step", 1))
         a[ActionId.PREVIOUS_ITEM].triggered.connect(lambda: self._in_view("step", -1))
         a[ActionId.HAND_OVER].triggered.connect(self.hand_over)
+        a[ActionId.TAKE_BACK].triggered.connect(self.take_back)
         a[ActionId.EXPORT].triggered.connect(self.export)
         a[ActionId.CALENDAR].triggered.connect(self.save_calendar)
         a[ActionId.WHO_AM_I].triggered.connect(self.ask_identity)
@@ -665,12 +670,39 @@ class MainWindow(QMainWindow):
             self.show_message("Saved.")
 
     def hand_over(self) -> None:
+        """Asks first: the record goes to the chair (the minute-taker may take it back)."""
         from ... import operations as op
 
         if self.view is None:
             return
+        answer = QMessageBox.question(
+            self,
+            "Hand over to the chair",
+            "Hand the record to the chair for review? You can take it back until the "
+            "chair changes something.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        self.restore_focus()
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         if self.view.recorder.run(op.hand_over, conference_id=self.view.conference_id):
             self.show_message("Handed over to the chair for review.")
+
+    def take_back(self) -> None:
+        from ... import operations as op
+
+        if self.view is not None and self.view.recorder.run(
+            op.take_back, conference_id=self.view.conference_id
+        ):
+            self.show_message("The hand-over is taken back: the record is a draft again.")
+
+    def restore_focus(self) -> None:
+        """After a dialog, the cursor goes back to the field it was in (the window's owner
+        of focus), or to the first field of the pane shown."""
+        if self.view is not None:
+            self.activateWindow()
+            self.view.restore_focus()
 
     def export(self) -> None:
         """File → Export…: the dialog saves everything and exports from the store."""
@@ -679,6 +711,7 @@ class MainWindow(QMainWindow):
         from ..dialogs.export import ExportDialog
 
         ExportDialog(self, self.view).exec()
+        self.restore_focus()
 
     def save_calendar(self) -> None:
         """File → Save dates to a calendar…: an .ics file for Outlook or any calendar."""
@@ -697,6 +730,7 @@ class MainWindow(QMainWindow):
         chosen, _filter = QFileDialog.getSaveFileName(
             self, "Save the dates as", suggested, "Calendar file (*.ics)"
         )
+        self.restore_focus()
         if not chosen:
             return
         try:
@@ -710,15 +744,15 @@ class MainWindow(QMainWindow):
     def set_presentation(self, on: bool) -> None:
         focused = QApplication.focusWidget()
         self.presentation = on
-        if on:
-            # A leftover message ("Match 1 of 1 — Professionals only") must not reach
-            # the shared screen.
-            self.show_message("")
+        self.show_message("")  # what the status bar said was for the minute-taker
         if self.view is not None:
             self.view.set_presentation(on)
+            self.view.banner.repaint()  # the banner is on screen before the type is resized
         self.apply_theme()
-        if focused is not None and focused.isVisible():
+        if focused is not None and focused.isVisible() and focused.window() is self:
             focused.setFocus()
+        else:
+            self.restore_focus()
 
     def _set_high_contrast(self, on: bool) -> None:
         self.settings.set(HIGH_CONTRAST, on)
@@ -737,11 +771,26 @@ class MainWindow(QMainWindow):
     def apply_theme(self) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
+        # Sizes restyle this window only, and only what is on screen: restyling every widget
+        # of the application took seconds on a busy machine, and a person presses F5 again
+        # when nothing seems to happen.
+        if self.view is not None:
+            self.view.set_aside_hidden_panes()
+            if self._start is not None and self._start.parentWidget() is not None:
+                self.stack.removeWidget(self._start)
+                self._start.setParent(None)
         apply_theme(
-            app, zoom_percent=self.zoom_percent(), high_contrast=self.settings.get(HIGH_CONTRAST)
+            app,
+            zoom_percent=self.zoom_percent(),
+            high_contrast=self.settings.get(HIGH_CONTRAST),
+            window=self,
         )
         if self.view is not None:
             self.view.after_theme(self.zoom_percent())
+            # The type size changed the layout: the field being typed in stays in view.
+            focused = QApplication.focusWidget()
+            if focused is not None:
+                QTimer.singleShot(0, lambda: self._in_view("remember_place", focused))
 
     # -- identity, messages, focus ---------------------------------------------
     def ask_identity(self) -> None:
@@ -750,7 +799,9 @@ class MainWindow(QMainWindow):
         if not self.attached:
             return
         dialog = IdentityDialog(self, self.actor)
-        if dialog.exec() == IdentityDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == IdentityDialog.DialogCode.Accepted
+        self.restore_focus()
+        if accepted:
             self.actor = dialog.actor()
             remember_actor(self.settings, self.actor)
             if self.view is not None:
@@ -763,6 +814,7 @@ class MainWindow(QMainWindow):
     def _remember_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is None or self.view is None:
             return
+        self.view.remember_place(new)
         key = new.property("field_key")
         if key:
             self.settings.set(LAST_FIELD, str(key))

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
-    QDateTime,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -16,7 +15,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...agenda import DEFAULT_AGENDA, available_agendas
+from ...dates import DateNotReadError, read_time
 from ...journey.cases import CaseSummary, list_cases
 from ...model import ConferenceKind, HowHeld, RecordStatus
 from ...queries import ConferenceSummary, list_conferences
 from ...store import Store
+from ..widgets.dates import DateEntry
 from ..widgets.rows_table import RowsModel, rows_table
 
 #: The start view shows this many; searching reaches all of them.
@@ -244,16 +244,20 @@ class NewConferenceDialog(QDialog):
             if kind.is_conference:  # a core group starts from the case's latest meeting
                 self.kind.addItem(kind.label, kind)
         form.addRow("&Kind", self.kind)
-        self.when = QDateTimeEdit(QDateTime.currentDateTime())
-        self.when.setAccessibleName("Date and time")
-        self.when.setDisplayFormat("dd/MM/yyyy HH:mm")
-        self.when.setCalendarPopup(True)
-        form.addRow("&Date and time", self.when)
+        now = dt.datetime.now()
+        self.day = DateEntry(now.date(), label="Date")
+        day_label = QLabel("&Date")
+        day_label.setBuddy(self.day)
+        form.addRow(day_label, self.day.beside())
+        self.time = QLineEdit(f"{now:%H}:00")
+        self.time.setAccessibleName("Time")
+        self.time.setPlaceholderText("10:30, or 2pm")
+        form.addRow("&Time", self.time)
         self.how = QComboBox()
         self.how.setAccessibleName("How held")
         for how in HowHeld:
             self.how.addItem(how.label, how)
-        form.addRow("&How held", self.how)
+        form.addRow("Ho&w held", self.how)
         self.chair = QLineEdit()
         self.chair.setAccessibleName("Chair")
         form.addRow("&Chair", self.chair)
@@ -281,17 +285,29 @@ class NewConferenceDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _refuse(self, sentence: str, field: QWidget) -> None:
+        self.error.setText(sentence)
+        self.error.show()
+        field.setFocus()
+
     def _accept(self) -> None:
         if not self.family.text().strip():
-            self.error.setText("Type the family name to start.")
-            self.error.show()
-            self.family.setFocus()
+            self._refuse("Type the family name to start.", self.family)
+            return
+        if not self.day.read_typed() or self.day.date_value() is None:
+            self._refuse(self.day.problem() or "Type the date of the conference.", self.day)
+            return
+        try:
+            read_time(self.time.text())
+        except DateNotReadError as exc:
+            self._refuse(str(exc), self.time)
             return
         self.accept()
 
     def values(self) -> dict[str, Any]:
-        when = self.when.dateTime().toPython()
-        assert isinstance(when, dt.datetime)
+        day = self.day.date_value()
+        assert day is not None
+        when = dt.datetime.combine(day, read_time(self.time.text()))
         return {
             "family_name": self.family.text().strip(),
             "children": [
@@ -300,7 +316,7 @@ class NewConferenceDialog(QDialog):
                 if line.strip()
             ],
             "kind": ConferenceKind(self.kind.currentData()),
-            "scheduled_at": when.replace(second=0, microsecond=0),
+            "scheduled_at": when,
             "how_held": HowHeld(self.how.currentData()),
             "chair": self.chair.text().strip(),
             "minute_taker": self.minute_taker.text().strip(),

@@ -5,10 +5,11 @@ Sizes are in points and scale with the zoom, so text stays readable over Teams.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 BASE_POINT_SIZE = 11.0
 
@@ -102,7 +103,8 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
         selection-color: {p.text}; }}
     QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus,
     QDateEdit:focus, QSpinBox:focus {{ border: 2px solid {p.accent}; }}
-    QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] {{ background: {p.window}; }}
+    QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly="true"] {{
+        background: {p.window}; border-style: dashed; color: {p.muted}; }}
     QPushButton {{ background: {p.page}; border: 1px solid {p.border}; border-radius: 6px;
         padding: 6px 14px; }}
     QPushButton:focus {{ border: 2px solid {p.accent}; }}
@@ -150,7 +152,7 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
     QLabel#fieldCaption, QLabel#scorerDetail {{ color: {p.muted}; font-size: {pt(0.9)}; }}
     QLabel#gridHeading {{ color: {p.muted}; font-weight: 600; font-size: {pt(0.9)}; }}
     QLabel#scorerName {{ font-weight: 600; }}
-    QSpinBox[scoreBox="true"] {{ font-size: {pt(1.15)}; font-weight: 600; }}
+    QLineEdit[scoreBox="true"] {{ font-size: {pt(1.15)}; font-weight: 600; }}
     QSpinBox[scoreBox="true"]::up-button, QSpinBox[scoreBox="true"]::down-button {{
         width: 0px; border: none; }}
     QLabel#quoracy {{ font-size: {pt(1.1)}; font-weight: 600; padding: 8px 12px;
@@ -171,7 +173,8 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
         padding: 8px 12px; }}
     QLabel#cardNumber {{ color: {p.accent}; font-weight: 700; font-size: {pt(1.1)}; }}
     QFrame#card {{ background: {p.field}; border: 1px solid {p.border}; border-radius: 8px; }}
-    QComboBox[warn="true"], QDateEdit[warn="true"] {{ border: 2px solid {p.warning}; }}
+    QComboBox[warn="true"], QLineEdit[warn="true"], QLineEdit[unread="true"] {{
+        border: 2px solid {p.warning}; }}
     QTextEdit[words="child"] {{ font-size: {pt(1.25)}; }}
     QToolButton#picture {{ background: {p.page}; border: 2px solid {p.border};
         border-radius: 10px; padding: 6px; }}
@@ -181,9 +184,42 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
     """
 
 
-def apply_theme(app: QApplication, *, zoom_percent: int, high_contrast: bool) -> None:
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+
+
+def split_sizes(sheet: str) -> tuple[str, str]:
+    """The style sheet without its font sizes, and its font sizes alone.
+
+    Restyling every widget of the application takes seconds on a busy machine; the
+    colours, borders and spacing do not change with the zoom, so they stay on the
+    application, and only the sizes are set again, on the window.
+    """
+    looks: list[str] = []
+    sizes: list[str] = []
+    for selector, body in _RULE.findall(re.sub(r"/\*.*?\*/", "", sheet, flags=re.S)):
+        declarations = [d.strip() for d in body.split(";") if d.strip()]
+        sized = [d for d in declarations if d.startswith("font-size")]
+        rest = [d for d in declarations if not d.startswith("font-size")]
+        if rest:
+            looks.append(f"{selector.strip()} {{ {'; '.join(rest)}; }}")
+        if sized:
+            sizes.append(f"{selector.strip()} {{ {'; '.join(sized)}; }}")
+    return "\n".join(looks), "\n".join(sizes)
+
+
+def apply_theme(
+    app: QApplication, *, zoom_percent: int, high_contrast: bool, window: QWidget | None = None
+) -> None:
+    """The theme at a zoom; with ``window``, sizes are restyled on that window alone."""
     palette = HIGH_CONTRAST if high_contrast else CALM
     font = QFont(app.font())
     font.setPointSizeF(BASE_POINT_SIZE * zoom_percent / 100)
     app.setFont(font)
-    app.setStyleSheet(stylesheet(palette, zoom_percent))
+    sheet = stylesheet(palette, zoom_percent)
+    if window is None:
+        app.setStyleSheet(sheet)
+        return
+    looks, sizes = split_sizes(sheet)
+    if app.styleSheet() != looks:  # only when the palette changes
+        app.setStyleSheet(looks)
+    window.setStyleSheet(sizes)

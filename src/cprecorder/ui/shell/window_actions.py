@@ -8,6 +8,16 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+#: The menu bar's menus; their Alt+letters are taken in every pane (see Pane.label_for).
+MENU_TITLES = {"file": "&File", "edit": "&Edit", "view": "&View", "record": "&Record"}
+
+
+def alt_letter(text: str) -> str:
+    """The letter after the "&" that makes an Alt+letter key, or ""."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].lower() if 0 <= at < len(plain) - 1 else ""
+
 
 class ActionId(enum.Enum):
     NEW_CONFERENCE = "new_conference"
@@ -26,6 +36,7 @@ class ActionId(enum.Enum):
     NEXT_ITEM = "next_item"
     PREVIOUS_ITEM = "previous_item"
     HAND_OVER = "hand_over"
+    TAKE_BACK = "take_back"
     REVIEW = "review"
     SIGN_OFF = "sign_off"
     ADDENDUM = "addendum"
@@ -81,7 +92,8 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.ZOOM_OUT: ActionSpec("Zoom &out", ("Ctrl+-",)),
     ActionId.NEXT_ITEM: ActionSpec("Next agenda item", ("Ctrl+PgDown",)),
     ActionId.PREVIOUS_ITEM: ActionSpec("Previous agenda item", ("Ctrl+PgUp",)),
-    ActionId.HAND_OVER: ActionSpec("&Hand over to the chair"),
+    ActionId.HAND_OVER: ActionSpec("&Hand over to the chair…"),
+    ActionId.TAKE_BACK: ActionSpec("&Take the hand-over back"),
     ActionId.REVIEW: ActionSpec("&Review before sign-off", ("Ctrl+R",)),
     ActionId.SIGN_OFF: ActionSpec("&Sign off…"),
     ActionId.ADDENDUM: ActionSpec("Add an &addendum…"),

@@ -11,26 +11,28 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QMimeData, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QLineEdit,
     QSizePolicy,
-    QSpinBox,
     QTextEdit,
     QWidget,
 )
 
+from ...rules.scale import (
+    NO_SCORE,
+    ScoreTyping,
+    score_after_backspace,
+    score_of,
+    type_into_score,
+)
 from ..recording.recorder import Recorder
+from .dates import DateEntry
 
 FieldKey = tuple[str, int, str]
-
-#: A date field shows this as "not set"; nobody was born or met on it.
-BLANK_DATE = QDate(1900, 1, 1)
 
 
 class Bound:
@@ -62,6 +64,13 @@ class Bound:
         return ""
 
 
+def is_redo(event: QKeyEvent) -> bool:
+    """Ctrl+Y redoes, as people expect, as well as the platform's own redo key."""
+    return event.key() == Qt.Key.Key_Y and (
+        event.modifiers() == Qt.KeyboardModifier.ControlModifier
+    )
+
+
 class LineField(QLineEdit, Bound):
     """One line of text: a name, a role, an agency."""
 
@@ -86,6 +95,12 @@ class LineField(QLineEdit, Bound):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.recorder.flush()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if is_redo(event) and not self.isReadOnly():
+            self.redo()
+            return
+        super().keyPressEvent(event)
 
     def set_locked(self, locked: bool) -> None:
         self.setReadOnly(locked)
@@ -188,6 +203,12 @@ class TextField(QTextEdit, Bound):
         ):
             self.moveCursor(QTextCursor.MoveOperation.End)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if is_redo(event) and not self.isReadOnly():
+            self.redo()
+            return
+        super().keyPressEvent(event)
+
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.recorder.flush()
@@ -243,8 +264,8 @@ class ChoiceField(WheelOnlyWhenFocused, QComboBox, Bound):
         return self.currentText()
 
 
-class DateField(WheelOnlyWhenFocused, QDateEdit, Bound):
-    """A date that may be unset; typed as dd/mm/yyyy or picked from a calendar."""
+class DateField(DateEntry, Bound):
+    """A date of the record; saved when it is read (on leaving the field, or Enter)."""
 
     def __init__(
         self,
@@ -255,45 +276,18 @@ class DateField(WheelOnlyWhenFocused, QDateEdit, Bound):
         value: dt.date | None,
         *,
         label: str = "",
+        short: bool = False,
     ) -> None:
-        super().__init__()
+        super().__init__(value, label=label or field.replace("_", " "), short=short)
         self.bind(recorder, entity, entity_id, field)
-        self.setAccessibleName(label or field.replace("_", " "))
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("dd/MM/yyyy")
-        self.setMinimumDate(BLANK_DATE)
-        self.setSpecialValueText("not set")
-        self.set_date(value)
-        self.dateChanged.connect(lambda _d: self.send(self.date_value()))
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.date_read.connect(self._save)
 
-    def set_date(self, value: dt.date | None) -> None:
-        self.blockSignals(True)
-        self.setDate(QDate(value.year, value.month, value.day) if value else BLANK_DATE)
-        self.blockSignals(False)
-
-    def date_value(self) -> dt.date | None:
-        date = self.date()
-        if date == BLANK_DATE:
-            return None
-        return dt.date(date.year(), date.month(), date.day())
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
-            event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self.setDate(BLANK_DATE)  # Ctrl+Delete clears the date
-            return
-        if self.date() == BLANK_DATE and event.text().isdigit() and not self.isReadOnly():
-            # Typing into a blank date starts from today, at the day: "15012027" works.
-            self.setDate(QDate.currentDate())
-            self.setCurrentSection(QDateTimeEdit.Section.DaySection)
-            self.setSelectedSection(QDateTimeEdit.Section.DaySection)
-        super().keyPressEvent(event)
+    def _save(self, value: dt.date | None) -> None:
+        self.send(value)
+        self.recorder.flush()
 
     def set_locked(self, locked: bool) -> None:
         self.setReadOnly(locked)
-        self.setCalendarPopup(not locked)
 
     def text_for_search(self) -> str:
         return self.text() if self.date_value() else ""
@@ -316,10 +310,17 @@ class CheckField(QCheckBox, Bound):
         self.toggled.connect(self.send)
 
 
-class ScoreField(WheelOnlyWhenFocused, QSpinBox, Bound):
-    """A 0-10 score; shown as "–" until someone gives one."""
+class ScoreField(QLineEdit, Bound):
+    """A 0-10 score typed as a number; shown as "–" until someone gives one.
+
+    Keys follow :mod:`cprecorder.rules.scale`: the first digit always counts, "1"
+    then "0" is 10, over 10 is refused (``refused`` carries the sentence) and the
+    box keeps the last valid score. Up and Down step the score. The score is
+    given (``score_changed``) when the box is left or Enter is pressed.
+    """
 
     score_changed = Signal(object)
+    refused = Signal(str)
 
     def __init__(
         self, recorder: Recorder | None, key: FieldKey | None, value: int | None, *, label: str = ""
@@ -327,19 +328,69 @@ class ScoreField(WheelOnlyWhenFocused, QSpinBox, Bound):
         super().__init__()
         if recorder is not None and key is not None:
             self.bind(recorder, *key)
-        self.setRange(-1, 10)
-        self.setSpecialValueText("–")
         self.setAccessibleName(label or "score from 0 to 10")
-        self.setValue(-1 if value is None else value)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.valueChanged.connect(lambda v: self.score_changed.emit(None if v < 0 else v))
+        self._given = value
+        self.setText(NO_SCORE if value is None else str(value))
+        self.setProperty("scoreBox", True)
+        self.setToolTip("0 to 10: type a number; Up and Down step it; Backspace clears it.")
+        self.editingFinished.connect(self._give)
+        if recorder is not None:
+            self.refused.connect(recorder.problem)
 
     def score(self) -> int | None:
-        return None if self.value() < 0 else self.value()
+        return score_of(self.text())
+
+    def set_score(self, value: int | None) -> None:
+        self._given = value
+        self.setText(NO_SCORE if value is None else str(value))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.selectAll()  # however the box is reached, the next digit starts a new score
+
+    def _give(self) -> None:
+        if self.isReadOnly():
+            return
+        score = self.score()
+        if score != self._given:
+            self._given = score
+            self.score_changed.emit(score)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, text = event.key(), event.text()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if self.isReadOnly() or not plain:
+            super().keyPressEvent(event)
+            return
+        replacing = self.hasSelectedText()
+        if text.isdigit():
+            self._show(type_into_score(self.text(), text, replacing=replacing))
+        elif key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
+            self._show(score_after_backspace(self.text(), replacing=replacing))
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            now = self.score()
+            after = min(10, (-1 if now is None else now) + (1 if key == Qt.Key.Key_Up else -1))
+            self._show(ScoreTyping(NO_SCORE, None) if after < 0 else ScoreTyping(str(after), after))
+        elif text and text.isprintable() and key not in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._show(type_into_score(self.text(), text, replacing=replacing))
+        else:
+            super().keyPressEvent(event)
+
+    def _show(self, typed: ScoreTyping) -> None:
+        self.setText(typed.shown)
+        self.end(False)
+        if typed.refused:
+            self.setToolTip(typed.refused)
+            self.refused.emit(typed.refused)
 
     def set_locked(self, locked: bool) -> None:
         self.setReadOnly(locked)
+
+    def text_for_search(self) -> str:
+        score = self.score()
+        return "" if score is None else str(score)
 
 
 class FlushOnLeave(QObject):

@@ -127,7 +127,15 @@ class ActionRow(QWidget):
         if wide == self.wide:
             return
         self.wide = wide
-        for widget in (self.what, self.mark, self.owner, self.due, self.status, self.mover):
+        for widget in (
+            self.what,
+            self.mark,
+            self.owner,
+            self.due,
+            self.due.note,
+            self.status,
+            self.mover,
+        ):
             self.grid.removeWidget(widget)
         top = Qt.AlignmentFlag.AlignTop
         for column in range(5):
@@ -138,18 +146,21 @@ class ActionRow(QWidget):
             self.grid.addWidget(self.mark, 1, 0)
             self.grid.addWidget(self.owner, 0, 1, top)
             self.grid.addWidget(self.due, 0, 2, top)
+            self.grid.addWidget(self.due.note, 1, 1, 1, 4)
             self.grid.addWidget(self.status, 0, 3, top)
             self.grid.addWidget(self.mover, 0, 4, top)
             self.grid.setColumnStretch(0, WHAT_STRETCH)
             self.grid.setColumnStretch(1, WHO_STRETCH)
         else:
-            # what on its own line; who, by when, status and move under it; then the note
+            # what on its own line; who and by when under it, then status and move (two
+            # to a line, so a 1280-pixel screen at the presentation zoom holds them); the note
             self.grid.addWidget(self.what, 0, 0, 1, 5)
             self.grid.addWidget(self.owner, 1, 0)
             self.grid.addWidget(self.due, 1, 1)
-            self.grid.addWidget(self.status, 1, 2)
-            self.grid.addWidget(self.mover, 1, 3)
-            self.grid.addWidget(self.mark, 2, 0, 1, 5)
+            self.grid.addWidget(self.status, 2, 0)
+            self.grid.addWidget(self.mover, 2, 1, Qt.AlignmentFlag.AlignLeft)
+            self.grid.addWidget(self.mark, 3, 0, 1, 5)
+            self.grid.addWidget(self.due.note, 4, 0, 1, 5)
             self.grid.setColumnStretch(0, 3)
             self.grid.setColumnStretch(4, 2)
 
@@ -232,7 +243,9 @@ class ActionGroup(QWidget):
                 label="Who",
                 blank=NO_OWNER,
             )
-            due = DateField(r, "action", item.id, "due_on", item.due_on, label="By when")
+            due = DateField(
+                r, "action", item.id, "due_on", item.due_on, label="By when", short=True
+            )
             status = ChoiceField(
                 r, "action", item.id, "status", item.status.value, statuses, label="Status"
             )
@@ -277,7 +290,7 @@ class ActionGroup(QWidget):
         """Fixed columns fit their longest value in the current font, so they grow with zoom."""
         metrics = self.fontMetrics()
         button = int(metrics.height() * 2.2)
-        date = metrics.horizontalAdvance("00/00/0000") + button
+        date = metrics.horizontalAdvance("Wed 30 Sep 2026  ") + button // 2
         status = max(metrics.horizontalAdvance(s.label) for s in ActionStatus) + button
         move = int(metrics.height() * 2)
         for shown in self.rows.values():
