@@ -118,6 +118,13 @@ def _copy_first(conn: sqlite3.Connection, tables: list[Table], first: int) -> No
         t.name: conn.execute(f"SELECT COALESCE(MAX(rowid), 0) FROM {t.name}").fetchone()[0]
         for t in tables
     }
+    for statement in copy_statements(tables, first, shift):
+        conn.execute(statement)
+
+
+def copy_statements(tables: list[Table], first: int, shift: dict[str, int]) -> list[str]:
+    """INSERT … SELECT for each table, ids shifted by ``shift`` (by table), in table order."""
+    statements = []
     for table in tables:
         names, values = [], []
         for column in table.columns:
@@ -131,10 +138,11 @@ def _copy_first(conn: sqlite3.Connection, tables: list[Table], first: int) -> No
                 values.append(f"{column.name} + {shift[target]}")
             else:
                 values.append(column.name)
-        conn.execute(
+        statements.append(
             f"INSERT INTO {table.name} ({', '.join(names)}) SELECT {', '.join(values)} "
             f"FROM {table.name} WHERE {_belongs_to_first(table, first)}"
         )
+    return statements
 
 
 def _vary(conn: sqlite3.Connection) -> None:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Qt needs offscreen and in a real window (the xcb
-# platform plugin), the spelling dictionary, the document-rendering tools and the
-# virtual screen used to drive the real window by keyboard, only when they are
+# platform plugin), the spelling dictionary, the document-rendering tools, the
+# virtual screen used to drive the real window by keyboard and PostgreSQL (the
+# test suite starts a throw-away cluster of its own), only when they are
 # missing, so that running it twice costs nothing, a clean Debian 12 machine
 # passes `make test` and `make run` opens a window.
 set -euo pipefail
@@ -19,6 +20,8 @@ PACKAGES=(
   libenchant-2-2 hunspell-en-gb
   # rendering checks of exported documents
   libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2
+  # the team server: the test suite starts a throw-away PostgreSQL cluster of its own
+  postgresql
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

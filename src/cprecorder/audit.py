@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, object_session
 
 from .actor import Actor
+from .conference_lock import lock_chain
 from .lifecycle import conference_of
 from .model import AuditEntry, EditingSession, Operation
 from .model.base import utcnow
@@ -222,6 +223,7 @@ def write_chained(connection: Connection, rows: list[dict[str, Any]]) -> None:
     for row in rows:
         key = row["conference_id"]
         if key not in heads:
+            lock_chain(connection, key)  # the next link is read by one writer at a time
             heads[key] = last_hash(connection, key)
         row["prev_hash"] = heads[key]
         row["hash"] = entry_hash(heads[key], row)

@@ -7,6 +7,11 @@ stopped (the app was killed) lapses after :data:`LAPSES_AFTER`. A window that
 crashed on this machine is known at once: the next start by the same person on
 the same machine finds its process gone, releases its hold and says so in the
 audit trail (:func:`crashed_here`); a hold from another machine still lapses.
+
+The claim is one statement (an insert that, on conflict, takes the row over only if
+it is this window's or has lapsed), so two windows opening at once cannot both win,
+and every time in it is the database's clock, so a client whose clock is wrong can
+neither take over a live hold nor keep a dead one.
 """
 
 from __future__ import annotations
@@ -16,11 +21,15 @@ import os
 import secrets
 import socket
 from dataclasses import dataclass
+from typing import Any, cast
+
+from sqlalchemy import Table, or_
+from sqlalchemy.dialects import postgresql, sqlite
 
 from .actor import Actor
 from .audit import write_note
 from .model import EditingSession, Operation
-from .model.base import utcnow
+from .model.clock import database_now, seconds_before
 from .store import Store
 
 HEARTBEAT = dt.timedelta(seconds=20)
@@ -51,10 +60,35 @@ def new_token() -> str:
 
 def claim(store: Store, *, actor: Actor, conference_id: int, token: str) -> Holder | None:
     """Hold the conference for this window, or say who else holds it."""
-    now = utcnow()
-    with store.write(actor, None) as session:
-        held = session.get(EditingSession, conference_id)
-        if held is not None and held.token != token and now - held.heartbeat_at < LAPSES_AFTER:
+    now = database_now()
+    mine: dict[str, Any] = {
+        "holder": actor.name,
+        "role": actor.role.value,
+        "os_user": actor.os_user,
+        "host": socket.gethostname(),
+        "pid": os.getpid(),
+        "token": token,
+        "opened_at": now,
+        "heartbeat_at": now,
+    }
+    table = cast(Table, EditingSession.__table__)
+    dialect = postgresql if not store.is_sqlite else sqlite
+    statement = dialect.insert(table).values(conference_id=conference_id, **mine)
+    statement = statement.on_conflict_do_update(
+        index_elements=[table.c.conference_id],
+        set_=mine,
+        where=or_(
+            table.c.token == token,
+            table.c.heartbeat_at < seconds_before(database_now(), LAPSES_AFTER.total_seconds()),
+        ),
+    ).returning(table.c.token)
+    for _attempt in range(3):
+        with store.write(actor, None) as session:
+            if session.execute(statement).scalar_one_or_none() == token:
+                return None
+            held = session.get(EditingSession, conference_id, populate_existing=True)
+            if held is None:
+                continue  # released between the two statements: claim again
             if not crashed_here(held, actor):
                 return Holder(held.holder, held.role, held.host, held.opened_at)
             write_note(
@@ -65,18 +99,8 @@ def claim(store: Store, *, actor: Actor, conference_id: int, token: str) -> Hold
                 old_value=f"{held.holder} on {held.host} (process {held.pid}) since "
                 f"{held.opened_at:%Y-%m-%d %H:%M:%S} UTC",
             )
-        if held is None:
-            held = EditingSession(conference_id=conference_id)
-            session.add(held)
-        held.holder = actor.name
-        held.role = actor.role.value
-        held.os_user = actor.os_user
-        held.host = socket.gethostname()
-        held.pid = os.getpid()
-        held.token = token
-        held.opened_at = now
-        held.heartbeat_at = now
-    return None
+            session.delete(held)  # the next attempt claims it
+    return Holder("", "", "", dt.datetime.now(dt.UTC).replace(tzinfo=None))
 
 
 def crashed_here(held: EditingSession, actor: Actor) -> bool:
@@ -115,12 +139,14 @@ def process_is_running(pid: int) -> bool:
 
 def heartbeat(store: Store, *, actor: Actor, conference_id: int, token: str) -> bool:
     """Keep the hold alive; False if it was lost (lapsed and taken by another window)."""
+    table = cast(Table, EditingSession.__table__)
     with store.write(actor, None) as session:
-        held = session.get(EditingSession, conference_id)
-        if held is None or held.token != token:
-            return False
-        held.heartbeat_at = utcnow()
-        return True
+        kept = session.execute(
+            table.update()
+            .where(table.c.conference_id == conference_id, table.c.token == token)
+            .values(heartbeat_at=database_now())
+        )
+        return bool(getattr(kept, "rowcount", 0))
 
 
 def release(store: Store, *, actor: Actor, conference_id: int, token: str) -> None:

@@ -29,6 +29,10 @@ class StoreUnavailableError(KnownError):
     """The database cannot be opened or written (locked, read-only, full, corrupt)."""
 
 
+class RefusedByServerError(KnownError):
+    """The team server refused what this person's login may not do (a role, a locked trail)."""
+
+
 class ImportFormatError(KnownError):
     """A JSON file that is not a valid CP Recorder conference; lists every problem."""
 

@@ -24,11 +24,40 @@ def resolve_data_dir(data_dir: str | os.PathLike[str] | None) -> Path:
 
 
 def resolve_db_url(db: str | None, data_dir: Path) -> str:
-    """``--db`` wins, then ``CPRECORDER_DB``, then the SQLite file in the data folder."""
-    url = db or os.environ.get("CPRECORDER_DB")
+    """``--db`` wins, then ``CPRECORDER_DB``, then ``[server] url`` in the data folder's
+    ``settings.toml``, then the SQLite file in the data folder."""
+    url = db or os.environ.get("CPRECORDER_DB") or server_url(data_dir)
     if url:
         return url if "://" in url else f"sqlite:///{Path(url).expanduser()}"
     return f"sqlite:///{data_dir / DB_FILENAME}"
+
+
+def server_url(data_dir: Path) -> str | None:
+    """The team server named in ``settings.toml`` (``[server] url``), never with a password."""
+    settings = data_dir / "settings.toml"
+    if not settings.is_file():
+        return None
+    import tomllib
+
+    from .errors import KnownError
+
+    try:
+        data = tomllib.loads(settings.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None  # the authority's settings say what is wrong with the file when read
+    server = data.get("server")
+    url = server.get("url") if isinstance(server, dict) else None
+    if not isinstance(url, str) or not url.strip():
+        return None
+    from sqlalchemy.engine import make_url
+
+    if make_url(url).password:
+        raise KnownError(
+            f"{settings} has a password in the server's address: take it out. Each person's "
+            "password goes in their ~/.pgpass, PGPASSWORD or the keyring "
+            "(cprecorder-cli server remember-password)."
+        )
+    return url.strip()
 
 
 def make_private_dir(path: Path) -> None:

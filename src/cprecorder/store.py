@@ -30,7 +30,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .actor import Actor
 from .audit import listen_for_deletes, write_audit
-from .errors import StoreUnavailableError, StoreVersionError
+from .conference_lock import refuse_unlocked_writes
+from .conflicts import count_revisions, note_revisions
+from .errors import RefusedByServerError, StoreUnavailableError, StoreVersionError
 from .lifecycle import refuse_changes_to_signed_off
 from .model import Operation
 from .paths import make_private_dir
@@ -58,9 +60,14 @@ def _sqlite_begin(connection: Any) -> None:
 
 
 class Store:
-    """A connection to one conference database, migrated to the current schema."""
+    """A connection to one conference database, migrated to the current schema.
 
-    def __init__(self, url: str, *, migrate: bool = True) -> None:
+    ``migrate``: ``None`` (the default) upgrades a SQLite file but only checks a server's
+    schema (a team server is upgraded by ``server init``, never silently by a client);
+    ``True`` upgrades either; ``False`` does neither.
+    """
+
+    def __init__(self, url: str, *, migrate: bool | None = None) -> None:
         self.url = url
         parsed = make_url(url)
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
@@ -75,16 +82,30 @@ class Store:
                 _create_private_file(self.path)
             except OSError as exc:
                 raise StoreUnavailableError(explain_folder_error(self.path, exc)) from exc
-        self.engine: Engine = create_engine(url)
         if self.is_sqlite:
+            self.engine: Engine = create_engine(url)
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _sqlite_begin)
+        else:
+            from .team_server import client_url, provide_password
+
+            self.engine = create_engine(client_url(url))
+            event.listen(self.engine, "do_connect", provide_password)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", refuse_changes_to_signed_off)
+        event.listen(self._sessions, "before_flush", refuse_unlocked_writes)
+        event.listen(self._sessions, "before_flush", count_revisions)
         event.listen(self._sessions, "after_flush", write_audit)
+        event.listen(self._sessions, "after_flush", note_revisions)
         listen_for_deletes()
-        if migrate:
-            self.migrate()
+        try:
+            if migrate or (migrate is None and self.is_sqlite):
+                self.migrate()
+            elif migrate is None:
+                self.check_schema()
+        except BaseException:
+            self.engine.dispose()  # nothing is left open by a store that would not open
+            raise
         if self.path is not None:
             _protect_files(self.path)
 
@@ -101,6 +122,23 @@ class Store:
             raise
         except (OperationalError, DatabaseError) as exc:
             raise StoreUnavailableError(explain_database_error(exc)) from exc
+
+    def check_schema(self) -> None:
+        """A server's schema must be this version's; only ``server init`` changes it."""
+        from .migrations import SCHEMA_HEAD, current_revision, refuse_newer
+
+        try:
+            revision = current_revision(self.engine)
+        except (OperationalError, DatabaseError) as exc:
+            raise StoreUnavailableError(explain_database_error(exc)) from exc
+        if revision == SCHEMA_HEAD:
+            return
+        refuse_newer(revision)
+        raise StoreVersionError(
+            "The team server's database is not ready for this version of CP Recorder "
+            f"(it is at schema {revision or 'none'}, this version needs {SCHEMA_HEAD}). "
+            "Ask whoever looks after the server to run: cprecorder-cli server init --db URL"
+        )
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -130,6 +168,9 @@ class Store:
                 session.commit()
             except (OperationalError, DatabaseError) as exc:
                 session.rollback()
+                refused = refusal(exc)
+                if refused:
+                    raise RefusedByServerError(refused) from exc
                 raise StoreUnavailableError(explain_database_error(exc)) from exc
             except BaseException:
                 session.rollback()
@@ -146,6 +187,20 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def refusal(exc: Exception) -> str:
+    """What a team server refused this login, in words; "" if that is not the error."""
+    original = getattr(exc, "orig", exc)
+    if getattr(original, "sqlstate", None) != "42501":  # insufficient_privilege
+        return ""
+    message = str(original).splitlines()[0].strip()
+    if message.startswith("permission denied"):
+        return (
+            "Your login on the team server may read this record but not change it. "
+            "Ask whoever looks after the server if you need to."
+        )
+    return message  # the server's own sentence (only a chair signs off, …)
 
 
 def explain_database_error(exc: Exception) -> str:
@@ -170,6 +225,22 @@ def explain_database_error(exc: Exception) -> str:
         return (
             "The database file is damaged. Nothing has been overwritten; "
             "restore it from a backup (cprecorder restore)."
+        )
+    if "no password supplied" in message or "password authentication failed" in message:
+        return (
+            "The team server did not accept the login's password (or none was found). Put "
+            "it in ~/.pgpass, in PGPASSWORD, or in the keyring with "
+            "cprecorder-cli server remember-password."
+        )
+    if "connection refused" in message or "could not translate host" in message:
+        return (
+            "The team server cannot be reached. Check the address in settings.toml (or "
+            "--db) and the network; your text is kept."
+        )
+    if "no pg_hba.conf entry" in message or ("ssl" in message and "server does not" in message):
+        return (
+            "The team server does not accept this connection (its pg_hba.conf or TLS "
+            "settings). Ask whoever looks after the server."
         )
     if "unable to open" in message:
         return "The database file cannot be opened. Check the folder exists and can be written to."

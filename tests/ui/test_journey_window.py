@@ -119,3 +119,22 @@ def test_a_review_shows_last_time_beside_this_time(
     assert any(m.name == "Kerry Ashdown" and m.score == danger for m in spread.previous)
     assert "Last time:" in spread.toolTip()
     spread.grab()  # draws today's dots and last time's rings
+
+
+def test_the_review_list_flags_the_plans_rhythm(
+    qtbot: QtBot, window: MainWindow, store: Store, chair: Actor, demo_id: int
+) -> None:
+    from cprecorder.ui.review.dock import meetings_of_case
+
+    op.sign_off(store, actor=chair, conference_id=demo_id, chair_name="Ruth Calloway")
+    review = op.start_review(store, actor=chair, conference_id=demo_id).conference_id
+    window.open_conference(review)
+    view = window.view
+    assert view is not None
+    meetings = meetings_of_case(store, view.conference)
+    assert meetings is not None and [m.id for m in meetings] == [demo_id, review]
+    from cprecorder.review import review_record
+
+    items = review_record(view.conference, meetings=meetings)
+    flagged = [i for i in items if i.check == "core_groups_between_conferences"]
+    assert flagged and flagged[0].pane == "since_last"

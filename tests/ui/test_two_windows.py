@@ -54,3 +54,34 @@ def test_the_second_window_is_read_only_and_says_who_has_it(
     assert third.view is not None and third.view.recorder.read_only == ""
     third.close()
     second_store.close()
+
+
+def test_the_read_only_window_shows_each_saved_change_within_two_seconds(
+    qtbot: QtBot, store: Store, actor: Actor, chair: Actor, demo_id: int, tmp_path: Path
+) -> None:
+    first = open_window(qtbot, store, actor, tmp_path / "a.ini", demo_id)
+    second_store = Store(store.url)
+    second = open_window(qtbot, second_store, chair, tmp_path / "b.ini", demo_id)
+    assert first.view is not None and second.view is not None
+    assert second.view.recorder.read_only
+    first.view.show_pane("summary")
+    second.view.show_pane("summary")
+    typed_in = first.view.panes["summary"].fields[("conference", demo_id, "chair_summary")]
+    field = typed_in.as_widget()
+    assert isinstance(field, QTextEdit)
+    field.setFocus()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    qtbot.keyClicks(field, " The chair thanked everyone.")
+    assert first.view.recorder.flush()
+
+    def shown() -> str:
+        assert second.view is not None
+        watched = second.view.panes["summary"].fields[("conference", demo_id, "chair_summary")]
+        widget = watched.as_widget()
+        assert isinstance(widget, QTextEdit)
+        return widget.toPlainText()
+
+    qtbot.waitUntil(lambda: shown().endswith("The chair thanked everyone."), timeout=2000)
+    first.close()
+    second.close()
+    second_store.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import delete, select, update
 
 from cprecorder import operations as op
@@ -9,6 +10,8 @@ from cprecorder.actor import Actor
 from cprecorder.audit import verify_chain
 from cprecorder.model import AuditEntry, Operation
 from cprecorder.store import Store
+
+pytestmark = pytest.mark.both_backends
 
 
 def entries(store: Store, conference_id: int) -> list[AuditEntry]:

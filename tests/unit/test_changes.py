@@ -24,6 +24,8 @@ from cprecorder.model import AuditEntry, Conference
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 
+pytestmark = pytest.mark.both_backends
+
 
 def changes(store: Store, conference_id: int) -> list[Line]:
     with store.read() as session:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,19 +17,32 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_demo_list_dump_import_verify(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    folder = str(tmp_path / "cli")
-    assert run(capsys, "--data-dir", folder, "demo") == (0, "1\n", "")
-    code, out, _ = run(capsys, "--data-dir", folder, "list")
+@pytest.fixture
+def where(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[list[str]]:
+    """The global options that point the command at the test's database."""
+    if backend == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        with server.database() as name:
+            yield ["--db", server.url(name)]
+        return
+    yield ["--data-dir", str(tmp_path / "cli")]
+
+
+@pytest.mark.both_backends
+def test_demo_list_dump_import_verify(
+    where: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, *where, "demo") == (0, "1\n", "")
+    code, out, _ = run(capsys, *where, "list")
     assert code == 0
     assert out.splitlines() == ["1\t2026-11-24 10:00\tinitial\tAshdown\tdraft"]
     dumped = tmp_path / "ashdown.json"
-    assert run(capsys, "--data-dir", folder, "dump", "1", "-o", str(dumped))[0] == 0
+    assert run(capsys, *where, "dump", "1", "-o", str(dumped))[0] == 0
     assert json.loads(dumped.read_text(encoding="utf-8"))["conference"]["family_name"] == "Ashdown"
-    assert run(capsys, "--data-dir", folder, "import", str(dumped)) == (0, "2\n", "")
-    code, out, _ = run(capsys, "--data-dir", folder, "list", "maisie")
+    assert run(capsys, *where, "import", str(dumped)) == (0, "2\n", "")
+    code, out, _ = run(capsys, *where, "list", "maisie")
     assert [line.split("\t")[0] for line in out.splitlines()] == ["2", "1"]
-    code, out, _ = run(capsys, "--data-dir", folder, "audit", "verify", "1")
+    code, out, _ = run(capsys, *where, "audit", "verify", "1")
     assert code == 0 and out.startswith("The audit trail is intact")
 
 

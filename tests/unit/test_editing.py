@@ -12,6 +12,8 @@ from cprecorder.editing import LAPSES_AFTER, claim, heartbeat, new_token, releas
 from cprecorder.model import AuditEntry, EditingSession
 from cprecorder.store import Store
 
+pytestmark = pytest.mark.both_backends
+
 
 def test_the_second_window_is_told_who_has_it(
     store: Store, actor: Actor, chair: Actor, demo_id: int

@@ -20,7 +20,10 @@ from cprecorder.model import Conference
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 
-# Text a person could type or paste: any Unicode but surrogates, NUL kept in.
+pytestmark = pytest.mark.both_backends
+
+# Text a person could type or paste: any Unicode but surrogates, NUL kept in (and removed
+# on the way in: PostgreSQL cannot hold it, so no backend does).
 any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 names = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
 dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
@@ -86,10 +89,14 @@ def test_round_trip_is_lossless(store: Store, actor: Actor, data: dict[str, Any]
     first = round_trip(store, actor, data)
     second = round_trip(store, actor, first)
     assert first == second
-    assert first["conference"]["chair_summary"] == data["conference"]["chair_summary"]
+    assert first["conference"]["chair_summary"] == held(data["conference"]["chair_summary"])
     assert [p["name"] for p in first["conference"]["people"]] == [
-        p["name"] for p in data["conference"]["people"]
+        held(p["name"]) for p in data["conference"]["people"]
     ]
+
+
+def held(text: str) -> str:
+    return text.replace("\x00", "")
 
 
 def test_demo_round_trip_equals_the_source(store: Store, actor: Actor) -> None:

@@ -41,6 +41,8 @@ from cprecorder.model import (
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 
+pytestmark = pytest.mark.both_backends
+
 POLICE_NOTE = "Police hold information from a third party"
 
 

@@ -15,6 +15,8 @@ from cprecorder.model import Child, Conference, PlanType, RecordStatus
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 
+pytestmark = pytest.mark.both_backends
+
 
 def signed_off(store: Store, actor: Actor, chair: Actor, demo_id: int) -> int:
     op.hand_over(store, actor=actor, conference_id=demo_id)

@@ -170,3 +170,16 @@ def test_a_store_at_the_previous_head_joins_cases(tmp_path: Path) -> None:
             assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
     finally:
         store.close()
+
+
+def test_the_server_schema_matches_the_models(pg_server: object) -> None:
+    from throwaway_server import ThrowawayServer
+
+    assert isinstance(pg_server, ThrowawayServer)
+    with pg_server.database() as name:  # a copy of the template, migrated from empty
+        store = Store(pg_server.url(name))
+        assert current_revision(store.engine) == SCHEMA_HEAD
+        with store.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        store.close()
+    assert diff == []

@@ -20,6 +20,8 @@ from cprecorder.model import (
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 
+pytestmark = pytest.mark.both_backends
+
 
 def new_conference(store: Store, actor: Actor, children: list[str] | None = None) -> int:
     return op.create_conference(

@@ -16,6 +16,8 @@ from cprecorder.queries import load_conference
 from cprecorder.recovery import PendingEdit, RecoveryFileError, RecoveryJournal
 from cprecorder.store import Store
 
+pytestmark = pytest.mark.both_backends
+
 HOSTILE = "Mum said \u202eno\u202c.\x00 \U0001f468\u200d\U0001f469\u200d\U0001f467 \uffff \"'\n"
 
 
@@ -92,7 +94,8 @@ def test_replay_saves_and_forgets(store: Store, actor: Actor, demo_id: int, data
 
     assert journal.pending(demo_id) == []
     with store.read() as session:
-        assert session.get(Conference, demo_id).chair_summary == HOSTILE  # type: ignore[union-attr]
+        held = HOSTILE.replace("\x00", "")  # U+0000 is never stored, on any backend
+        assert session.get(Conference, demo_id).chair_summary == held  # type: ignore[union-attr]
         assert session.get(Child, child_id).views == "Wants to stay at Nan's."  # type: ignore[union-attr]
         worries = load_conference(session, demo_id).worries
         assert worries[0].text == "A worry typed while the disk was full."

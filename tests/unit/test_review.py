@@ -14,6 +14,8 @@ from cprecorder.queries import load_conference
 from cprecorder.review import ReviewItem, Severity, blocking_items, review_record, warnings
 from cprecorder.store import Store
 
+pytestmark = pytest.mark.both_backends
+
 #: The day after the demo conference (Tuesday 24 November 2026).
 TODAY = dt.date(2026, 11, 25)
 

@@ -54,3 +54,28 @@ def test_write_takes_the_lock_at_once(store: Store, actor: object) -> None:
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
         other.close()
         session.execute(text("SELECT 1"))
+
+
+def test_a_missing_server_fails_the_tests_instead_of_skipping_them(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from throwaway_server import ServerUnavailable, ThrowawayServer
+
+    monkeypatch.setenv("CPRECORDER_TEST_PG_BINDIR", str(tmp_path))
+    with pytest.raises(ServerUnavailable, match="install-system-deps"):
+        ThrowawayServer()
+
+
+def test_the_server_store_is_a_real_postgresql(pg_server: object) -> None:
+    from throwaway_server import ThrowawayServer
+
+    assert isinstance(pg_server, ThrowawayServer)
+    with pg_server.database() as name:
+        opened = Store(pg_server.url(name))
+        try:
+            assert not opened.is_sqlite
+            with opened.engine.connect() as conn:
+                assert conn.execute(text("SHOW server_version_num")).scalar_one() >= "150000"
+            assert "conferences" in opened.table_names()
+        finally:
+            opened.close()

@@ -15,6 +15,8 @@ from cprecorder.model import AuditEntry, Conference, RecordStatus, Role
 from cprecorder.queries import list_conferences, load_conference
 from cprecorder.store import Store
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.mark.parametrize(
     ("status", "role", "chair_changed", "offered"),

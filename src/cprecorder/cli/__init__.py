@@ -22,7 +22,7 @@ from typing import NoReturn
 
 #: Modules of this package that each add their subcommands with ``register(commands)``;
 #: order is the order of --help. Names, so they are imported only when a command runs.
-COMMAND_MODULES = ["record", "journey", "export", "maintenance", "calendar"]
+COMMAND_MODULES = ["record", "journey", "export", "maintenance", "calendar", "server"]
 
 #: Subcommands that open the window (none given means the same).
 WINDOW_COMMANDS = ("run",)

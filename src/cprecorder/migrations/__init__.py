@@ -36,21 +36,27 @@ def current_revision(engine: Engine) -> str | None:
         return str(value) if value is not None else None
 
 
-def upgrade_to_head(engine: Engine) -> None:
-    revision = current_revision(engine)
-    if revision == SCHEMA_HEAD:
-        return
-    from alembic import command
+def refuse_newer(revision: str | None) -> None:
+    """A database at a schema this version does not know was written by a newer one."""
     from alembic.script import ScriptDirectory
 
-    config = alembic_config()
-    known = {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
+    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
     if revision is not None and revision not in known:
         raise StoreVersionError(
             "This database was written by a newer version of CP Recorder "
             f"(schema {revision}). Install the newer version to open it; "
             "nothing has been changed."
         )
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    revision = current_revision(engine)
+    if revision == SCHEMA_HEAD:
+        return
+    from alembic import command
+
+    config = alembic_config()
+    refuse_newer(revision)
     with engine.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
         if sqlite:

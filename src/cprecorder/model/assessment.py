@@ -9,7 +9,7 @@ from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ..errors import ValidationError
-from .base import Base, GoalProgress, new_uid
+from .base import Base, GoalProgress, Revised, new_uid
 from .columns import vocabulary
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def check_scale(value: int | None, what: str) -> int | None:
     return value
 
 
-class WorryItem(Base):
+class WorryItem(Revised, Base):
     """One line under a heading of the agenda (past harm, existing safety, …)."""
 
     __tablename__ = "worry_items"
@@ -48,7 +48,7 @@ class WorryItem(Base):
         return self.conference
 
 
-class DangerStatement(Base):
+class DangerStatement(Revised, Base):
     """Who is worried about what behaviour, its impact, and what could happen."""
 
     __tablename__ = "danger_statements"
@@ -79,7 +79,7 @@ class DangerStatement(Base):
         return self.conference
 
 
-class DangerScore(Base):
+class DangerScore(Revised, Base):
     """One person's 0-10 scaling of one danger statement, with their reason."""
 
     __tablename__ = "danger_scores"
@@ -108,7 +108,7 @@ class DangerScore(Base):
         return self.danger_statement.conference
 
 
-class SafetyScore(Base):
+class SafetyScore(Revised, Base):
     """One person's overall 0-10 safety scaling, why, and what would move it up."""
 
     __tablename__ = "safety_scores"

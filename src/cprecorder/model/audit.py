@@ -21,6 +21,8 @@ class AuditEntry(Base):
     )
     at: Mapped[datetime] = mapped_column(default=utcnow)
     os_user: Mapped[str] = mapped_column(String(200), default="")
+    #: The database login that wrote the entry (PostgreSQL's ``session_user``; "" on SQLite).
+    login: Mapped[str] = mapped_column(String(200), default="", server_default="")
     actor: Mapped[str] = mapped_column(String(200), default="")
     role: Mapped[str] = mapped_column(String(40), default="")
     operation: Mapped[str] = mapped_column(String(80), default="")

@@ -6,8 +6,8 @@ import enum
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy import MetaData, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -22,6 +22,16 @@ class Base(DeclarativeBase):
     """Base of every table; constraint names are stable so migrations can find them."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Revised:
+    """A part of the record people edit: ``revision`` counts its saved changes.
+
+    A save says which revision it was based on; one based on an older revision is
+    refused (see ``cprecorder.conflicts``), so nobody's words are silently overwritten.
+    """
+
+    revision: Mapped[int] = mapped_column(default=0, server_default=text("0"))
 
 
 def utcnow() -> datetime:

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base
+from .base import Base, Revised
 
 if TYPE_CHECKING:
     from .conference import Conference
 
 
-class ProfessionalsOnlyNote(Base):
+class ProfessionalsOnlyNote(Revised, Base):
     """Third-party or police information the family must not hear."""
 
     __tablename__ = "professionals_only_notes"

@@ -8,7 +8,7 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, PlanType
+from .base import Base, PlanType, Revised
 from .columns import vocabulary
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .family import Child, Person
 
 
-class ChildDecision(Base):
+class ChildDecision(Revised, Base):
     """What the chair decided for one child: the plan and, for a CP plan, categories."""
 
     __tablename__ = "child_decisions"
@@ -96,7 +96,7 @@ class AboutSomeChildren:
         self.child_ids = [] if child_id is None else [child_id]
 
 
-class AgencyView(AboutSomeChildren, Base):
+class AgencyView(AboutSomeChildren, Revised, Base):
     """What one agency recommended, and why; about some of the children, or all."""
 
     __tablename__ = "agency_views"
@@ -140,7 +140,7 @@ class AgencyViewChild(Base):
         return self.agency_view.conference
 
 
-class Dissent(AboutSomeChildren, Base):
+class Dissent(AboutSomeChildren, Revised, Base):
     """A professional's disagreement with the decision for some of the children, or all."""
 
     __tablename__ = "dissents"

@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Attendance, Base, Household, JoinedBy, ParticipationCode, PersonKind, new_uid
+from .base import (
+    Attendance,
+    Base,
+    Household,
+    JoinedBy,
+    ParticipationCode,
+    PersonKind,
+    Revised,
+    new_uid,
+)
 from .columns import vocabulary
 
 if TYPE_CHECKING:
@@ -17,7 +26,7 @@ if TYPE_CHECKING:
     from .plan import ChildrensPlan
 
 
-class Child(Base):
+class Child(Revised, Base):
     """A child the conference is about; an unborn child has an expected date instead."""
 
     __tablename__ = "children"
@@ -86,7 +95,7 @@ class Child(Base):
         return self.conference
 
 
-class Person(Base):
+class Person(Revised, Base):
     """Anyone invited: family, network or professional, with their attendance."""
 
     __tablename__ = "people"
@@ -138,7 +147,7 @@ class Person(Base):
         return self.conference
 
 
-class ChildRelationship(Base):
+class ChildRelationship(Revised, Base):
     """How a person relates to one child (mother of one, grandmother of another)."""
 
     __tablename__ = "child_relationships"

@@ -15,6 +15,7 @@ from .base import (
     Base,
     DemonstrationMethodKind,
     PlanSection,
+    Revised,
     new_uid,
 )
 from .columns import vocabulary
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from .family import Child, Person
 
 
-class PlanItem(Base):
+class PlanItem(Revised, Base):
     """A line of the plan's Immediate Safety or Bottom Lines."""
 
     __tablename__ = "plan_items"
@@ -43,7 +44,7 @@ class PlanItem(Base):
         return self.conference
 
 
-class TimelineItem(Base):
+class TimelineItem(Revised, Base):
     """What needs to happen by when."""
 
     __tablename__ = "timeline_items"
@@ -62,7 +63,7 @@ class TimelineItem(Base):
         return self.conference
 
 
-class PlanNetworkMember(Base):
+class PlanNetworkMember(Revised, Base):
     """A person in the safety network and their part in the plan."""
 
     __tablename__ = "plan_network_members"
@@ -82,7 +83,7 @@ class PlanNetworkMember(Base):
         return self.conference
 
 
-class PlanRule(Base):
+class PlanRule(Revised, Base):
     """For one concerning behaviour: what works, triggers, red flags, who does what."""
 
     __tablename__ = "plan_rules"
@@ -104,7 +105,7 @@ class PlanRule(Base):
         return self.conference
 
 
-class DemonstrationMethod(Base):
+class DemonstrationMethod(Revised, Base):
     """How the family will show the plan working (safety journal, a group, …)."""
 
     __tablename__ = "demonstration_methods"
@@ -123,7 +124,7 @@ class DemonstrationMethod(Base):
         return self.conference
 
 
-class Action(Base):
+class Action(Revised, Base):
     """What needs to be done, who does it, by when."""
 
     __tablename__ = "actions"
@@ -155,7 +156,7 @@ class Action(Base):
         return self.conference
 
 
-class CoreGroupMember(Base):
+class CoreGroupMember(Revised, Base):
     """A member of the core group."""
 
     __tablename__ = "core_group_members"
@@ -175,7 +176,7 @@ class CoreGroupMember(Base):
         return self.conference
 
 
-class CoreGroupMeeting(Base):
+class CoreGroupMeeting(Revised, Base):
     """A planned core group meeting; the first is due within 10 working days."""
 
     __tablename__ = "core_group_meetings"
@@ -194,7 +195,7 @@ class CoreGroupMeeting(Base):
         return self.conference
 
 
-class ChildrensPlan(Base):
+class ChildrensPlan(Revised, Base):
     """The child's own plan, in words a child can read, with chosen pictures."""
 
     __tablename__ = "childrens_plans"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import logging
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, inspect
@@ -40,6 +41,8 @@ from .plan import (
     PlanRule,
     TimelineItem,
 )
+
+log = logging.getLogger(__name__)
 
 ENTITIES: dict[str, type[Base]] = {
     "conference": Conference,
@@ -215,6 +218,7 @@ def coerce(cls: type[Base], field: str, value: Any, *, where: str | None = None)
         return value
     if not isinstance(value, str):
         raise ValidationError(f"{where}: not text: {_shown(value)}")
+    value = without_nul(value, where)
     length = getattr(col_type, "length", None)
     if length is not None and len(value) > length:
         raise ValidationError(f"{where}: longer than {length} characters.")
@@ -227,6 +231,14 @@ def coerce(cls: type[Base], field: str, value: Any, *, where: str | None = None)
                 "be saved; delete it or paste the text again."
             ) from None
     return value
+
+
+def without_nul(value: str, where: str) -> str:
+    """PostgreSQL cannot hold U+0000 in text, so no backend is given it: both hold the same."""
+    if "\x00" not in value:
+        return value
+    log.info("%s: %d NUL characters removed", where, value.count("\x00"))
+    return value.replace("\x00", "")
 
 
 def _is_text(col_type: Any) -> bool:

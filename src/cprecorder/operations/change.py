@@ -35,6 +35,8 @@ class Change:
     removed: dict[str, Any] | None = None
     #: For an update: the values saved, so a screen can show them without reading again.
     values: dict[str, Any] = field(default_factory=dict)
+    #: The revision each row written now has, by (entity, id): the next save is based on it.
+    revisions: dict[tuple[str, int], int] = field(default_factory=dict)
     #: What the change touches beyond its own fields; worked out from the operation,
     #: the part and the fields when not given.
     scope: Scope = Scope.NONE

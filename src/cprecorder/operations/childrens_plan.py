@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..actor import Actor
+from ..conference_lock import lock_conference_of
+from ..conflicts import saved_revisions
 from ..errors import NotFoundError, ValidationError
 from ..model import Child, ChildrensPlan, Operation
 from ..model.registry import coerce, editable_fields
@@ -37,6 +39,7 @@ def create_childrens_plan(
     )
 
     with store.write(actor, Operation.CHILDRENS_PLAN) as session:
+        lock_conference_of(session, Child, child_id)
         child = session.get(Child, child_id)
         if child is None:
             raise NotFoundError("That child is no longer in the record.")
@@ -58,7 +61,12 @@ def create_childrens_plan(
         words.update(checked)
         plan = ChildrensPlan(**words, prefilled=started)
         child.childrens_plan = plan
-        session.flush()
+        revisions = saved_revisions(session)
         return Change(
-            child.conference_id, Operation.CHILDRENS_PLAN, "childrens_plan", plan.id, tuple(words)
+            child.conference_id,
+            Operation.CHILDRENS_PLAN,
+            "childrens_plan",
+            plan.id,
+            tuple(words),
+            revisions=revisions,
         )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from ..actor import Actor
+from ..conference_lock import lock_conference
+from ..conflicts import saved_revisions
 from ..errors import NotFoundError, ValidationError
 from ..model import Child, ChildDecision, Conference, DecisionCategory, Operation, PlanType
 from ..rules.categories import categories_for
@@ -22,7 +24,7 @@ def set_decision(
 ) -> Change:
     """Record the plan for one child; categories belong to child protection plans only."""
     with store.write(actor, Operation.DECISION) as session:
-        conference = session.get(Conference, conference_id)
+        conference = lock_conference(session, conference_id)
         if conference is None:
             raise NotFoundError(f"There is no conference {conference_id}.")
         child = session.get(Child, child_id)
@@ -50,7 +52,14 @@ def set_decision(
             for key in categories:
                 decision.categories.append(DecisionCategory(category=key))
         _plan_dates(child, conference, plan_type, categories)
-        return Change(conference_id, Operation.DECISION, "child", child_id, ("decision",))
+        return Change(
+            conference_id,
+            Operation.DECISION,
+            "child",
+            child_id,
+            ("decision",),
+            revisions=saved_revisions(session),
+        )
 
 
 def _plan_dates(

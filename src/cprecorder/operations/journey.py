@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..actor import Actor
 from ..agenda import load_agenda
+from ..conference_lock import lock_conference, lock_conference_of
 from ..errors import NotFoundError, ValidationError
 from ..journey.carry import carry_forward
 from ..journey.meetings import in_time_order
@@ -83,6 +84,7 @@ def start_review(
     """A review conference of a signed-off conference, starting from the case's latest
     meeting (core groups since carry their changes); its date proposed by the rules."""
     with store.write(actor, Operation.START_REVIEW) as session:
+        lock_conference(session, conference_id)  # one review started at a time
         conference = _meeting(session, conference_id)
         if not conference.kind.is_conference:
             raise ValidationError(
@@ -199,6 +201,7 @@ def set_action_progress(
     """How far a carried action got since the last meeting; its status follows
     (done: done; no longer needed: cancelled; partly or not done: still open)."""
     with store.write(actor, Operation.ACTION_PROGRESS) as session:
+        lock_conference_of(session, Action, action_id)
         action = session.get(Action, action_id)
         if action is None:
             raise NotFoundError("That action no longer exists.")
@@ -231,6 +234,7 @@ def set_case_details(
 ) -> Change:
     """The case's family name and the authority's reference, from any of its meetings."""
     with store.write(actor, Operation.CASE_DETAILS) as session:
+        lock_conference(session, meeting_id)
         case = _meeting(session, meeting_id).case
         if family_name is not None:
             if not family_name.strip():

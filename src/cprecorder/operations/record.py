@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 
 from ..actor import Actor
 from ..agenda import load_agenda
+from ..conference_lock import lock_conference, lock_conference_of
+from ..conflicts import check_revision, saved_revisions
 from ..errors import NotFoundError, ValidationError
 from ..journey.carry import carry_forward
 from ..lifecycle import conference_of
@@ -102,9 +104,20 @@ def owning_conference_id(obj: Base) -> int:
 
 
 def update(
-    store: Store, *, actor: Actor, entity: str, entity_id: int, values: dict[str, Any]
+    store: Store,
+    *,
+    actor: Actor,
+    entity: str,
+    entity_id: int,
+    values: dict[str, Any],
+    revision: int | None = None,
 ) -> Change:
-    """Set fields of one part of the record; refused values name the field."""
+    """Set fields of one part of the record; refused values name the field.
+
+    ``revision`` is the row's revision the new values were based on: if someone has
+    saved the row since, :class:`~cprecorder.conflicts.EditConflictError` says who and
+    carries both versions. Without it the values are saved whatever the row holds.
+    """
     cls = entity_class(entity)
     allowed = set(editable_fields(cls))
     if about_children(cls):
@@ -118,7 +131,9 @@ def update(
         else:
             checked[field] = coerce(cls, field, value)
     with store.write(actor, Operation.UPDATE) as session:
+        lock_conference_of(session, cls, entity_id)
         obj = get(session, entity, entity_id)
+        check_revision(session, obj, entity=entity, revision=revision, values=checked)
         if entity == "worry" and "heading" in checked:
             _check_heading(obj, checked["heading"])
         _check_references(session, obj, checked)
@@ -135,6 +150,7 @@ def update(
             entity_id,
             tuple(checked),
             values=checked,
+            revisions=saved_revisions(session),
         )
 
 
@@ -233,7 +249,7 @@ def _add(
     cls = entity_class(entity)
     checked = {k: coerce(cls, k, v) for k, v in values.items()}
     with store.write(actor, operation) as session:
-        conference = session.get(Conference, conference_id)
+        conference = lock_conference(session, conference_id)
         if conference is None:
             raise NotFoundError(f"There is no conference {conference_id}.")
         items: list[Any] = getattr(conference, CONFERENCE_LISTS[entity])
@@ -247,7 +263,14 @@ def _add(
         session.flush()
         identity = inspect(obj).identity
         assert identity is not None  # flushed: the row has its id
-        return Change(conference_id, operation, entity, int(identity[0]), tuple(checked))
+        return Change(
+            conference_id,
+            operation,
+            entity,
+            int(identity[0]),
+            tuple(checked),
+            revisions=saved_revisions(session),
+        )
 
 
 def check_can_add(conference: Conference, entity: str, values: dict[str, Any], count: int) -> None:
@@ -283,6 +306,7 @@ def _owner_list(obj: Base) -> list[Any]:
 def move_item(store: Store, *, actor: Actor, entity: str, entity_id: int, offset: int) -> Change:
     """Move an item up (negative offset) or down its list; the ends stop it."""
     with store.write(actor, Operation.MOVE) as session:
+        lock_conference_of(session, entity_class(entity), entity_id)
         obj = get(session, entity, entity_id)
         session.info["moved"] = obj  # its place is audited; the places of the others follow
         items = _owner_list(obj)
@@ -299,6 +323,7 @@ def remove_item(store: Store, *, actor: Actor, entity: str, entity_id: int) -> C
     """Remove an item; the change carries its values and place so it can be put back."""
     cls = entity_class(entity)
     with store.write(actor, Operation.REMOVE) as session:
+        lock_conference_of(session, cls, entity_id)
         obj = get(session, entity, entity_id)
         conference_id = owning_conference_id(obj)
         items = _owner_list(obj)
@@ -326,6 +351,7 @@ def set_relationship(
     from ..model import ChildRelationship
 
     with store.write(actor, Operation.RELATIONSHIP) as session:
+        lock_conference_of(session, Person, person_id)
         person = session.get(Person, person_id)
         child = session.get(Child, child_id)
         if person is None or child is None:
@@ -342,4 +368,10 @@ def set_relationship(
             )
         else:
             link.relationship_to_child = relationship.strip()
-        return Change(person.conference_id, Operation.RELATIONSHIP, "person", person_id)
+        return Change(
+            person.conference_id,
+            Operation.RELATIONSHIP,
+            "person",
+            person_id,
+            revisions=saved_revisions(session),
+        )

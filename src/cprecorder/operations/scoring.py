@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from ..actor import Actor
+from ..conference_lock import lock_conference, lock_conference_of
+from ..conflicts import saved_revisions
 from ..errors import NotFoundError, ValidationError
 from ..model import DangerScore, DangerStatement, Operation, Person, SafetyScore
 from ..model.assessment import check_scale
@@ -21,6 +23,7 @@ def set_danger_score(
 ) -> Change:
     check_scale(score, "A danger statement score")
     with store.write(actor, Operation.DANGER_SCORE) as session:
+        lock_conference_of(session, DangerStatement, statement_id)
         statement = session.get(DangerStatement, statement_id)
         person = session.get(Person, person_id)
         if statement is None or person is None:
@@ -40,6 +43,7 @@ def set_danger_score(
             "danger_statement",
             statement_id,
             ("scores",),
+            revisions=saved_revisions(session),
         )
 
 
@@ -55,6 +59,7 @@ def set_safety_score(
 ) -> Change:
     check_scale(score, "A safety scale score")
     with store.write(actor, Operation.SAFETY_SCORE) as session:
+        lock_conference(session, conference_id)
         person = session.get(Person, person_id)
         if person is None or person.conference_id != conference_id:
             raise ValidationError("That person is not part of this conference.")
@@ -68,5 +73,7 @@ def set_safety_score(
             entry.reason = reason
         if one_point_up is not None:
             entry.one_point_up = one_point_up
-        session.flush()
-        return Change(conference_id, Operation.SAFETY_SCORE, "safety_score", entry.id)
+        revisions = saved_revisions(session)
+        return Change(
+            conference_id, Operation.SAFETY_SCORE, "safety_score", entry.id, revisions=revisions
+        )

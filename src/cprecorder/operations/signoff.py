@@ -7,6 +7,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from ..actor import Actor
+from ..conference_lock import lock_conference
 from ..errors import KnownError, NotFoundError, ValidationError
 from ..lifecycle import hand_over_refusal, take_back_refusal, withdraw_refusal
 from ..model import Addendum, AuditEntry, Conference, Operation, RecordStatus, Role
@@ -126,7 +127,7 @@ def add_addendum(
 
 
 def _conference(session: Session, conference_id: int) -> Conference:
-    conference = session.get(Conference, conference_id)
+    conference = lock_conference(session, conference_id)
     if conference is None:
         raise NotFoundError(f"There is no conference {conference_id}.")
     return conference

@@ -1,7 +1,7 @@
 """right for every child: per-parent views, households, several children per view
 
 Revision ID: 0007
-Revises: 0006
+Revises: 0004
 Create Date: 2026-11-29 15:40:00
 
 - children: not yet named; an unborn child's parents' plans
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0006"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

@@ -219,6 +219,7 @@ class ConferenceView(QWidget):
         self.recorder.changed.connect(self.on_change)
         self.recorder.save_state_changed.connect(self.header.show_save_state)
         self.recorder.problem.connect(self.message)
+        self.recorder.conflict.connect(self._on_conflict)
         self.header.show_conference(self.conference, due=False)
         self._marks_timer = QTimer(self)
         self._marks_timer.setSingleShot(True)
@@ -242,8 +243,14 @@ class ConferenceView(QWidget):
 
     # -- loading --------------------------------------------------------------
     def _load(self) -> Conference:
+        from ...conflicts import revisions_in
+
         with self.store.read() as session:
-            return load_conference(session, self.conference_id)
+            conference = load_conference(session, self.conference_id)
+            # What the words on screen are based on: a save says so, and one based on
+            # words someone else has changed since is refused, never written over theirs.
+            self.recorder.note_loaded(revisions_in(session))
+            return conference
 
     def names(self) -> frozenset[str]:
         """People's and children's names, never flagged as misspelt."""
@@ -374,6 +381,15 @@ class ConferenceView(QWidget):
         return pane.focus_field(key) if pane is not None else False
 
     # -- changes --------------------------------------------------------------
+    def _on_conflict(self, conflict: object) -> None:
+        """A save refused because someone else changed the words first: ask, then show."""
+        from ...conflicts import EditConflictError
+        from ..dialogs.conflict import ask_which
+
+        assert isinstance(conflict, EditConflictError)
+        self.recorder.resolve(conflict, ask_which(self, conflict))
+        self.reload()
+
     def on_change(self, change: Change) -> None:
         if change.operation is Operation.UPDATE:
             values = self._patch(change)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ... import operations as op
 from ...actor import Actor
+from ...conflicts import EditConflictError
 from ...errors import KnownError, StoreUnavailableError, ValidationError
 from ...operations import Change
 from ...store import Store
@@ -43,6 +44,8 @@ class Recorder(QObject):
     changed = Signal(object)  # Change
     #: A person typed or chose something, not yet saved: (entity, id, field).
     typed = Signal(str, int, str)
+    #: A save refused because someone else changed the same words first (EditConflictError).
+    conflict = Signal(object)
     save_state_changed = Signal(str, str)  # SaveState, sentence for the header
     problem = Signal(str)  # a refusal or failure to show the person
 
@@ -60,6 +63,9 @@ class Recorder(QObject):
         self.state = SaveState.SAVED
         #: Why this window may not change the record (another window holds it), or "".
         self.read_only = ""
+        #: The revision of each part of the record the words on screen are based on.
+        self.revisions: dict[tuple[str, int], int] = {}
+        self.changed.connect(self._note_change)
         self.last_saved: dt.datetime | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -88,6 +94,26 @@ class Recorder(QObject):
         self._timer.start()
         if not self._deadline.isActive():
             self._deadline.start()
+
+    def note_loaded(self, revisions: dict[tuple[str, int], int]) -> None:
+        """Rows read from the store: their revisions, but never under unsaved words."""
+        for key, revision in revisions.items():
+            if key not in self.pending:
+                self.revisions[key] = revision
+
+    def _note_change(self, change: Change) -> None:
+        self.revisions.update(change.revisions)
+
+    def resolve(self, conflict: EditConflictError, choice: str) -> None:
+        """Keep theirs, keep yours or put both, after a refused save."""
+        key = (conflict.entity, conflict.entity_id)
+        self.revisions[key] = conflict.revision
+        self._discard_recovery(conflict.entity, conflict.entity_id, conflict.yours)
+        if choice == "theirs":
+            return
+        values = conflict.yours if choice == "yours" else conflict.both()
+        self.pending.setdefault(key, {}).update(values)
+        self.flush()
 
     def has_pending(self) -> bool:
         return bool(self.pending)
@@ -119,7 +145,14 @@ class Recorder(QObject):
                     entity=entity,
                     entity_id=entity_id,
                     values=dict(values),
+                    revision=self.revisions.get(key),
                 )
+            except EditConflictError as exc:
+                # Nobody's words are lost: yours stay in the recovery file until chosen.
+                self.pending.pop(key, None)
+                self._keep_for_recovery(entity, entity_id, values)
+                self.conflict.emit(exc)
+                continue
             except ValidationError as exc:
                 # The value cannot be held (it stays on screen, marked); other edits go on.
                 self.pending.pop(key, None)

@@ -47,6 +47,7 @@ from ...rules.authority import load_authority_settings
 from ...rules.nation import NationRules
 
 if TYPE_CHECKING:
+    from ...store import Store
     from ..recording.conference_view import ConferenceView
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -72,6 +73,16 @@ def kind_of(item: ReviewItem) -> str:
     if item.blocking:
         return BLOCKING
     return JARGON if item.check == "jargon" else WARNING
+
+
+def meetings_of_case(store: Store, conference: Conference) -> list[Conference] | None:
+    """The case's meetings, for the rules of the plan's rhythm; none for a first meeting."""
+    from ...journey import case_meetings, case_of
+
+    if conference.previous_conference_id is None and conference.kind.is_conference:
+        return None
+    with store.read() as session:
+        return case_meetings(session, case_of(session, conference.id))
 
 
 def rules_for(conference: Conference) -> NationRules | None:
@@ -474,7 +485,12 @@ class ReviewDock(QDockWidget):
             self.panel.status.setText("Open a conference to review it.")
             return
         conference = view.conference
-        items = review_record(conference, today=self.today, rules=rules_for(conference))
+        items = review_record(
+            conference,
+            today=self.today,
+            rules=rules_for(conference),
+            meetings=meetings_of_case(view.store, conference),
+        )
         self.panel.show_items(items, view.agenda)
         if conference.is_signed_off:
             when = local_time(conference.signed_off_at) if conference.signed_off_at else None

@@ -61,6 +61,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Actions that need the records open (the rest work on an empty window).
+#: How often a read-only window looks for what the window holding the record saved.
+LIVE_POLL_MS = 500
+
 NEED_RECORDS = (ActionId.NEW_CONFERENCE, ActionId.OPEN_CONFERENCES, ActionId.WHO_AM_I)
 
 #: Actions on the family's journey: offered with a conference or a journey open.
@@ -538,10 +541,39 @@ class MainWindow(QMainWindow):
             return
         if holder is not None:
             view.set_read_only(holder.sentence())
+            self._follow_changes(view)
             return
         timer = QTimer(view)
         timer.setInterval(int(HEARTBEAT.total_seconds() * 1000))
         timer.timeout.connect(lambda: self._heartbeat(view))
+        timer.start()
+
+    def _follow_changes(self, view: ConferenceView) -> None:
+        """A read-only window shows what the holder saves, within two seconds."""
+        from PySide6.QtCore import QTimer
+
+        from ...errors import KnownError
+        from ...live import ChangeWatch
+
+        try:
+            watch = ChangeWatch(self.store)
+        except (KnownError, OSError):
+            return  # the record still opens, read-only, without following changes
+        timer = QTimer(view)
+        timer.setInterval(LIVE_POLL_MS)
+
+        def poll() -> None:
+            try:
+                changed = view.conference_id in watch.poll()
+            except Exception:  # the server went away: stop following, keep the window
+                timer.stop()
+                watch.close()
+                return
+            if changed and view.recorder.read_only:
+                view.reload()
+
+        timer.timeout.connect(poll)
+        view.destroyed.connect(watch.close)
         timer.start()
 
     def _heartbeat(self, view: ConferenceView) -> None:

@@ -1,0 +1,49 @@
+"""Someone else saved the same words first: show both, and let the person choose.
+
+Nothing is overwritten silently and nothing typed is lost: until a choice is made the
+person's words are on screen and in the recovery file. Keep theirs, keep yours (saved
+over theirs, knowingly), or put both together (theirs, then yours).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ...conflicts import EditConflictError, local_time
+
+#: The choices, by the words on their buttons.
+CHOICES = (("Keep theirs", "theirs"), ("Keep yours", "yours"), ("Put both", "both"))
+
+
+def shown(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= 600 else text[:597] + "…"
+
+
+def conflict_text(conflict: EditConflictError) -> str:
+    when = f" at {local_time(conflict.at)}" if conflict.at is not None else ""
+    theirs = "\n".join(shown(v) for v in conflict.theirs.values())
+    yours = "\n".join(shown(v) for v in conflict.yours.values())
+    return (
+        f"{conflict.by} changed this{when} while you were writing:\n\n{theirs}\n\n"
+        f"Your words:\n\n{yours}"
+    )
+
+
+def ask_which(parent: QWidget, conflict: EditConflictError) -> str:
+    """ "theirs", "yours" or "both"; closing the box keeps both, so nothing is lost."""
+    box = QMessageBox(parent)
+    box.setWindowTitle("Someone else changed this")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(conflict_text(conflict))
+    buttons: dict[object, str] = {}
+    for words, choice in CHOICES:
+        button = box.addButton(words, QMessageBox.ButtonRole.AcceptRole)
+        buttons[button] = choice
+        if choice == "both":
+            both = button
+    box.setDefaultButton(both)
+    box.setEscapeButton(both)
+    box.exec()
+    clicked: object = box.clickedButton()
+    return buttons.get(clicked, "both")
