@@ -31,6 +31,11 @@ from benchmarks.figure import Figure, median, percentile
 RUNS = 7
 KEY_ROUNDS = 3
 KEYS_PER_ROUND = 200
+#: What issue 11 holds the window to, as p99 of each: a keystroke, moving to the next agenda
+#: item, and moving to another item after a name or a structural change.
+KEYSTROKE_MS = 2.0
+SWITCH_MS = 50.0
+REBUILD_MS = 100.0
 
 BARE_WINDOW = """
 import sys, time
@@ -270,15 +275,38 @@ def _in_process(url: str, ini: str) -> list[Figure]:
             view.show_pane(following)
             app.processEvents()
             switches.append((time.perf_counter() - start) * 1000)
-    # The worst case: every other pane out of date (after a name or a structural change).
+    # After a name or a structural change, as a minute-taker makes them: a person renamed
+    # in Family and network (typed, then saved), an item added under Worries (Enter at
+    # the end of one); then on to every other agenda item in turn. A pane that shows the
+    # change puts it in place or is rebuilt; the switches after it are measured.
+    family = view.panes["family"]
+    person = view.conference.people[0]
+    name_field = family.fields[("person", person.id, "name")].as_widget()
+    worry_id = view.conference.worries[0].id
     rebuilds = []
-    for _ in range(2):
-        for key in keys:
-            view.stale = set(view.panes) - {view.current_key()}
-            start = time.perf_counter()
-            view.show_pane(key)
+    for _ in range(3):
+        for change_in in ("family", "worries"):
+            view.show_pane(change_in)
             app.processEvents()
-            rebuilds.append((time.perf_counter() - start) * 1000)
+            if change_in == "family":
+                name_field.setFocus()
+                QTest.keyClick(name_field, Qt.Key.Key_End)
+                QTest.keyClicks(name_field, "e")
+            else:
+                worry = view.panes["worries"].fields[("worry", worry_id, "text")].as_widget()
+                worry.setFocus()
+                QTest.keyClick(worry, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+                QTest.keyClick(worry, Qt.Key.Key_Return)  # adds the next worry below
+            app.processEvents()
+            view.recorder.flush()
+            app.processEvents()
+            for key in keys:
+                if key == change_in:
+                    continue
+                start = time.perf_counter()
+                view.show_pane(key)
+                app.processEvents()
+                rebuilds.append((time.perf_counter() - start) * 1000)
     stack = QStackedWidget()
     for _ in keys:
         stack.addWidget(QTextEdit())
@@ -293,28 +321,33 @@ def _in_process(url: str, ini: str) -> list[Figure]:
             bare_switches.append((time.perf_counter() - start) * 1000)
     window.close()
     store.close()
+    bare_p99 = percentile(bare_switches, 99)
     return [
         Figure(
             "window.keystroke_p99",
             min(typed_p99),
             min(floor_p99),
-            note=f"target p99 <= 2 ms with autosave on and underlines; floor = bare QTextEdit; "
-            f"quietest of {KEY_ROUNDS} rounds of {KEYS_PER_ROUND} (p99 of all "
+            target=round(KEYSTROKE_MS / min(floor_p99), 2),
+            note=f"held to {KEYSTROKE_MS:g} ms with autosave on and underlines; floor = bare "
+            f"QTextEdit; quietest of {KEY_ROUNDS} rounds of {KEYS_PER_ROUND} (p99 of all "
             f"{percentile(typed, 99):.2f} ms); median {median(typed):.3f} ms",
         ),
         Figure(
             "window.switch_agenda_item_p99",
             percentile(switches, 99),
-            percentile(bare_switches, 99),
-            note="target p99 <= 50 ms; to the next item after typing in a pane, the save "
+            bare_p99,
+            target=round(SWITCH_MS / bare_p99, 2),
+            note=f"held to {SWITCH_MS:g} ms; to the next item after typing in a pane, the save "
             f"included; median {median(switches):.1f} ms; floor = bare QStackedWidget",
         ),
         Figure(
             "window.switch_rebuild_p99",
             percentile(rebuilds, 99),
-            percentile(bare_switches, 99),
-            note="informational: worst case, every pane out of date and rebuilt "
-            f"(after a name or structural change); median {median(rebuilds):.1f} ms",
+            bare_p99,
+            target=round(REBUILD_MS / bare_p99, 2),
+            note=f"held to {REBUILD_MS:g} ms; to every other item after a person is renamed "
+            f"and after a worry is added; median {median(rebuilds):.1f} ms; floor = bare "
+            "QStackedWidget",
         ),
     ]
 

@@ -42,10 +42,12 @@ def focused() -> QWidget:
 
 def press(
     qtbot: QtBot,
-    key: Qt.Key,
+    key: Qt.Key | str,
     modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
 ) -> None:
-    """One key (with modifiers) where the cursor is."""
+    """One key (with modifiers) where the cursor is now, after the window has caught up,
+    as between a person's keystrokes (a rebuilt pane is shown by the event loop)."""
+    QApplication.processEvents()
     qtbot.keyClick(focused(), key, modifiers)
 
 
@@ -56,7 +58,7 @@ def type_here(qtbot: QtBot, text: str) -> None:
     field bound to it; the next key must go where the cursor now is.
     """
     for char in text:
-        qtbot.keyClicks(focused(), char)
+        press(qtbot, char)
 
 
 class _HasRecorder(Protocol):
@@ -64,7 +66,7 @@ class _HasRecorder(Protocol):
     def view(self) -> object: ...
 
 
-def wait_saved(qtbot: QtBot, window: _HasRecorder, timeout: int = 3000) -> None:
+def wait_saved(qtbot: QtBot, window: _HasRecorder, timeout: int = 5000) -> None:
     """Autosave runs within a second of the last keystroke: wait for it, do not flush."""
 
     def saved() -> bool:

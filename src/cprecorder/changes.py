@@ -25,15 +25,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .agenda import load_agenda
+from .agenda.record_index import record_parts
 from .errors import KnownError
 from .model import AuditEntry, Conference, Operation, Role, Scope
 from .model.base import LabelledEnum
 from .model.operation import STARTING
-from .model.registry import ENTITIES, LIFECYCLE_FIELDS, columns
+from .model.registry import ENTITIES, LIFECYCLE_FIELDS, PERSON_FIELDS, columns
 from .rules.timescales import long_date
-
-#: Fields that hold the id of a person in the record.
-PERSON_FIELDS = frozenset({"person_id", "owner_id", "contributor_id", "lead_social_worker_id"})
+from .sharing import family_may_see, part_may_be_seen
 
 #: What people call a field, where its name does not say it well enough.
 FIELD_WORDS: dict[str, str] = {
@@ -159,6 +158,8 @@ class ReadableEntry:
     first_at: dt.datetime | None = None
     target: str = ""
     raw_field: str = ""
+    #: Whether the family may see it (:func:`cprecorder.sharing.family_may_see`).
+    for_the_family: bool = True
 
 
 def local_time(at: dt.datetime) -> dt.datetime:
@@ -224,44 +225,8 @@ class _Words:
         self._index(conference)
 
     def _index(self, c: Conference) -> None:
-        def put(cls_name: str, obj: Any) -> None:
-            self.by_key[(cls_name, obj.id)] = obj
-
-        put("Conference", c)
-        for child in c.children:
-            put("Child", child)
-            if child.decision is not None:
-                put("ChildDecision", child.decision)
-                for category in child.decision.categories:
-                    put("DecisionCategory", category)
-            if child.childrens_plan is not None:
-                put("ChildrensPlan", child.childrens_plan)
-        for person in c.people:
-            put("Person", person)
-            for relationship in person.relationships:
-                put("ChildRelationship", relationship)
-        for statement in c.danger_statements:
-            put("DangerStatement", statement)
-            for score in statement.scores:
-                put("DangerScore", score)
-        for attr in (
-            "worries",
-            "safety_scores",
-            "agency_views",
-            "dissents",
-            "plan_items",
-            "timeline",
-            "plan_network",
-            "plan_rules",
-            "demonstration_methods",
-            "actions",
-            "core_group_members",
-            "core_group_meetings",
-            "professionals_only",
-            "addenda",
-        ):
-            for obj in getattr(c, attr):
-                put(type(obj).__name__, obj)
+        for part in record_parts(c):
+            self.by_key[(type(part).__name__, int(getattr(part, "id")))] = part  # noqa: B009
 
     def person(self, value: Any) -> str:
         try:
@@ -469,6 +434,12 @@ def read_entry(
     removed = not entry.field and entry.new_value is None and entry.old_value is not None
     payload = _payload(entry.new_value if added else entry.old_value if removed else None)
     what = words.item(cls_name, item_id, payload)
+    part = words.by_key.get((cls_name, item_id)) if item_id is not None else None
+    if part is not None:
+        for_the_family = family_may_see(part, entry.field)
+    else:  # removed since: known by its kind and the values kept in its entry
+        marked = str(payload.get("confidential")) in ("True", "true", "1")
+        for_the_family = part_may_be_seen(_entity_of(cls_name) or "", confidential=marked)
     operation = Operation.read(entry.operation)
     if added or removed:
         action = "Added" if added else "Removed"
@@ -498,6 +469,7 @@ def read_entry(
         first_at=entry.at,
         target=entry.target,
         raw_field=entry.field,
+        for_the_family=for_the_family,
     )
 
 

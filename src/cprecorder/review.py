@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .agenda import load_agenda
-from .agenda.places import CONFERENCE_FIELD_PANE, ENTITY_PANE
+from .agenda.items import CONFERENCE_FIELD_PANE, ENTITY_PANE
 from .errors import KnownError
 from .language.family_text import jargon_in_record
 from .language.jargon import JargonList

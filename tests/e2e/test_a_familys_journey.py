@@ -15,7 +15,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import focused, type_here
+from by_keyboard import focused, type_here, wait_saved
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.demo import add_demo_conference
@@ -53,12 +53,6 @@ def go_to(qtbot: QtBot, window: MainWindow, pane: str) -> None:
         )
         key(qtbot, step, CTRL)
     assert view.current_key() == pane
-
-
-def wait_saved(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(
-        lambda: window.view is not None and not window.view.recorder.has_pending(), timeout=5000
-    )
 
 
 def focus_field(window: MainWindow, pane: str, field: tuple[str, int, str]) -> None:

@@ -84,6 +84,7 @@ def main(argv: list[str]) -> int:
     from cprecorder.actor import Actor
     from cprecorder.model import Role
     from cprecorder.store import Store
+    from cprecorder.ui.recording.open_record import Stage
     from cprecorder.ui.shell.app import create_main_window
     from cprecorder.ui.shell.settings import Settings
     from cprecorder.ui.widgets.fields import TextField
@@ -130,7 +131,7 @@ def main(argv: list[str]) -> int:
         say("CONFIRMED", time.monotonic(), len(committed), sha1(committed))
 
     recorder.save_state_changed.connect(on_state)
-    recorder.changed.connect(on_changed)
+    view.record.listen(Stage.ACTIONS, on_changed)  # after every screen has been told
 
     window.activateWindow()
     field.setFocus(Qt.FocusReason.TabFocusReason)  # by keyboard: the cursor goes to the end

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
+import by_keyboard
 from cprecorder.actor import Actor
 from cprecorder.store import Store
 from cprecorder.ui.shell.app import create_main_window
@@ -46,8 +47,6 @@ def wait_saved(qtbot: QtBot) -> Callable[[MainWindow], None]:
 
     def wait(main: MainWindow) -> None:
         assert main.view is not None
-        qtbot.waitUntil(
-            lambda: main.view is not None and not main.view.recorder.has_pending(), timeout=3000
-        )
+        by_keyboard.wait_saved(qtbot, main)
 
     return wait

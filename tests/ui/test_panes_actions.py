@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QTextEdit, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from cprecorder.agenda import completeness as marks
 from cprecorder.model import ActionFor, ActionStatus, Conference
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
@@ -123,7 +124,7 @@ def test_an_action_with_no_owner_or_date_is_marked_until_filled(
     view.show_pane("actions")
     item = view.agenda.item("actions")
     assert item is not None
-    assert ActionsPane.completeness(item, view.conference) == (3, 4)
+    assert marks.actions(item, view.conference) == (3, 4)
     gap = next(a for a in view.conference.actions if a.what.startswith("Book a health review"))
     row = row_of(demo_window, gap.id)
     assert row.owner.property("warn") is True and row.owner.toolTip() == NO_OWNER
@@ -146,7 +147,7 @@ def test_an_action_with_no_owner_or_date_is_marked_until_filled(
     conference = fresh(store, demo_id)
     saved = next(a for a in conference.actions if a.id == gap.id)
     assert saved.due_on == dt.date(2027, 2, 1)
-    assert ActionsPane.completeness(item, conference) == (4, 4)
+    assert marks.actions(item, conference) == (4, 4)
 
 
 def test_an_overdue_action_is_marked_with_the_rule(

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTextEdit, QToo
 from pytestqt.qtbot import QtBot
 
 from cprecorder.actor import Actor
+from cprecorder.agenda import completeness as marks
 from cprecorder.errors import ValidationError
 from cprecorder.model import Operation
 from cprecorder.operations import create_childrens_plan
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.panes.childrens_plan import ChildrensPlanPane
 from cprecorder.ui.panes.widgets.picture_choice import PictureChoice
 from cprecorder.ui.shell.main_window import MainWindow
 
@@ -43,7 +43,7 @@ def test_create_the_plan_type_words_toggle_a_picture(
     pane = view.panes["childrens_plan"]
     item = view.agenda.item("childrens_plan")
     assert item is not None
-    assert ChildrensPlanPane.completeness(item, view.conference) == (1, 2)
+    assert marks.childrens_plan(item, view.conference) == (1, 2)
     leo = next(c for c in view.conference.children if c.first_name == "Leo")
     assert leo.childrens_plan is None
     start = next(b for b in pane.findChildren(QPushButton) if b.text() == "Write Leo's plan")
@@ -93,7 +93,7 @@ def test_create_the_plan_type_words_toggle_a_picture(
     chosen = set(plan.picture_keys)
     assert {"school"} <= chosen
     assert ("sun" in chosen) is not sun_before
-    assert ChildrensPlanPane.completeness(item, conference) == (2, 2)
+    assert marks.childrens_plan(item, conference) == (2, 2)
 
 
 def test_a_second_plan_for_a_child_is_refused(store: Store, actor: Actor, demo_id: int) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from cprecorder.actor import Actor
+from cprecorder.agenda import completeness as marks
 from cprecorder.model import ConferenceKind
 from cprecorder.operations import create_conference
 from cprecorder.queries import load_conference
@@ -61,7 +62,7 @@ def test_the_proposed_date_becomes_the_first_meeting(
     assert [m.meets_on for m in conference.core_group_meetings] == [due.first_core_group_proposed]
     item = window.view.agenda.item("core_group")
     assert item is not None
-    assert CoreGroupPane.completeness(item, conference) == (1, 3)
+    assert marks.core_group(item, conference) == (1, 3)
     pane = core_pane(window)
     assert pane.proposal is not None and pane.proposal.isHidden()  # a good date is set
 

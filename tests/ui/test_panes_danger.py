@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import press, type_here, wait_saved
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.model import DangerScore, DangerStatement, Person
@@ -33,26 +34,6 @@ def field(window: MainWindow, key: tuple[str, int, str]) -> QWidget:
     return danger_pane(window).fields[key].as_widget()
 
 
-def press(qtbot: QtBot, key: str | Qt.Key) -> None:
-    """A key goes wherever the cursor is now, after the window has caught up, as between
-    a person's keystrokes (a rebuilt pane is shown by the event loop)."""
-    QApplication.processEvents()
-    focused = QApplication.focusWidget()
-    assert focused is not None
-    qtbot.keyClick(focused, key)
-
-
-def type_where_focused(qtbot: QtBot, text: str) -> None:
-    for char in text:
-        press(qtbot, char)
-
-
-def wait_saved(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(
-        lambda: window.view is not None and not window.view.recorder.has_pending(), timeout=3000
-    )
-
-
 def statement_ids(store: Store, conference_id: int) -> list[int]:
     with store.read() as session:
         return [s.id for s in load_conference(session, conference_id).danger_statements]
@@ -70,9 +51,9 @@ def test_enter_adds_statements_up_to_the_limit_and_the_fifth_is_refused(
     statement = field(demo_window, ("danger_statement", second, "statement"))
     qtbot.mouseClick(statement, Qt.MouseButton.LeftButton)
     qtbot.keyClick(statement, Qt.Key.Key_Return)  # adds the third
-    type_where_focused(qtbot, "Third worry")
+    type_here(qtbot, "Third worry")
     press(qtbot, Qt.Key.Key_Return)  # adds the fourth
-    type_where_focused(qtbot, "Fourth worry")
+    type_here(qtbot, "Fourth worry")
     wait_saved(qtbot, demo_window)
     pane = danger_pane(demo_window)
     assert not pane.statements.add_button.isVisible()
@@ -120,7 +101,7 @@ def test_score_and_reason_typed_for_a_person_are_saved_and_drawn(
     qtbot.keyClick(score, Qt.Key.Key_Tab)  # the score is saved on leaving the box
     focused = QApplication.focusWidget()
     assert focused is not None and focused.accessibleName().startswith("Why this score")
-    type_where_focused(qtbot, "Not enough change yet")
+    type_here(qtbot, "Not enough change yet")
     wait_saved(qtbot, window)
 
     pane = danger_pane(window)
@@ -147,7 +128,7 @@ def test_a_reason_before_any_score_creates_the_row(
     second = statement_ids(store, demo_id)[1]
     reason = field(window, ("danger_statement", second, f"reason-{olu}"))
     qtbot.mouseClick(reason, Qt.MouseButton.LeftButton)
-    type_where_focused(qtbot, "I see them every day")
+    type_here(qtbot, "I see them every day")
     wait_saved(qtbot, window)
     with store.read() as session:
         statement = session.get(DangerStatement, second)

@@ -9,8 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import press, type_here, wait_saved
 from cprecorder import operations as op
 from cprecorder.actor import Actor
+from cprecorder.agenda import completeness as marks
 from cprecorder.model import ConferenceKind, PlanType
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
@@ -31,24 +33,6 @@ def widget(window: MainWindow, key: tuple[str, int, str]) -> QWidget:
     """The field with this key, or the field bound to the row it created."""
     pane = current(window)
     return pane.fields[pane.aliases.get(key, key)].as_widget()
-
-
-def press(qtbot: QtBot, key: str | Qt.Key) -> None:
-    QApplication.processEvents()
-    focused = QApplication.focusWidget()
-    assert focused is not None
-    qtbot.keyClick(focused, key)
-
-
-def type_where_focused(qtbot: QtBot, text: str) -> None:
-    for char in text:
-        press(qtbot, char)
-
-
-def wait_saved(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(
-        lambda: window.view is not None and not window.view.recorder.has_pending(), timeout=3000
-    )
 
 
 @pytest.fixture
@@ -99,7 +83,7 @@ def test_plan_category_and_reasons_then_no_plan_hides_categories(
     qtbot.keyClick(neglect, Qt.Key.Key_Space)
     reasons = widget(window, ("child", child, "decision_reasons"))
     reasons.setFocus()
-    type_where_focused(qtbot, "Ruby is often left alone")
+    type_here(qtbot, "Ruby is often left alone")
     wait_saved(qtbot, window)
     with store.read() as session:
         decision = load_conference(session, conference_id).children[0].decision
@@ -119,7 +103,7 @@ def test_plan_category_and_reasons_then_no_plan_hides_categories(
         assert decision.plan_type is PlanType.NO_PLAN
         assert decision.category_keys == []
         assert decision.reasons == "Ruby is often left alone"
-    assert DecisionPane.completeness(pane.context.item, pane.conference) == (2, 2)  # type: ignore[arg-type]
+    assert marks.decision(pane.context.item, pane.conference) == (2, 2)
 
 
 def test_agency_view_and_dissent_are_recorded(
@@ -136,9 +120,9 @@ def test_agency_view_and_dissent_are_recorded(
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         # the new row opens with the cursor in its words; Tab goes on to who said them
         if label == "Add an agency's view":
-            type_where_focused(qtbot, "Ruby needs a plan")
+            type_here(qtbot, "Ruby needs a plan")
         else:
-            type_where_focused(qtbot, "A child in need plan would do")
+            type_here(qtbot, "A child in need plan would do")
         press(qtbot, Qt.Key.Key_Tab)
         press(qtbot, "N")  # who: the first professional starting with N
         # With one child there is nothing to choose: a view is about Ruby.

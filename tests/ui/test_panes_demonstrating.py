@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QPushButton, Q
 from pytestqt.qtbot import QtBot
 
 from cprecorder.actor import Actor
+from cprecorder.agenda import completeness as marks
 from cprecorder.model import ConferenceKind, DemonstrationMethodKind
 from cprecorder.operations import create_conference
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.panes.demonstrating import DemonstratingPane
 from cprecorder.ui.shell.main_window import MainWindow
 
 
@@ -51,7 +51,7 @@ def test_tick_the_boxes_and_add_a_way_of_showing_it(
     pane = view.panes["demonstrating"]
     item = view.agenda.item("demonstrating")
     assert item is not None
-    assert DemonstratingPane.completeness(item, view.conference) == (0, 3)
+    assert marks.demonstrating(item, view.conference) == (0, 3)
 
     made = pane.fields[("conference", cid, "childrens_version_made")].as_widget()
     shared = pane.fields[("conference", cid, "childrens_version_shared")].as_widget()
@@ -85,4 +85,4 @@ def test_tick_the_boxes_and_add_a_way_of_showing_it(
     assert [(m.method, m.details) for m in conference.demonstration_methods] == [
         (DemonstrationMethodKind.WHATSAPP_GROUP, "Ivy's mum, her aunt and the social worker.")
     ]
-    assert DemonstratingPane.completeness(item, conference) == (3, 3)
+    assert marks.demonstrating(item, conference) == (3, 3)

@@ -9,32 +9,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import press, type_here, wait_saved
 from cprecorder import operations as op
 from cprecorder.actor import Actor
+from cprecorder.agenda import completeness as marks
 from cprecorder.model import Attendance, ConferenceKind, PersonKind
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.panes.family import FamilyPane
 from cprecorder.ui.shell.main_window import MainWindow
-
-
-def press(qtbot: QtBot, key: str | Qt.Key) -> None:
-    """A key goes wherever the cursor is now, after the window has caught up."""
-    QApplication.processEvents()
-    focused = QApplication.focusWidget()
-    assert focused is not None
-    qtbot.keyClick(focused, key)
-
-
-def type_where_focused(qtbot: QtBot, text: str) -> None:
-    for char in text:
-        press(qtbot, char)
-
-
-def wait_saved(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(
-        lambda: window.view is not None and not window.view.recorder.has_pending(), timeout=3000
-    )
 
 
 def current(window: MainWindow) -> FamilyPane:
@@ -91,12 +74,12 @@ def choose(qtbot: QtBot, combo: QWidget, text: str) -> None:
 
 def add_professional(qtbot: QtBot, window: MainWindow, name: str, role: str, agency: str) -> None:
     click_add(qtbot, window, "Add a professional")
-    type_where_focused(qtbot, name)  # the new row opens with the cursor in the name
+    type_here(qtbot, name)  # the new row opens with the cursor in the name
     press(qtbot, Qt.Key.Key_Tab)  # family, network or professional
     press(qtbot, Qt.Key.Key_Tab)
-    type_where_focused(qtbot, role)
+    type_here(qtbot, role)
     press(qtbot, Qt.Key.Key_Tab)
-    type_where_focused(qtbot, agency)
+    type_here(qtbot, agency)
     wait_saved(qtbot, window)
 
 
@@ -104,21 +87,21 @@ def test_children_people_attendance_and_quoracy(
     qtbot: QtBot, window: MainWindow, store: Store, empty_id: int
 ) -> None:
     pane = open_pane(qtbot, window, empty_id)
-    assert pane.completeness(pane.context.item, pane.conference) == (0, 3)  # type: ignore[arg-type]
+    assert marks.family(pane.context.item, pane.conference) == (0, 3)
 
     click_add(qtbot, window, "Add a child")
-    type_where_focused(qtbot, "Ruby")
+    type_here(qtbot, "Ruby")
     press(qtbot, Qt.Key.Key_Tab)
-    type_where_focused(qtbot, "Fenwick")
+    type_here(qtbot, "Fenwick")
     wait_saved(qtbot, window)
 
     click_add(qtbot, window, "Add a family or network member")
-    type_where_focused(qtbot, "Carla Fenwick")
+    type_here(qtbot, "Carla Fenwick")
     press(qtbot, Qt.Key.Key_Tab)  # family or network
     press(qtbot, Qt.Key.Key_Tab)
-    type_where_focused(qtbot, "Mother")
+    type_here(qtbot, "Mother")
     press(qtbot, Qt.Key.Key_Tab)  # the relationship to Ruby: the first letter links them
-    type_where_focused(qtbot, "Mum")
+    type_here(qtbot, "Mum")
     wait_saved(qtbot, window)
 
     add_professional(qtbot, window, "Asha Patel", "Social worker", "Children's social care")
@@ -143,7 +126,7 @@ def test_children_people_attendance_and_quoracy(
         "Not quorate: only one agency besides children's social care (Health visiting)"
     )
     qtbot.mouseClick(pane.reason, Qt.MouseButton.LeftButton)
-    type_where_focused(qtbot, "The school nurse was ill")
+    type_here(qtbot, "The school nurse was ill")
 
     choose(qtbot, widget(window, ("person", people["Cath Moss"].id, "attendance")), "Pr")
     pane = current(window)
@@ -165,7 +148,7 @@ def test_children_people_attendance_and_quoracy(
         assert people["Ben Hollis"].agency == "Health visiting"
         assert all(p.attendance is Attendance.PRESENT for p in conference.people)
         assert conference.inquorate_reason == "The school nurse was ill"
-    assert FamilyPane.completeness(current(window).context.item, conference) == (3, 3)
+    assert marks.family(current(window).context.item, conference) == (3, 3)
 
 
 def test_late_and_missing_reports_are_marked(

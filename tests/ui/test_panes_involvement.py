@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import wait_saved
+from cprecorder.agenda import completeness as marks
 from cprecorder.model import ParticipationCode
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
@@ -26,12 +28,6 @@ def widget(window: MainWindow, key: tuple[str, int, str]) -> QWidget:
     return current(window).fields[key].as_widget()
 
 
-def wait_saved(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(
-        lambda: window.view is not None and not window.view.recorder.has_pending(), timeout=3000
-    )
-
-
 def test_views_participation_and_parents_agreement(
     qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int
 ) -> None:
@@ -42,7 +38,7 @@ def test_views_participation_and_parents_agreement(
         leo = conference.children[1].id
         conference_id = conference.id
     pane = current(demo_window)
-    assert pane.completeness(pane.context.item, conference) == (4, 4)
+    assert marks.involvement(pane.context.item, conference) == (4, 4)
 
     views = widget(demo_window, ("child", leo, "views"))
     qtbot.mouseClick(views, Qt.MouseButton.LeftButton)

@@ -6,22 +6,17 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QTextEdit, QWidget
+from PySide6.QtWidgets import QPushButton, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import focused
 from cprecorder.actor import Actor
+from cprecorder.agenda import completeness as marks
 from cprecorder.model import ConferenceKind, PlanSection
 from cprecorder.operations import create_conference
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.panes.plan import PlanPane
 from cprecorder.ui.shell.main_window import MainWindow
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
 
 
 def settled(qtbot: QtBot) -> QWidget:
@@ -100,7 +95,7 @@ def test_an_empty_plan_is_started_from_the_add_buttons(
     assert view is not None
     view.show_pane("plan")
     pane = view.panes["plan"]
-    assert PlanPane.completeness(view.agenda.items[0], view.conference) == (0, 3)
+    assert marks.plan(view.agenda.items[0], view.conference) == (0, 3)
 
     qtbot.mouseClick(button(pane, "Add a bottom line"), Qt.MouseButton.LeftButton)
     qtbot.keyClicks(focused(), "Dean must not come to the house when he has been drinking.")
@@ -120,4 +115,4 @@ def test_an_empty_plan_is_started_from_the_add_buttons(
     assert [(t.what, t.by_when) for t in conference.timeline] == [
         ("Dean to start the Calmer Choices course.", dt.date(2027, 1, 15))
     ]
-    assert PlanPane.completeness(view.agenda.items[0], conference) == (2, 3)
+    assert marks.plan(view.agenda.items[0], conference) == (2, 3)

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from cprecorder.agenda import completeness as marks
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.panes.plan_network import PlanNetworkPane
 from cprecorder.ui.shell.main_window import MainWindow
 
 
@@ -60,7 +60,7 @@ def test_add_a_person_and_their_part(
     assert (last.person_id, last.part) == (sophie.id, "Takes Maisie to school on Mondays.")
     item = view.agenda.item("plan_network")
     assert item is not None
-    assert PlanNetworkPane.completeness(item, conference) == (3, 3)
+    assert marks.plan_network(item, conference) == (3, 3)
 
 
 def test_a_member_without_a_part_is_not_complete(demo_window: MainWindow) -> None:
@@ -69,4 +69,4 @@ def test_a_member_without_a_part_is_not_complete(demo_window: MainWindow) -> Non
     item = view.agenda.item("plan_network")
     assert item is not None
     view.conference.plan_network[0].part = "  "
-    assert PlanNetworkPane.completeness(item, view.conference) == (1, 2)
+    assert marks.plan_network(item, view.conference) == (1, 2)

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from cprecorder.agenda import completeness as marks
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.panes.plan_rules import PlanRulesPane
 from cprecorder.ui.shell.main_window import MainWindow
 
 WORDS = {
@@ -45,7 +45,7 @@ def test_fill_a_rule_card_with_the_keyboard(
     pane = view.panes["plan_rules"]
     item = view.agenda.item("plan_rules")
     assert item is not None
-    assert PlanRulesPane.completeness(item, view.conference) == (1, 1)
+    assert marks.plan_rules(item, view.conference) == (1, 1)
     first = view.conference.plan_rules[0]
     behaviour = pane.fields[("plan_rule", first.id, "behaviour")].as_widget()
     assert isinstance(behaviour, QTextEdit)
@@ -66,7 +66,7 @@ def test_fill_a_rule_card_with_the_keyboard(
     assert len(conference.plan_rules) == 2
     rule = conference.plan_rules[1]
     assert {f: getattr(rule, f) for f in WORDS} == WORDS
-    assert PlanRulesPane.completeness(item, conference) == (2, 2)
+    assert marks.plan_rules(item, conference) == (2, 2)
 
 
 def test_an_empty_card_is_counted_as_missing(qtbot: QtBot, demo_window: MainWindow) -> None:
@@ -81,4 +81,4 @@ def test_an_empty_card_is_counted_as_missing(qtbot: QtBot, demo_window: MainWind
     qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
     item = view.agenda.item("plan_rules")
     assert item is not None
-    assert PlanRulesPane.completeness(item, view.conference) == (1, 2)
+    assert marks.plan_rules(item, view.conference) == (1, 2)

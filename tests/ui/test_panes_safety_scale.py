@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import press, type_here, wait_saved
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.model import SafetyScore
@@ -33,26 +34,6 @@ def widget(window: MainWindow, key: tuple[str, int, str]) -> QWidget:
     return current(window).fields[key].as_widget()
 
 
-def press(qtbot: QtBot, key: str | Qt.Key) -> None:
-    """A key goes wherever the cursor is now, after the window has caught up, as between
-    a person's keystrokes (a rebuilt pane is shown by the event loop)."""
-    QApplication.processEvents()
-    focused = QApplication.focusWidget()
-    assert focused is not None
-    qtbot.keyClick(focused, key)
-
-
-def type_where_focused(qtbot: QtBot, text: str) -> None:
-    for char in text:
-        press(qtbot, char)
-
-
-def wait_saved(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(
-        lambda: window.view is not None and not window.view.recorder.has_pending(), timeout=3000
-    )
-
-
 def add_present(store: Store, actor: Actor, conference_id: int, name: str, kind: str) -> int:
     change = op.add_item(
         store,
@@ -78,9 +59,9 @@ def test_score_reason_and_one_point_up_are_saved_and_marked_on_the_line(
     qtbot.keyClick(score, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(score, "8")
     qtbot.keyClick(score, Qt.Key.Key_Tab)
-    type_where_focused(qtbot, "The plan is working")
+    type_here(qtbot, "The plan is working")
     press(qtbot, Qt.Key.Key_Tab)
-    type_where_focused(qtbot, "A month with no shouting")
+    type_here(qtbot, "A month with no shouting")
     wait_saved(qtbot, window)
 
     line = current(window).line
@@ -105,7 +86,7 @@ def test_what_would_move_it_up_can_come_before_the_score(
     open_pane(qtbot, window, demo_id)
     words = widget(window, ("person", aunt, "safety_one_point_up"))
     qtbot.mouseClick(words, Qt.MouseButton.LeftButton)
-    type_where_focused(qtbot, "Dean stops drinking")
+    type_here(qtbot, "Dean stops drinking")
     wait_saved(qtbot, window)
     assert all(m.name != "Jo Pryce" for m in current(window).line.marks)  # no score yet
     with store.read() as session:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import focused
 from cprecorder.model import PlanSection
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
@@ -18,12 +19,6 @@ from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.widgets.fields import TextField
 
 SENTINEL = "ZEBRA-CONFIDENTIAL-7741"
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
 
 
 def test_start_view_lists_and_searches_as_you_type(

@@ -10,29 +10,6 @@ from pathlib import Path
 
 from ..errors import KnownError
 
-#: Panes the window knows how to show; an agenda item names one of these.
-KNOWN_ITEMS = frozenset(
-    {
-        "before",
-        "family",
-        "worries",
-        "involvement",
-        "danger",
-        "safety_scale",
-        "decision",
-        "plan",
-        "plan_network",
-        "plan_rules",
-        "demonstrating",
-        "actions",
-        "core_group",
-        "professionals_only",
-        "summary",
-        "childrens_plan",
-        "since_last",
-    }
-)
-
 
 class AgendaFormatError(KnownError):
     """An agenda file that cannot be used, with the reason."""
@@ -50,10 +27,11 @@ class AgendaHeading:
 
 @dataclass(frozen=True)
 class AgendaItem:
+    """One item of an agenda file: its key names a declaration in :mod:`.items`."""
+
     key: str
     title: str
     prompt: str = ""
-    confidential: bool = False
     headings: tuple[AgendaHeading, ...] = ()
 
 
@@ -108,12 +86,16 @@ def load_agenda(key: str) -> Agenda:
 
 
 def _item(raw: dict[str, object]) -> AgendaItem:
+    from .items import KNOWN_ITEMS
+
     headings = raw.get("headings", [])
+    key = str(raw["key"])
+    known = KNOWN_ITEMS.get(key)
     return AgendaItem(
-        key=str(raw["key"]),
-        title=str(raw["title"]),
+        key=key,
+        # The file's title, else the one the item is declared with.
+        title=str(raw["title"] if "title" in raw or known is None else known.title),
         prompt=str(raw.get("prompt", "")),
-        confidential=bool(raw.get("confidential", False)),
         headings=tuple(
             AgendaHeading(
                 key=str(h["key"]),
@@ -162,6 +144,8 @@ def parse_agenda(text: str, source: str) -> Agenda:
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise AgendaFormatError(f"The agenda {source} is missing or mistypes {exc}.") from exc
+    from .items import KNOWN_ITEMS
+
     unknown = [i.key for i in items if i.key not in KNOWN_ITEMS]
     if unknown:
         raise AgendaFormatError(f"The agenda {source} has items the app cannot show: {unknown}.")

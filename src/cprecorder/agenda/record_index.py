@@ -1,4 +1,8 @@
-"""Where each part of the record is shown, for Ctrl+F and for reopening where work stopped."""
+"""Every part of a loaded record, and where its text is shown.
+
+For Ctrl+F, for reopening where work stopped, for the audit trail's names and for
+applying a saved change to the record on screen.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,12 @@ from sqlalchemy import String, Text
 
 from ..model import Conference
 from ..model.base import Base
-from ..model.registry import columns, editable_fields, entity_name
-from .places import CONFERENCE_FIELD_PANE, ENTITY_PANE
+from ..model.registry import ENTITIES, columns, editable_fields, entity_name
+from ..sharing import family_may_see
+from .items import CONFERENCE_FIELD_PANE, ENTITY_PANE
+
+#: The classes of the parts that have a name in the registry.
+NAMED = frozenset(ENTITIES.values())
 
 
 @dataclass(frozen=True)
@@ -23,22 +31,24 @@ class TextPlace:
     confidential: bool
 
 
-def _items(conference: Conference) -> Iterator[Base]:
+def record_parts(conference: Conference) -> Iterator[Base]:
+    """Every part of a loaded record, the conference first, each once."""
     yield conference
     for child in conference.children:
         yield child
         if child.decision is not None:
             yield child.decision
+            yield from child.decision.categories
         if child.childrens_plan is not None:
             yield child.childrens_plan
     for person in conference.people:
         yield person
         yield from person.relationships
-    yield from conference.worries
     for statement in conference.danger_statements:
         yield statement
         yield from statement.scores
     for attr in (
+        "worries",
         "safety_scores",
         "agency_views",
         "dissents",
@@ -48,16 +58,29 @@ def _items(conference: Conference) -> Iterator[Base]:
         "plan_rules",
         "demonstration_methods",
         "actions",
+        "core_group_members",
         "core_group_meetings",
         "professionals_only",
+        "addenda",
     ):
         yield from getattr(conference, attr)
+
+
+def find_part(conference: Conference, entity: str, entity_id: int | None) -> Base | None:
+    """The loaded part named by an entity name and id, if the record holds it."""
+    cls = ENTITIES.get(entity)
+    for part in record_parts(conference):
+        if type(part) is cls and getattr(part, "id", None) == entity_id:
+            return part
+    return None
 
 
 def text_places(conference: Conference) -> list[TextPlace]:
     """Every piece of typed text in the record, with the pane that shows it."""
     places: list[TextPlace] = []
-    for item in _items(conference):
+    for item in record_parts(conference):
+        if type(item) not in NAMED:
+            continue  # a part with no text of its own to find (a category, an addendum)
         name = entity_name(item)
         cols = columns(type(item))
         for field in editable_fields(type(item)):
@@ -73,9 +96,7 @@ def text_places(conference: Conference) -> list[TextPlace]:
             )
             if not pane:
                 continue
-            confidential = name == "professionals_only_note" or bool(
-                getattr(item, "confidential", False)
-            )
+            confidential = not family_may_see(item, field)
             places.append(
                 TextPlace(
                     pane,
@@ -87,3 +108,19 @@ def text_places(conference: Conference) -> list[TextPlace]:
                 )
             )
     return places
+
+
+def free_text_only(entity: str, fields: tuple[str, ...] | list[str]) -> bool:
+    """Whether every field is free text (a ``Text`` column), shown only where it is typed.
+
+    Names, roles, agencies, attendance, dates and choices are shown in other panes too
+    (as labels, choices, scorers, due dates); free text is not.
+    """
+    table = ENTITIES[entity].__table__ if entity in ENTITIES else None
+    if table is None:
+        return False
+    for field in fields:
+        column = table.columns.get(field)
+        if column is None or not isinstance(column.type, Text):
+            return False
+    return True

@@ -1,21 +1,23 @@
 """The conference record: the professionals' version and the family's version.
 
-Both follow the conference's own agenda, item by item. What each reader gets is
-decided by an allow-list of agenda items (:data:`FAMILY_SECTIONS`): the family's
-version is *built* from the items the family may see, never made by deleting
-professional-only parts from the full record. Professionals-only notes and
-worry items marked confidential are written by one section only
-(``professionals_only``), which is not on the family's list.
+Both follow the conference's own agenda, item by item, each item written by the
+section its declaration names (:mod:`cprecorder.agenda.items`). What each reader
+gets is decided by :func:`cprecorder.sharing.family_may_see`: the family's version
+is *built* from the items the family may see, never made by deleting
+professional-only parts from the full record. Professionals-only notes and parts
+marked confidential are written by one section only (``professionals_only``),
+which the family may not see.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from ..agenda import load_agenda
 from ..agenda.agenda import Agenda, AgendaFormatError
+from ..agenda.items import AGENDA_ITEMS, KNOWN_ITEMS, KnownItem
 from ..journey.since import SinceLast, since_last
 from ..model import (
     ActionFor,
@@ -33,6 +35,7 @@ from ..rules.nation import NationRules
 from ..rules.quoracy import check_quoracy
 from ..rules.timescales import Timescales, due_dates, report_expected
 from ..rules.working_days import working_days_between
+from ..sharing import family_may_see
 from .blocks import (
     Block,
     Bullets,
@@ -74,58 +77,6 @@ class Audience(enum.Enum):
     FAMILY = "family"
 
 
-#: Agenda items in the Signs of Safety order, with the title used when an
-#: authority's agenda leaves an item out but the record still holds something for it.
-DEFAULT_TITLES: dict[str, str] = {
-    "before": "Before the meeting",
-    "family": "Family and network",
-    "since_last": "What has changed since the last conference",
-    "worries": "Worries and what's working well",
-    "involvement": "Child and parents' involvement",
-    "danger": "Danger statements",
-    "safety_scale": "Safety scale",
-    "decision": "Conference decision",
-    "plan": "The plan",
-    "plan_network": "Who is in the plan",
-    "plan_rules": "Plan rules",
-    "demonstrating": "Showing the plan works",
-    "actions": "Actions",
-    "core_group": "Core group and review",
-    "professionals_only": "Professionals only",
-    "summary": "Chair's summary",
-    "childrens_plan": "Children's plan",
-}
-
-#: What the family may see: every agenda item except the professionals-only one.
-#: A new agenda item reaches the family only when it is added here.
-FAMILY_SECTIONS = frozenset(
-    {
-        "before",
-        "family",
-        "since_last",
-        "worries",
-        "involvement",
-        "danger",
-        "safety_scale",
-        "decision",
-        "plan",
-        "plan_network",
-        "plan_rules",
-        "demonstrating",
-        "actions",
-        "core_group",
-        "summary",
-        "childrens_plan",
-    }
-)
-
-PROFESSIONAL_SECTIONS = FAMILY_SECTIONS | {"professionals_only"}
-
-ALLOWED: dict[Audience, frozenset[str]] = {
-    Audience.PROFESSIONALS: PROFESSIONAL_SECTIONS,
-    Audience.FAMILY: FAMILY_SECTIONS,
-}
-
 CONFIDENTIAL_WARNING = (
     "CONFIDENTIAL – PROFESSIONALS ONLY. This section must not be shared with the family "
     "or read out while they are present. It is left out of the family's version."
@@ -151,16 +102,14 @@ def record_content(
     )
     content.add(*writer.front(audience))
     after_confidential = False
-    for key, title in _section_order(conference):
-        if not may_include(audience, key):
+    for known, title in _section_order(conference):
+        for_the_family = family_may_see(known.key)
+        if audience is Audience.FAMILY and not for_the_family:
             continue
-        section = writer.sections.get(key)
-        if section is None:
-            continue
-        body = section()
+        body: list[Block] = getattr(writer, known.section)()
         if not body:
             continue
-        if key == "professionals_only":
+        if not for_the_family:
             # Its own pages, so the section is easy to find and to hold back when printing.
             content.add(Heading(f"{title} – CONFIDENTIAL", 1, page_break_before=True), *body)
             after_confidential = True
@@ -171,38 +120,32 @@ def record_content(
     return content
 
 
-def may_include(audience: Audience, key: str) -> bool:
-    """Whether an agenda item is written for this audience: the family gets only what the
-    allow-list names. The family's version and the shared window both ask here."""
-    return key in ALLOWED[audience]
-
-
 def family_item_content(
     conference: Conference, key: str, meetings: Sequence[Conference] | None = None
 ) -> list[Block] | None:
     """One agenda item as the family's version shows it (its heading, then its blocks).
 
-    ``None`` when the family may not see the item at all; only the heading when
-    nothing is recorded for it yet. For the shared window.
+    ``None`` when the family may not see the item at all (:func:`family_may_see`, the
+    same rule as the family's version); only the heading when nothing is recorded for
+    it yet. For the shared window.
     """
-    if not may_include(Audience.FAMILY, key):
+    known = KNOWN_ITEMS.get(key)
+    if known is None or not family_may_see(key):
         return None
-    title = dict(_section_order(conference)).get(key, DEFAULT_TITLES.get(key, ""))
-    writer = _Sections(conference, Audience.FAMILY, meetings)
-    section = writer.sections.get(key)
-    body = section() if section is not None else []
+    title = dict((k.key, t) for k, t in _section_order(conference)).get(key, known.title)
+    body: list[Block] = getattr(_Sections(conference, Audience.FAMILY, meetings), known.section)()
     return [Heading(title, 1), *body]
 
 
-def _section_order(conference: Conference) -> list[tuple[str, str]]:
+def _section_order(conference: Conference) -> list[tuple[KnownItem, str]]:
     """The conference's agenda, then any item it leaves out (only written if filled)."""
     try:
         agenda: Agenda | None = load_agenda(conference.agenda_key)
     except AgendaFormatError:
         agenda = None
-    order = [(item.key, item.title) for item in agenda.items] if agenda else []
-    listed = {key for key, _ in order}
-    order += [(key, title) for key, title in DEFAULT_TITLES.items() if key not in listed]
+    listed = [(item.key, item.title) for item in agenda.items] if agenda else []
+    order = [(KNOWN_ITEMS[key], title) for key, title in listed if key in KNOWN_ITEMS]
+    order += [(known, known.title) for known in AGENDA_ITEMS if known.key not in dict(listed)]
     return order
 
 
@@ -232,25 +175,6 @@ class _Sections:
             self.agenda: Agenda | None = load_agenda(conference.agenda_key)
         except AgendaFormatError:
             self.agenda = None
-        self.sections: dict[str, Callable[[], list[Block]]] = {
-            "before": self.before,
-            "family": self.family,
-            "since_last": self.since_last,
-            "worries": self.worries,
-            "involvement": self.involvement,
-            "danger": self.danger,
-            "safety_scale": self.safety_scale,
-            "decision": self.decision,
-            "plan": self.plan,
-            "plan_network": self.plan_network,
-            "plan_rules": self.plan_rules,
-            "demonstrating": self.demonstrating,
-            "actions": self.actions,
-            "core_group": self.core_group,
-            "professionals_only": self.professionals_only,
-            "summary": self.summary,
-            "childrens_plan": self.childrens_plan,
-        }
 
     def relation(self, person: Person) -> str:
         """``Grandmother``; ``Father of Isla``; ``Mother of Maisie; Father of Leo``."""
@@ -302,7 +226,7 @@ class _Sections:
         return blocks
 
     def has_confidential(self) -> bool:
-        return bool(self.c.professionals_only) or any(w.confidential for w in self.c.worries)
+        return bool(self.c.professionals_only) or any(not family_may_see(w) for w in self.c.worries)
 
     def sign_off(self, *, new_page: bool = False) -> list[Block]:
         c = self.c
@@ -591,7 +515,7 @@ class _Sections:
 
     def worries(self) -> list[Block]:
         c = self.c
-        shared = [w for w in c.worries if not w.confidential]
+        shared = [w for w in c.worries if family_may_see(w)]
         headings = list(self.agenda.headings) if self.agenda else []
         known = {h.key for h in headings}
         blocks: list[Block] = []
@@ -939,7 +863,7 @@ class _Sections:
         """The only section that writes professionals-only notes or confidential worries."""
         c = self.c
         notes = c.professionals_only
-        confidential = [w for w in c.worries if w.confidential]
+        confidential = [w for w in c.worries if not family_may_see(w)]
         if not notes and not confidential:
             return []
         blocks: list[Block] = [Notice(CONFIDENTIAL_WARNING, Tone.CONFIDENTIAL)]

@@ -1,7 +1,7 @@
 """The text of a record that the family reads, and the jargon in it.
 
-The family's version holds everything but professionals-only notes and worry
-items marked confidential, so those two are the only text left out here. Each
+The family reads every part of the record that
+:func:`cprecorder.sharing.family_may_see` allows; the rest is left out here. Each
 finding names its place in the record (an entity name from
 :data:`cprecorder.model.registry.ENTITIES`, the item's id and the field) so the
 chair's review can list them and take the chair straight to the field.
@@ -14,18 +14,16 @@ from dataclasses import dataclass
 
 from sqlalchemy import String, Text
 
-from ..model import Conference, WorryItem
+from ..model import Conference
 from ..model.base import Base
 from ..model.registry import CONFERENCE_LISTS, NOT_EDITABLE, columns, entity_name
+from ..sharing import family_may_see
 from .jargon import JargonHit, JargonList, default_jargon
 
 #: Text columns that hold keys or names of the system, not words anyone wrote.
 NOT_WORDS = frozenset(
     {"heading", "nation", "agenda_key", "pictures", "category", "handed_over_by", "signed_off_by"}
 )
-
-#: Parts of the record the family never receives.
-NOT_FOR_THE_FAMILY = frozenset({"professionals_only_note"})
 
 
 @dataclass(frozen=True)
@@ -57,10 +55,8 @@ def _items(conference: Conference) -> Iterator[Base]:
     """Every part of the record the family may read, in the order of the agenda."""
     yield conference
     for name, attribute in CONFERENCE_LISTS.items():
-        if name in NOT_FOR_THE_FAMILY:
-            continue
         for item in getattr(conference, attribute):
-            if isinstance(item, WorryItem) and item.confidential:
+            if not family_may_see(item):
                 continue
             yield item
             if name == "child":
@@ -83,6 +79,8 @@ def family_text(conference: Conference) -> Iterator[tuple[TextPlace, str]]:
             fields_of[cls] = _text_fields(cls)
         entity = entity_name(item)
         for field in fields_of[cls]:
+            if not family_may_see(item, field):
+                continue
             value = getattr(item, field)
             if isinstance(value, str) and value.strip():
                 yield TextPlace(entity, int(getattr(item, "id")), field), value  # noqa: B009

@@ -90,6 +90,9 @@ CONFERENCE_LISTS: dict[str, str] = {
     "professionals_only_note": "professionals_only",
 }
 
+#: Fields that hold the id of a person in the record.
+PERSON_FIELDS = frozenset({"person_id", "owner_id", "contributor_id", "lead_social_worker_id"})
+
 #: Fields that record the lifecycle itself; only its operations set them.
 LIFECYCLE_FIELDS = frozenset(
     {

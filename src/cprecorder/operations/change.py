@@ -19,6 +19,8 @@ from ..model.base import utcnow
 PEOPLE_ENTITIES = frozenset({"person", "child", "child_relationship"})
 #: Fields of the conference that name people (the header, the words never flagged).
 PEOPLE_FIELDS = frozenset({"family_name", "chair", "minute_taker"})
+#: Fields of a person or child whose words label them wherever they are shown.
+NAME_FIELDS = frozenset({"name", "role", "agency", "first_name", "last_name"})
 
 
 @dataclass(frozen=True)

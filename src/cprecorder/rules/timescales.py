@@ -279,3 +279,18 @@ def _quoted(what: str) -> str:
     """An action's words in a sentence, cut short if long."""
     short = what if len(what) <= 80 else what[:77].rstrip() + "…"
     return f"The action “{short.rstrip('.')}”"
+
+
+def review_due_words(conference: Conference) -> str:
+    """ "Review due by …" from the authority's rules, or the review date if it is set;
+    "" when the rules cannot be read."""
+    from ..errors import KnownError
+    from .authority import load_authority_settings
+
+    if conference.review_conference_on is not None:
+        return f"Review conference {long_date(conference.review_conference_on)}"
+    try:
+        rules = load_authority_settings().rules(conference.nation)
+        return f"Review due by {long_date(due_dates(conference, rules).review_due_by)}"
+    except KnownError:
+        return ""

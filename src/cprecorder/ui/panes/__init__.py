@@ -1,8 +1,8 @@
 """One pane per agenda item; the agenda file decides which appear and in what order.
 
-A pane's module is named after its agenda item's key. Modules are imported only
-when their pane is first shown (or every agenda mark is worked out), so opening
-a conference costs the one pane on screen, not all of them.
+A pane's module is named after its agenda item's key, as declared in
+:mod:`cprecorder.agenda.items`. Modules are imported only when their pane is first
+shown, so opening a conference costs the one pane on screen, not all of them.
 """
 
 from __future__ import annotations
@@ -11,28 +11,8 @@ import functools
 import importlib
 import pkgutil
 
+from ...agenda.items import KNOWN_ITEMS
 from .base import Pane, PaneContext
-
-#: Agenda item keys that have a pane, in no particular order (module names).
-KNOWN = (
-    "before",
-    "professionals_only",
-    "summary",
-    "family",
-    "worries",
-    "involvement",
-    "danger",
-    "safety_scale",
-    "decision",
-    "plan",
-    "plan_network",
-    "plan_rules",
-    "demonstrating",
-    "actions",
-    "core_group",
-    "childrens_plan",
-    "since_last",
-)
 
 #: Agenda item key → pane class, filled as panes are first used.
 _REGISTRY: dict[str, type[Pane]] = {}
@@ -42,7 +22,7 @@ _REGISTRY: dict[str, type[Pane]] = {}
 def pane_keys() -> frozenset[str]:
     """The keys that have a pane module here (a missing module is skipped)."""
     present = {m.name for m in pkgutil.iter_modules(__path__)}
-    return frozenset(key for key in KNOWN if key in present)
+    return frozenset(key for key in KNOWN_ITEMS if key in present)
 
 
 def pane_class(key: str) -> type[Pane]:
@@ -55,9 +35,4 @@ def pane_class(key: str) -> type[Pane]:
     return _REGISTRY[key]
 
 
-def pane_classes() -> dict[str, type[Pane]]:
-    """Every pane class (imports every pane module)."""
-    return {key: pane_class(key) for key in pane_keys()}
-
-
-__all__ = ["Pane", "PaneContext", "pane_class", "pane_classes", "pane_keys"]
+__all__ = ["Pane", "PaneContext", "pane_class", "pane_keys"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from ...agenda import AgendaItem
+from ...agenda.completeness import action_is_complete
 from ...model import ActionFor, Conference, Operation, PersonKind
 from ...operations import Change
 from .base import Pane, PaneContext, people_choices
-from .widgets.action_table import ActionGroup, action_is_complete, overdue_sentences
+from .widgets.action_table import ActionGroup, overdue_sentences
 
 TITLES = {
     ActionFor.PROFESSIONALS: (
@@ -24,13 +24,13 @@ TITLES = {
 
 class ActionsPane(Pane):
     key = "actions"
+    shows_names = frozenset({"person"})
+    renames = frozenset({"person"})
 
     def __init__(self, context: PaneContext) -> None:
         super().__init__(context)
         self.groups: list[ActionGroup] = []
         self.summary = QLabel()
-        # Marks follow the record as saved: every autosave may fill a gap or make one.
-        self.recorder.changed.connect(self._saved)
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         self.groups = []
@@ -59,7 +59,9 @@ class ActionsPane(Pane):
             box.addWidget(group)
         self._show_summary(conference, overdue)
 
-    def _saved(self, change: Change) -> None:
+    def on_change(self, change: Change) -> None:
+        """Marks follow the record as saved: every autosave may fill a gap or make one."""
+        super().on_change(change)
         if change.operation is Operation.UPDATE and change.entity == "action" and self.conference:
             if "for_whom" in change.fields and self.isVisible():
                 # The action belongs in the other group now: show it there.
@@ -84,14 +86,6 @@ class ActionsPane(Pane):
         if not gaps and not overdue:
             parts.append("every one has a person and a date")
         self.summary.setText(" · ".join(parts))
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """Every action has someone named and a date; no actions at all is one gap."""
-        actions = conference.actions
-        if not actions:
-            return (0, 1)
-        return (sum(1 for a in actions if action_is_complete(a)), len(actions))
 
 
 def _count(n: int, word: str) -> str:

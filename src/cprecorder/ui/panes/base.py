@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QFrame,
     QLabel,
@@ -19,8 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...agenda import Agenda, AgendaItem
-from ...model import Conference
+from ...model import Conference, Operation, Person
+from ...model.base import Base
+from ...model.registry import PERSON_FIELDS
 from ...operations import Change
+from ...operations.change import NAME_FIELDS
+from ...sharing import family_may_see
 from ..recording.recorder import Recorder
 from ..widgets.fields import Bound, FieldKey
 
@@ -42,6 +47,11 @@ class Pane(QWidget):
     """One agenda item. Subclasses build their widgets in :meth:`build`."""
 
     key = ""
+    #: Whose names this pane shows ("person", "child"): renaming one makes it out of date,
+    #: unless it is in :attr:`renames` (the pane puts the new name in place itself).
+    shows_names: frozenset[str] = frozenset({"person", "child"})
+    #: The names it puts in place on a rename (:meth:`rename_person`), without a rebuild.
+    renames: frozenset[str] = frozenset()
 
     def __init__(self, context: PaneContext) -> None:
         super().__init__()
@@ -115,9 +125,15 @@ class Pane(QWidget):
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         raise NotImplementedError
 
-    def register(self, field: Bound, *, confidential: bool = False) -> Bound:
-        """Make a field findable, lockable, and checked for jargon and spelling."""
+    def register(self, field: Bound, *, part: Base | None = None) -> Bound:
+        """Make a field findable, lockable, and checked for jargon and spelling.
+
+        ``part`` is the part of the record the field shows, when the family may not
+        see every such part (a worry may be confidential): the field then hides on a
+        shared screen and has no jargon marks, as :func:`family_may_see` decides.
+        """
         self.fields[field.key] = field
+        confidential = part is not None and not family_may_see(part, field.key[2])
         if confidential:
             field.confidential = True
             field.as_widget().setProperty("confidential", True)
@@ -128,8 +144,7 @@ class Pane(QWidget):
             from ..widgets.language_marks import attach_language_tools
 
             # The family never reads professionals-only text: no jargon marks there.
-            family_reads = not (confidential or field.key[0] == "professionals_only_note")
-            attach_language_tools(widget, extra_words=self.context.names, jargon=family_reads)
+            attach_language_tools(widget, extra_words=self.context.names, jargon=not confidential)
         return field
 
     def section(
@@ -183,13 +198,33 @@ class Pane(QWidget):
         return label
 
     # -- state ---------------------------------------------------------------
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """(filled, expected): drives the quiet mark beside the agenda entry."""
-        return (0, 0)
 
     def on_change(self, change: Change) -> None:
-        """Another pane or operation changed the record; refresh if it matters here."""
+        """A saved change to the record (already applied to it), told to every built pane
+        that is not out of date, after the view's own refresh: patch in place if it
+        matters here. A pane that shows something derived from the record extends it."""
+        if (
+            change.operation is Operation.UPDATE
+            and change.entity == "person"
+            and "person" in self.renames
+            and NAME_FIELDS.intersection(change.fields)
+            and self.conference is not None
+        ):
+            person = next((p for p in self.conference.people if p.id == change.entity_id), None)
+            if person is not None:
+                self.rename_person(person)
+
+    def rename_person(self, person: Person) -> None:
+        """A person's name (or role, or agency) changed: show the new words where they are.
+
+        Every choice of people (a field that holds a person) is relabelled here; a pane
+        showing names elsewhere extends this and lists "person" in :attr:`renames`.
+        """
+        for field in self.fields.values():
+            if isinstance(field, QComboBox) and field.key[2] in PERSON_FIELDS:
+                index = field.findData(person.id)
+                if index >= 0:
+                    field.setItemText(index, person.label or "(no name yet)")
 
     def keep_in_view(self, widget: QWidget) -> None:
         """Scroll so the field (for long text, the line with the cursor) is on screen."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from ...agenda import AgendaItem
 from ...model import Conference
 from ...rules.timescales import check_dates, due_dates, long_date
 from ..widgets.fields import DateField, LineField, TextField
@@ -13,6 +12,7 @@ from .base import Pane
 
 class BeforePane(Pane):
     key = "before"
+    shows_names = frozenset()
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         r, cid = self.recorder, conference.id
@@ -113,10 +113,6 @@ class BeforePane(Pane):
             self.target.setText("")
         self.target.style().unpolish(self.target)
         self.target.style().polish(self.target)
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        return (int(bool(conference.pre_meeting_notes.strip())), 1)
 
 
 PANE = BeforePane

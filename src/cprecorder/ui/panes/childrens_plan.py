@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 
 from ... import operations as op
-from ...agenda import AgendaItem
 from ...model import Child, ChildrensPlan, Conference
 from ..widgets.fields import TextField
 from .base import Pane
@@ -39,6 +38,7 @@ def first_name(child: Child) -> str:
 
 class ChildrensPlanPane(Pane):
     key = "childrens_plan"
+    shows_names = frozenset({"child"})
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         from ...export.childrens_plan import has_a_childrens_plan
@@ -156,20 +156,6 @@ class ChildrensPlanPane(Pane):
         for button in self.findChildren(QPushButton):
             if button.property("start"):
                 button.setVisible(not self.locked)
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """Each child who is born has a plan with every part written."""
-        children = [c for c in conference.children if not c.unborn]
-        if not children:
-            return (0, 0)
-        filled = sum(
-            1
-            for c in children
-            if c.childrens_plan is not None
-            and all(getattr(c.childrens_plan, f).strip() for f, _, _ in PARTS)
-        )
-        return (filled, len(children))
 
 
 PANE = ChildrensPlanPane

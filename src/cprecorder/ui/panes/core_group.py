@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import operations as op
-from ...agenda import AgendaItem
-from ...model import Attendance, Conference, CoreGroupMeeting
+from ...model import Attendance, Conference, CoreGroupMeeting, Person
 from ...operations import Change
 from ...rules.timescales import Timescales, check_dates, due_dates, long_date
 from ..widgets.fields import Bound, DateField, TextField
@@ -45,6 +44,8 @@ def _plural(n: int, word: str) -> str:
 
 class CoreGroupPane(Pane):
     key = "core_group"
+    shows_names = frozenset({"person"})
+    renames = frozenset({"person"})
 
     def __init__(self, context: PaneContext) -> None:
         super().__init__(context)
@@ -54,8 +55,6 @@ class CoreGroupPane(Pane):
         self.proposal: QWidget | None = None
         self.first_date: DateField | None = None
         self.review_date: DateField | None = None
-        # A date typed here is checked again as soon as it is saved.
-        self.recorder.changed.connect(self._saved)
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         due = due_dates(conference)
@@ -72,6 +71,8 @@ class CoreGroupPane(Pane):
             "The key professionals and family members who will meet between conferences.",
         )
         members = list(conference.core_group_members)
+        #: Each member's name label and remove button, to put a new name in place.
+        self.member_names: dict[int, tuple[QLabel, QPushButton]] = {}
         if not members:
             empty = QLabel("No one is in the core group yet.")
             empty.setObjectName("emptyNote")
@@ -91,6 +92,7 @@ class CoreGroupPane(Pane):
             remove = QPushButton("Remove")
             remove.setObjectName("editButton")
             remove.setAccessibleName(f"Remove {label} from the core group")
+            self.member_names[member.person_id] = (name, remove)
             remove.clicked.connect(
                 lambda _c=False, i=member.id: self.recorder.run(
                     op.remove_item, entity="core_group_member", entity_id=i
@@ -304,8 +306,22 @@ class CoreGroupPane(Pane):
             self.recorder.flush()
             self.review_date.setFocus()
 
+    def rename_person(self, person: Person) -> None:
+        """A member's new name, and in the list of people to add, without a rebuild."""
+        super().rename_person(person)
+        label = person.label or "(no name yet)"
+        shown = self.member_names.get(person.id)
+        if shown is not None:
+            shown[0].setText(label)
+            shown[1].setAccessibleName(f"Remove {label} from the core group")
+        index = self.add_choice.findData(person.id)
+        if index >= 0:
+            self.add_choice.setItemText(index, label)
+
     # -- checks ---------------------------------------------------------------
-    def _saved(self, change: Change) -> None:
+    def on_change(self, change: Change) -> None:
+        """A date typed here is checked again as soon as it is saved."""
+        super().on_change(change)
         if change.entity in ("core_group_meeting", "conference") and self.conference is not None:
             self._show_flags()
 
@@ -331,16 +347,6 @@ class CoreGroupPane(Pane):
     def apply_lock(self) -> None:
         super().apply_lock()
         self._show_flags()  # the proposal's visibility depends on the dates too
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """Members named, the first core group dated, the review conference dated."""
-        return (
-            int(bool(conference.core_group_members))
-            + int(any(m.meets_on for m in conference.core_group_meetings))
-            + int(conference.review_conference_on is not None),
-            3,
-        )
 
 
 PANE = CoreGroupPane

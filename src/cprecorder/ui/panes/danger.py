@@ -15,8 +15,7 @@ from typing import Any
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from ... import operations as op
-from ...agenda import AgendaItem
-from ...model import Attendance, Conference, DangerStatement, Person
+from ...model import Conference, DangerStatement, Person
 from ..widgets.fields import Bound, FieldKey, LineField, TextField
 from ..widgets.item_list import ItemList
 from .operation_fields import OperationPane
@@ -34,6 +33,8 @@ HIGH = "10 — the safety goal has been reached"
 
 class DangerPane(OperationPane):
     key = "danger"
+    shows_names = frozenset({"person"})
+    renames = frozenset({"person"})
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         limit = self.context.agenda.max_danger_statements
@@ -148,21 +149,16 @@ class DangerPane(OperationPane):
         scaling_title.setObjectName("subTitle")
         body.addWidget(scaling_title)
         by_id = {p.id: p for p in conference.people}
-        marks = [
-            mark_for(by_id[s.person_id], s.score)
-            for s in item.scores
-            if s.score is not None and s.person_id in by_id
-        ]
         before = {
             person_id: last
             for (statement_id, person_id), last in self.last.danger.items()
             if statement_id == item.id and person_id in by_id
         }
         spread = ScoreSpread(
-            marks, low_caption=LOW, high_caption=HIGH, name=f"Scores for danger statement {number}"
+            low_caption=LOW, high_caption=HIGH, name=f"Scores for danger statement {number}"
         )
-        spread.set_previous([mark_for(by_id[p], last.score) for p, last in before.items()])
         self.spreads[item.id] = spread
+        self.show_marks(item, conference)
         body.addWidget(spread)
         if self.everyone_listed and people:
             note = QLabel("Nobody is marked present yet, so everyone invited is listed.")
@@ -191,6 +187,36 @@ class DangerPane(OperationPane):
         line.addWidget(card, 1)
         return statement
 
+    def show_marks(self, item: DangerStatement, conference: Conference) -> None:
+        """Everyone's score of one statement (and last time's) on its picture."""
+        by_id = {p.id: p for p in conference.people}
+        spread = self.spreads[item.id]
+        spread.set_marks(
+            [
+                mark_for(by_id[s.person_id], s.score)
+                for s in item.scores
+                if s.score is not None and s.person_id in by_id
+            ]
+        )
+        spread.set_previous(
+            [
+                mark_for(by_id[person_id], last.score)
+                for (statement_id, person_id), last in self.last.danger.items()
+                if statement_id == item.id and person_id in by_id
+            ]
+        )
+
+    def rename_person(self, person: Person) -> None:
+        """A new name in each statement's grid and on its picture, without a rebuild."""
+        super().rename_person(person)
+        if self.conference is None:
+            return
+        for statement in self.conference.danger_statements:
+            if statement.id in self.grids:
+                self.grids[statement.id].rename(person)
+            if statement.id in self.spreads:
+                self.show_marks(statement, self.conference)
+
     @staticmethod
     def score_key(statement_id: int, person: Person, field: str) -> FieldKey:
         return ("danger_statement", statement_id, f"{field}-{person.id}")
@@ -216,20 +242,6 @@ class DangerPane(OperationPane):
             self.statements.set_locked(self.locked)
             if self.at_limit:
                 self.statements.add_button.setVisible(False)
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """Each statement: its words, its safety goal, and a score from everyone present."""
-        statements = list(conference.danger_statements)
-        if not statements:
-            return (0, 3)
-        present = {p.id for p in conference.people if p.attendance is Attendance.PRESENT}
-        filled = 0
-        for statement in statements:
-            filled += bool(statement.statement.strip()) + bool(statement.safety_goal.strip())
-            scored = {s.person_id for s in statement.scores if s.score is not None}
-            filled += bool(present) and present <= scored
-        return (filled, 3 * len(statements))
 
 
 PANE = DangerPane

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ... import operations as op
-from ...agenda import AgendaItem
 from ...export.wording import child_first_name
 from ...model import Child, Conference, PlanType
 from ...rules.categories import categories_for
@@ -34,6 +33,7 @@ def plan_type(value: str | None) -> PlanType | None:
 
 class DecisionPane(OperationPane):
     key = "decision"
+    renames = frozenset({"person"})
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         self.category_boxes: dict[int, QWidget] = {}
@@ -328,20 +328,6 @@ class DecisionPane(OperationPane):
                 empty_text="Nobody has disagreed with the decision.",
             )
         )
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """Each child: a plan (with a category, for a child protection plan) and reasons."""
-        filled = 0
-        for child in conference.children:
-            decision = child.decision
-            if decision is None or decision.plan_type is None:
-                continue
-            categorised = decision.plan_type is not PlanType.CHILD_PROTECTION or bool(
-                decision.categories
-            )
-            filled += int(categorised) + int(bool(decision.reasons.strip()))
-        return (filled, 2 * len(conference.children))
 
 
 PANE = DecisionPane

@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
-from ...agenda import AgendaItem
 from ...model import Conference, DemonstrationMethodKind
 from ..widgets.fields import Bound, CheckField, ChoiceField, DateField, LineField, TextField
 from ..widgets.item_list import ItemKeys, ItemList
@@ -24,6 +23,7 @@ DETAILS_PROMPTS = {
 
 class DemonstratingPane(Pane):
     key = "demonstrating"
+    shows_names = frozenset()
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         r, cid = self.recorder, conference.id
@@ -130,17 +130,6 @@ class DemonstratingPane(Pane):
             details = self.fields[("demonstration_method", method.id, "details")].as_widget()
             details.installEventFilter(ItemKeys(shown, method.id))
         methods.addWidget(shown)
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """Made, shared, and at least one way of showing it with its details."""
-        shown = any(m.details.strip() for m in conference.demonstration_methods)
-        return (
-            int(conference.childrens_version_made)
-            + int(conference.childrens_version_shared)
-            + int(shown),
-            3,
-        )
 
 
 PANE = DemonstratingPane

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from ... import operations as op
-from ...agenda import AgendaItem
 from ...export.wording import child_first_name
 from ...model import (
     Attendance,
@@ -400,11 +399,10 @@ class FamilyPane(OperationPane):
         )
 
     def on_person_edit(self, person: Person, field: str, value: Any) -> None:
-        """Keep the loaded record in step, so quoracy and names update as typed."""
-        setattr(person, field, value)
+        """Names and quoracy follow the keyboard (the open record keeps itself in step)."""
         label = self.name_labels.get(person.id)
-        if label is not None:
-            label.setText(person.name or "(no name)")
+        if label is not None and field == "name":
+            label.setText(str(value or "") or "(no name)")
         self.update_quoracy()
 
     # -- attendance ---------------------------------------------------------------
@@ -622,16 +620,6 @@ class FamilyPane(OperationPane):
                 mark.setText("Report not received")
             mark.setToolTip(flag.message)
             mark.setAccessibleName(flag.message)
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """Children named; attendance recorded for everyone; quorate or a reason given."""
-        children = list(conference.children)
-        named = bool(children) and all(c.first_name.strip() or c.unborn for c in children)
-        people = list(conference.people)
-        recorded = bool(people) and all(p.attendance is not Attendance.INVITED for p in people)
-        quorate = check_quoracy(conference).quorate or bool(conference.inquorate_reason.strip())
-        return (int(named) + int(recorded) + int(quorate), 3)
 
 
 PANE = FamilyPane

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from ...agenda import AgendaItem
 from ...export.wording import relation_to_children
 from ...model import Child, Conference, ParticipationCode, Person, PersonKind
 from ..widgets.fields import ChoiceField, DateField, TextField
@@ -25,6 +24,7 @@ AGREE_ONE_CHOICES = [("Yes, agrees", True), ("No, disagrees with parts", False)]
 
 class InvolvementPane(Pane):
     key = "involvement"
+    shows_names = frozenset({"child"})
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         if not conference.children:
@@ -224,23 +224,6 @@ class InvolvementPane(Pane):
         disagreement_label = self.label_for("&Disagree with", disagreement)
         form.addRow(disagreement_label, self.register(disagreement).as_widget())
         self.show_disagreement_with(agree, disagreement, disagreement_label)
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """Each child's words or a code (an unborn child: the parents' plans); the parents'
-        views; whether they agree the reports (each parent's, or together)."""
-        filled = sum(
-            1
-            for c in conference.children
-            if (c.parents_plans.strip() if c.unborn else c.participation is not None)
-            or c.views.strip()
-        )
-        parents = [p for p in conference.people if p.kind is PersonKind.FAMILY]
-        filled += bool(conference.parents_views.strip()) or any(p.views.strip() for p in parents)
-        filled += conference.parents_agree_reports is not None or any(
-            p.agrees_reports is not None for p in parents
-        )
-        return (filled, len(conference.children) + 2)
 
 
 PANE = InvolvementPane

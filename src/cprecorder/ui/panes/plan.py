@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
-from ...agenda import AgendaItem
 from ...model import Conference, PlanSection
 from ..widgets.fields import Bound, DateField, TextField
 from ..widgets.item_list import ItemList
@@ -32,6 +31,7 @@ SECTIONS: dict[PlanSection, tuple[str, str, str, str]] = {
 
 class PlanPane(Pane):
     key = "plan"
+    shows_names = frozenset()
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         r = self.recorder
@@ -107,17 +107,6 @@ class PlanPane(Pane):
                 empty_text="Nothing on the timeline yet.",
             )
         )
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """Each section has something in it; the timeline has a step with a date."""
-        filled = sum(
-            1
-            for section in SECTIONS
-            if any(i.section is section and i.text.strip() for i in conference.plan_items)
-        )
-        filled += int(any(t.what.strip() and t.by_when for t in conference.timeline))
-        return (filled, len(SECTIONS) + 1)
 
 
 PANE = PlanPane

@@ -7,8 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
-from ...agenda import AgendaItem
-from ...model import Conference, PersonKind
+from ...model import Conference, Person, PersonKind
 from ..widgets.fields import Bound, ChoiceField, TextField
 from ..widgets.item_list import ItemKeys, ItemList
 from .base import Pane, people_choices
@@ -16,6 +15,8 @@ from .base import Pane, people_choices
 
 class PlanNetworkPane(Pane):
     key = "plan_network"
+    shows_names = frozenset({"person"})
+    renames = frozenset({"person"})
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         r = self.recorder
@@ -83,27 +84,29 @@ class PlanNetworkPane(Pane):
             part = self.fields[("plan_network_member", member.id, "part")].as_widget()
             part.installEventFilter(ItemKeys(network, member.id))
         box.addWidget(network)
+        self.missing = QLabel()
+        self.missing.setObjectName("sectionHint")
+        self.missing.setWordWrap(True)
+        box.addWidget(self.missing)
+        self.show_missing(conference)
+
+    def show_missing(self, conference: Conference) -> None:
+        """The family and network not yet in the plan, by name."""
+        members = {m.person_id for m in conference.plan_network}
         missing = [
             p.name
             for p in conference.people
-            if p.kind is not PersonKind.PROFESSIONAL
-            and p.name
-            and p.id not in {m.person_id for m in members}
+            if p.kind is not PersonKind.PROFESSIONAL and p.name and p.id not in members
         ]
-        if missing:
-            note = QLabel("Family and network not yet in the plan: " + ", ".join(missing) + ".")
-            note.setObjectName("sectionHint")
-            note.setWordWrap(True)
-            box.addWidget(note)
+        self.missing.setText(
+            "Family and network not yet in the plan: " + ", ".join(missing) + "." if missing else ""
+        )
+        self.missing.setVisible(bool(missing))
 
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """Every member has a person and a part; an empty network counts as one gap."""
-        members = conference.plan_network
-        if not members:
-            return (0, 1)
-        filled = sum(1 for m in members if m.person_id is not None and m.part.strip())
-        return (filled, len(members))
+    def rename_person(self, person: Person) -> None:
+        super().rename_person(person)
+        if self.conference is not None:
+            self.show_missing(self.conference)
 
 
 def _kind_order(conference: Conference, person_id: Any) -> int:

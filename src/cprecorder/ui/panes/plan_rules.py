@@ -7,8 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
-from ...agenda import AgendaItem
-from ...model import Conference, PlanRule
+from ...model import Conference
 from ..widgets.fields import Bound, TextField
 from ..widgets.item_list import ItemList
 from .base import Pane
@@ -28,6 +27,7 @@ PARTS: tuple[tuple[str, str, str], ...] = (
 
 class PlanRulesPane(Pane):
     key = "plan_rules"
+    shows_names = frozenset()
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         r = self.recorder
@@ -97,18 +97,6 @@ class PlanRulesPane(Pane):
                 empty_text="No plan rules yet.",
             )
         )
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """Every rule has its behaviour and all four parts; no rules at all is one gap."""
-        rules = conference.plan_rules
-        if not rules:
-            return (0, 1)
-        return (sum(1 for rule in rules if rule_is_complete(rule)), len(rules))
-
-
-def rule_is_complete(rule: PlanRule) -> bool:
-    return all(getattr(rule, f).strip() for f in ("behaviour", *(p[0] for p in PARTS)))
 
 
 PANE = PlanRulesPane

@@ -6,8 +6,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
-from ...agenda import AgendaItem
 from ...model import Conference
+from ...sharing import family_may_see
 from ..widgets.fields import Bound, LineField, TextField
 from ..widgets.item_list import ItemList
 from .base import Pane
@@ -15,6 +15,7 @@ from .base import Pane
 
 class ProfessionalsOnlyPane(Pane):
     key = "professionals_only"
+    shows_names = frozenset()
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         tag = QLabel(
@@ -24,7 +25,11 @@ class ProfessionalsOnlyPane(Pane):
         tag.setObjectName("confidentialTag")
         tag.setWordWrap(True)
         layout.addWidget(tag)
-        notes = self.section("Information the family must not hear", layout, confidential=True)
+        notes = self.section(
+            "Information the family must not hear",
+            layout,
+            confidential=not family_may_see(self.key),
+        )
 
         def row(item: Any, line: QHBoxLayout) -> Bound:
             text = TextField(
@@ -46,10 +51,10 @@ class ProfessionalsOnlyPane(Pane):
                 label="Source",
             )
             source.setMaximumWidth(220)
-            self.register(source, confidential=True)
+            self.register(source, part=item)
             line.addWidget(text, 1)
             line.addWidget(source)
-            self.register(text, confidential=True)
+            self.register(text, part=item)
             return text
 
         notes.addWidget(
@@ -63,10 +68,6 @@ class ProfessionalsOnlyPane(Pane):
                 empty_text="Nothing recorded.",
             )
         )
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        return (0, 0)
 
 
 PANE = ProfessionalsOnlyPane

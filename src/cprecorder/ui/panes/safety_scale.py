@@ -9,29 +9,25 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from ... import operations as op
-from ...agenda import AgendaItem
-from ...model import Attendance, Conference, Person
+from ...model import Conference, Person
 from ..widgets.fields import FieldKey
 from .operation_fields import OperationPane
 from .widgets.safety_line import SafetyLine
 from .widgets.scaling import ScalingGrid, TextColumn, last_times_for, mark_for, scorers
+from .widgets.score_spread import ScoreMark
 
 
 class SafetyScalePane(OperationPane):
     key = "safety_scale"
+    shows_names = frozenset({"person"})
+    renames = frozenset({"person"})
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         rows = {s.person_id: s for s in conference.safety_scores}
         people, everyone = scorers(conference, set(rows))
-        by_id = {p.id: p for p in conference.people}
 
         picture = self.section("Where everyone puts things today", layout)
-        marks = [
-            mark_for(by_id[s.person_id], s.score)
-            for s in conference.safety_scores
-            if s.score is not None and s.person_id in by_id
-        ]
-        self.line = SafetyLine(marks)
+        self.line = SafetyLine(self.marks(conference))
         picture.addWidget(self.line)
 
         scores = self.section(
@@ -66,6 +62,22 @@ class SafetyScalePane(OperationPane):
         scores.addWidget(self.grid)
 
     @staticmethod
+    def marks(conference: Conference) -> list[ScoreMark]:
+        by_id = {p.id: p for p in conference.people}
+        return [
+            mark_for(by_id[s.person_id], s.score)
+            for s in conference.safety_scores
+            if s.score is not None and s.person_id in by_id
+        ]
+
+    def rename_person(self, person: Person) -> None:
+        """A new name in the grid and on the line, without a rebuild."""
+        super().rename_person(person)
+        if self.conference is not None:
+            self.grid.rename(person)
+            self.line.set_marks(self.marks(self.conference))
+
+    @staticmethod
     def score_key(person: Person, field: str) -> FieldKey:
         return ("person", person.id, f"safety_{field}")
 
@@ -88,19 +100,6 @@ class SafetyScalePane(OperationPane):
             score=self.grid.score_fields[person.id].score(),
             **{field: words},
         )
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        """A score and a reason from everyone present."""
-        present = [p.id for p in conference.people if p.attendance is Attendance.PRESENT]
-        if not present:
-            return (0, 1)
-        done = {
-            s.person_id
-            for s in conference.safety_scores
-            if s.score is not None and s.reason.strip()
-        }
-        return (sum(1 for p in present if p in done), len(present))
 
 
 PANE = SafetyScalePane

@@ -7,9 +7,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
-from ...agenda import AgendaItem
 from ...journey import case_meetings, case_of, since_last
-from ...model import ActionProgress, ActionStatus, Conference, GoalProgress
+from ...model import ActionProgress, Conference, GoalProgress
 from ...operations import set_action_progress
 from ...rules.timescales import long_date
 from ..widgets.fields import ChoiceField, TextField
@@ -19,6 +18,7 @@ from .operation_fields import OperationChoice
 
 class SinceLastPane(Pane):
     key = "since_last"
+    shows_names = frozenset()
 
     def carried(self, conference: Conference) -> tuple[list[int], list[int], list[str], str]:
         """Ids of the carried actions and safety goals, the core groups held since, and
@@ -155,12 +155,6 @@ class SinceLastPane(Pane):
                 )
             ).as_widget()
         )
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        asked = [a for a in conference.actions if a.progress is not None]
-        open_ = [a for a in conference.actions if a.status is ActionStatus.OPEN]
-        return (len(asked), len(asked) + len(open_))
 
 
 PANE = SinceLastPane

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout
 
-from ...agenda import AgendaItem
 from ...model import Conference
 from ..widgets.fields import TextField
 from .base import Pane
@@ -12,6 +11,7 @@ from .base import Pane
 
 class SummaryPane(Pane):
     key = "summary"
+    shows_names = frozenset()
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         r, cid = self.recorder, conference.id
@@ -39,14 +39,6 @@ class SummaryPane(Pane):
             min_lines=3,
         )
         decision.addWidget(self.register(statement).as_widget())
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        return (
-            int(bool(conference.chair_summary.strip()))
-            + int(bool(conference.decision_statement.strip())),
-            2,
-        )
 
 
 PANE = SummaryPane

@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ...agenda import AgendaItem
 from ...model import Conference
 from ..widgets.fields import Bound, ChoiceField, TextField
 from ..widgets.item_list import ItemList
@@ -16,6 +15,8 @@ from .base import Pane, people_choices
 
 class WorriesPane(Pane):
     key = "worries"
+    shows_names = frozenset({"person"})
+    renames = frozenset({"person"})
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         r = self.recorder
@@ -86,7 +87,7 @@ class WorriesPane(Pane):
                     self.register(who).as_widget(), alignment=Qt.AlignmentFlag.AlignRight
                 )
                 line.addLayout(stack, 1)
-                return self.register(text, confidential=item.confidential)
+                return self.register(text, part=item)
 
             section.addWidget(
                 ItemList(
@@ -106,16 +107,6 @@ class WorriesPane(Pane):
         for stack in stacks:
             stack.addStretch(1)
         layout.addLayout(columns)
-
-    @classmethod
-    def completeness(cls, item: AgendaItem, conference: Conference) -> tuple[int, int]:
-        headings = item.headings
-        filled = sum(
-            1
-            for h in headings
-            if any(w.heading == h.key and w.text.strip() for w in conference.worries)
-        )
-        return (filled, len(headings))
 
 
 PANE = WorriesPane

@@ -20,13 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...agenda import Agenda, load_agenda
+from ...agenda.items import ENTITY_PANE, known_item
+from ...agenda.record_index import free_text_only
 from ...model import Conference, Operation, RecordStatus
 from ...operations import Change
-from ...queries import load_conference
-from ...store import Store
-from ..panes import Pane, PaneContext, pane_class, pane_classes, pane_keys
+from ...operations.change import NAME_FIELDS
+from ...sharing import family_may_see
+from ..panes import Pane, PaneContext, pane_class, pane_keys
 from ..widgets.fields import FieldKey
-from .recorder import Recorder, SaveState
+from .open_record import OpenRecord, Stage
 
 log = logging.getLogger(__name__)
 
@@ -35,30 +37,12 @@ MARKS = ("○", "◔", "◑", "◕", "●")
 #: After these, the cursor goes to the item added, put back or moved.
 ADDS_OR_MOVES = (Operation.ADD, Operation.RESTORE, Operation.MOVE, Operation.CHILDRENS_PLAN)
 
-#: The agenda's marks of the panes not on screen (they import every pane's module) and the
-#: review date (the bank holidays) are worked out once the view is first painted, with the
-#: cursor in its field; or after this long if it is not painted.
+#: The agenda's marks of the items not on screen (the quoracy rules) and the review date
+#: (the bank holidays) are worked out once the view is first painted, with the cursor in
+#: its field; or after this long if it is not painted.
 MARKS_AFTER_OPEN_MS = 150
 #: After an edit, the marks follow once typing pauses.
 MARKS_AFTER_EDIT_MS = 800
-
-
-def free_text_fields(entity: str, fields: tuple[str, ...] | list[str]) -> bool:
-    """Whether every field is free text (a ``Text`` column), shown only where it is typed.
-
-    Names, roles, agencies, attendance, dates and choices are shown in other panes too
-    (as labels, choices, scorers, due dates); free text is not.
-    """
-    from sqlalchemy import Text
-
-    from ...model.registry import entity_class
-
-    table = entity_class(entity).__table__
-    for field in fields:
-        column = table.columns.get(field)
-        if column is None or not isinstance(column.type, Text):
-            return False
-    return True
 
 
 def completeness_mark(filled: int, expected: int) -> str:
@@ -66,22 +50,6 @@ def completeness_mark(filled: int, expected: int) -> str:
         return " "
     ratio = filled / expected
     return MARKS[min(4, int(ratio * 4 + 0.0001))] if ratio < 1 else "●"
-
-
-def review_due_text(conference: Conference) -> str:
-    """ "Review due by …" from the nation's rules (or the date set, if any)."""
-    from ...errors import KnownError
-    from ...rules.timescales import due_dates, long_date
-
-    if conference.review_conference_on is not None:
-        return f"Review conference {long_date(conference.review_conference_on)}"
-    from ...rules.authority import load_authority_settings
-
-    try:
-        rules = load_authority_settings().rules(conference.nation)
-        return f"Review due by {long_date(due_dates(conference, rules).review_due_by)}"
-    except KnownError:
-        return ""
 
 
 class Header(QWidget):
@@ -125,8 +93,10 @@ class Header(QWidget):
         ]
         if extra:
             parts.append(extra)
-        if due:
-            parts.append(review_due_text(conference))
+        if due:  # the bank holidays: imported once the first frame is on screen
+            from ...rules.timescales import review_due_words
+
+            parts.append(review_due_words(conference))
         self.meta.setText("  ·  ".join(p for p in parts if p))
 
     def show_save_state(self, state: str, sentence: str) -> None:
@@ -147,12 +117,12 @@ class ConferenceView(QWidget):
     #: The first frame is on screen and the agenda's marks and the review date are in.
     settled = Signal()
 
-    def __init__(self, store: Store, recorder: Recorder, conference_id: int) -> None:
+    def __init__(self, record: OpenRecord) -> None:
         super().__init__()
-        self.store = store
-        self.recorder = recorder
-        self.conference_id = conference_id
-        self.conference = self._load()
+        self.record = record
+        self.store = record.store
+        self.recorder = record.recorder
+        self.conference_id = record.conference_id
         self._collect_names()
         self.agenda: Agenda = load_agenda(self.conference.agenda_key)
         self.presentation = False
@@ -211,21 +181,21 @@ class ConferenceView(QWidget):
             self.keys.append(item.key)
             entry = QListWidgetItem(f"{completeness_mark(0, 0)}  {item.title}")
             entry.setData(Qt.ItemDataRole.UserRole, item.key)
-            if item.confidential:
-                entry.setData(Qt.ItemDataRole.UserRole + 1, True)
             self.nav.addItem(entry)
         self.nav.currentRowChanged.connect(self._show_row)
 
-        self.recorder.changed.connect(self.on_change)
+        record.listen(Stage.VIEW, self.on_change)
+        record.read_only_changed.connect(self._on_read_only)
+        record.reloaded.connect(self.refresh_all)
+        record.problem.connect(self.message)
         self.recorder.save_state_changed.connect(self.header.show_save_state)
-        self.recorder.problem.connect(self.message)
         self.recorder.conflict.connect(self._on_conflict)
         self.header.show_conference(self.conference, due=False)
         self._marks_timer = QTimer(self)
         self._marks_timer.setSingleShot(True)
         self._marks_timer.timeout.connect(self.refresh_marks)
-        # Every pane's mark needs every pane's module, the review date the bank holidays:
-        # both once the first pane is on screen with the cursor in it.
+        # The marks need the rules, the review date the bank holidays: both once the
+        # first pane is on screen with the cursor in it.
         self._after_open = QTimer(self)
         self._after_open.setSingleShot(True)
         self._after_open.timeout.connect(self._fill_in)
@@ -241,16 +211,11 @@ class ConferenceView(QWidget):
         self.header.show_conference(self.conference)
         self.settled.emit()
 
-    # -- loading --------------------------------------------------------------
-    def _load(self) -> Conference:
-        from ...conflicts import revisions_in
-
-        with self.store.read() as session:
-            conference = load_conference(session, self.conference_id)
-            # What the words on screen are based on: a save says so, and one based on
-            # words someone else has changed since is refused, never written over theirs.
-            self.recorder.note_loaded(revisions_in(session))
-            return conference
+    # -- the record -------------------------------------------------------------
+    @property
+    def conference(self) -> Conference:
+        """The record as loaded and kept up to date by its owner (never changed here)."""
+        return self.record.conference
 
     def names(self) -> frozenset[str]:
         """People's and children's names, never flagged as misspelt."""
@@ -295,11 +260,22 @@ class ConferenceView(QWidget):
 
     def reload(self) -> None:
         """Read the whole record again and rebuild the visible pane."""
-        self.conference = self._load()
+        self.record.reload()
+        self.refresh_all()
+
+    def refresh_all(self) -> None:
+        """The record was read again: every pane out of date, the one on screen rebuilt."""
+        self.rebuild(set(self.panes))
+
+    def rebuild(self, keys: set[str]) -> None:
+        """Mark these panes out of date and rebuild the one on screen if it is among them."""
         self._collect_names()
-        self.stale = set(self.panes)
+        self.stale |= keys & set(self.panes)
+        for key, pane in self.panes.items():
+            if key not in self.stale:  # still right: it reads the record as read again
+                pane.conference = self.conference
         current = self.current_key()
-        if current:
+        if current in self.stale:
             self.pane(current)
         self.header.show_conference(self.conference)
         self.refresh_marks()
@@ -310,7 +286,7 @@ class ConferenceView(QWidget):
         return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
 
     def show_pane(self, key: str) -> Pane | None:
-        if key not in self.keys or (self.presentation and key == "professionals_only"):
+        if key not in self.keys or (self.presentation and not family_may_see(key)):
             return None
         row = self.keys.index(key)
         if self.nav.currentRow() != row:
@@ -391,14 +367,21 @@ class ConferenceView(QWidget):
         self.reload()
 
     def on_change(self, change: Change) -> None:
+        """A saved change (the record is already up to date): refresh what shows it.
+
+        An update patches: panes showing other words for it are marked out of date.
+        Anything else rebuilds only the panes that show the parts it touched (all of
+        them after a change to people or to the record's status), then each built
+        pane hears of it, in the agenda's order.
+        """
         if change.operation is Operation.UPDATE:
-            values = self._patch(change)
-            self._mark_stale(change, values)
+            self._mark_stale(change, change.values)
             self._marks_timer.start(MARKS_AFTER_EDIT_MS)
             if change.entity in ("conference", "child"):
                 self.header.show_conference(self.conference)
-            if change.entity in ("person", "child", "conference"):
+            if change.people:
                 self._collect_names()
+            self._tell_panes(change)
             return
         if change.operation is Operation.REMOVE:
             self.last_removed = change
@@ -409,7 +392,10 @@ class ConferenceView(QWidget):
         neighbour = (
             self._neighbour_of(focused, change) if change.operation is Operation.REMOVE else None
         )
-        self.reload()
+        self.rebuild(self.touched(change))
+        if change.lifecycle:
+            self.apply_lock_everywhere()
+        self._tell_panes(change)
         current = self.panes.get(self.current_key())
         if current is None:
             return
@@ -426,6 +412,23 @@ class ConferenceView(QWidget):
         if neighbour is not None and current.focus_field(neighbour):
             return
         self.restore_focus()  # the field typed in is gone: never leave the cursor nowhere
+
+    def touched(self, change: Change) -> set[str]:
+        """The agenda items (panes) that show what a change other than an update touched."""
+        if change.people or change.lifecycle or change.entity not in ENTITY_PANE:
+            return set(self.keys)
+        keys = {ENTITY_PANE[change.entity]}
+        for key in self.keys:
+            known = known_item(key)
+            if known is not None and change.entity in known.also_shows:
+                keys.add(key)
+        return keys
+
+    def _tell_panes(self, change: Change) -> None:
+        for key in self.keys:
+            pane = self.panes.get(key)
+            if pane is not None and key not in self.stale:
+                pane.on_change(change)
 
     def _neighbour_of(self, focused: QWidget | None, change: Change) -> FieldKey | None:
         """The field before the removed item's (or the next one), to carry on typing in."""
@@ -445,24 +448,23 @@ class ConferenceView(QWidget):
                     return (entity, int(entity_id), field)
         return None
 
-    def _patch(self, change: Change) -> dict[str, object]:
-        """Apply a saved edit to the loaded record, so other panes see it without a reload."""
-        values = dict(change.values)
-        target = self._find(change.entity, change.entity_id)
-        if target is not None:
-            for field, value in values.items():
-                setattr(target, field, value)
-        return values
-
     def _mark_stale(self, change: Change, values: dict[str, object]) -> None:
         """Mark for rebuilding the panes (other than this one) that show the edit out of date.
 
         Free text is shown only in its own field, so a pane needs rebuilding only if it
-        has a field for the same text showing other words. Anything else (a name, a
-        role, attendance, a date, a choice) may be shown anywhere: every pane.
+        has a field for the same text showing other words. A name (or role, or agency) is
+        shown by the panes that say so, and those that can put it in place do (they hear
+        of the change next). Anything else (attendance, a date, a choice) may be shown
+        anywhere: every pane.
         """
         current = self.current_key()
-        if change.entity_id is None or not free_text_fields(change.entity, change.fields):
+        if change.entity in ("person", "child") and NAME_FIELDS.issuperset(change.fields):
+            # A name: only the panes that show it and cannot put the new one in place.
+            for key, pane in self.panes.items():
+                if key != current and change.entity in pane.shows_names - pane.renames:
+                    self.stale.add(key)
+            return
+        if change.entity_id is None or not free_text_only(change.entity, change.fields):
             self.stale = set(self.panes) - {current}
             return
         for key, pane in self.panes.items():
@@ -473,19 +475,6 @@ class ConferenceView(QWidget):
                 if shown is not None and shown.text_for_search() != (values.get(field) or ""):
                     self.stale.add(key)
                     break
-
-    def find_item(self, entity: str, entity_id: int | None) -> object | None:
-        """The part of the loaded record with this name and id, or None."""
-        return self._find(entity, entity_id)
-
-    def _find(self, entity: str, entity_id: int | None) -> object | None:
-        from ...agenda.record_index import _items
-        from ...model.registry import entity_name
-
-        for item in _items(self.conference):
-            if item.id == entity_id and entity_name(item) == entity:  # type: ignore[attr-defined]
-                return item
-        return None
 
     def undo_remove(self) -> None:
         if self.last_removed is None:
@@ -499,15 +488,15 @@ class ConferenceView(QWidget):
 
     def refresh_marks(self, keys: list[str] | None = None) -> None:
         """The quiet mark beside each agenda entry (``keys``: only these entries)."""
-        classes = pane_classes() if keys is None else {k: pane_class(k) for k in keys}
         for row, key in enumerate(self.keys):
-            if key not in classes:
+            if keys is not None and key not in keys:
                 continue
             item = self.agenda.item(key)
-            assert item is not None
+            known = known_item(key)
+            assert item is not None and known is not None  # the agenda's items are known
             try:
-                filled, expected = classes[key].completeness(item, self.conference)
-            except Exception:  # a pane's estimate must never stop the window
+                filled, expected = known.completeness(item, self.conference)
+            except Exception:  # an estimate must never stop the window
                 log.exception("completeness of %s", key)
                 filled, expected = 0, 0
             entry = self.nav.item(row)
@@ -526,12 +515,11 @@ class ConferenceView(QWidget):
             self.find_bar.clear()
             self.find_bar.hide()
             self._find_from = 0
-        for row in range(len(self.keys)):
-            confidential = bool(self.nav.item(row).data(Qt.ItemDataRole.UserRole + 1))
-            self.nav.item(row).setHidden(on and confidential)
+        for row, key in enumerate(self.keys):
+            self.nav.item(row).setHidden(on and not family_may_see(key))
         for pane in self.panes.values():
             pane.set_presentation(on)
-        if on and self.current_key() == "professionals_only":
+        if on and not family_may_see(self.current_key()):
             self.step(1)
 
     def after_theme(self, zoom_percent: int) -> None:
@@ -551,14 +539,16 @@ class ConferenceView(QWidget):
 
     def set_read_only(self, reason: str) -> None:
         """Another window holds this conference: show it, change nothing."""
-        self.read_only_reason = reason
-        self.recorder.read_only = reason
+        self.record.set_read_only(reason)
+
+    def _on_read_only(self, reason: str) -> None:
         self.apply_lock_everywhere()
-        self.message.emit(reason)
+        if reason:
+            self.message.emit(reason)
 
     def _apply_lock(self, pane: Pane) -> None:
         status = self.conference.status
-        reason = getattr(self, "read_only_reason", "")
+        reason = self.record.read_only
         if reason and status is not RecordStatus.SIGNED_OFF:
             pane.set_locked(True, reason)
             return
@@ -648,6 +638,3 @@ class ConferenceView(QWidget):
             self.restore_focus()
             return True
         return False
-
-    def save_state_ok(self) -> bool:
-        return self.recorder.state != SaveState.FAILED

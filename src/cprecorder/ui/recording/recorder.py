@@ -8,6 +8,7 @@ Ctrl+S save at once. A save that fails keeps the text (on screen, in
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable
@@ -41,9 +42,10 @@ class SaveState:
 class Recorder(QObject):
     """Holds unsaved edits for one conference and writes them through operations."""
 
-    changed = Signal(object)  # Change
-    #: A person typed or chose something, not yet saved: (entity, id, field).
-    typed = Signal(str, int, str)
+    #: A saved change (a :class:`Change`); the open record is its only listener.
+    changed = Signal(object)
+    #: Each keystroke's value, before it is saved: (entity, id, field, value).
+    typed = Signal(str, int, str, object)
     #: A save refused because someone else changed the same words first (EditConflictError).
     conflict = Signal(object)
     save_state_changed = Signal(str, str)  # SaveState, sentence for the header
@@ -88,7 +90,7 @@ class Recorder(QObject):
             self.problem.emit(self.read_only)
             return
         self.pending.setdefault((entity, entity_id), {})[field] = value
-        self.typed.emit(entity, entity_id, field)
+        self.typed.emit(entity, entity_id, field, value)
         if self.state != SaveState.FAILED:
             self._set_state(SaveState.PENDING, "Saving…")
         self._timer.start()
@@ -185,22 +187,36 @@ class Recorder(QObject):
         return True
 
     # -- structural operations ---------------------------------------------
-    def run(self, operation: Callable[..., Change], **kwargs: Any) -> Change | None:
+    def run(
+        self, operation: Callable[..., Change], *, initiator: object = None, **kwargs: Any
+    ) -> Change | None:
         """Save pending text, then run one operation; refusals become a message."""
+        outcome = self.attempt(operation, initiator=initiator, **kwargs)
+        if isinstance(outcome, str):
+            self.problem.emit(outcome)
+            return None
+        return outcome
+
+    def attempt(
+        self, operation: Callable[..., Change], *, initiator: object = None, **kwargs: Any
+    ) -> Change | str:
+        """Save pending text, then run one operation; a refusal is returned in words.
+
+        ``initiator`` (the pane or dialog asking) is written on the change, so the
+        screen that asked can tell its own change from another's.
+        """
         if self.read_only:
-            self.problem.emit(self.read_only)
-            return None
+            return self.read_only
         if not self.flush():
-            self.problem.emit("Saving is not working right now, so this change was not made.")
-            return None
+            return "Saving is not working right now, so this change was not made."
         try:
             change = operation(self.store, actor=self.actor, **kwargs)
         except KnownError as exc:
-            self.problem.emit(str(exc))
-            return None
+            return str(exc)
         except StoreUnavailableError as exc:  # pragma: no cover - a KnownError already
-            self.problem.emit(str(exc))
-            return None
+            return str(exc)
+        if initiator is not None:
+            change = dataclasses.replace(change, initiator=initiator)
         self.last_saved = dt.datetime.now()
         self._set_state(
             SaveState.SAVED, f"All changes saved {self.last_saved.strftime('%H:%M:%S')}"

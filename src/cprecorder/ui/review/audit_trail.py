@@ -61,15 +61,14 @@ class AuditTableModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lines: list[ReadableEntry] = []
-        self.hidden_targets: frozenset[str] = frozenset()
+        #: On a shared screen: the words of lines the family may not see are hidden.
+        self.presentation = False
         self.broken_entry: int | None = None
 
-    def set_lines(
-        self, lines: list[ReadableEntry], hidden_targets: frozenset[str] = frozenset()
-    ) -> None:
+    def set_lines(self, lines: list[ReadableEntry], *, presentation: bool = False) -> None:
         self.beginResetModel()
         self.lines = list(lines)
-        self.hidden_targets = hidden_targets
+        self.presentation = presentation
         self.endResetModel()
 
     def mark_broken(self, entry_id: int | None) -> int | None:
@@ -102,7 +101,7 @@ class AuditTableModel(QAbstractTableModel):
         return None
 
     def _value(self, line: ReadableEntry, text: str) -> str:
-        return HIDDEN if line.target in self.hidden_targets else text
+        return HIDDEN if self.presentation and not line.for_the_family else text
 
     def full_text(self, line: ReadableEntry, column: int) -> str:
         if column == 0:
@@ -240,12 +239,8 @@ class AuditDialog(QDialog):
             trail = readable_trail(session, conference)
             changes = changes_since_hand_over(session, conference)
             handed = hand_over_entry(session, self.conference_id)
-        hidden: set[str] = set()
-        if self.presentation:
-            hidden = {f"ProfessionalsOnlyNote#{n.id}" for n in conference.professionals_only}
-            hidden |= {f"WorryItem#{w.id}" for w in conference.worries if w.confidential}
-        self.trail_model.set_lines(trail, frozenset(hidden))
-        self.changes_model.set_lines(changes, frozenset(hidden))
+        self.trail_model.set_lines(trail, presentation=self.presentation)
+        self.changes_model.set_lines(changes, presentation=self.presentation)
         self.title.setText(f"Audit trail — {conference.family_name} family")
         self.about.setText(
             f"Every change to this record: when (on this computer's clock), who and in what "

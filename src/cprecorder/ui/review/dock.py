@@ -45,6 +45,8 @@ from ...model import Conference
 from ...review import ReviewItem, review_record
 from ...rules.authority import load_authority_settings
 from ...rules.nation import NationRules
+from ...sharing import family_may_see
+from ..recording.open_record import Stage
 
 if TYPE_CHECKING:
     from ...store import Store
@@ -396,7 +398,7 @@ def go_to(view: ConferenceView, item: ReviewItem) -> bool:
     if item.pane in view.keys and view.focus_field(item.pane, item.target):
         return True
     for key in view.keys:
-        if key == item.pane or (view.presentation and key == "professionals_only"):
+        if key == item.pane or (view.presentation and not family_may_see(key)):
             continue
         if item.target in view.pane(key).fields:
             return view.focus_field(key, item.target)
@@ -461,17 +463,18 @@ class ReviewDock(QDockWidget):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def attach(self, view: ConferenceView | None) -> None:
-        """Follow a conference view (or none), refreshing when its record is saved."""
+        """Follow a conference view (or none), refreshing after each change to its record
+        (after the view and its panes, before the window's actions)."""
         if view is self.view:
             return
         if self.view is not None:
-            # The view may have gone already, and its recorder with it.
-            with contextlib.suppress(RuntimeError, TypeError):
-                self.view.recorder.changed.disconnect(self._on_change)
+            # The view may have gone already, and its record with it.
+            with contextlib.suppress(RuntimeError):
+                self.view.record.forget(self._on_change)
         self.view = view
         self.came_from = None
         if view is not None:
-            view.recorder.changed.connect(self._on_change)
+            view.record.listen(Stage.REVIEW, self._on_change)
         self.refresh()
 
     def _on_change(self, _change: object) -> None:

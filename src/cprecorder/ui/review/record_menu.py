@@ -1,19 +1,15 @@
-"""The Record menu's review, sign-off, addendum and audit trail, offered by role and status.
+"""The Record menu's review, sign-off, addendum and audit trail.
 
-What is offered follows who is at the keyboard and where the record is in its
-life: anyone may review a record and read its audit trail; only a chair is
-offered Sign off, and only until the record is signed off; an addendum only
-after. The operations refuse the same things whatever the menu offers; the
-menu only saves people from trying.
-
-The window enables every record action whenever a conference is open; this
-module listens to those actions' ``changed`` signal and puts its own rule back
-on top, so it keeps working however the window decides to refresh them.
+What is offered (anyone may review a record and read its audit trail; only a chair
+signs off, and only until the record is signed off; an addendum only after) is
+decided with every other action by :func:`..shell.window_actions.offered`. This
+module does what they do: sign-off and addenda go through the open record, like
+every other change, so the window, the review and the menus hear of them in the
+same order.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from typing import TYPE_CHECKING
 
@@ -22,13 +18,11 @@ from PySide6.QtCore import QObject, Qt
 from ... import operations as op
 from ...backup import backup_on_sign_off
 from ...errors import KnownError
-from ...lifecycle import hand_over_refusal, take_back_refusal
 from ...model import RecordStatus, Role
 from ...queries import load_conference
 from ...review import review_record
 from ..dialogs.addendum import AddendumDialog
 from ..dialogs.sign_off import SignOffDialog
-from ..shell.identity import remember_actor
 from ..shell.window_actions import ActionId
 from .audit_trail import AuditDialog
 from .dock import ReviewDock, rules_for
@@ -38,15 +32,6 @@ if TYPE_CHECKING:
     from ..shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-
-RULED = (
-    ActionId.REVIEW,
-    ActionId.SIGN_OFF,
-    ActionId.ADDENDUM,
-    ActionId.AUDIT,
-    ActionId.HAND_OVER,
-    ActionId.TAKE_BACK,
-)
 
 
 class RecordActions(QObject):
@@ -59,115 +44,31 @@ class RecordActions(QObject):
         self.view: ConferenceView | None = None
         self.dock: ReviewDock | None = None
         self.audit: AuditDialog | None = None
-        self._syncing = False
         actions = window.actions_
-        self.texts = {action_id: actions[action_id].text() for action_id in RULED}
         actions[ActionId.REVIEW].triggered.connect(self.toggle_review)
         actions[ActionId.SIGN_OFF].triggered.connect(self.sign_off)
         actions[ActionId.ADDENDUM].triggered.connect(self.add_addendum)
         actions[ActionId.AUDIT].triggered.connect(self.show_audit)
-        # Connected after the window's own handler, so this runs once the person has answered.
-        actions[ActionId.WHO_AM_I].triggered.connect(self.sync)
-        for action_id in RULED:
-            actions[action_id].changed.connect(self.sync)
-        self.sync()
+        window.actions_changed.connect(self.follow)
+        self.follow()
 
-    # -- what is offered ------------------------------------------------------
-    def offered(self) -> dict[ActionId, tuple[bool, str]]:
-        """Each action: offered or not, and the words the menu shows."""
+    def follow(self) -> None:
+        """Follow the open conference; the review's Sign off button as the menu offers it."""
         view = self.window.view
-        chair = self.window.actor.role is Role.CHAIR
-        signed = view is not None and view.conference.status is RecordStatus.SIGNED_OFF
-        sign_text = self.texts[ActionId.SIGN_OFF]
-        if view is not None and not chair:
-            sign_text = f"{sign_text} (only the chair)"
-        elif signed:
-            sign_text = "Signed off"
-        status = view.conference.status if view is not None else None
-        writable = view is not None and not view.recorder.read_only
-        role = self.window.actor.role
-        return {
-            ActionId.HAND_OVER: (
-                writable and status is not None and hand_over_refusal(status) is None,
-                self.texts[ActionId.HAND_OVER],
-            ),
-            ActionId.TAKE_BACK: (
-                writable
-                and status is not None
-                and take_back_refusal(status, role, chair_has_changed_it=False) is None,
-                self.texts[ActionId.TAKE_BACK],
-            ),
-            ActionId.REVIEW: (view is not None, self.texts[ActionId.REVIEW]),
-            ActionId.AUDIT: (view is not None, self.texts[ActionId.AUDIT]),
-            ActionId.SIGN_OFF: (view is not None and chair and not signed, sign_text),
-            ActionId.ADDENDUM: (
-                signed,
-                self.texts[ActionId.ADDENDUM]
-                if signed or view is None
-                else f"{self.texts[ActionId.ADDENDUM]} (after sign-off)",
-            ),
-        }
-
-    def sync(self) -> None:
-        """Follow the open conference and put this module's rules on the actions."""
-        if self._syncing:
-            return
-        self._syncing = True
-        try:
-            self._role_as_vocabulary()
-            self._follow(self.window.view)
-            view = self.window.view
-            for action_id, (enabled, text) in self.offered().items():
-                action = self.window.actions_[action_id]
-                if action.text() != text:
-                    action.setText(text)
-                if action.isEnabled() != enabled:
-                    action.setEnabled(enabled)
+        if view is not self.view:
+            self.view = view
             if self.dock is not None:
-                sign = self.window.actions_[ActionId.SIGN_OFF]
-                self.dock.panel.sign_off.setEnabled(sign.isEnabled())
-                signed = view is not None and view.conference.status is RecordStatus.SIGNED_OFF
-                self.dock.panel.sign_off.setVisible(
-                    self.window.actor.role is Role.CHAIR and not signed
-                )
-        finally:
-            self._syncing = False
-
-    def _role_as_vocabulary(self) -> None:
-        """Make sure the person's role is a :class:`Role`, not its text.
-
-        A combo box hands back a ``StrEnum`` stored as item data as plain text;
-        an actor made from it would never be a chair to ``is Role.CHAIR`` (nor to
-        the sign-off operation) and its audit entries could not be written. The
-        window's actor and its recorder's are put right here.
-        """
-        actor = self.window.actor
-        if isinstance(actor.role, Role):
-            return
-        try:
-            role = Role(str(actor.role))
-        except ValueError:
-            role = Role.OTHER
-        fixed = dataclasses.replace(actor, role=role)
-        self.window.actor = fixed
-        view = self.window.view
-        if view is not None:  # the window gives its recorder the same actor
-            view.recorder.actor = fixed
-        remember_actor(self.window.settings, fixed)
-
-    def _follow(self, view: ConferenceView | None) -> None:
-        if view is self.view:
-            return
-        self.view = view
-        if view is not None:
-            view.recorder.changed.connect(self.sync)
+                self.dock.attach(view)
+                if view is None:
+                    self.dock.hide()
+            if self.audit is not None:
+                self.audit.close()
+                self.audit = None
         if self.dock is not None:
-            self.dock.attach(view)
-            if view is None:
-                self.dock.hide()
-        if self.audit is not None:
-            self.audit.close()
-            self.audit = None
+            sign = self.window.actions_[ActionId.SIGN_OFF]
+            self.dock.panel.sign_off.setEnabled(sign.isEnabled())
+            signed = view is not None and view.conference.status is RecordStatus.SIGNED_OFF
+            self.dock.panel.sign_off.setVisible(self.window.actor.role is Role.CHAIR and not signed)
 
     # -- review ---------------------------------------------------------------
     def review_dock(self) -> ReviewDock:
@@ -180,7 +81,7 @@ class RecordActions(QObject):
             self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.window.resizeDocks([self.dock], [420], Qt.Orientation.Horizontal)
             self.dock.hide()
-            self.sync()
+            self.follow()
         return self.dock
 
     def show_review(self) -> None:
@@ -199,7 +100,6 @@ class RecordActions(QObject):
 
     def toggle_review(self) -> None:
         """Ctrl+R shows the review and puts the cursor in it; again, hides it."""
-        self.sync()
         view = self.window.view
         if view is None:
             return
@@ -212,7 +112,6 @@ class RecordActions(QObject):
 
     # -- sign-off -------------------------------------------------------------
     def sign_off(self) -> None:
-        self.sync()
         view = self.window.view
         if view is None:
             return
@@ -233,22 +132,12 @@ class RecordActions(QObject):
         dialog.open()
 
     def _sign(self, view: ConferenceView, chair_name: str) -> str | None:
-        """Sign off, lock every pane, take a backup; a refusal is returned as words."""
-        if not view.recorder.flush():
-            return "Some changes are not saved yet, so the record cannot be signed off yet."
-        try:
-            change = op.sign_off(
-                self.window.store,
-                actor=self.window.actor,
-                conference_id=view.conference_id,
-                chair_name=chair_name,
-            )
-        except KnownError as exc:
-            return str(exc)
-        # Tell the window what changed, as the recorder does: it reloads the record.
-        view.recorder.changed.emit(change)
-        view.apply_lock_everywhere()
-        self.sync()
+        """Sign off (the record's panes lock), take a backup; a refusal is returned as words."""
+        outcome = view.record.attempt(
+            op.sign_off, initiator=self, conference_id=view.conference_id, chair_name=chair_name
+        )
+        if isinstance(outcome, str):
+            return outcome
         message = f"Signed off by {chair_name}. The record is now locked."
         try:
             made = backup_on_sign_off(self.window.store)
@@ -263,7 +152,6 @@ class RecordActions(QObject):
 
     # -- addendum -------------------------------------------------------------
     def add_addendum(self) -> None:
-        self.sync()
         view = self.window.view
         if view is None:
             return
@@ -280,18 +168,16 @@ class RecordActions(QObject):
         dialog.open()
 
     def _add(self, view: ConferenceView, author: str, reason: str, text: str) -> str | None:
-        try:
-            change = op.add_addendum(
-                self.window.store,
-                actor=self.window.actor,
-                conference_id=view.conference_id,
-                author=author,
-                reason=reason,
-                text=text,
-            )
-        except KnownError as exc:
-            return str(exc)
-        view.recorder.changed.emit(change)
+        outcome = view.record.attempt(
+            op.add_addendum,
+            initiator=self,
+            conference_id=view.conference_id,
+            author=author,
+            reason=reason,
+            text=text,
+        )
+        if isinstance(outcome, str):
+            return outcome
         self.window.show_message(f"Addendum by {author} added to the record.")
         if self.audit is not None:
             self.audit.load()
@@ -299,7 +185,6 @@ class RecordActions(QObject):
 
     # -- audit trail ----------------------------------------------------------
     def show_audit(self) -> None:
-        self.sync()
         view = self.window.view
         if view is None:
             return

@@ -170,8 +170,9 @@ class SharedWindow(QWidget):
         from ...language.plain_words import JargonHandling, PlainWording, plain_text
 
         conference = view.conference
-        with unsaved_words(view) as typed:
-            blocks = family_item_content(conference, view.current_key())
+        # The open record already holds what is being typed (it follows the keyboard).
+        typed = typed_text(view)
+        blocks = family_item_content(conference, view.current_key())
         if blocks is None:
             return [Paragraph(NOT_SHOWN)], ""
         try:
@@ -239,37 +240,6 @@ class SharedWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.remember_geometry()
         super().closeEvent(event)
-
-
-class unsaved_words:
-    """The loaded record with the words typed but not yet saved laid over it, and the
-    text of the field being typed; the record is put back as it was on leaving.
-
-    Only text and yes/no values are laid over (what a keystroke or a tick changes);
-    a choice waits for its save, within the second.
-    """
-
-    def __init__(self, view: ConferenceView) -> None:
-        self.view = view
-        self.restore: list[tuple[object, str, object]] = []
-
-    def __enter__(self) -> str:
-        view = self.view
-        for (entity, entity_id), values in view.recorder.pending.items():
-            item = view.find_item(entity, entity_id)
-            if item is None:
-                continue
-            for field, value in values.items():
-                current = getattr(item, field, None)
-                if isinstance(value, str | bool) and isinstance(current, type(value)):
-                    self.restore.append((item, field, current))
-                    setattr(item, field, value)
-        return typed_text(view)
-
-    def __exit__(self, *_exc: object) -> None:
-        for item, field, value in reversed(self.restore):
-            setattr(item, field, value)
-        self.restore.clear()
 
 
 def typed_text(view: ConferenceView) -> str:

@@ -9,7 +9,6 @@ store, the panes and the dialogs are imported where they are first needed.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -46,7 +45,15 @@ from .settings import (
     Settings,
 )
 from .theme import apply_theme
-from .window_actions import MENU_TITLES, ActionId, build_actions
+from .window_actions import (
+    JOURNEY_ACTIONS,
+    MENU_TITLES,
+    SHARED_ACTIONS,
+    ActionId,
+    WindowState,
+    build_actions,
+    offered,
+)
 
 if TYPE_CHECKING:
     from ...actor import Actor
@@ -59,44 +66,6 @@ if TYPE_CHECKING:
     from .start_view import StartView
 
 log = logging.getLogger(__name__)
-
-#: Actions that need the records open (the rest work on an empty window).
-#: How often a read-only window looks for what the window holding the record saved.
-LIVE_POLL_MS = 500
-
-NEED_RECORDS = (ActionId.NEW_CONFERENCE, ActionId.OPEN_CONFERENCES, ActionId.WHO_AM_I)
-
-#: Actions on the family's journey: offered with a conference or a journey open.
-JOURNEY_ACTIONS = (ActionId.JOURNEY, ActionId.START_REVIEW, ActionId.START_CORE_GROUP)
-
-#: Actions that need a conference open.
-NEED_CONFERENCE = (
-    ActionId.SAVE,
-    ActionId.EXPORT,
-    ActionId.CALENDAR,
-    ActionId.FIND,
-    ActionId.FIND_NEXT,
-    ActionId.UNDO_REMOVE,
-    ActionId.NEXT_ITEM,
-    ActionId.PREVIOUS_ITEM,
-    ActionId.HAND_OVER,
-    ActionId.TAKE_BACK,
-)
-
-#: The shared window's actions, in the View menu.
-SHARED_ACTIONS = (
-    ActionId.SHARED_WINDOW,
-    ActionId.SHARED_PAUSE,
-    ActionId.SHARED_BLANK,
-    ActionId.SHARED_ZOOM_IN,
-    ActionId.SHARED_ZOOM_OUT,
-    ActionId.SHARED_HIGH_CONTRAST,
-)
-#: The shared window's type size moves in these steps.
-SHARED_ZOOM_STEP = 10
-
-#: Actions wired by the record menu (``record_menu``), which also decides when they are offered.
-RECORD_MENU = (ActionId.REVIEW, ActionId.SIGN_OFF, ActionId.ADDENDUM, ActionId.AUDIT)
 
 
 class OpeningNote(QLabel):
@@ -142,6 +111,8 @@ class MainWindow(QMainWindow):
     ready = Signal()
     #: After ``ready`` and its first frame: the menus and the status bar are complete.
     settled = Signal()
+    #: What the actions offer was worked out again (after a change, a person, a screen).
+    actions_changed = Signal()
 
     store: Store
     actor: Actor
@@ -187,7 +158,7 @@ class MainWindow(QMainWindow):
             self.opening = OpeningNote()
             self.opening.painted.connect(self.first_painted)
             self.stack.addWidget(self.opening.centred())
-            self._update_actions()
+            self.update_actions()
 
     def attach(
         self,
@@ -209,7 +180,7 @@ class MainWindow(QMainWindow):
         self.attached = True
         if wire_record_menu:
             self.wire_record_menu()
-        self._update_actions()
+        self.update_actions()
 
     def wire_record_menu(self) -> None:
         """Connect the Record menu's review, sign-off, addendum and audit actions."""
@@ -219,7 +190,7 @@ class MainWindow(QMainWindow):
             return
         self.record_menu_wired = True
         connect_record_actions(self)
-        self._update_actions()
+        self.update_actions()
 
     @property
     def start(self) -> StartView:
@@ -329,8 +300,8 @@ class MainWindow(QMainWindow):
         a[ActionId.SHARED_WINDOW].triggered.connect(self.open_shared_window)
         a[ActionId.SHARED_PAUSE].toggled.connect(lambda on: self._with_shared("set_paused", on))
         a[ActionId.SHARED_BLANK].toggled.connect(lambda on: self._with_shared("set_blanked", on))
-        a[ActionId.SHARED_ZOOM_IN].triggered.connect(lambda: self.zoom_shared(SHARED_ZOOM_STEP))
-        a[ActionId.SHARED_ZOOM_OUT].triggered.connect(lambda: self.zoom_shared(-SHARED_ZOOM_STEP))
+        a[ActionId.SHARED_ZOOM_IN].triggered.connect(lambda: self.zoom_shared(1))
+        a[ActionId.SHARED_ZOOM_OUT].triggered.connect(lambda: self.zoom_shared(-1))
         a[ActionId.SHARED_HIGH_CONTRAST].setChecked(self.settings.get(SHARED_HIGH_CONTRAST))
         a[ActionId.SHARED_HIGH_CONTRAST].toggled.connect(
             lambda on: self._with_shared("set_high_contrast", on)
@@ -341,19 +312,29 @@ class MainWindow(QMainWindow):
         if self.view is not None:
             getattr(self.view, method)(*args)
 
-    def _update_actions(self) -> None:
-        recording = self.view is not None
-        for action_id in NEED_CONFERENCE:
-            self.actions_[action_id].setEnabled(recording)
-        for action_id in RECORD_MENU:
-            self.actions_[action_id].setEnabled(recording and self.record_menu_wired)
-        for action_id in NEED_RECORDS:
-            self.actions_[action_id].setEnabled(self.attached)
-        on_journey = (
-            self.journey_view is not None and self.stack.currentWidget() is self.journey_view
+    def update_actions(self) -> None:
+        """Offer each action as :func:`offered` says, for this record, person and status."""
+        view = self.view
+        state = WindowState(
+            records_open=self.attached,
+            record_menu=self.record_menu_wired,
+            journey_on_screen=(
+                self.journey_view is not None and self.stack.currentWidget() is self.journey_view
+            ),
         )
-        for action_id in JOURNEY_ACTIONS:
-            self.actions_[action_id].setEnabled(self.attached and (recording or on_journey))
+        offers = offered(
+            view.conference if view is not None else None,
+            getattr(self, "actor", None),
+            state,
+            read_only=view.record.read_only if view is not None else "",
+        )
+        for action_id, (enabled, words) in offers.items():
+            action = self.actions_[action_id]
+            if action.text() != words:
+                action.setText(words)
+            if action.isEnabled() != enabled:
+                action.setEnabled(enabled)
+        self.actions_changed.emit()
 
     # -- the family's journey -------------------------------------------------
     def _rules(self) -> object:
@@ -402,7 +383,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(view)
         self.setWindowTitle(f"{journey.family_name} family's journey — CP Recorder")
         view.table.setFocus()
-        self._update_actions()
+        self.update_actions()
 
     def _meeting_in_view(self) -> int | None:
         if self.view is not None:
@@ -482,17 +463,19 @@ class MainWindow(QMainWindow):
     def open_conference(self, conference_id: int, pane: str = "", field: str = "") -> bool:
         from ...errors import KnownError
         from ..recording.conference_view import ConferenceView
-        from ..recording.recorder import Recorder
+        from ..recording.open_record import Stage, open_record
 
         if not self.attached or not self.close_conference():
             return False
-        recovered = self._replay_recovery(conference_id)
         try:
-            recorder = Recorder(self.store, self.actor, conference_id, self.journal)
-            view = ConferenceView(self.store, recorder, conference_id)
+            record, recovered = open_record(self.store, self.actor, conference_id, self.journal)
+            view = ConferenceView(record)
         except KnownError as exc:
             self.show_message(str(exc))
             return False
+        record.setParent(view)  # the record goes when its view goes
+        record.listen(Stage.ACTIONS, lambda _change: self.update_actions())
+        record.read_only_changed.connect(lambda _reason: self.update_actions())
         self.view = view
         view.message.connect(self.show_message)
         view.pane_changed.connect(lambda key: self.settings.set(LAST_PANE, key))
@@ -515,123 +498,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{view.conference.family_name} family — CP Recorder")
         if self.shared is not None:
             self.shared.follow(view)
-        self._update_actions()
+        self.update_actions()
         if recovered:
             self.show_message(recovered)
-        self._hold_for_editing(view)
+        record.hold()
         return True
-
-    def _hold_for_editing(self, view: ConferenceView) -> None:
-        """Hold the conference for this window, or open it read-only saying who has it."""
-        from PySide6.QtCore import QTimer
-
-        from ...editing import HEARTBEAT, claim, new_token
-        from ...errors import KnownError
-
-        self._editing_token = new_token()
-        try:
-            holder = claim(
-                self.store,
-                actor=self.actor,
-                conference_id=view.conference_id,
-                token=self._editing_token,
-            )
-        except KnownError as exc:
-            self.show_message(str(exc))
-            return
-        if holder is not None:
-            view.set_read_only(holder.sentence())
-            self._follow_changes(view)
-            return
-        timer = QTimer(view)
-        timer.setInterval(int(HEARTBEAT.total_seconds() * 1000))
-        timer.timeout.connect(lambda: self._heartbeat(view))
-        timer.start()
-
-    def _follow_changes(self, view: ConferenceView) -> None:
-        """A read-only window shows what the holder saves, within two seconds."""
-        from PySide6.QtCore import QTimer
-
-        from ...errors import KnownError
-        from ...live import ChangeWatch
-
-        try:
-            watch = ChangeWatch(self.store)
-        except (KnownError, OSError):
-            return  # the record still opens, read-only, without following changes
-        timer = QTimer(view)
-        timer.setInterval(LIVE_POLL_MS)
-
-        def poll() -> None:
-            try:
-                changed = view.conference_id in watch.poll()
-            except Exception:  # the server went away: stop following, keep the window
-                timer.stop()
-                watch.close()
-                return
-            if changed and view.recorder.read_only:
-                view.reload()
-
-        timer.timeout.connect(poll)
-        view.destroyed.connect(watch.close)
-        timer.start()
-
-    def _heartbeat(self, view: ConferenceView) -> None:
-        from ...editing import heartbeat
-        from ...errors import KnownError
-
-        if view is not self.view:
-            return  # closed: its timer goes with it; the hold was released then
-        try:
-            still = heartbeat(
-                self.store,
-                actor=self.actor,
-                conference_id=view.conference_id,
-                token=self._editing_token,
-            )
-        except KnownError:
-            return  # the store is busy or unavailable; the save state already says so
-        if not still:
-            view.set_read_only(
-                "This window lost its hold on the record (it was opened "
-                "elsewhere while this one was not responding). It is "
-                "read-only here now; close and reopen it to edit."
-            )
-
-    def _release_hold(self, view: ConferenceView) -> None:
-        from ...editing import release
-        from ...errors import KnownError
-
-        if view.recorder.read_only:
-            return
-        with contextlib.suppress(KnownError):  # if not released, the hold lapses by itself
-            release(
-                self.store,
-                actor=self.actor,
-                conference_id=view.conference_id,
-                token=self._editing_token,
-            )
-
-    def _replay_recovery(self, conference_id: int) -> str:
-        """Text kept after a failed save is saved now, before the conference opens."""
-        from ...errors import KnownError
-
-        journal = self.journal
-        if journal is None:
-            return ""
-        try:
-            waiting = journal.pending(conference_id)
-            if not waiting:
-                return ""
-            problems = journal.replay(self.store, self.actor, conference_id)
-        except KnownError as exc:
-            return f"Text kept from an earlier session could not be saved yet: {exc}"
-        saved = len(waiting) - len(problems)
-        if problems:
-            return f"{saved} kept edit(s) saved; {len(problems)} still kept: " + "; ".join(
-                str(p) for p in problems[:3]
-            )
-        return f"{saved} edit(s) that had not been saved before were recovered and saved."
 
     # -- the shared window ------------------------------------------------------
     def open_shared_window(self) -> SharedWindow:
@@ -665,11 +536,14 @@ class MainWindow(QMainWindow):
         if (method, on) in words:
             self.show_message(words[(method, on)])
 
-    def zoom_shared(self, step: int) -> None:
+    def zoom_shared(self, steps: int) -> None:
+        """The shared window's type ``steps`` steps larger (or smaller, below 0)."""
+        from ..shared.window import SHARED_ZOOM_STEP
+
         if self.shared is None:
             self.open_shared_window()
         assert self.shared is not None
-        self.show_message(f"Shared window type {self.shared.zoom(step)}%")
+        self.show_message(f"Shared window type {self.shared.zoom(steps * SHARED_ZOOM_STEP)}%")
 
     def close_conference(self) -> bool:
         """Save everything; keep the conference open only if the save failed."""
@@ -687,14 +561,14 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         view = self.view
-        self._release_hold(view)
+        view.record.close()
         self.view = None
         if self.shared is not None:
             self.shared.follow(None)
         self.stack.removeWidget(view)
         view.deleteLater()
         self.setWindowTitle("CP Recorder")
-        self._update_actions()
+        self.update_actions()
         return True
 
     def save_now(self) -> None:
@@ -718,13 +592,13 @@ class MainWindow(QMainWindow):
         self.restore_focus()
         if answer != QMessageBox.StandardButton.Yes:
             return
-        if self.view.recorder.run(op.hand_over, conference_id=self.view.conference_id):
+        if self.view.record.run(op.hand_over, conference_id=self.view.conference_id):
             self.show_message("Handed over to the chair for review.")
 
     def take_back(self) -> None:
         from ... import operations as op
 
-        if self.view is not None and self.view.recorder.run(
+        if self.view is not None and self.view.record.run(
             op.take_back, conference_id=self.view.conference_id
         ):
             self.show_message("The hand-over is taken back: the record is a draft again.")
@@ -837,7 +711,8 @@ class MainWindow(QMainWindow):
             self.actor = dialog.actor()
             remember_actor(self.settings, self.actor)
             if self.view is not None:
-                self.view.recorder.actor = self.actor
+                self.view.record.actor = self.actor
+            self.update_actions()
             self.show_message(f"You are {self.actor.name}, {self.actor.role.label.lower()}.")
 
     def show_message(self, text: str) -> None:

@@ -33,7 +33,6 @@ GEOMETRY = Option("window/geometry", b"")
 SHARED_ZOOM = Option("shared/zoom_percent", 180)
 SHARED_HIGH_CONTRAST = Option("shared/high_contrast", False)
 SHARED_GEOMETRY = Option("shared/geometry", b"")
-SPLITTER = Option("window/splitter", b"")
 
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 100, 250, 10
 

@@ -1,12 +1,23 @@
-"""Every window action, declared once with its words and shortcut."""
+"""Every window action, declared once with its words and shortcut, and when it is offered.
+
+:func:`offered` is the one rule for which actions are enabled (and in which words)
+for the record open, the person at the keyboard and the record's status; the window
+applies it after every change. The operations refuse the same things whatever the
+menus offer; the menus only save people from trying.
+"""
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from ...actor import Actor
+    from ...model import Conference
 
 #: The menu bar's menus; their Alt+letters are taken in every pane (see Pane.label_for).
 MENU_TITLES = {"file": "&File", "edit": "&Edit", "view": "&View", "record": "&Record"}
@@ -157,3 +168,110 @@ def build_actions(parent: QWidget) -> dict[ActionId, QAction]:
         parent.addAction(action)
         actions[action_id] = action
     return actions
+
+
+#: Actions that need the records open (the rest work on an empty window).
+NEED_RECORDS = (ActionId.NEW_CONFERENCE, ActionId.OPEN_CONFERENCES, ActionId.WHO_AM_I)
+
+#: Actions on the family's journey: offered with a conference or a journey open.
+JOURNEY_ACTIONS = (ActionId.JOURNEY, ActionId.START_REVIEW, ActionId.START_CORE_GROUP)
+
+#: Actions that need a conference open.
+NEED_CONFERENCE = (
+    ActionId.SAVE,
+    ActionId.EXPORT,
+    ActionId.CALENDAR,
+    ActionId.FIND,
+    ActionId.FIND_NEXT,
+    ActionId.UNDO_REMOVE,
+    ActionId.NEXT_ITEM,
+    ActionId.PREVIOUS_ITEM,
+)
+
+#: Actions wired by the Record menu (``ui/review/record_menu.py``) once it is set up.
+RECORD_MENU = (ActionId.REVIEW, ActionId.SIGN_OFF, ActionId.ADDENDUM, ActionId.AUDIT)
+
+#: The shared window's actions, in the View menu (offered whatever is open: the
+#: shared window says when nothing is being shared yet).
+SHARED_ACTIONS = (
+    ActionId.SHARED_WINDOW,
+    ActionId.SHARED_PAUSE,
+    ActionId.SHARED_BLANK,
+    ActionId.SHARED_ZOOM_IN,
+    ActionId.SHARED_ZOOM_OUT,
+    ActionId.SHARED_HIGH_CONTRAST,
+)
+
+
+@dataclass(frozen=True)
+class WindowState:
+    """What the window has on screen besides the record, for :func:`offered`."""
+
+    #: The store is open (conferences can be listed and opened).
+    records_open: bool = False
+    #: The Record menu's review, sign-off, addendum and audit trail are wired.
+    record_menu: bool = False
+    #: A family's journey is on screen (instead of a conference).
+    journey_on_screen: bool = False
+
+
+def offered(
+    record: Conference | None,
+    person: Actor | None,
+    window: WindowState,
+    *,
+    read_only: str = "",
+) -> dict[ActionId, tuple[bool, str]]:
+    """Each action the window may offer: whether it is enabled, and its words.
+
+    ``record`` is the conference open (None: the start view or a journey), ``person``
+    who is at the keyboard, ``read_only`` why this window may not change the record.
+    """
+    words = {action_id: spec.text for action_id, spec in SPECS.items()}
+    recording = record is not None
+    result: dict[ActionId, tuple[bool, str]] = {}
+    for action_id in NEED_RECORDS:
+        result[action_id] = (window.records_open, words[action_id])
+    for action_id in NEED_CONFERENCE:
+        result[action_id] = (recording, words[action_id])
+    for action_id in JOURNEY_ACTIONS:
+        result[action_id] = (
+            window.records_open and (recording or window.journey_on_screen),
+            words[action_id],
+        )
+    menu = recording and window.record_menu
+    result[ActionId.REVIEW] = (menu, words[ActionId.REVIEW])
+    result[ActionId.AUDIT] = (menu, words[ActionId.AUDIT])
+    if record is None or person is None:
+        for action_id in (ActionId.HAND_OVER, ActionId.TAKE_BACK, ActionId.SIGN_OFF):
+            result[action_id] = (False, words[action_id])
+        result[ActionId.ADDENDUM] = (False, words[ActionId.ADDENDUM])
+        return result
+    # Only with a record open: the rules of its life (they need the model).
+    from ...lifecycle import hand_over_refusal, take_back_refusal
+    from ...model import RecordStatus, Role
+
+    status = record.status
+    writable = not read_only
+    chair = person.role is Role.CHAIR
+    signed = status is RecordStatus.SIGNED_OFF
+    result[ActionId.HAND_OVER] = (
+        writable and hand_over_refusal(status) is None,
+        words[ActionId.HAND_OVER],
+    )
+    result[ActionId.TAKE_BACK] = (
+        writable and take_back_refusal(status, person.role, chair_has_changed_it=False) is None,
+        words[ActionId.TAKE_BACK],
+    )
+    sign_words = words[ActionId.SIGN_OFF]
+    if not chair:
+        sign_words = f"{sign_words} (only the chair)"
+    elif signed:
+        sign_words = "Signed off"
+    result[ActionId.SIGN_OFF] = (menu and chair and not signed, sign_words)
+    addendum_words = words[ActionId.ADDENDUM]
+    result[ActionId.ADDENDUM] = (
+        window.record_menu and signed,
+        addendum_words if signed else f"{addendum_words} (after sign-off)",
+    )
+    return result

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -391,16 +391,3 @@ class ScoreField(QLineEdit, Bound):
     def text_for_search(self) -> str:
         score = self.score()
         return "" if score is None else str(score)
-
-
-class FlushOnLeave(QObject):
-    """Saves at once when focus leaves a widget that is not itself a bound text field."""
-
-    def __init__(self, recorder: Recorder) -> None:
-        super().__init__()
-        self.recorder = recorder
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut:
-            self.recorder.flush()
-        return False

@@ -93,13 +93,6 @@ def marks_for(action: Action, overdue: dict[int, str]) -> ActionMarks:
     )
 
 
-def action_is_complete(action: Action) -> bool:
-    """Someone named and a date set (or no longer open, when neither matters)."""
-    return action.status is not ActionStatus.OPEN or (
-        action.owner_id is not None and action.due_on is not None and bool(action.what.strip())
-    )
-
-
 class ActionRow(QWidget):
     """One action's fields in columns; on a narrow or zoomed pane, "what" takes a line."""
 

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 
-from .score_spread import ScoreMark, ScoreSpread, ink_on
+from .score_spread import Axis, ScoreMark, ScoreSpread, ink_on
 
 LOW = "0 — no safety: the children cannot stay at home"
 HIGH = "10 — safe enough to close"
@@ -30,6 +30,10 @@ class SafetyLine(ScoreSpread):
     def __init__(self, marks: Sequence[ScoreMark] = ()) -> None:
         super().__init__(marks, low_caption=LOW, high_caption=HIGH, name="Safety scale")
         self.setObjectName("safetyLine")
+        # The picture the room looks at together: a heavier line and larger numbers.
+        self.axis = Axis(
+            pen=0.2, least_pen=2.0, numbers=1.3, tick=0.35, gap=0.45, number_height=1.5, below=1.9
+        )
 
     def row_height(self) -> float:
         return self.em() * 1.9
@@ -53,24 +57,6 @@ class SafetyLine(ScoreSpread):
 
     def label_of(self, mark: ScoreMark) -> tuple[str, str]:
         return mark.name or "(no name)", mark.detail
-
-    def paint_axis(self, painter: QPainter, axis_y: float, width: float) -> float:
-        em = self.em()
-        pen = QPen(self._line, max(2.0, em / 5))
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
-        painter.drawLine(
-            QPointF(self.x_of(0, width), axis_y), QPointF(self.x_of(10, width), axis_y)
-        )
-        painter.setFont(self.scaled_font(1.3, bold=True))
-        for score in range(11):
-            x = self.x_of(score, width)
-            painter.setPen(pen)
-            painter.drawLine(QPointF(x, axis_y - em * 0.35), QPointF(x, axis_y + em * 0.35))
-            painter.setPen(self.text_color())
-            box = QRectF(x - em * 1.5, axis_y + em * 0.45, em * 3, em * 1.5)
-            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), str(score))
-        return axis_y + em * 1.9
 
     def paint_grid(self, painter: QPainter, top: float, bottom: float, width: float) -> None:
         grid = QColor(self._line)

@@ -85,6 +85,8 @@ class ScalingGrid(QWidget):
         super().__init__()
         self.setObjectName("scalingGrid")
         self.score_fields: dict[int, OperationScore] = {}
+        #: Each row's words about its person, to put a new name in place (:meth:`rename`).
+        self._named: dict[int, list[Callable[[Person], None]]] = {}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(12)
@@ -120,10 +122,13 @@ class ScalingGrid(QWidget):
                 )
                 earlier.setObjectName("lastTime")
                 earlier.setEnabled(False)  # greyed: for comparison, not for typing
-                earlier.setAccessibleName(
-                    f"{person.name or 'No name'} last time: "
-                    + (f"{before.score}, on {before.on.day} {before.on:%B}" if before else "none")
-                )
+                then = f"{before.score}, on {before.on.day} {before.on:%B}" if before else "none"
+
+                def name_earlier(p: Person, label: QLabel = earlier, then: str = then) -> None:
+                    label.setAccessibleName(f"{p.name or 'No name'} last time: {then}")
+
+                name_earlier(person)
+                self._named.setdefault(person.id, []).append(name_earlier)
                 grid.addWidget(earlier, line, 1, Qt.AlignmentFlag.AlignTop)
 
             score = OperationScore(
@@ -135,6 +140,16 @@ class ScalingGrid(QWidget):
             )
             score.setMinimumWidth(int(score.fontMetrics().horizontalAdvance("10") * 4))
             name.setBuddy(score)
+
+            def name_row(
+                p: Person, name: QLabel = name, detail: QLabel = detail, score: QWidget = score
+            ) -> None:
+                name.setText(p.name or "(no name)")
+                badge = f"{initials(p.name)} · " if p.name else ""
+                detail.setText(f"{badge}{who_detail(p)}")
+                score.setAccessibleName(f"{p.name or 'No name'}'s score for {what}")
+
+            self._named.setdefault(person.id, []).append(name_row)
             self.score_fields[person.id] = score
             pane.register(score)
             grid.addWidget(score, line, 1 + shift, Qt.AlignmentFlag.AlignTop)
@@ -162,9 +177,21 @@ class ScalingGrid(QWidget):
                         label=label,
                     )
                 pane.register(field)
+                self._named.setdefault(person.id, []).append(
+                    partial(_name_column, field, text.title)
+                )
                 grid.addWidget(field, line, column)
         grid.setColumnStretch(0, 0)
         grid.setColumnStretch(1, 0)
         grid.setColumnStretch(1 + shift, 0)
         for column in range(len(columns)):
             grid.setColumnStretch(column + 2 + shift, 1)
+
+    def rename(self, person: Person) -> None:
+        """Put a person's new name (role, agency) in their row."""
+        for name in self._named.get(person.id, []):
+            name(person)
+
+
+def _name_column(field: QWidget, title: str, person: Person) -> None:
+    field.setAccessibleName(f"{title} — {person.name or 'no name'}")

@@ -57,12 +57,6 @@ def initials(name: str) -> str:
     return (words[0][0] + words[-1][0]).upper()
 
 
-def short_name(name: str) -> str:
-    """A first name, as people are called in the room ("Dr Ellen Marsh" is Ellen)."""
-    words = _name_words(name)
-    return words[0] if words else name
-
-
 def middle_score(scores: Iterable[int]) -> float | None:
     """The median: half the people scored at or below it, half at or above."""
     values = list(scores)
@@ -79,6 +73,24 @@ def ink_on(fill: QColor) -> QColor:
     return QColor("#000000") if light > 150 else QColor("#ffffff")
 
 
+@dataclass(frozen=True)
+class Axis:
+    """How the 0-10 line is drawn, in ems of the widget's font (so it grows with the zoom)."""
+
+    #: The line's pen, and the least it may be in pixels.
+    pen: float = 0.1
+    least_pen: float = 1.0
+    #: The numbers' type, against the widget's.
+    numbers: float = 1.0
+    #: How far each tick reaches above and below the line.
+    tick: float = 0.25
+    #: Where the numbers start below the line, and their height.
+    gap: float = 0.3
+    number_height: float = 1.2
+    #: Where what comes after the axis starts, below the line.
+    below: float = 1.5
+
+
 class ScoreSpread(QWidget):
     """A 0-10 dot plot of everyone's score, with the middle score marked."""
 
@@ -92,6 +104,8 @@ class ScoreSpread(QWidget):
     ) -> None:
         super().__init__()
         self.setObjectName("scoreSpread")
+        #: How the axis is drawn; a larger picture (the safety line) draws it larger.
+        self.axis = Axis()
         self.marks: list[ScoreMark] = []
         #: Last time's scores, drawn as greyed rings above today's.
         self.previous: list[ScoreMark] = []
@@ -264,23 +278,25 @@ class ScoreSpread(QWidget):
         return height
 
     def paint_axis(self, painter: QPainter, axis_y: float, width: float) -> float:
-        """The line, its ticks and numbers; returns the y below the numbers."""
-        em = self.em()
-        pen = QPen(self._line, max(1.0, em / 10))
+        """The line, its ticks and numbers, as :attr:`axis` says; the y below the numbers."""
+        em, axis = self.em(), self.axis
+        pen = QPen(self._line, max(axis.least_pen, em * axis.pen))
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         painter.drawLine(
             QPointF(self.x_of(0, width), axis_y), QPointF(self.x_of(10, width), axis_y)
         )
-        painter.setFont(self.scaled_font(1.0, bold=True))
+        painter.setFont(self.scaled_font(axis.numbers, bold=True))
         for score in range(11):
             x = self.x_of(score, width)
             painter.setPen(pen)
-            painter.drawLine(QPointF(x, axis_y - em * 0.25), QPointF(x, axis_y + em * 0.25))
+            painter.drawLine(
+                QPointF(x, axis_y - em * axis.tick), QPointF(x, axis_y + em * axis.tick)
+            )
             painter.setPen(self.text_color())
-            box = QRectF(x - em * 1.5, axis_y + em * 0.3, em * 3, em * 1.2)
+            box = QRectF(x - em * 1.5, axis_y + em * axis.gap, em * 3, em * axis.number_height)
             painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), str(score))
-        return axis_y + em * 1.5
+        return axis_y + em * axis.below
 
     def paint_middle(self, painter: QPainter, top: float, axis_y: float, below: float) -> None:
         middle = self.middle
