@@ -24,9 +24,16 @@ AGREE_ONE_CHOICES = [("Yes, agrees", True), ("No, disagrees with parts", False)]
 
 class InvolvementPane(Pane):
     key = "involvement"
-    shows_names = frozenset({"child"})
+    shows_names = frozenset({"child", "person"})
+    #: A parent's name is in their section's words: a rename puts it in place.
+    renames = frozenset({"person"})
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
+        #: Each parent's section: its heading, its hint and its three fields.
+        self._parents: dict[int, tuple[QLabel, QLabel, TextField, ChoiceField, TextField]] = {}
+        self._build(conference, layout)
+
+    def _build(self, conference: Conference, layout: QVBoxLayout) -> None:
         if not conference.children:
             self.section(
                 "The children",
@@ -80,25 +87,12 @@ class InvolvementPane(Pane):
     def parent_section(self, conference: Conference, person: Person, layout: QVBoxLayout) -> None:
         """One parent's or carer's own views, and whether they agree the reports are right."""
         r, pid = self.recorder, person.id
-        who = person.name or "This parent"
-        relation = relation_to_children(person, conference) or person.role
-        section = self.section(
-            f"{who}'s views" + (f" ({relation})" if relation else ""),
-            layout,
-            f"What {who} said, in their own words, and whether they agree the reports are right.",
-        )
+        section = self.section("", layout, " ")
+        frame = section.parentWidget()
+        assert frame is not None
+        heading, hint = frame.findChildren(QLabel)[:2]  # the section's title and its hint
         form = self.form(section)
-        views = TextField(
-            r,
-            "person",
-            pid,
-            "views",
-            person.views,
-            placeholder=f"What {who} thinks about the worries, what is working well, "
-            "and what needs to happen",
-            label=f"{who}'s views",
-            min_lines=2,
-        )
+        views = TextField(r, "person", pid, "views", person.views, min_lines=2)
         agree = ChoiceField(
             r,
             "person",
@@ -106,7 +100,6 @@ class InvolvementPane(Pane):
             "agrees_reports",
             person.agrees_reports,
             AGREE_ONE_CHOICES,
-            label=f"Does {who} agree the reports are factually correct?",
             blank="Not asked yet",
         )
         disagreement = TextField(
@@ -116,13 +109,35 @@ class InvolvementPane(Pane):
             "disagrees_with",
             person.disagrees_with,
             placeholder="Which facts they disagree with, and what they say happened",
-            label=f"What {who} disagrees with",
         )
+        self._parents[pid] = (heading, hint, views, agree, disagreement)
+        self.name_parent(conference, person)
         form.addRow(self.label_for("Their views", views), self.register(views).as_widget())
         form.addRow(self.label_for("Reports correct?", agree), self.register(agree).as_widget())
         disagreement_label = self.label_for("Disagree with", disagreement)
         form.addRow(disagreement_label, self.register(disagreement).as_widget())
         self.show_disagreement_with(agree, disagreement, disagreement_label)
+
+    def name_parent(self, conference: Conference, person: Person) -> None:
+        """The words of a parent's section that hold their name."""
+        heading, hint, views, agree, disagreement = self._parents[person.id]
+        who = person.name or "This parent"
+        relation = relation_to_children(person, conference) or person.role
+        heading.setText(f"{who}'s views" + (f" ({relation})" if relation else ""))
+        hint.setText(
+            f"What {who} said, in their own words, and whether they agree the reports are right."
+        )
+        views.setPlaceholderText(
+            f"What {who} thinks about the worries, what is working well, and what needs to happen"
+        )
+        views.setAccessibleName(f"{who}'s views")
+        agree.setAccessibleName(f"Does {who} agree the reports are factually correct?")
+        disagreement.setAccessibleName(f"What {who} disagrees with")
+
+    def rename_person(self, person: Person) -> None:
+        super().rename_person(person)
+        if self.conference is not None and person.id in self._parents:
+            self.name_parent(self.conference, person)
 
     @staticmethod
     def show_disagreement_with(agree: ChoiceField, disagreement: TextField, label: QLabel) -> None:
