@@ -12,11 +12,13 @@ names, children's names and dates are then varied so a search matches a few
 hundred, not all. Generating takes a few seconds and is not measured; the file
 is cached in the temp folder, keyed by schema revision, and copied for each run.
 
-Figures: ``value`` = p95 through cprecorder, ``floor`` = p95 of the same SQL
-through bare ``sqlite3`` (for the open, a bare connect and one read); the note
-says whether the p95 is inside the 100 ms budget. For the autosave, ``value`` =
-median ``operations.update`` of one text field, ``floor`` = median raw
-``sqlite3`` UPDATE + COMMIT of the same row in WAL with ``synchronous=FULL``.
+Figures: ``value`` = p95 through cprecorder, ``floor`` = p95 of the least the same
+work can cost through bare ``sqlite3``, written by hand, never the application's own
+SQL replayed: for the open, a bare connect and one read; for the lists and the search,
+the best query the schema's indexes allow for the same rows (:data:`BEST_LIST`); the
+note says whether the p95 is inside the 100 ms budget. For the autosave, ``value`` =
+median ``operations.update`` of one text field, ``floor`` = median raw ``sqlite3``
+UPDATE + COMMIT of the same row in WAL with ``synchronous=FULL`` (target: 2×).
 """
 
 from __future__ import annotations
@@ -173,6 +175,28 @@ def prepared_store(folder: Path) -> Path:
     return path
 
 
+#: What the start view shows (id, family, the children's names in order, kind, date,
+#: status), newest first, written by hand as the schema's indexes allow it at best: the
+#: conferences read in the order of their (scheduled_at, id) index, each one's children
+#: by theirs, a search answered by the FTS5 trigram index on the names.
+BEST_LIST = (
+    "SELECT c.id, c.family_name,"
+    " (SELECT group_concat(n, ', ') FROM (SELECT trim(first_name || ' ' || last_name) AS n"
+    "  FROM children WHERE conference_id = c.id ORDER BY position)),"
+    " c.kind, c.scheduled_at, c.status FROM conferences c"
+    " WHERE c.status != 'withdrawn' {search} ORDER BY c.scheduled_at DESC, c.id DESC {limit}"
+)
+BEST_SEARCH = "AND c.id IN (SELECT rowid FROM conference_search WHERE names LIKE ?)"
+
+
+def best_query(search: str, limit: int | None) -> tuple[str, tuple[Any, ...]]:
+    """The floor's statement for a list or a search, and its parameters."""
+    sql = BEST_LIST.format(
+        search=BEST_SEARCH if search else "", limit=f"LIMIT {limit}" if limit else ""
+    )
+    return sql, (f"%{search}%",) if search else ()
+
+
 def _raw_connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
@@ -186,7 +210,6 @@ def _budget_note(p95: float, what: str) -> str:
 
 
 def run() -> list[Figure]:
-    from sqlalchemy import event
 
     from cprecorder.actor import Actor
     from cprecorder.operations import update
@@ -215,20 +238,6 @@ def run() -> list[Figure]:
 
         store = Store(url)
         raw = _raw_connect(path)
-
-        def sql_of(search: str, limit: int | None) -> tuple[str, Any]:
-            """The statement and parameters the query sends, to replay through bare sqlite3."""
-            sent: list[tuple[str, Any]] = []
-
-            def capture(_c: object, _cur: object, statement: str, params: Any, *_: object) -> None:
-                sent.append((statement, params))
-
-            event.listen(store.engine, "before_cursor_execute", capture)
-            with store.read() as session:
-                list_conferences(session, search, limit)
-            event.remove(store.engine, "before_cursor_execute", capture)
-            return sent[-1]
-
         cases = [
             ("store.list_newest_200_p95", "", 200, "start view: newest 200 of 10,000"),
             ("store.list_all_p95", "", None, "every conference, newest first"),
@@ -242,11 +251,12 @@ def run() -> list[Figure]:
                 with store.read() as session:  # each refresh of the start view reads anew
                     list_conferences(session, search, limit)
 
-            sql, params = sql_of(search, limit)
+            sql, params = best_query(search, limit)
 
-            def listed_raw(sql: str = sql, params: Any = params) -> None:
+            def listed_raw(sql: str = sql, params: tuple[Any, ...] = params) -> None:
                 raw.execute(sql, params).fetchall()
 
+            assert len(raw.execute(sql, params).fetchall()) == rows  # the same rows
             time_ms(listed, 3)
             time_ms(listed_raw, 3)
             value = percentile(time_ms(listed, REPEAT), 95)
@@ -289,6 +299,7 @@ def run() -> list[Figure]:
                 "store.autosave_median",
                 median(saves),
                 median(floors),
+                target=2.0,
                 note=f"operations.update of one text field vs raw sqlite3 commit "
                 f"(WAL, synchronous=FULL); p95 {percentile(saves, 95):.1f} ms",
             )

@@ -107,20 +107,20 @@ def _budget_note(p95: float, what: str) -> str:
     return f"{what}; p95 {p95:.1f} ms against the {BUDGET_MS:.0f} ms budget: {verdict}"
 
 
-#: What the start view shows, by the best query the indexes allow (a floor, not the app's).
+#: What the start view shows (ids, family, the children's names in order, kind, date,
+#: status), newest first, by the best query the indexes allow, written by hand (a floor,
+#: not the application's SQL): the (scheduled_at, id) index gives the order, each
+#: conference's children come by their index, a search is answered by the trigram indexes.
 BEST_LIST = (
-    "SELECT c.id, c.family_name, c.kind, c.scheduled_at, c.status,"
-    " (SELECT string_agg(trim(ch.first_name || ' ' || ch.last_name), ', ')"
-    "  FROM children ch WHERE ch.conference_id = c.id)"
-    " FROM conferences c ORDER BY c.scheduled_at DESC, c.id DESC"
+    "SELECT c.id, c.family_name,"
+    " (SELECT string_agg(trim(ch.first_name || ' ' || ch.last_name), ', ' ORDER BY ch.position)"
+    "  FROM children ch WHERE ch.conference_id = c.id),"
+    " c.kind, c.scheduled_at, c.status FROM conferences c WHERE c.status <> 'withdrawn' {search}"
+    " ORDER BY c.scheduled_at DESC, c.id DESC"
 )
 BEST_SEARCH = (
-    "SELECT c.id, c.family_name, c.kind, c.scheduled_at, c.status,"
-    " (SELECT string_agg(trim(ch.first_name || ' ' || ch.last_name), ', ')"
-    "  FROM children ch WHERE ch.conference_id = c.id)"
-    " FROM conferences c WHERE c.family_name ILIKE %(p)s OR c.id IN"
-    " (SELECT conference_id FROM children WHERE first_name ILIKE %(p)s OR last_name ILIKE %(p)s)"
-    " ORDER BY c.scheduled_at DESC, c.id DESC"
+    "AND c.id IN (SELECT id FROM conferences WHERE family_name ILIKE %(p)s"
+    " UNION SELECT conference_id FROM children WHERE first_name || ' ' || last_name ILIKE %(p)s)"
 )
 
 
@@ -154,10 +154,17 @@ def run() -> list[Figure]:
         store = Store(url)
         raw = server.connect(TEMPLATE)
         raw.autocommit = False
+        listing = BEST_LIST.format(search="")
         cases = [
-            ("server.list_newest_200_p95", "", 200, BEST_LIST + " LIMIT 200", {}),
-            ("server.list_all_p95", "", None, BEST_LIST, {}),
-            ("server.search_ash_p95", "ash", None, BEST_SEARCH, {"p": "%ash%"}),
+            ("server.list_newest_200_p95", "", 200, listing + " LIMIT 200", {}),
+            ("server.list_all_p95", "", None, listing, {}),
+            (
+                "server.search_ash_p95",
+                "ash",
+                None,
+                BEST_LIST.format(search=BEST_SEARCH),
+                {"p": "%ash%"},
+            ),
         ]
         for name, search, limit, best, params in cases:
 
@@ -171,6 +178,8 @@ def run() -> list[Figure]:
 
             with store.read() as session:
                 rows = len(list_conferences(session, search, limit))
+            assert len(raw.execute(best, params).fetchall()) == rows  # the same rows
+            raw.rollback()
             time_ms(listed, 3)
             time_ms(listed_raw, 3)
             value = percentile(time_ms(listed, REPEAT), 95)

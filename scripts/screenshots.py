@@ -200,6 +200,8 @@ def journey_pictures(window: object, store: Store, initial: int, out: Path) -> N
 
     assert isinstance(window, MainWindow)
     core_group, review = build_journey(store, initial)
+    chair = Actor("Ruth Calloway", Role.CHAIR, "demo")
+    op.set_case_details(store, actor=chair, meeting_id=review, reference="CP/2026/0117")
     with store.read() as session:
         case_id = load_conference(session, review).case_id
     for mode in ("normal", "presentation"):

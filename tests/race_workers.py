@@ -153,7 +153,8 @@ def slow_save(barrier: Any, url: str, conference_id: int, inside: Any, delay: fl
         time.sleep(delay)
 
     with opened(url, barrier) as store:
-        event.listen(store._sessions, "before_commit", linger)
+        event.listen(store._sessions, "before_commit", linger)  # a save through the ORM
+        lingering_before_commit(store, linger)  # a field's save on the driver's connection
         try:
             update(
                 store,
@@ -165,6 +166,29 @@ def slow_save(barrier: Any, url: str, conference_id: int, inside: Any, delay: fl
         except RecordLockedError:
             return "refused: signed off"
         return "saved"
+
+
+def lingering_before_commit(store: Any, linger: Callable[[Any], None]) -> None:
+    """Make the store's direct saves call ``linger`` just before they commit."""
+    direct = store.write_directly
+
+    class Lingering:
+        def __init__(self, connection: Any) -> None:
+            self._connection = connection
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self._connection, name)
+
+        def commit(self) -> None:
+            linger(None)
+            self._connection.commit()
+
+    @contextmanager
+    def write_directly() -> Iterator[Any]:
+        with direct() as connection:
+            yield Lingering(connection)
+
+    store.write_directly = write_directly
 
 
 def sign_off_when_inside(barrier: Any, url: str, conference_id: int, inside: Any) -> str:

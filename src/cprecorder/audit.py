@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select, text
+from sqlalchemy import ScalarSelect, event, insert, inspect, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, object_session
 
@@ -91,6 +91,7 @@ def audit_row(
         "conference_id": conference_id,
         "at": at,
         "os_user": actor.os_user,
+        "login": "",  # the database login, set by the team server's trigger
         "actor": actor.name,
         "role": actor.role.value,
         # The stored name of the operation (``Operation.stored``), "" for none.
@@ -205,29 +206,43 @@ def write_audit(session: Session, _context: Any) -> None:
 
 
 def last_hash(connection: Connection, conference_id: int | None) -> str:
+    if conference_id is not None:
+        return connection.execute(select(newest_hash(conference_id))).scalar() or ""
     found = connection.execute(
         select(AuditEntry.hash)
-        .where(
-            AuditEntry.conference_id.is_(None)
-            if conference_id is None
-            else AuditEntry.conference_id == conference_id
-        )
+        .where(AuditEntry.conference_id.is_(None))
         .order_by(AuditEntry.id.desc())
         .limit(1)
     ).scalar()
     return found or ""
 
 
-def write_chained(connection: Connection, rows: list[dict[str, Any]]) -> None:
-    heads: dict[int | None, str] = {}
+def newest_hash(conference_id: Any) -> ScalarSelect[str]:
+    """The hash of a conference's newest entry (the chain's next link), as a subquery."""
+    return (
+        select(AuditEntry.hash)
+        .where(AuditEntry.conference_id == conference_id)
+        .order_by(AuditEntry.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def chain(rows: list[dict[str, Any]], head: str) -> list[dict[str, Any]]:
+    """Link rows of one conference after the entry whose hash is ``head``, in order."""
     for row in rows:
-        key = row["conference_id"]
-        if key not in heads:
-            lock_chain(connection, key)  # the next link is read by one writer at a time
-            heads[key] = last_hash(connection, key)
-        row["prev_hash"] = heads[key]
-        row["hash"] = entry_hash(heads[key], row)
-        heads[key] = row["hash"]
+        row["prev_hash"] = head
+        row["hash"] = head = entry_hash(head, row)
+    return rows
+
+
+def write_chained(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    by_conference: dict[int | None, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_conference.setdefault(row["conference_id"], []).append(row)
+    for key, own in by_conference.items():
+        lock_chain(connection, key)  # the next link is read by one writer at a time
+        chain(own, last_hash(connection, key))
     connection.execute(insert(AuditEntry), rows)
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import inspect, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from .errors import KnownError
@@ -124,25 +125,47 @@ def check_revision(
     session: Session, obj: Base, *, entity: str, revision: int | None, values: dict[str, Any]
 ) -> None:
     """Refuse ``values`` if they were based on an older revision than the row has now."""
+    from .audit import describe
+
     current = getattr(obj, "revision", None)
     if revision is None or current is None or current == revision:
         return
-    theirs = {field: getattr(obj, field) for field in values}
-    if all(theirs[field] == value for field, value in values.items()):
-        return  # they saved exactly these words: nothing to choose between
-    from .audit import describe
+    refuse_stale(
+        session.connection(),
+        entity=entity,
+        entity_id=int(obj.id),  # type: ignore[attr-defined]
+        target=describe(obj),
+        current=current,
+        theirs={field: getattr(obj, field) for field in values},
+        yours=values,
+    )
 
-    last = session.scalars(
-        select(AuditEntry)
-        .where(AuditEntry.target == describe(obj), AuditEntry.field.in_(list(values)))
+
+def refuse_stale(
+    connection: Connection,
+    *,
+    entity: str,
+    entity_id: int,
+    target: str,
+    current: int,
+    theirs: dict[str, Any],
+    yours: dict[str, Any],
+) -> None:
+    """A save based on an older revision than ``current``: refused, unless the row
+    already holds exactly these values (then there is nothing to choose between)."""
+    if all(theirs[field] == value for field, value in yours.items()):
+        return
+    last = connection.execute(
+        select(AuditEntry.actor, AuditEntry.login, AuditEntry.os_user, AuditEntry.at)
+        .where(AuditEntry.target == target, AuditEntry.field.in_(list(yours)))
         .order_by(AuditEntry.id.desc())
         .limit(1)
     ).first()
     raise EditConflictError(
         entity=entity,
-        entity_id=int(obj.id),  # type: ignore[attr-defined]
+        entity_id=entity_id,
         theirs=theirs,
-        yours=dict(values),
+        yours=dict(yours),
         by=(last.actor or last.login or last.os_user) if last is not None else "",
         at=last.at if last is not None else None,
         revision=current,

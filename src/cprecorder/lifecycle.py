@@ -49,18 +49,25 @@ def refuse_changes_to_signed_off(session: Session, _context: Any, _instances: An
         state = inspect(conference)
         if state.transient or state.pending:
             continue
-        before = status_before_this_change(conference)
-        if before is RecordStatus.WITHDRAWN:
-            raise RecordLockedError(
-                f"The {conference.family_name} family's conference was withdrawn"
-                " and cannot be changed."
-            )
-        if before is RecordStatus.SIGNED_OFF:
-            raise RecordLockedError(
-                f"The record of the {conference.family_name} family's conference was signed off"
-                f" by {conference.signed_off_by or 'the chair'}"
-                " and cannot be changed. Add an addendum instead."
-            )
+        refused = locked(
+            status_before_this_change(conference), conference.family_name, conference.signed_off_by
+        )
+        if refused is not None:
+            raise refused
+
+
+def locked(status: RecordStatus, family_name: str, signed_off_by: str) -> RecordLockedError | None:
+    """Why a conference in this status cannot be changed; None while it can."""
+    if status is RecordStatus.WITHDRAWN:
+        return RecordLockedError(
+            f"The {family_name} family's conference was withdrawn and cannot be changed."
+        )
+    if status is RecordStatus.SIGNED_OFF:
+        return RecordLockedError(
+            f"The record of the {family_name} family's conference was signed off"
+            f" by {signed_off_by or 'the chair'} and cannot be changed. Add an addendum instead."
+        )
+    return None
 
 
 # Who may move a record along, and back: each answers with the reason it is not

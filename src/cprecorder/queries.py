@@ -3,9 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any, overload
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import (
+    Integer,
+    ScalarSelect,
+    Select,
+    String,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+    type_coerce,
+    union,
+)
 from sqlalchemy.orm import Session, selectinload
 
 from .errors import NotFoundError
@@ -41,57 +55,126 @@ class ConferenceSummary:
     status: RecordStatus
 
 
+#: A listed conference as the database gives it: id, family name, children's names,
+#: kind, date and status, the last three unconverted (text, or a datetime from a server).
+ListedRow = tuple[int, str, str | None, str, Any, str]
+
+
+class ConferenceList(Sequence[ConferenceSummary]):
+    """The rows of a list, as plain column tuples; a row becomes a
+    :class:`ConferenceSummary` only when someone looks at it (the start view shows
+    a screenful of 10,000)."""
+
+    def __init__(self, rows: list[ListedRow]) -> None:
+        self._rows = rows
+        self._made: dict[int, ConferenceSummary] = {}
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> ConferenceSummary: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[ConferenceSummary]: ...
+    def __getitem__(self, index: int | slice) -> ConferenceSummary | list[ConferenceSummary]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._rows)))]
+        if index < 0:
+            index += len(self._rows)
+        made = self._made.get(index)
+        if made is None:
+            ident, family, children, kind, scheduled, status = self._rows[index]
+            made = ConferenceSummary(
+                ident,
+                family,
+                children or "",
+                ConferenceKind(kind),
+                scheduled if isinstance(scheduled, dt.datetime) else _read_datetime(scheduled),
+                RecordStatus(status),
+            )
+            self._made[index] = made
+        return made
+
+    @property
+    def ids(self) -> list[int]:
+        return [row[0] for row in self._rows]
+
+
+def _read_datetime(stored: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(stored)
+
+
 def list_conferences(
     session: Session, search: str = "", limit: int | None = None
-) -> list[ConferenceSummary]:
+) -> ConferenceList:
     """Newest first; ``search`` matches the family name or any child's name.
 
-    A withdrawn conference (created by mistake) is never listed.
+    A withdrawn conference (created by mistake) is never listed. The search is
+    answered by an index made for it (FTS5 with trigrams on SQLite, ``pg_trgm`` on
+    PostgreSQL): a name containing the words searched for, in any case.
     """
-    names = (
-        select(
-            Child.conference_id,
-            func.aggregate_strings(func.trim(Child.first_name + " " + Child.last_name), ", ").label(
-                "names"
-            ),
-        )
-        .group_by(Child.conference_id)
-        .subquery()
-    )
+    conferences = Conference.__table__.c
     query = (
         select(
-            Conference.id,
-            Conference.family_name,
-            names.c.names,
-            Conference.kind,
-            Conference.scheduled_at,
-            Conference.status,
+            conferences.id,
+            conferences.family_name,
+            children_names(session.get_bind().dialect.name),
+            # Plain text from the database: converted only for a row that is shown.
+            type_coerce(conferences.kind, String),
+            type_coerce(conferences.scheduled_at, String),
+            type_coerce(conferences.status, String),
         )
-        .outerjoin(names, names.c.conference_id == Conference.id)
-        .where(Conference.status != RecordStatus.WITHDRAWN)
-        .order_by(Conference.scheduled_at.desc(), Conference.id.desc())
+        .where(conferences.status != RecordStatus.WITHDRAWN.value)
+        .order_by(conferences.scheduled_at.desc(), conferences.id.desc())
     )
-    text = search.strip()
+    text = search.strip().replace("%", "").replace("_", "")
     if text:
-        pattern = f"%{text.replace('%', '').replace('_', '')}%"
-        matching_children = select(Child.conference_id).where(
-            or_(
-                Child.first_name.ilike(pattern),
-                Child.last_name.ilike(pattern),
-                (Child.first_name + " " + Child.last_name).ilike(pattern),
-            )
-        )
-        query = query.where(
-            or_(Conference.family_name.ilike(pattern), Conference.id.in_(matching_children))
-        )
+        query = query.where(conferences.id.in_(named(session.get_bind().dialect.name, text)))
     if limit is not None:
         query = query.limit(limit)
-    return [
-        ConferenceSummary(
-            row.id, row.family_name, row.names or "", row.kind, row.scheduled_at, row.status
+    return ConferenceList([tuple(row) for row in session.execute(query)])
+
+
+def children_names(dialect: str) -> ScalarSelect[str]:
+    """A conference's children's names in their order, joined by commas."""
+    children = Child.__table__.c
+    name = func.trim(children.first_name + " " + children.last_name)
+    if dialect == "postgresql":
+        return (
+            select(func.aggregate_strings(name, ", ").aggregate_order_by(children.position))
+            .where(children.conference_id == Conference.__table__.c.id)
+            .scalar_subquery()
         )
-        for row in session.execute(query)
-    ]
+    ordered = (
+        select(name.label("name"))
+        .where(children.conference_id == Conference.__table__.c.id)
+        .order_by(children.position)
+        .correlate(Conference.__table__)  # a derived table is not correlated on its own
+        .subquery()
+    )
+    return select(func.group_concat(ordered.c.name, ", ")).scalar_subquery()
+
+
+def named(dialect: str, text: str) -> Select[tuple[int]]:
+    """The ids of conferences whose family name or a child's full name contains ``text``."""
+    pattern = f"%{text}%"
+    if dialect == "sqlite":
+        # The FTS5 table (trigram tokens) kept in step with the names by triggers
+        # (migration 0008): a LIKE of three letters or more is answered by its index.
+        search = table("conference_search", column("rowid", Integer), column("names", String))
+        return select(search.c.rowid).where(search.c.names.like(pattern))
+    conferences = Conference.__table__.c
+    # Each side is answered by its own trigram index (migration 0008): the child's is on
+    # this very expression, so it is written out as the index has it.
+    full_name = literal_column(f"children.{CHILD_FULL_NAME}", String)
+    return union(
+        select(conferences.id).where(conferences.family_name.ilike(pattern)),
+        select(Child.__table__.c.conference_id).where(full_name.ilike(pattern)),
+    )  # type: ignore[return-value]
+
+
+#: A child's full name as the search index on a server holds it (migration 0008).
+CHILD_FULL_NAME = "first_name || ' ' || last_name"
 
 
 def load_conference(session: Session, conference_id: int) -> Conference:

@@ -39,7 +39,7 @@ from .model import (
     PlanType,
 )
 from .rules.categories import categories_for
-from .rules.core_groups import check_journey
+from .rules.core_groups import PlannedMeeting, check_journey
 from .rules.nation import NationRules
 from .rules.quoracy import check_quoracy, normalise_agency
 from .rules.timescales import check_dates, long_date, report_expected
@@ -105,7 +105,7 @@ def review_record(
     today: dt.date | None = None,
     rules: NationRules | None = None,
     jargon: JargonList | None = None,
-    meetings: Sequence[Conference] | None = None,
+    meetings: Sequence[PlannedMeeting] | None = None,
 ) -> list[ReviewItem]:
     """Everything that stops a sound sign-off, blocking items first within each part.
 
@@ -472,7 +472,7 @@ class _Review:
 
     # -- the plan's rhythm ----------------------------------------------------
     def journey(
-        self, meetings: Sequence[Conference], rules: NationRules | None, today: dt.date
+        self, meetings: Sequence[PlannedMeeting], rules: NationRules | None, today: dt.date
     ) -> None:
         pane = "since_last" if self.c.kind.is_conference else "core_group"
         for flag in check_journey(meetings, rules, today=today):

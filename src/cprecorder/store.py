@@ -13,7 +13,7 @@ import os
 import sqlite3
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -168,13 +168,38 @@ class Store:
                 session.commit()
             except (OperationalError, DatabaseError) as exc:
                 session.rollback()
-                refused = refusal(exc)
-                if refused:
-                    raise RefusedByServerError(refused) from exc
-                raise StoreUnavailableError(explain_database_error(exc)) from exc
+                raise write_failed(exc) from exc
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def write_directly(self) -> Iterator[Any]:
+        """One unit of work on the driver's own connection, for a save that builds no ORM
+        object (the autosave, :mod:`cprecorder.operations.fields`): ``BEGIN IMMEDIATE`` on
+        SQLite as :meth:`write` takes it; the caller commits; any error rolls back, and the
+        database's errors are the same sentences as from :meth:`write`.
+        """
+        try:
+            connection = self.engine.raw_connection()
+        except (OperationalError, DatabaseError) as exc:
+            raise StoreUnavailableError(explain_database_error(exc)) from exc
+        dbapi: Any = self.engine.dialect.loaded_dbapi
+        try:
+            if self.is_sqlite:
+                with closing(connection.cursor()) as cursor:
+                    cursor.execute("BEGIN IMMEDIATE")
+            yield connection
+        except dbapi.DatabaseError as exc:
+            with suppress(dbapi.Error):  # a connection that broke cannot roll back
+                connection.rollback()
+            raise write_failed(exc) from exc
+        except BaseException:
+            with suppress(dbapi.Error):
+                connection.rollback()
+            raise
+        finally:
+            connection.close()
 
     def table_names(self) -> list[str]:
         return inspect(self.engine).get_table_names()
@@ -187,6 +212,14 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def write_failed(exc: Exception) -> RefusedByServerError | StoreUnavailableError:
+    """A write the database did not take, as the sentence a person is shown."""
+    refused = refusal(exc)
+    if refused:
+        return RefusedByServerError(refused)
+    return StoreUnavailableError(explain_database_error(exc))
 
 
 def refusal(exc: Exception) -> str:

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import focused, press
+from by_keyboard import focused, press, type_here
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.model import ActionProgress, ActionStatus, ConferenceKind
@@ -91,6 +91,45 @@ def test_the_journey_from_the_open_conference_and_a_core_group(
     assert meeting.kind is ConferenceKind.CORE_GROUP
     assert window.view.keys[0] == "family"
     assert meeting.scheduled_at.date() == dt.date(2026, 12, 2)  # the first planned date
+
+
+def test_the_case_reference_is_typed_in_the_journey_and_kept(
+    qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int
+) -> None:
+    window = demo_window
+    press(qtbot, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.journey_view is not None, timeout=3000)
+    journey = window.journey_view
+    assert journey is not None and journey.reference.text() == ""
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert focused() is journey.reference
+    type_here(qtbot, "CP/2026/0042")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert reference_of(store, demo_id) == "CP/2026/0042"
+    assert "CP/2026/0042" in window.status.text()
+    # Typed again and left by a menu key that takes no focus: kept all the same.
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_here(qtbot, "CP/2026/0043")
+    window.show_start()
+    assert reference_of(store, demo_id) == "CP/2026/0043"
+    window.start.refresh()
+    assert "(CP/2026/0043)" in str(
+        window.start.case_model.data(window.start.case_model.index(0, 0))
+    )
+    window.show_journey(case_of_meeting(store, demo_id))
+    assert window.journey_view is not None
+    assert window.journey_view.reference.text() == "CP/2026/0043"
+
+
+def reference_of(store: Store, meeting_id: int) -> str:
+    with store.read() as session:
+        return load_conference(session, meeting_id).case.reference
+
+
+def case_of_meeting(store: Store, meeting_id: int) -> int:
+    with store.read() as session:
+        return load_conference(session, meeting_id).case_id
 
 
 def test_a_review_shows_last_time_beside_this_time(

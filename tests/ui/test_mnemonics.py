@@ -78,6 +78,16 @@ def test_every_pane_with_the_menu_bar_has_each_alt_key_once(
         assert duplicated(demo_window, pane) == {}, key
 
 
+def test_the_journey_with_the_menu_bar_has_each_alt_key_once(
+    qtbot: QtBot, window: MainWindow, store: Store, demo_id: int
+) -> None:
+    with store.read() as session:
+        window.show_journey(load_conference(session, demo_id).case_id)
+    assert window.journey_view is not None
+    qtbot.waitExposed(window.journey_view)
+    assert duplicated(window, window.journey_view) == {}
+
+
 @pytest.mark.parametrize("which", ["new", "identity", "export", "sign off", "addendum"])
 def test_every_dialog_has_each_alt_key_once(
     qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int, which: str

@@ -18,12 +18,14 @@ from cprecorder.errors import ValidationError
 from cprecorder.export import DocumentKind, document_bytes
 from cprecorder.interchange import conference_to_dict, import_conference
 from cprecorder.journey import (
+    LookingBack,
     Outcome,
-    case_meetings,
+    case_facts,
     case_of,
-    last_danger_scores,
-    last_safety_scores,
+    last_scores,
     load_journey,
+    looking_back,
+    meetings_of_cases,
     since_last,
 )
 from cprecorder.journey.cases import list_cases
@@ -132,14 +134,15 @@ def test_a_review_carries_the_last_meeting_forward(store: Store, actor: Actor, s
         assert [n.text for n in review.professionals_only] == [
             n.text for n in initial.professionals_only
         ]
-        family = document_text(review, DocumentKind.FAMILY, case_meetings(session, review.case_id))
-        record = document_text(review, DocumentKind.RECORD, case_meetings(session, review.case_id))
+        back = looking_back(session, review.id)
+        family = document_text(review, DocumentKind.FAMILY, back)
+        record = document_text(review, DocumentKind.RECORD, back)
     assert POLICE_NOTE in record
     assert POLICE_NOTE not in family
 
 
-def document_text(conference: Conference, kind: DocumentKind, meetings: list[Conference]) -> str:
-    document = docx.Document(io.BytesIO(document_bytes(conference, kind, meetings=meetings)))
+def document_text(conference: Conference, kind: DocumentKind, back: LookingBack) -> str:
+    document = docx.Document(io.BytesIO(document_bytes(conference, kind, looking_back=back)))
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
         parts += [cell.text for row in table.rows for cell in row.cells]
@@ -327,14 +330,15 @@ def test_what_has_changed_since_the_last_conference(
         values={"goal_progress": GoalProgress.PARTLY, "goal_progress_note": "Most days."},
     )
     with store.read() as session:
-        meetings = case_meetings(session, case_of(session, review))
-        meeting = next(m for m in meetings if m.id == review)
-        since = since_last(meetings, meeting)
+        since = since_last(session, review)
         assert since.previous_conference is not None and since.previous_conference.id == signed
         assert [m.on for m in since.core_groups] == [dt.date(2026, 12, 2), dt.date(2027, 1, 13)]
-        assert since.actions[0].progress is ActionProgress.PARTLY
-        assert since.goals[0].goal_progress is GoalProgress.PARTLY
-        family = document_text(load_conference(session, review), DocumentKind.FAMILY, meetings)
+        assert since.actions[0].action_id == action.id
+        assert since.goals[0] == statement.id
+        meeting = load_conference(session, review)
+        assert meeting.actions[0].progress is ActionProgress.PARTLY
+        assert meeting.danger_statements[0].goal_progress is GoalProgress.PARTLY
+        family = document_text(meeting, DocumentKind.FAMILY, looking_back(session, review))
     assert "What has changed since the last conference" in family
     assert "Core group meetings since the last conference" in family
     assert "Wednesday 2 December 2026" in family
@@ -342,18 +346,55 @@ def test_what_has_changed_since_the_last_conference(
     assert POLICE_NOTE not in family
 
 
+def test_a_review_says_which_core_group_finished_an_action(
+    store: Store, actor: Actor, chair: Actor, signed: int
+) -> None:
+    first = core_group(store, actor, signed, dt.date(2026, 12, 2))
+    with store.read() as session:
+        done_id = load_conference(session, first).actions[0].id
+    op.set_action_progress(
+        store, actor=actor, action_id=done_id, progress=ActionProgress.DONE, note="Booked."
+    )
+    agreed = op.add_item(
+        store,
+        actor=actor,
+        conference_id=first,
+        entity="action",
+        values={"what": "Agreed at the first core group."},
+    ).entity_id
+    assert agreed is not None
+    core_group(store, actor, signed, dt.date(2027, 1, 13))
+    review = op.start_review(store, actor=actor, conference_id=signed).conference_id
+    with store.read() as session:
+        meeting = load_conference(session, review)
+        initial = load_conference(session, signed)
+        since = since_last(session, review)
+        by_what = {a.id: a.what for a in meeting.actions}
+        carried = {by_what[c.action_id]: c for c in since.actions}
+        family = document_text(meeting, DocumentKind.FAMILY, looking_back(session, review))
+    # Every action open at the conference, and the one agreed at a core group since.
+    assert "Agreed at the first core group." in carried
+    assert len(carried) == len(initial.actions) + 1
+    finished = carried[initial.actions[0].what].finished_at
+    assert finished is not None and finished.meeting_id == first
+    assert finished.on == dt.date(2026, 12, 2) and finished.note == "Booked."
+    assert [c.finished_at for c in since.actions if c is not carried[initial.actions[0].what]] == [
+        None
+    ] * (len(carried) - 1)
+    assert "Done at the core group on 2 December 2026" in family
+    assert "1 finished at a core group" in family
+
+
 def test_last_time_scores_follow_each_person(store: Store, actor: Actor, signed: int) -> None:
     review = op.start_review(store, actor=actor, conference_id=signed).conference_id
     with store.read() as session:
-        meetings = case_meetings(session, load_conference(session, review).case_id)
-        initial, meeting = meetings[0], meetings[-1]
-        last_safety = last_safety_scores(meetings, meeting)
+        initial, meeting = load_conference(session, signed), load_conference(session, review)
+        last_safety, danger = last_scores(case_facts(session, meeting.case_id), review)
         kerry_before = next(p for p in initial.people if p.name == "Kerry Ashdown")
         kerry_now = next(p for p in meeting.people if p.name == "Kerry Ashdown")
         assert kerry_now.lineage == kerry_before.lineage
         score = next(s.score for s in initial.safety_scores if s.person_id == kerry_before.id)
         assert last_safety[kerry_now.lineage].score == score
-        danger = last_danger_scores(meetings, meeting)
         statement = meeting.danger_statements[0]
         first_score = initial.danger_statements[0].scores[0]
         person = next(p for p in initial.people if p.id == first_score.person_id)
@@ -479,10 +520,12 @@ def test_the_review_checks_flag_the_rhythm_and_spare_a_core_group(
         store, actor=actor, conference_id=signed, scheduled_at=dt.datetime(2027, 2, 24, 10)
     ).conference_id
     with store.read() as session:
-        meetings = case_meetings(session, case_of(session, review))
+        meetings = meetings_of_cases(session, [case_of(session, review)])
         notes = review_record(load_conference(session, meeting), today=dt.date(2026, 12, 2))
         checks = review_record(
-            load_conference(session, review), today=dt.date(2027, 2, 24), meetings=meetings
+            load_conference(session, review),
+            today=dt.date(2027, 2, 24),
+            meetings=meetings[case_of(session, review)],
         )
     assert not {"decision_missing", "inquorate_without_reason"} & {i.check for i in notes}
     flagged = {i.check: i for i in checks}

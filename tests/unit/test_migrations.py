@@ -14,8 +14,13 @@ from sqlalchemy import create_engine, text
 
 from cprecorder.errors import StoreVersionError
 from cprecorder.migrations import SCHEMA_HEAD, alembic_config, current_revision
+from cprecorder.migrations.search import modelled
 from cprecorder.model import Base
+from cprecorder.queries import list_conferences
 from cprecorder.store import Store
+
+#: The search index is the database's own (an FTS5 table, trigram indexes): not modelled.
+COMPARED = {"include_name": modelled}
 
 
 def test_schema_head_is_alembics_head() -> None:
@@ -26,7 +31,7 @@ def test_empty_database_migrates_to_the_models(tmp_path: Path) -> None:
     store = Store.open_sqlite(tmp_path / "fresh.sqlite3")
     assert current_revision(store.engine) == SCHEMA_HEAD
     with store.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn, opts=COMPARED), Base.metadata)
     assert diff == []
     store.close()
 
@@ -79,6 +84,16 @@ def _row(table: sa.Table, **values: object) -> dict[str, object]:
     return row
 
 
+#: The plans decided at the conferences before cases: (conference, child) → plan, categories.
+PLANS = {
+    (1, "Maisie"): ("child_protection", "neglect"),
+    (1, "Leo"): ("child_protection", "emotional_abuse"),
+    (2, "Maisie"): ("child_in_need",),
+    (2, "Leo"): ("child_protection", "neglect"),
+    (4, "Maisie"): ("child_protection", "physical_abuse"),
+}
+
+
 def test_a_store_at_the_previous_head_joins_cases(tmp_path: Path) -> None:
     """Each conference joins a case; conferences linked by previous_conference share one,
     and the copies of a child, person, danger statement and action share a lineage."""
@@ -98,6 +113,7 @@ def test_a_store_at_the_previous_head_joins_cases(tmp_path: Path) -> None:
             (1, "Ashdown", None, dt.datetime(2026, 1, 5, 10)),
             (2, "Ashdown", 1, dt.datetime(2026, 4, 1, 10)),
             (3, "Brennan", None, dt.datetime(2026, 2, 2, 10)),
+            (4, "Ashdown", 2, dt.datetime(2026, 10, 1, 10)),
         ):
             conn.execute(
                 t["conferences"].insert(),
@@ -113,10 +129,27 @@ def test_a_store_at_the_previous_head_joins_cases(tmp_path: Path) -> None:
                 ),
             )
             for place, name in enumerate(("Maisie", "Leo")):
-                conn.execute(
+                child_id = conn.execute(
                     t["children"].insert(),
                     _row(t["children"], conference_id=id_, position=place, first_name=name),
-                )
+                ).inserted_primary_key[0]
+                plan = PLANS.get((id_, name))
+                if plan is None:
+                    continue
+                decision_id = conn.execute(
+                    t["child_decisions"].insert(),
+                    _row(t["child_decisions"], child_id=child_id, plan_type=plan[0]),
+                ).inserted_primary_key[0]
+                for at, category in enumerate(plan[1:]):
+                    conn.execute(
+                        t["decision_categories"].insert(),
+                        _row(
+                            t["decision_categories"],
+                            decision_id=decision_id,
+                            position=at,
+                            category=category,
+                        ),
+                    )
             conn.execute(
                 t["people"].insert(),
                 _row(
@@ -147,14 +180,14 @@ def test_a_store_at_the_previous_head_joins_cases(tmp_path: Path) -> None:
     try:
         assert current_revision(store.engine) == SCHEMA_HEAD
         with store.engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            diff = compare_metadata(MigrationContext.configure(conn, opts=COMPARED), Base.metadata)
             assert diff == []
             cases = dict(conn.execute(sa.text("SELECT id, case_id FROM conferences")).all())
-            assert cases[1] == cases[2] != cases[3]
+            assert cases[1] == cases[2] == cases[4] != cases[3]
             names = dict(conn.execute(sa.text("SELECT id, family_name FROM cases")).all())
             assert names[cases[1]] == "Ashdown" and names[cases[3]] == "Brennan"
             uids = conn.execute(sa.text("SELECT uid FROM conferences")).scalars().all()
-            assert len(set(uids)) == 3 and all(len(u) == 32 for u in uids)
+            assert len(set(uids)) == 4 and all(len(u) == 32 for u in uids)
             for table in ("children", "people", "danger_statements", "actions"):
                 rows = conn.execute(
                     sa.text(f"SELECT conference_id, lineage FROM {table} ORDER BY id")
@@ -164,10 +197,36 @@ def test_a_store_at_the_previous_head_joins_cases(tmp_path: Path) -> None:
                     by_conference.setdefault(conference_id, []).append(lineage)
                 assert by_conference[1] == by_conference[2], table
                 assert not set(by_conference[1]) & set(by_conference[3]), table
+            # Each child's plan: when it started and its first categories, carried through
+            # the case; Maisie's plan stepped down at the review, Leo's continued; Maisie's
+            # second plan counts the first.
+            plans = {
+                (conference_id, name): (dt.date.fromisoformat(on) if on else None, initial, before)
+                for conference_id, name, on, initial, before in conn.execute(
+                    sa.text(
+                        "SELECT conference_id, first_name, cp_plan_started_on,"
+                        " initial_categories, previous_cp_plans FROM children"
+                    )
+                )
+            }
+            started = dt.date(2026, 1, 5)
+            assert plans == {
+                (1, "Maisie"): (started, "neglect", None),
+                (1, "Leo"): (started, "emotional_abuse", None),
+                (2, "Maisie"): (started, "neglect", None),
+                (2, "Leo"): (started, "emotional_abuse", None),
+                (3, "Maisie"): (None, "", None),
+                (3, "Leo"): (None, "", None),
+                (4, "Maisie"): (dt.date(2026, 10, 1), "physical_abuse", 1),
+                (4, "Leo"): (started, "emotional_abuse", None),
+            }
             # Nothing was lost on the way: every row is still there, foreign keys hold.
-            assert conn.execute(sa.text("SELECT COUNT(*) FROM children")).scalar() == 6
+            assert conn.execute(sa.text("SELECT COUNT(*) FROM children")).scalar() == 8
             assert conn.execute(sa.text("PRAGMA foreign_key_check")).all() == []
             assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
+        with store.read() as session:  # the search index holds the names it was given
+            assert list_conferences(session, "brenn").ids == [3]
+            assert sorted(list_conferences(session, "maisie").ids) == [1, 2, 3, 4]
     finally:
         store.close()
 
@@ -180,6 +239,6 @@ def test_the_server_schema_matches_the_models(pg_server: object) -> None:
         store = Store(pg_server.url(name))
         assert current_revision(store.engine) == SCHEMA_HEAD
         with store.engine.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+            diff = compare_metadata(MigrationContext.configure(conn, opts=COMPARED), Base.metadata)
         store.close()
     assert diff == []

@@ -20,7 +20,7 @@ from ..export import (
     export_notes,
 )
 from ..export.wording import joined
-from ..journey import case_meetings
+from ..journey import looking_back
 from ..model import Child, Conference
 from ..queries import load_conference
 from .context import CommandContext
@@ -71,7 +71,7 @@ def cmd_export(context: CommandContext, args: argparse.Namespace) -> int:
             Path(args.output),
             child_id=child_id,
             marking=args.marking,
-            meetings=case_meetings(session, conference.case_id),
+            looking_back=looking_back(session, conference.id),
             words=words,
         )
         notes = export_notes(conference, kind, child_id=child_id)

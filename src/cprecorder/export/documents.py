@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import KnownError
 from ..files import write_atomically
+from ..journey.looking_back import LookingBack
 from ..language.plain_words import PlainWording
 from ..model import Child, Conference
 from .blocks import Content
@@ -61,7 +61,7 @@ def export_document(
     *,
     child_id: int | None = None,
     marking: str = DEFAULT_MARKING,
-    meetings: Sequence[Conference] | None = None,
+    looking_back: LookingBack | None = None,
     words: FamilyWords | None = None,
 ) -> Path:
     """Write one document and return where it went.
@@ -70,7 +70,7 @@ def export_document(
     plan goes into one document, each from a new page.
     """
     data = document_bytes(
-        conference, kind, child_id=child_id, marking=marking, meetings=meetings, words=words
+        conference, kind, child_id=child_id, marking=marking, looking_back=looking_back, words=words
     )
     target = Path(path).expanduser()
     try:
@@ -89,15 +89,18 @@ def document_bytes(
     child_id: int | None = None,
     marking: str = DEFAULT_MARKING,
     now: dt.datetime | None = None,
-    meetings: Sequence[Conference] | None = None,
+    looking_back: LookingBack | None = None,
     words: FamilyWords | None = None,
 ) -> bytes:
     """The .docx file as bytes, built wholly in memory.
 
-    ``meetings`` are the case's meetings, for a review's "since the last conference".
+    ``looking_back`` is what the meetings before it say (``journey.looking_back``), for
+    "what has changed since the last conference" and the scores over time.
     """
     kind = DocumentKind(kind)
-    content = document_content(conference, kind, child_id=child_id, meetings=meetings, words=words)
+    content = document_content(
+        conference, kind, child_id=child_id, looking_back=looking_back, words=words
+    )
     look = FRIENDLY if kind is DocumentKind.CHILDREN else OFFICIAL
     return write_docx(
         content, look=look, marking=marking.strip(), author=conference.authority, now=now
@@ -109,11 +112,13 @@ def document_content(
     kind: DocumentKind,
     *,
     child_id: int | None = None,
-    meetings: Sequence[Conference] | None = None,
+    looking_back: LookingBack | None = None,
     words: FamilyWords | None = None,
 ) -> Content:
     """What the document says; for the family and the children, in plain words."""
-    return worded_document(conference, kind, child_id=child_id, meetings=meetings, words=words)[0]
+    return worded_document(
+        conference, kind, child_id=child_id, looking_back=looking_back, words=words
+    )[0]
 
 
 def worded_document(
@@ -121,7 +126,7 @@ def worded_document(
     kind: DocumentKind,
     *,
     child_id: int | None = None,
-    meetings: Sequence[Conference] | None = None,
+    looking_back: LookingBack | None = None,
     words: FamilyWords | None = None,
 ) -> tuple[Content, PlainWording]:
     """The document and what was done to its jargon (the export dialog says how much).
@@ -130,9 +135,9 @@ def worded_document(
     the family or a child and passes through :func:`in_plain_words`.
     """
     if kind is DocumentKind.RECORD:
-        return record_content(conference, Audience.PROFESSIONALS, meetings), PlainWording()
+        return record_content(conference, Audience.PROFESSIONALS, looking_back), PlainWording()
     if kind is DocumentKind.FAMILY:
-        content = record_content(conference, Audience.FAMILY, meetings)
+        content = record_content(conference, Audience.FAMILY, looking_back)
     elif kind is DocumentKind.SUMMARY:
         content = summary_content(conference)
     else:

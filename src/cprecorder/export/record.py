@@ -18,7 +18,9 @@ from collections.abc import Sequence
 from ..agenda import load_agenda
 from ..agenda.agenda import Agenda, AgendaFormatError
 from ..agenda.items import AGENDA_ITEMS, KNOWN_ITEMS, KnownItem
-from ..journey.since import SinceLast, since_last
+from ..journey.looking_back import LookingBack
+from ..journey.scores import Series
+from ..journey.since import CarriedAction, SinceLast, progress_words
 from ..model import (
     ActionFor,
     ActionProgress,
@@ -84,14 +86,14 @@ CONFIDENTIAL_WARNING = (
 
 
 def record_content(
-    conference: Conference, audience: Audience, meetings: Sequence[Conference] | None = None
+    conference: Conference, audience: Audience, looking_back: LookingBack | None = None
 ) -> Content:
     """The blocks of the record for one audience, in the conference's agenda order.
 
-    ``meetings`` are the case's meetings (this one among them), for what has changed
-    since the last conference and the chart of scores over time.
+    ``looking_back`` is what the meetings before it say, for what has changed since the
+    last conference and the chart of scores over time.
     """
-    writer = _Sections(conference, audience, meetings)
+    writer = _Sections(conference, audience, looking_back)
     version = "professionals' version" if audience is Audience.PROFESSIONALS else "family's version"
     content = Content(
         title=f"{record_title(conference)} – {conference.family_name} family",
@@ -121,7 +123,7 @@ def record_content(
 
 
 def family_item_content(
-    conference: Conference, key: str, meetings: Sequence[Conference] | None = None
+    conference: Conference, key: str, looking_back: LookingBack | None = None
 ) -> list[Block] | None:
     """One agenda item as the family's version shows it (its heading, then its blocks).
 
@@ -133,7 +135,9 @@ def family_item_content(
     if known is None or not family_may_see(key):
         return None
     title = dict((k.key, t) for k, t in _section_order(conference)).get(key, known.title)
-    body: list[Block] = getattr(_Sections(conference, Audience.FAMILY, meetings), known.section)()
+    body: list[Block] = getattr(
+        _Sections(conference, Audience.FAMILY, looking_back), known.section
+    )()
     return [Heading(title, 1), *body]
 
 
@@ -162,12 +166,12 @@ class _Sections:
         self,
         conference: Conference,
         audience: Audience,
-        meetings: Sequence[Conference] | None = None,
+        looking_back: LookingBack | None = None,
         rules: NationRules | None = None,
     ) -> None:
         self.c = conference
         self.audience = audience
-        self.meetings = list(meetings) if meetings is not None else None
+        self.looking_back = looking_back
         self.rules = rules if rules is not None else rules_in_force(conference)
         self.due: Timescales = due_dates(conference, self.rules)
         self.people = People(conference)
@@ -418,21 +422,23 @@ class _Sections:
         return blocks
 
     def since(self) -> SinceLast:
-        if self.meetings is not None and self.c in self.meetings:
-            return since_last(self.meetings, self.c)
+        if self.looking_back is not None:
+            return self.looking_back.since
         # Only the record itself: what it says of the actions and goals it carried.
         return SinceLast(
             None,
             None,
-            [a for a in self.c.actions if a.progress is not None],
-            [d for d in self.c.danger_statements if d.goal_progress is not None],
-            [],
+            tuple(CarriedAction(a.id) for a in self.c.actions if a.progress is not None),
+            tuple(d.id for d in self.c.danger_statements if d.goal_progress is not None),
+            (),
         )
 
     def since_last(self) -> list[Block]:
         """What has changed since the last meeting, in plain words, then the detail."""
         c = self.c
         since = self.since()
+        actions = {a.id: a for a in c.actions}
+        statements = {d.id: d for d in c.danger_statements}
         blocks: list[Block] = []
         before = since.previous_conference if c.kind.is_conference else since.previous_meeting
         if before is not None:
@@ -442,27 +448,33 @@ class _Sections:
                     f"{before.kind.label.lower()} on {long_date(before.scheduled_at.date())}."
                 )
             )
-        words = progress_sentence(since)
+        words = progress_sentence(since, c)
         if words:
             blocks.append(Paragraph(words))
-        if since.actions:
+        carried = [(actions[a.action_id], a) for a in since.actions if a.action_id in actions]
+        if carried:
             blocks += [
                 Heading("How far each action got", 2),
                 Table(
                     ("What", "Who", "Progress", "Note"),
                     tuple(
                         (
-                            a.what,
-                            self.people.label(a.owner_id, "Not yet agreed"),
-                            a.progress.label if a.progress is not None else "Not yet asked",
-                            a.progress_note,
+                            action.what,
+                            self.people.label(action.owner_id, "Not yet agreed"),
+                            carry.finished_at.words
+                            if carry.finished_at is not None
+                            else progress_words(action.progress),
+                            carry.finished_at.note
+                            if carry.finished_at is not None
+                            else action.progress_note,
                         )
-                        for a in since.actions
+                        for action, carry in carried
                     ),
                     (4.5, 3.2, 1.8, 3.5),
                 ),
             ]
-        if since.goals:
+        goals = [statements[i] for i in since.goals if i in statements]
+        if goals:
             numbers = {d.id: n for n, d in enumerate(c.danger_statements, start=1)}
             blocks += [
                 Heading("How far each safety goal has been reached", 2),
@@ -471,10 +483,10 @@ class _Sections:
                     tuple(
                         (
                             f"{numbers.get(d.id, '')}. {d.safety_goal}".strip(". "),
-                            d.goal_progress.label if d.goal_progress else "Not yet asked",
+                            progress_words(d.goal_progress),
                             d.goal_progress_note,
                         )
-                        for d in since.goals
+                        for d in goals
                     ),
                     (5.5, 2, 4),
                 ),
@@ -499,18 +511,14 @@ class _Sections:
 
     def charts(self) -> list[Block]:
         """The scores over time, for a conference that follows another one."""
-        if self.meetings is None or not self.c.kind.is_conference:
+        if self.looking_back is None or not self.c.kind.is_conference:
             return []
-        from ..journey.scores import score_history
-
-        history = score_history(self.meetings, until=self.c)
+        history = self.looking_back.scores
         if len(history.meetings) < 2:
             return []
         blocks: list[Block] = [Heading("Scores over time", 2)]
-        dates = [on for _, on in history.meetings]
-        blocks += _chart_blocks("The safety scale", history.safety, dates)
-        for chart in history.statements:
-            blocks += _chart_blocks(f"Danger statement {chart.number}", chart.series, dates)
+        for chart in history.charts():
+            blocks += _chart_blocks(chart.title, chart.series, list(history.dates))
         return blocks
 
     def worries(self) -> list[Block]:
@@ -955,26 +963,31 @@ def trimmed(table: Table) -> Table:
     )
 
 
-def progress_sentence(since: SinceLast) -> str:
-    """In words: "Of 4 actions carried from last time, 2 done and 1 partly done."."""
+def progress_sentence(since: SinceLast, conference: Conference) -> str:
+    """In words: "Of 4 actions carried from last time, 1 done at a core group, 2 done
+    and 1 partly done."."""
     parts: list[str] = []
-    if since.actions:
+    actions = {a.id: a for a in conference.actions}
+    carried = [a for a in since.actions if a.action_id in actions]
+    if carried:
+        finished = sum(1 for a in carried if a.finished_at is not None)
+        asked = [actions[a.action_id].progress for a in carried if a.finished_at is None]
         counts = [
-            (sum(1 for a in since.actions if a.progress is p), p.label.lower())
-            for p in ActionProgress
+            (sum(1 for p in asked if p is kind), kind.label.lower()) for kind in ActionProgress
         ]
-        asked = [f"{n} {words}" for n, words in counts if n]
-        total = len(since.actions)
-        carried = f"Of {total} action{'s' if total != 1 else ''} carried from last time"
+        said = [f"{n} {words}" for n, words in counts if n]
+        if finished:
+            said.insert(0, f"{finished} finished at a core group")
+        total = len(carried)
+        words = f"Of {total} action{'s' if total != 1 else ''} carried from last time"
         parts.append(
-            f"{carried}, {joined(asked)}."
-            if asked
-            else f"{carried}, none has been asked about yet."
+            f"{words}, {joined(said)}." if said else f"{words}, none has been asked about yet."
         )
-    if since.goals:
-        reached = sum(1 for d in since.goals if d.goal_progress is GoalProgress.REACHED)
-        partly = sum(1 for d in since.goals if d.goal_progress is GoalProgress.PARTLY)
-        total = len(since.goals)
+    goals = [d for d in conference.danger_statements if d.id in set(since.goals)]
+    if goals:
+        reached = sum(1 for d in goals if d.goal_progress is GoalProgress.REACHED)
+        partly = sum(1 for d in goals if d.goal_progress is GoalProgress.PARTLY)
+        total = len(goals)
         parts.append(
             f"{reached} of {total} safety goal{'s' if total != 1 else ''} reached"
             + (f", {partly} partly." if partly else ".")
@@ -982,16 +995,14 @@ def progress_sentence(since: SinceLast) -> str:
     return " ".join(parts)
 
 
-def _chart_blocks(title: str, series: Sequence[object], dates: list[dt.date]) -> list[Block]:
-    from ..journey.scores import Series
+def _chart_blocks(title: str, series: Sequence[Series], dates: list[dt.date]) -> list[Block]:
     from .chart import ChartLine, chart_png
 
-    lines = [s for s in series if isinstance(s, Series) and s.points]
+    lines = [s for s in series if s.points]
     if not lines:
         return []
-    column = {on: index for index, on in enumerate(dates)}
     chart = [
-        ChartLine(colour_of(i), tuple((column[p.on], p.score) for p in s.points if p.on in column))
+        ChartLine(colour_of(i), tuple((p.column, p.score) for p in s.points))
         for i, s in enumerate(lines)
     ]
     shown = " → ".join(f"{d.day} {d:%b %Y}" for d in dates)

@@ -5,39 +5,55 @@ the exports all read the journey from here.
 """
 
 from .carry import carry_forward
-from .journey import ChildOutcome, Journey, JourneyEntry, journey_of, load_journey
-from .meetings import case_meetings, case_of, conference_before, latest_meeting
+from .facts import CaseFacts, ChildAt, MeetingFacts, case_facts, meetings_of_cases
+from .journey import (
+    ChildOutcome,
+    ChildPlan,
+    Journey,
+    JourneyEntry,
+    journey_of,
+    load_journey,
+)
+from .looking_back import LookingBack, looking_back
+from .meetings import case_of
 from .outcome import Outcome, outcome, outcome_words
 from .scores import (
+    Chart,
     LastTime,
     LastTimes,
     ScoreHistory,
-    last_danger_scores,
-    last_safety_scores,
+    last_scores,
     last_times,
     score_history,
 )
-from .since import SinceLast, since_last
+from .since import CarriedAction, FinishedAt, SinceLast, since_last
 
 __all__ = [
+    "CarriedAction",
+    "CaseFacts",
+    "Chart",
+    "ChildAt",
     "ChildOutcome",
+    "ChildPlan",
+    "FinishedAt",
     "Journey",
     "JourneyEntry",
     "LastTime",
     "LastTimes",
+    "LookingBack",
+    "MeetingFacts",
     "Outcome",
     "ScoreHistory",
     "SinceLast",
     "carry_forward",
-    "case_meetings",
+    "case_facts",
     "case_of",
-    "conference_before",
     "journey_of",
-    "last_danger_scores",
-    "last_safety_scores",
+    "last_scores",
     "last_times",
-    "latest_meeting",
     "load_journey",
+    "looking_back",
+    "meetings_of_cases",
     "outcome",
     "outcome_words",
     "score_history",

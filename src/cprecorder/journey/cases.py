@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from ..model import Case, Child, ChildDecision, Conference, RecordStatus
+from ..model import Case, Child, Conference, RecordStatus
 from ..rules.core_groups import DueNext, due_next
 from ..rules.nation import NationRules
-from .meetings import in_time_order
+from .facts import meetings_of_cases
 
 
 @dataclass(frozen=True)
@@ -72,28 +71,19 @@ def list_cases(
     case_ids = list(session.scalars(query))
     if not case_ids:
         return []
-    meetings = session.scalars(
-        select(Conference)
-        .where(Conference.case_id.in_(case_ids), Conference.status != RecordStatus.WITHDRAWN)
-        .options(
-            selectinload(Conference.case),
-            selectinload(Conference.children)
-            .selectinload(Child.decision)
-            .selectinload(ChildDecision.categories),
+    names = {
+        row.id: (row.family_name, row.reference)
+        for row in session.execute(
+            select(Case.id, Case.family_name, Case.reference).where(Case.id.in_(case_ids))
         )
-    ).all()
-    by_case: dict[int, list[Conference]] = defaultdict(list)
-    for meeting in meetings:
-        by_case[meeting.case_id].append(meeting)
+    }
     found = []
-    for case_id, own in by_case.items():
-        ordered = in_time_order(own)
+    for case_id, ordered in meetings_of_cases(session, case_ids).items():
         latest = ordered[-1]
         found.append(
             CaseSummary(
                 case_id,
-                latest.case.family_name or latest.family_name,
-                latest.case.reference,
+                *names[case_id],
                 ", ".join(child.name for child in latest.children),
                 len(ordered),
                 latest.id,

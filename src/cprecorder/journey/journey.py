@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from ..model import Case, Conference, ConferenceKind, PlanType, RecordStatus
+from ..model import ConferenceKind, PlanType, RecordStatus
 from ..rules.core_groups import DueNext, JourneyFlag, check_journey, due_next
 from ..rules.nation import NationRules
-from .meetings import case_meetings, conference_before
+from ..rules.timescales import long_date
+from .facts import CaseFacts, MeetingFacts, case_facts, conference_before
 from .outcome import Outcome, outcome, outcome_words
 from .scores import ScoreHistory, score_history
 
@@ -42,6 +43,37 @@ class JourneyEntry:
 
 
 @dataclass(frozen=True)
+class ChildPlan:
+    """Where a child's plan stands after the latest conference that decided it."""
+
+    lineage: str
+    name: str
+    plan: PlanType | None
+    #: When the child protection plan started; ``None`` when not known (a record made
+    #: before the date was kept, whose earlier conferences are not in the store).
+    started_on: dt.date | None
+    previous_plans: int | None
+
+    @property
+    def words(self) -> str:
+        """ "Maisie Ashdown: child protection plan since 24 November 2026"."""
+        if self.plan is None:
+            return f"{self.name}: no plan decided yet"
+        if self.plan is not PlanType.CHILD_PROTECTION:
+            return f"{self.name}: {self.plan.label.lower()}"
+        since = (
+            f"since {long_date(self.started_on)}"
+            if self.started_on is not None
+            else "start date unknown"
+        )
+        words = f"{self.name}: child protection plan {since}"
+        if self.previous_plans:
+            many = "s" if self.previous_plans != 1 else ""
+            words += f" ({self.previous_plans} plan{many} before)"
+        return words
+
+
+@dataclass(frozen=True)
 class Journey:
     case_id: int
     family_name: str
@@ -51,43 +83,66 @@ class Journey:
     flags: tuple[JourneyFlag, ...]
     due: DueNext | None
     scores: ScoreHistory
-    meetings: tuple[Conference, ...]
+    plans: tuple[ChildPlan, ...]
 
 
-def plans_before(meetings: Sequence[Conference], meeting: Conference) -> dict[str, PlanType | None]:
+def plans_before(
+    meetings: Sequence[MeetingFacts], meeting: MeetingFacts
+) -> dict[str, PlanType | None]:
     """Child lineage → the plan decided for them at the last conference before ``meeting``."""
-    previous = conference_before(meetings, meeting)
+    previous = conference_before(meetings, meeting.key)
     if previous is None:
         return {}
-    return {
-        child.lineage: child.decision.plan_type if child.decision is not None else None
-        for child in previous.children
-    }
+    return {child.lineage: child.plan_type for child in previous.children}
 
 
-def outcomes_of(meetings: Sequence[Conference], meeting: Conference) -> tuple[ChildOutcome, ...]:
+def outcomes_of(
+    meetings: Sequence[MeetingFacts], meeting: MeetingFacts
+) -> tuple[ChildOutcome, ...]:
     if not meeting.kind.is_conference:
         return ()
     before = plans_before(meetings, meeting)
-    nation = meeting.nation or "england"
     return tuple(
         ChildOutcome(
             child.lineage,
             child.name,
             outcome(child, before.get(child.lineage)),
-            outcome_words(child, before.get(child.lineage), nation),
+            outcome_words(child, before.get(child.lineage), meeting.nation),
         )
         for child in meeting.children
     )
 
 
+def child_plans(meetings: Sequence[MeetingFacts]) -> tuple[ChildPlan, ...]:
+    """Each child of the latest meeting: their plan at the latest conference that decided
+    one, and when a child protection plan started (carried to the latest meeting)."""
+    if not meetings:
+        return ()
+    decided: dict[str, PlanType] = {}
+    for meeting in meetings:
+        if meeting.kind.is_conference:
+            for child in meeting.children:
+                if child.plan_type is not None:
+                    decided[child.lineage] = child.plan_type
+    return tuple(
+        ChildPlan(
+            child.lineage,
+            child.name,
+            decided.get(child.lineage),
+            child.cp_plan_started_on,
+            child.previous_cp_plans,
+        )
+        for child in meetings[-1].children
+    )
+
+
 def journey_of(
-    case: Case,
-    meetings: Sequence[Conference],
+    case: CaseFacts,
     rules: NationRules | None = None,
     *,
     today: dt.date | None = None,
 ) -> Journey:
+    meetings = case.meetings
     flags = check_journey(meetings, rules, today=today)
     entries = tuple(
         JourneyEntry(
@@ -101,17 +156,16 @@ def journey_of(
         )
         for m in meetings
     )
-    latest = meetings[-1] if meetings else None
     return Journey(
         case.id,
         case.family_name,
         case.reference,
-        tuple(child.name for child in latest.children) if latest is not None else (),
+        tuple(child.name for child in meetings[-1].children) if meetings else (),
         entries,
         tuple(flags),
         due_next(meetings, rules, today=today),
-        score_history(meetings),
-        tuple(meetings),
+        score_history(case),
+        child_plans(meetings),
     )
 
 
@@ -122,7 +176,4 @@ def load_journey(
     *,
     today: dt.date | None = None,
 ) -> Journey:
-    meetings = case_meetings(session, case_id)
-    case = session.get(Case, case_id)
-    assert case is not None  # case_meetings refuses a case that does not exist
-    return journey_of(case, meetings, rules, today=today)
+    return journey_of(case_facts(session, case_id), rules, today=today)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 
 from ..export.wording import joined
-from ..model import Child, PlanType
+from ..model import PlanType
 from ..rules.categories import category_label
+from .facts import ChildAt
 
 
-def category_words(nation: str, keys: list[str]) -> str:
+def category_words(nation: str, keys: Sequence[str]) -> str:
     return joined((category_label(nation, key).lower() for key in keys), "and")
 
 
@@ -24,10 +26,9 @@ class Outcome(enum.StrEnum):
     UNDECIDED = "undecided"
 
 
-def outcome(child: Child, plan_before: PlanType | None) -> Outcome:
+def outcome(child: ChildAt, plan_before: PlanType | None) -> Outcome:
     """The outcome for ``child``, whose plan before this conference was ``plan_before``."""
-    decision = child.decision
-    plan = decision.plan_type if decision is not None else None
+    plan = child.plan_type
     was_cp = plan_before is PlanType.CHILD_PROTECTION
     if plan is None:
         return Outcome.UNDECIDED
@@ -38,14 +39,13 @@ def outcome(child: Child, plan_before: PlanType | None) -> Outcome:
     return Outcome.NO_PLAN if plan is PlanType.NO_PLAN else Outcome.STARTS
 
 
-def outcome_words(child: Child, plan_before: PlanType | None, nation: str) -> str:
+def outcome_words(child: ChildAt, plan_before: PlanType | None, nation: str) -> str:
     """In words: "child protection plan continues (neglect; at first: emotional abuse)"."""
     result = outcome(child, plan_before)
-    decision = child.decision
-    if result is Outcome.UNDECIDED or decision is None or decision.plan_type is None:
+    if result is Outcome.UNDECIDED or child.plan_type is None:
         return "not decided yet"
-    plan = decision.plan_type.label.lower()
-    latest = category_words(nation, decision.category_keys)
+    plan = child.plan_type.label.lower()
+    latest = category_words(nation, child.category_keys)
     initial = category_words(nation, child.initial_category_keys)
     if result is Outcome.CONTINUES:
         words = f"child protection plan continues ({latest})" if latest else plan + " continues"

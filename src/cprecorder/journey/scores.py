@@ -3,22 +3,26 @@
 People, danger statements and meetings are followed by lineage, so "Kerry
 Ashdown" at the initial conference and at the review is one line of the chart.
 Everything here is what the family's version shows too: names, roles and scores.
+Built once from the case's facts (:mod:`cprecorder.journey.facts`), then drawn by
+the window and written into the documents as they are.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..model import Conference, Person, PersonKind
-from .meetings import in_time_order
+from ..model import Conference
+from .facts import CaseFacts, ScoreFact
 
 
 @dataclass(frozen=True)
 class Point:
     meeting_id: int
     on: dt.date
+    #: The meeting's place along the chart (from 0, meetings with scores only).
+    column: int
     score: int
 
 
@@ -38,8 +42,15 @@ class StatementSeries:
 
     lineage: str
     number: int
-    statement: str
     series: list[Series] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart of the case: its title and a line per person."""
+
+    title: str
+    series: tuple[Series, ...]
 
 
 @dataclass
@@ -56,61 +67,66 @@ class ScoreHistory:
             s.points for st in self.statements for s in st.series
         )
 
+    @property
+    def dates(self) -> tuple[dt.date, ...]:
+        return tuple(on for _, on in self.meetings)
 
-def person_label(person: Person) -> str:
-    extra = person.role or person.agency
-    return f"{person.name} ({extra})" if extra and person.name else person.name or extra
+    def charts(self) -> list[Chart]:
+        """The safety scale, then each danger statement, each with someone's scores."""
+        found = [Chart("The safety scale", tuple(self.safety))]
+        found += [Chart(f"Danger statement {s.number}", tuple(s.series)) for s in self.statements]
+        return [chart for chart in found if any(line.points for line in chart.series)]
 
 
-def score_history(meetings: Sequence[Conference], until: Conference | None = None) -> ScoreHistory:
-    """Scores from every meeting in time order, up to and including ``until``."""
-    ordered = in_time_order(meetings)
+def score_history(case: CaseFacts, until: int | None = None) -> ScoreHistory:
+    """Scores from every meeting in time order, up to and including the meeting ``until``."""
+    meetings = list(case.meetings)
     if until is not None:
-        ordered = [
-            m for m in ordered if (m.scheduled_at, m.id or 0) <= (until.scheduled_at, until.id or 0)
-        ]
+        last = case.meeting(until)
+        if last is not None:
+            meetings = [m for m in meetings if m.key <= last.key]
+    facts: dict[int, list[ScoreFact]] = defaultdict(list)
+    for fact in case.scores:
+        facts[fact.meeting_id].append(fact)
+    scored = [
+        (m.id, m.scheduled_at.date())
+        for m in meetings
+        if any(f.score is not None for f in facts.get(m.id, ()))
+    ]
+    column = {meeting_id: index for index, (meeting_id, _) in enumerate(scored)}
     safety: dict[str, Series] = {}
     statements: dict[str, StatementSeries] = {}
-    scored: list[tuple[int, dt.date]] = []
+    lines: dict[tuple[str, str], Series] = {}
 
-    def line(table: dict[str, Series], person: Person) -> Series:
-        entry = table.get(person.lineage)
+    def line(table: dict[str, Series], fact: ScoreFact) -> Series:
+        entry = table.get(fact.person)
         if entry is None:
-            entry = table[person.lineage] = Series(
-                person.lineage, person_label(person), person.kind is not PersonKind.PROFESSIONAL
-            )
-        entry.label = person_label(person)  # the latest words for them
+            entry = table[fact.person] = Series(fact.person, fact.label, fact.family)
+        entry.label = fact.label  # the latest words for them
         return entry
 
-    for meeting in ordered:
-        people = {p.id: p for p in meeting.people}
+    for meeting in meetings:
         on = meeting.scheduled_at.date()
-        any_score = False
-        for entry in meeting.safety_scores:
-            person = people.get(entry.person_id)
-            if person is None or entry.score is None:
-                continue
-            line(safety, person).points.append(Point(meeting.id, on, entry.score))
-            any_score = True
-        for number, statement in enumerate(meeting.danger_statements, start=1):
-            chart = statements.get(statement.lineage)
-            if chart is None:
-                chart = statements[statement.lineage] = StatementSeries(
-                    statement.lineage, number, statement.statement
-                )
-            chart.number, chart.statement = number, statement.statement
-            table = {s.lineage: s for s in chart.series}
-            for score in statement.scores:
-                person = people.get(score.person_id)
-                if person is None or score.score is None:
+        for fact in facts.get(meeting.id, ()):
+            if fact.statement:
+                chart = statements.get(fact.statement)
+                if chart is None:
+                    chart = statements[fact.statement] = StatementSeries(fact.statement, 0)
+                chart.number = fact.number  # its place at the latest meeting
+                if fact.score is None:
                     continue
-                series = line(table, person)
-                if series not in chart.series:
+                series = lines.get((fact.statement, fact.person))
+                if series is None:
+                    series = lines[(fact.statement, fact.person)] = Series(
+                        fact.person, fact.label, fact.family
+                    )
                     chart.series.append(series)
-                series.points.append(Point(meeting.id, on, score.score))
-                any_score = True
-        if any_score:
-            scored.append((meeting.id, on))
+                series.label = fact.label
+            elif fact.score is not None:
+                series = line(safety, fact)
+            else:
+                continue
+            series.points.append(Point(meeting.id, on, column[meeting.id], fact.score))
     return ScoreHistory(
         scored,
         [s for s in safety.values() if s.points],
@@ -126,42 +142,6 @@ class LastTime:
     on: dt.date
 
 
-def last_safety_scores(meetings: Sequence[Conference], meeting: Conference) -> dict[str, LastTime]:
-    """Person lineage → their latest safety scale score before ``meeting``."""
-    found: dict[str, LastTime] = {}
-    for earlier in _before(meetings, meeting):
-        people = {p.id: p for p in earlier.people}
-        for entry in earlier.safety_scores:
-            person = people.get(entry.person_id)
-            if person is not None and entry.score is not None:
-                found[person.lineage] = LastTime(entry.score, earlier.scheduled_at.date())
-    return found
-
-
-def last_danger_scores(
-    meetings: Sequence[Conference], meeting: Conference
-) -> dict[tuple[str, str], LastTime]:
-    """(statement lineage, person lineage) → the latest score before ``meeting``."""
-    found: dict[tuple[str, str], LastTime] = {}
-    for earlier in _before(meetings, meeting):
-        people = {p.id: p for p in earlier.people}
-        for statement in earlier.danger_statements:
-            for score in statement.scores:
-                person = people.get(score.person_id)
-                if person is not None and score.score is not None:
-                    found[(statement.lineage, person.lineage)] = LastTime(
-                        score.score, earlier.scheduled_at.date()
-                    )
-    return found
-
-
-def _before(meetings: Sequence[Conference], meeting: Conference) -> list[Conference]:
-    key = (meeting.scheduled_at, meeting.id or 0)
-    return [
-        m for m in in_time_order(meetings) if m is not meeting and (m.scheduled_at, m.id or 0) < key
-    ]
-
-
 @dataclass(frozen=True)
 class LastTimes:
     """Last time's scores, by this meeting's own ids: shown beside today's."""
@@ -171,10 +151,34 @@ class LastTimes:
     danger: dict[tuple[int, int], LastTime]
 
 
-def last_times(meetings: Sequence[Conference], meeting: Conference) -> LastTimes:
+def last_scores(
+    case: CaseFacts, meeting_id: int
+) -> tuple[dict[str, LastTime], dict[tuple[str, str], LastTime]]:
+    """Each person's latest score before the meeting, by lineage: on the safety scale
+    (person) and of each danger statement (statement, person)."""
+    here = case.meeting(meeting_id)
+    if here is None:
+        return {}, {}
+    when = {m.id: m.scheduled_at.date() for m in case.meetings if m.key < here.key}
+    order = {m.id: index for index, m in enumerate(case.meetings)}
+    safety: dict[str, LastTime] = {}
+    danger: dict[tuple[str, str], LastTime] = {}
+    for fact in sorted(
+        (f for f in case.scores if f.meeting_id in when and f.score is not None),
+        key=lambda f: order[f.meeting_id],
+    ):
+        assert fact.score is not None
+        last = LastTime(fact.score, when[fact.meeting_id])
+        if fact.statement:
+            danger[(fact.statement, fact.person)] = last
+        else:
+            safety[fact.person] = last
+    return safety, danger
+
+
+def last_times(case: CaseFacts, meeting: Conference) -> LastTimes:
     """The latest earlier score of each person (and statement) present in ``meeting``."""
-    safety = last_safety_scores(meetings, meeting)
-    danger = last_danger_scores(meetings, meeting)
+    safety, danger = last_scores(case, meeting.id)
     return LastTimes(
         {p.id: safety[p.lineage] for p in meeting.people if p.lineage in safety},
         {

@@ -55,6 +55,8 @@ def upgrade_to_head(engine: Engine) -> None:
         return
     from alembic import command
 
+    from . import search
+
     config = alembic_config()
     refuse_newer(revision)
     with engine.connect() as conn:
@@ -69,6 +71,7 @@ def upgrade_to_head(engine: Engine) -> None:
             with conn.begin():
                 config.attributes["connection"] = conn
                 command.upgrade(config, "head")
+                search.keep_in_step(conn)  # a table rebuilt by a migration lost its triggers
                 if sqlite and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
                     raise StoreUnavailableError(
                         "The database could not be upgraded: its links between records do "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, utcnow
@@ -14,10 +14,12 @@ class AuditEntry(Base):
     """One change: who (OS user, name, role), when, what, old → new."""
 
     __tablename__ = "audit_entries"
+    #: A conference's entries in order: its newest (the chain's next link) without a sort.
+    __table_args__ = (Index("ix_audit_entries_conference_id", "conference_id", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conference_id: Mapped[int | None] = mapped_column(
-        ForeignKey("conferences.id", ondelete="SET NULL"), index=True
+        ForeignKey("conferences.id", ondelete="SET NULL")
     )
     at: Mapped[datetime] = mapped_column(default=utcnow)
     os_user: Mapped[str] = mapped_column(String(200), default="")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.ext.orderinglist import ordering_list
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -34,6 +34,8 @@ class Conference(Base):
     """One Child Protection Conference and everything recorded at it."""
 
     __tablename__ = "conferences"
+    #: The start view lists the newest first: read in this order, not sorted each time.
+    __table_args__ = (Index("ix_conferences_scheduled_at", "scheduled_at", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: Stable across stores: the JSON form links meetings by it.

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..actor import Actor
@@ -12,7 +12,7 @@ from ..agenda import load_agenda
 from ..conference_lock import lock_conference, lock_conference_of
 from ..errors import NotFoundError, ValidationError
 from ..journey.carry import carry_forward
-from ..journey.meetings import in_time_order
+from ..journey.facts import MeetingFacts, meetings_of_cases
 from ..model import (
     Action,
     ActionProgress,
@@ -49,14 +49,9 @@ def _meeting(session: Session, meeting_id: int) -> Conference:
     return meeting
 
 
-def _meetings_of(session: Session, case: Case) -> list[Conference]:
-    return in_time_order(
-        session.scalars(
-            select(Conference).where(
-                Conference.case_id == case.id, Conference.status != RecordStatus.WITHDRAWN
-            )
-        ).all()
-    )
+def _meetings_of(session: Session, case: Case) -> list[MeetingFacts]:
+    """The case's meetings in time order: the columns the rules read, not whole records."""
+    return meetings_of_cases(session, [case.id]).get(case.id, [])
 
 
 def proposed_review_at(conference: Conference, rules: NationRules | None = None) -> dt.datetime:
@@ -102,7 +97,7 @@ def start_review(
             for m in meetings
             if m.kind.is_conference
             and m.id != conference.id
-            and (m.scheduled_at, m.id) > (conference.scheduled_at, conference.id)
+            and m.key > (conference.scheduled_at, conference.id)
         ]
         if later:
             raise ValidationError(
@@ -121,14 +116,12 @@ def start_review(
             minute_taker=conference.minute_taker,
             agenda_key=review_agenda(conference.agenda_key),
         )
-        return _started(session, review, meetings[-1], Operation.START_REVIEW)
+        return _started(session, review, meetings[-1].id, Operation.START_REVIEW)
 
 
-def _started(
-    session: Session, meeting: Conference, source: Conference, operation: Operation
-) -> Change:
-    """The new meeting joins the case of ``source``, its latest meeting, and starts from it."""
-    source = load_conference(session, source.id)  # every list at once, not row by row
+def _started(session: Session, meeting: Conference, source_id: int, operation: Operation) -> Change:
+    """The new meeting joins the case of ``source_id``, its latest meeting, and starts from it."""
+    source = load_conference(session, source_id)  # every list at once, not row by row
     session.add(meeting)
     with session.no_autoflush:
         meeting.case = source.case
@@ -139,10 +132,13 @@ def _started(
 
 
 def proposed_core_group_at(
-    meetings: list[Conference], rules: NationRules | None = None, today: dt.date | None = None
+    latest: Conference,
+    meetings: Sequence[MeetingFacts],
+    rules: NationRules | None = None,
+    today: dt.date | None = None,
 ) -> dt.datetime:
-    """The next core group: the first planned date still to come, else the rules' date."""
-    latest = meetings[-1]
+    """The next core group after ``latest``, the latest of ``meetings``: the first date
+    planned there still to come, else the rules' date."""
     planned = sorted(
         m.meets_on
         for m in latest.core_group_meetings
@@ -170,10 +166,10 @@ def start_core_group(
     core group): the people, the plan and the actions, with what was agreed since."""
     with store.write(actor, Operation.START_CORE_GROUP) as session:
         meetings = _meetings_of(session, _meeting(session, meeting_id).case)
-        source = meetings[-1]
         if not any(m.kind.is_conference for m in meetings):
             raise ValidationError("A core group follows a conference; record the conference first.")
-        when = scheduled_at or proposed_core_group_at(meetings, rules)
+        source = _meeting(session, meetings[-1].id)
+        when = scheduled_at or proposed_core_group_at(source, meetings, rules)
         if when < source.scheduled_at:
             raise ValidationError(
                 "A core group meeting starts from the latest meeting of the case, so it "
@@ -187,7 +183,7 @@ def start_core_group(
             agenda_key=CORE_GROUP_AGENDA,
             review_conference_on=source.review_conference_on,
         )
-        return _started(session, meeting, source, Operation.START_CORE_GROUP)
+        return _started(session, meeting, source.id, Operation.START_CORE_GROUP)
 
 
 def set_action_progress(

@@ -130,6 +130,38 @@ def update(
             checked[field] = _child_ids(field, value)
         else:
             checked[field] = coerce(cls, field, value)
+    if plain_values(cls, entity, checked):
+        # Plain values of the row itself (the autosave): nothing to check against the
+        # rest of the record, so they are saved without building the ORM's objects.
+        from .fields import save_fields
+
+        return save_fields(
+            store,
+            actor=actor,
+            entity=entity,
+            cls=cls,
+            entity_id=entity_id,
+            values=checked,
+            revision=revision,
+        )
+    return update_through_session(
+        store, actor=actor, entity=entity, entity_id=entity_id, values=checked, revision=revision
+    )
+
+
+def update_through_session(
+    store: Store,
+    *,
+    actor: Actor,
+    entity: str,
+    entity_id: int,
+    values: dict[str, Any],
+    revision: int | None,
+) -> Change:
+    """:func:`update` of checked values with the ORM's objects: the path for values that
+    are checked against the rest of the record (it takes any value the same way)."""
+    cls = entity_class(entity)
+    checked = values
     with store.write(actor, Operation.UPDATE) as session:
         lock_conference_of(session, cls, entity_id)
         obj = get(session, entity, entity_id)
@@ -152,6 +184,17 @@ def update(
             values=checked,
             revisions=saved_revisions(session),
         )
+
+
+def plain_values(cls: type[Base], entity: str, values: dict[str, Any]) -> bool:
+    """Whether every value stands on its own: no reference to check against the rest of
+    the record, no agenda heading, no check the model makes itself (a score's 0 to 10),
+    no list of the children an item is about (links of their own)."""
+    if REFERENCES.keys() & values or ABOUT_CHILDREN_FIELDS & values.keys():
+        return False
+    if entity == "worry" and "heading" in values:
+        return False
+    return not inspect(cls).validators.keys() & values
 
 
 #: Fields that point at a child or a person: they must be of the same conference.

@@ -15,10 +15,20 @@ import datetime as dt
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from ..model import Conference, ConferenceKind, PlanType
+from ..model import ConferenceKind
 from .nation import NationRules
-from .timescales import due_dates, long_date, rules_of
+from .timescales import HeldMeeting, due_dates, long_date, rules_of
+
+
+class PlannedMeeting(HeldMeeting, Protocol):
+    """What the rules read of each meeting of a case (the journey's facts of it)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def on_child_protection_plan(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -52,13 +62,6 @@ def short_date(day: dt.date, what: str = "") -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def on_child_protection_plan(conference: Conference) -> bool:
-    return any(
-        child.decision is not None and child.decision.plan_type is PlanType.CHILD_PROTECTION
-        for child in conference.children
-    )
-
-
 def _weeks(rules: NationRules) -> int:
     return rules.deadlines.get("core_group_interval_weeks", 6)
 
@@ -68,10 +71,10 @@ def _between(rules: NationRules) -> int:
 
 
 def _spans(
-    meetings: Sequence[Conference],
-) -> list[tuple[Conference, list[Conference], Conference | None]]:
+    meetings: Sequence[PlannedMeeting],
+) -> list[tuple[PlannedMeeting, list[PlannedMeeting], PlannedMeeting | None]]:
     """Each conference, the core groups after it, and the next conference (if any)."""
-    spans: list[tuple[Conference, list[Conference], Conference | None]] = []
+    spans: list[tuple[PlannedMeeting, list[PlannedMeeting], PlannedMeeting | None]] = []
     for meeting in meetings:
         if meeting.kind.is_conference:
             if spans:
@@ -84,7 +87,7 @@ def _spans(
 
 
 def check_journey(
-    meetings: Sequence[Conference],
+    meetings: Sequence[PlannedMeeting],
     rules: NationRules | None = None,
     *,
     today: dt.date | None = None,
@@ -93,7 +96,7 @@ def check_journey(
     today = today or dt.date.today()
     flags: list[JourneyFlag] = []
     for start, groups, following in _spans(meetings):
-        if not on_child_protection_plan(start):
+        if not start.on_child_protection_plan:
             continue
         own = rules_of(start, rules)
         due = due_dates(start, own)
@@ -172,7 +175,7 @@ def _count(n: int) -> str:
 
 
 def due_next(
-    meetings: Sequence[Conference],
+    meetings: Sequence[PlannedMeeting],
     rules: NationRules | None = None,
     *,
     today: dt.date | None = None,
@@ -183,7 +186,7 @@ def due_next(
     if not spans:
         return None
     start, groups, _ = spans[-1]
-    if not on_child_protection_plan(start):
+    if not start.on_child_protection_plan:
         return None
     own = rules_of(start, rules)
     due = due_dates(start, own)

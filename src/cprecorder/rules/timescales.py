@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Protocol
 
 from ..model import (
     ActionStatus,
@@ -70,11 +71,25 @@ class Timescales:
     initial_target_working_days: int
 
 
-def rules_of(conference: Conference, rules: NationRules | None) -> NationRules:
+class HeldMeeting(Protocol):
+    """What the due dates are worked out from: a conference record, or the journey's
+    facts of a meeting (:class:`cprecorder.journey.facts.MeetingFacts`)."""
+
+    @property
+    def kind(self) -> ConferenceKind: ...
+    @property
+    def scheduled_at(self) -> dt.datetime: ...
+    @property
+    def nation(self) -> str: ...
+    @property
+    def strategy_discussion_on(self) -> dt.date | None: ...
+
+
+def rules_of(conference: HeldMeeting, rules: NationRules | None) -> NationRules:
     return rules if rules is not None else load_rules(conference.nation or "england")
 
 
-def due_dates(conference: Conference, rules: NationRules | None = None) -> Timescales:
+def due_dates(conference: HeldMeeting, rules: NationRules | None = None) -> Timescales:
     """Every due date of a conference; ``rules`` default to its nation's, unchanged."""
     rules = rules_of(conference, rules)
     nation = rules.nation

@@ -8,7 +8,10 @@ Every existing conference joins a case; conferences already linked by
 ``previous_conference`` share one. The copies of a child, a person, a danger
 statement and an action in linked conferences share a lineage, so the journey
 can follow them: children by name (else by place), people by name and kind,
-danger statements by place, actions by their words.
+danger statements by place, actions by their words. A child on a child protection
+plan gets the date it started (the first conference of the case that decided it, with
+its categories then) and how many plans before it ended within the case, as a
+conference records them from now on.
 """
 
 from __future__ import annotations
@@ -186,6 +189,63 @@ def _join_cases(bind: Any) -> None:
                     .where(table.c.id == item.id)
                     .values(lineage=lineage[(name, item.id)])
                 )
+    _plan_dates(bind, meta, groups.values(), items["children"], lineage)
+
+
+def _plan_dates(
+    bind: Any,
+    meta: sa.MetaData,
+    cases: Any,
+    children: dict[int, list[Any]],
+    lineage: dict[tuple[str, int], str],
+) -> None:
+    """Each child's child protection plan: when it started, its first categories, and
+    how many plans the child had before, meeting by meeting of each case in time order.
+
+    As :func:`cprecorder.operations.decision` and the carrying forward keep them: the
+    start is the first conference deciding a plan; a plan that steps down or ends keeps
+    its start at that conference and counts as a plan before at the next one.
+    """
+    decisions = sa.Table("child_decisions", meta, autoload_with=bind)
+    categories = sa.Table("decision_categories", meta, autoload_with=bind)
+    table = sa.Table("children", meta, autoload_with=bind)
+    decided = {
+        row.child_id: (row.id, row.plan_type)
+        for row in bind.execute(
+            sa.select(decisions.c.id, decisions.c.child_id, decisions.c.plan_type)
+        )
+    }
+    keys: dict[int, list[str]] = defaultdict(list)
+    for row in bind.execute(
+        sa.select(categories.c.decision_id, categories.c.category).order_by(
+            categories.c.decision_id, categories.c.position, categories.c.id
+        )
+    ):
+        keys[row.decision_id].append(row.category)
+    for members in cases:
+        plans: dict[str, tuple[Any, str, int]] = {}  # lineage: start, categories, ended
+        for meeting in members:
+            held = meeting.scheduled_at
+            held_on = held.date() if hasattr(held, "date") else held
+            for child in children.get(meeting.id, []):
+                key = lineage[("children", child.id)]
+                started, initial, ended = plans.get(key, (None, "", 0))
+                decision_id, plan_type = decided.get(child.id, (None, None))
+                if plan_type == "child_protection" and started is None:
+                    started, initial = held_on, ",".join(keys.get(decision_id, []))
+                if started is not None or ended:
+                    bind.execute(
+                        sa.update(table)
+                        .where(table.c.id == child.id)
+                        .values(
+                            cp_plan_started_on=started,
+                            initial_categories=initial,
+                            previous_cp_plans=ended or None,
+                        )
+                    )
+                if plan_type not in (None, "child_protection") and started is not None:
+                    started, initial, ended = None, "", ended + 1
+                plans[key] = (started, initial, ended)
 
 
 def _match(name: str, mine: list[Any], theirs: list[Any]) -> dict[int, Any]:

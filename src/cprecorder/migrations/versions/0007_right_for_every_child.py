@@ -1,7 +1,7 @@
 """right for every child: per-parent views, households, several children per view
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0008
 Create Date: 2026-11-29 15:40:00
 
 - children: not yet named; an unborn child's parents' plans
@@ -19,8 +19,10 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from cprecorder.migrations import search
+
 revision = "0007"
-down_revision = "0004"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
@@ -28,6 +30,8 @@ FALSE = sa.false()
 
 
 def upgrade() -> None:
+    # SQLite: the search index's triggers name ``children``, which is rebuilt below.
+    search.drop_triggers(op.get_bind())
     with op.batch_alter_table("children", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("not_yet_named", sa.Boolean(), nullable=False, server_default=FALSE)
@@ -92,9 +96,11 @@ def upgrade() -> None:
         with op.batch_alter_table(owner_table, schema=None) as batch_op:
             batch_op.drop_constraint(f"fk_{owner_table}_child_id_children", type_="foreignkey")
             batch_op.drop_column("child_id")
+    search.keep_in_step(op.get_bind())
 
 
 def downgrade() -> None:
+    search.drop_triggers(op.get_bind())
     for table, owner, owner_table in (
         ("agency_view_children", "agency_view_id", "agency_views"),
         ("dissent_children", "dissent_id", "dissents"),
@@ -126,3 +132,4 @@ def downgrade() -> None:
     with op.batch_alter_table("children", schema=None) as batch_op:
         batch_op.drop_column("parents_plans")
         batch_op.drop_column("not_yet_named")
+    search.keep_in_step(op.get_bind())

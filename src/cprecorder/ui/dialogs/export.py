@@ -209,7 +209,9 @@ class ExportDialog(QDialog):
             return
         child_id = self.selected_child_id()
         try:
-            content, wording = worded_document(self.conference, kind, child_id=child_id)
+            content, wording = worded_document(
+                self.conference, kind, child_id=child_id, looking_back=self.looking_back
+            )
             notes = [*export_notes(self.conference, kind, child_id=child_id), wording.sentence]
             family_age = load_authority_settings().family.reading_age
         except KnownError as exc:
@@ -253,12 +255,12 @@ class ExportDialog(QDialog):
     def _fresh_conference(self) -> Conference:
         """Everything typed is saved, then the record is read again from the store,
         with the meetings of its case (for what has changed since the last one)."""
-        from ...journey import case_meetings
+        from ...journey import looking_back
 
         self.view.recorder.flush()
         with self.view.store.read() as session:
             conference = load_conference(session, self.view.conference_id)
-            self.meetings = case_meetings(session, conference.case_id)
+            self.looking_back = looking_back(session, conference.id)
             return conference
 
     def target_path(self) -> Path | None:
@@ -289,7 +291,7 @@ class ExportDialog(QDialog):
                 self.selected_kind(),
                 target,
                 child_id=self.selected_child_id(),
-                meetings=self.meetings,
+                looking_back=self.looking_back,
             )
         except KnownError as exc:
             return self._fail(str(exc))

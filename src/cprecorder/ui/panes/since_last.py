@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
-from ...journey import case_meetings, case_of, since_last
+from ...journey import SinceLast, since_last
 from ...model import ActionProgress, Conference, GoalProgress
 from ...operations import set_action_progress
 from ...rules.timescales import long_date
@@ -20,15 +20,11 @@ class SinceLastPane(Pane):
     key = "since_last"
     shows_names = frozenset()
 
-    def carried(self, conference: Conference) -> tuple[list[int], list[int], list[str], str]:
-        """Ids of the carried actions and safety goals, the core groups held since, and
-        the meeting this one follows, read from the case."""
+    def carried(self, conference: Conference) -> tuple[SinceLast, list[str], str]:
+        """What this meeting carries from before, the core groups held since, and the
+        meeting it follows, read from the case."""
         with self.recorder.store.read() as session:
-            meetings = case_meetings(session, case_of(session, conference.id))
-        here = next((m for m in meetings if m.id == conference.id), None)
-        if here is None:
-            return [], [], [], ""
-        since = since_last(meetings, here)
+            since = since_last(session, conference.id)
         before = (
             since.previous_conference if conference.kind.is_conference else since.previous_meeting
         )
@@ -42,12 +38,12 @@ class SinceLastPane(Pane):
             f"{long_date(m.on)}" + (f" ({m.present} present)" if m.present else "")
             for m in since.core_groups
         ]
-        return [a.id for a in since.actions], [d.id for d in since.goals], held, follows
+        return since, held, follows
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         r = self.recorder
         self.title_label.setWordWrap(True)  # a long title, in large type on a shared screen
-        action_ids, goal_ids, held, follows = self.carried(conference)
+        since, held, follows = self.carried(conference)
         intro = QLabel(follows)
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -59,15 +55,24 @@ class SinceLastPane(Pane):
             "longer needed (its status follows), and a note.",
         )
         by_id = {a.id: a for a in conference.actions}
-        if not action_ids:
+        if not since.actions:
             actions.addWidget(QLabel("No action was carried open from last time."))
-        for number, action_id in enumerate(action_ids, start=1):
+        for number, carried in enumerate(since.actions, start=1):
+            action_id = carried.action_id
             action = by_id.get(action_id)
             if action is None:
                 continue
             what = QLabel(f"{number}. {action.what or 'An action'}")
             what.setWordWrap(True)
             actions.addWidget(what)
+            if carried.finished_at is not None:
+                # Finished between the conferences: said, not asked again.
+                done = carried.finished_at
+                finished = QLabel(done.words + (f": {done.note}" if done.note else "."))
+                finished.setObjectName("sectionHint")
+                finished.setWordWrap(True)
+                actions.addWidget(finished)
+                continue
             line = QHBoxLayout()
 
             def choose(value: Any, action_id: int = action_id) -> None:
@@ -107,9 +112,9 @@ class SinceLastPane(Pane):
             )
             statements = {d.id: (n, d) for n, d in enumerate(conference.danger_statements, 1)}
             goal_choices = [(g.label, g.value) for g in GoalProgress]
-            if not goal_ids:
+            if not since.goals:
                 goals.addWidget(QLabel("No safety goal was carried from the last conference."))
-            for goal_id in goal_ids:
+            for goal_id in since.goals:
                 number, statement = statements[goal_id]
                 words = QLabel(f"Safety goal {number}: {statement.safety_goal or '(not written)'}")
                 words.setWordWrap(True)

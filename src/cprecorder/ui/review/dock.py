@@ -49,6 +49,7 @@ from ...sharing import family_may_see
 from ..recording.open_record import Stage
 
 if TYPE_CHECKING:
+    from ...journey import MeetingFacts
     from ...store import Store
     from ..recording.conference_view import ConferenceView
 
@@ -77,14 +78,14 @@ def kind_of(item: ReviewItem) -> str:
     return JARGON if item.check == "jargon" else WARNING
 
 
-def meetings_of_case(store: Store, conference: Conference) -> list[Conference] | None:
+def meetings_of_case(store: Store, conference: Conference) -> list[MeetingFacts] | None:
     """The case's meetings, for the rules of the plan's rhythm; none for a first meeting."""
-    from ...journey import case_meetings, case_of
+    from ...journey import meetings_of_cases
 
     if conference.previous_conference_id is None and conference.kind.is_conference:
         return None
     with store.read() as session:
-        return case_meetings(session, case_of(session, conference.id))
+        return meetings_of_cases(session, [conference.case_id]).get(conference.case_id, [])
 
 
 def rules_for(conference: Conference) -> NationRules | None:

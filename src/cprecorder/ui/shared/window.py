@@ -36,6 +36,7 @@ from .page import CALM, HIGH_CONTRAST, TYPING_ANCHOR, page_html
 
 if TYPE_CHECKING:
     from ...export.family_words import FamilyWords
+    from ...journey.looking_back import LookingBack
     from ..recording.conference_view import ConferenceView
 
 TITLE = "CP Recorder — shared with the family"
@@ -62,6 +63,7 @@ class SharedWindow(QWidget):
         self.paused = False
         self.blanked = False
         self._words: FamilyWords | None = None
+        self._looking_back: LookingBack | None = None
         self.setWindowTitle(TITLE)
         self.setObjectName("sharedWindow")
         self.setAccessibleName("Shared with the family")
@@ -112,6 +114,7 @@ class SharedWindow(QWidget):
         """
         self.view = view
         self._words = None
+        self._looking_back = None
         if view is not None:
             view.pane_changed.connect(self._heard)
             view.recorder.changed.connect(self._heard)
@@ -172,7 +175,7 @@ class SharedWindow(QWidget):
         conference = view.conference
         # The open record already holds what is being typed (it follows the keyboard).
         typed = typed_text(view)
-        blocks = family_item_content(conference, view.current_key())
+        blocks = family_item_content(conference, view.current_key(), self.looking_back(view))
         if blocks is None:
             return [Paragraph(NOT_SHOWN)], ""
         try:
@@ -185,6 +188,18 @@ class SharedWindow(QWidget):
         if words.handling is JargonHandling.REPLACE and typed:
             typed = plain_text(typed, words.jargon, words.handling, PlainWording())
         return worded.blocks, typed
+
+    def looking_back(self, view: ConferenceView) -> LookingBack | None:
+        """What the meetings before this one say (what has changed since), read once."""
+        if self._looking_back is None:
+            from ...journey import looking_back
+
+            try:
+                with view.store.read() as session:
+                    self._looking_back = looking_back(session, view.conference_id)
+            except KnownError:  # the store is busy: shown without it, read next time
+                return None
+        return self._looking_back
 
     # -- how it looks --------------------------------------------------------------
     def point_size(self) -> float:

@@ -4,18 +4,18 @@ The table lists each meeting with its kind, date, chair, status and the outcome 
 each child, and the rules of the plan's rhythm broken there (in red). Below it, a
 chart of the safety scale and one of each danger statement, meeting by meeting.
 Enter opens the chosen meeting; the buttons start the review conference of a
-signed-off conference and the next core group meeting.
+signed-off conference and the next core group meeting. The authority's case reference
+is typed at the top (Alt+S) and kept when the cursor leaves it.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QHideEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -24,30 +24,45 @@ from PySide6.QtWidgets import (
 
 from ...journey import Journey, JourneyEntry
 from ...model import RecordStatus
-from ..widgets.rows_table import RowsModel, rows_table
+from ..widgets.rows_table import rows_table
 from ..widgets.score_chart import ChartData, ScoreChart
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class JourneyModel(RowsModel[JourneyEntry]):
+class JourneyModel(QStandardItemModel):
+    """The meetings of the case, each row's words put together once: the table asks a
+    cell for its words, colour and size many times as it lays out and paints, and a
+    standard item answers without calling back into Python. The table is read-only
+    (:func:`rows_table`); a row's meeting is ``rows[row]``."""
+
     HEADERS = ("Date", "Meeting", "Chair", "Status", "Outcome for each child", "Rules")
 
-    def cell(self, entry: JourneyEntry, column: int, role: int) -> Any:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[JourneyEntry] = []
+        self.setHorizontalHeaderLabels(list(self.HEADERS))
+
+    def set_rows(self, rows: list[JourneyEntry]) -> None:
+        self.rows = rows
+        self.setRowCount(0)
+        for entry in rows:
+            words = (
                 f"{entry.on:%a} {entry.on.day} {entry.on:%b %Y}",
                 entry.kind.label,
                 entry.chair,
                 entry.status.label,
                 entry.outcome_line,
                 " ".join(f.message for f in entry.flags) or "On time",
-            )[column]
-        if role == Qt.ItemDataRole.ForegroundRole and column == 5 and entry.flags:
-            return QBrush(QColor("#b00020"))
-        if role == Qt.ItemDataRole.UserRole:
-            return entry.meeting_id
-        return None
+            )
+            items = [QStandardItem(text) for text in words]
+            if entry.flags:
+                items[5].setForeground(FLAGGED)
+            self.appendRow(items)
+
+
+#: The colour of a rule broken, in the Rules column.
+FLAGGED = QBrush(QColor("#b00020"))
 
 
 class JourneyView(QWidget):
@@ -57,6 +72,8 @@ class JourneyView(QWidget):
     start_review = Signal(int)
     start_core_group = Signal(int)
     back = Signal()
+    #: The case reference as typed, when the cursor leaves it changed.
+    reference_edited = Signal(str)
 
     def __init__(self, journey: Journey) -> None:
         super().__init__()
@@ -71,6 +88,21 @@ class JourneyView(QWidget):
         facts.setObjectName("panePrompt")
         facts.setWordWrap(True)
         outer.addWidget(facts)
+        self.facts_label = facts
+        line = QHBoxLayout()
+        self.reference = QLineEdit(journey.reference)
+        self.reference.setObjectName("caseReference")
+        self.reference.setAccessibleName("Case reference")
+        self.reference.setPlaceholderText("The authority's reference for this family's case")
+        self.reference.setMaxLength(100)
+        self.reference.setEnabled(bool(journey.entries))
+        self.saved_reference = journey.reference
+        self.reference.editingFinished.connect(self.reference_done)
+        label = QLabel("Ca&se reference")
+        label.setBuddy(self.reference)
+        line.addWidget(label)
+        line.addWidget(self.reference, 1)
+        outer.addLayout(line)
         self.due = QLabel(self.due_words())
         self.due.setObjectName("dueNext")
         if journey.due is not None and journey.due.overdue:
@@ -108,22 +140,15 @@ class JourneyView(QWidget):
         charts = QWidget()
         charts_layout = QVBoxLayout(charts)
         self.charts: list[ScoreChart] = []
-        dates = tuple(on for _, on in journey.scores.meetings)
-        for title_text, series in (
-            ("The safety scale over time", journey.scores.safety),
-            *(
-                (f"Danger statement {s.number} over time", s.series)
-                for s in journey.scores.statements
-            ),
-        ):
-            if not any(line.points for line in series):
-                continue
+        dates = journey.scores.dates
+        for chart in journey.scores.charts():
+            title_text = f"{chart.title} over time"
             heading = QLabel(title_text)
             heading.setObjectName("sectionTitle")
             charts_layout.addWidget(heading)
-            chart = ScoreChart(ChartData(title_text, dates, tuple(series)))
-            self.charts.append(chart)
-            charts_layout.addWidget(chart)
+            drawn = ScoreChart(ChartData.of(chart, dates, title_text))
+            self.charts.append(drawn)
+            charts_layout.addWidget(drawn)
         if not self.charts:
             charts_layout.addWidget(QLabel("No scores yet: the charts appear once people scale."))
         scroller = QScrollArea()
@@ -135,10 +160,23 @@ class JourneyView(QWidget):
     def facts(self) -> str:
         j = self.journey
         parts = [", ".join(j.children) or "No children named yet"]
-        if j.reference:
-            parts.append(f"case reference {j.reference}")
+        parts += [plan.words for plan in j.plans if plan.plan is not None]
         parts.append(f"{len(j.entries)} meeting{'s' if len(j.entries) != 1 else ''}")
         return " · ".join(parts)
+
+    def reference_done(self) -> None:
+        """The cursor left the case reference: ask for it to be kept if it changed."""
+        typed = self.reference.text().strip()
+        if typed != self.saved_reference:
+            self.reference_edited.emit(typed)
+
+    def reference_saved(self, reference: str) -> None:
+        self.saved_reference = reference
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Leaving the journey by a key that takes no focus (a menu's shortcut) keeps it too.
+        self.reference_done()
+        super().hideEvent(event)
 
     def due_words(self) -> str:
         due = self.journey.due
@@ -161,4 +199,4 @@ class JourneyView(QWidget):
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.open_meeting.emit(int(self.model.data(index, Qt.ItemDataRole.UserRole)))
+            self.open_meeting.emit(self.model.rows[index.row()].meeting_id)

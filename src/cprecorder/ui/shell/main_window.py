@@ -375,6 +375,7 @@ class MainWindow(QMainWindow):
         view.start_review.connect(self.start_review)
         view.start_core_group.connect(self.start_core_group)
         view.back.connect(self.show_start)
+        view.reference_edited.connect(lambda typed, v=view: self._keep_case_reference(v, typed))
         if self.journey_view is not None:
             self.stack.removeWidget(self.journey_view)
             self.journey_view.deleteLater()
@@ -384,6 +385,28 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{journey.family_name} family's journey — CP Recorder")
         view.table.setFocus()
         self.update_actions()
+
+    def _keep_case_reference(self, view: JourneyView, reference: str) -> None:
+        """The case reference typed in the journey, kept for the whole case."""
+        from ... import operations as op
+        from ...errors import KnownError
+
+        if not self.attached or not view.journey.entries:
+            return
+        try:
+            op.set_case_details(
+                self.store,
+                actor=self.actor,
+                meeting_id=view.journey.entries[-1].meeting_id,
+                reference=reference,
+            )
+        except KnownError as exc:
+            self.show_message(str(exc))  # the words typed stay in the field
+            return
+        view.reference_saved(reference)
+        self.show_message(
+            f"Case reference {reference} kept." if reference else "Case reference taken out."
+        )
 
     def _meeting_in_view(self) -> int | None:
         if self.view is not None:

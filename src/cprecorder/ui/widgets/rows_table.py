@@ -7,9 +7,16 @@ or a double-click activates the row.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
@@ -21,9 +28,10 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.rows: list[Row] = []
+        self.rows: Sequence[Row] = []
 
-    def set_rows(self, rows: list[Row]) -> None:
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        """The rows to show; a lazy sequence is only asked for the rows on screen."""
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
@@ -51,7 +59,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         return None
 
 
-def rows_table(model: RowsModel[Any], name: str, stretch: tuple[int, ...] = (1,)) -> QTableView:
+def rows_table(model: QAbstractItemModel, name: str, stretch: tuple[int, ...] = (1,)) -> QTableView:
     """A table of whole rows, read-only, one chosen at a time."""
     table = QTableView()
     table.setModel(model)

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from ....journey import LastTime, LastTimes, case_meetings, case_of, last_times
+from ....journey import LastTime, LastTimes, case_facts, last_times
 from ....model import Attendance, Conference, Person, PersonKind
 from ...widgets.fields import FieldKey, TextField
 from ..operation_fields import FirstWords, OperationPane, OperationScore
@@ -37,9 +37,8 @@ def last_times_for(pane: OperationPane, conference: Conference) -> LastTimes:
     if conference.previous_conference_id is None:
         return LastTimes({}, {})
     with pane.recorder.store.read() as session:
-        meetings = case_meetings(session, case_of(session, conference.id))
-    here = next((m for m in meetings if m.id == conference.id), None)
-    return last_times(meetings, here) if here is not None else LastTimes({}, {})
+        case = case_facts(session, conference.case_id)
+    return last_times(case, conference)
 
 
 def who_detail(person: Person) -> str:
