@@ -4,6 +4,7 @@ One helper for the UI and end-to-end tests:
 
 * :func:`focused` is the widget with the keyboard focus (waiting a moment for a
   rebuilt pane to hand it on);
+* :func:`settled` is that widget once a rebuilt pane is on screen;
 * :func:`press` and :func:`type_here` send keys to it, one by one;
 * :func:`wait_saved` waits for the autosave instead of forcing it;
 * :func:`answering` answers a modal dialog once it is open, however long it takes
@@ -15,12 +16,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Protocol, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
+
+if TYPE_CHECKING:
+    from cprecorder.actor import Actor
+    from cprecorder.store import Store
+    from cprecorder.ui.shell.main_window import MainWindow
 
 D = TypeVar("D", bound=QDialog)
 
@@ -38,6 +45,12 @@ def focused() -> QWidget:
             return widget
         QTest.qWait(25)
     raise AssertionError("nothing has the keyboard focus")
+
+
+def settled(qtbot: QtBot) -> QWidget:
+    """The focused field once the rebuilt pane is on screen (a person types after that)."""
+    qtbot.waitUntil(lambda: focused().isVisible(), timeout=2000)
+    return focused()
 
 
 def press(
@@ -59,6 +72,23 @@ def type_here(qtbot: QtBot, text: str) -> None:
     """
     for char in text:
         press(qtbot, char)
+
+
+def open_window(qtbot: QtBot, store: Store, who: Actor, ini: Path) -> MainWindow:
+    """A main window as a person finds it: shown, active, the cursor somewhere in it."""
+    from cprecorder.ui.shell.app import create_main_window
+    from cprecorder.ui.shell.settings import Settings
+
+    settings = Settings(QSettings(str(ini), QSettings.Format.IniFormat))
+    window = create_main_window(store, who, settings, reopen=False)
+    qtbot.addWidget(window)
+    window.resize(1300, 850)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)  # for its shortcuts
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    return window
 
 
 class _HasRecorder(Protocol):

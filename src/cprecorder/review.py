@@ -32,12 +32,14 @@ from .errors import KnownError
 from .language.family_text import jargon_in_record
 from .language.jargon import JargonList
 from .model import (
+    NAMED_IN_AN_ACTION,
     Attendance,
     Child,
     Conference,
     Person,
     PlanType,
 )
+from .operations.action_owner import named_in_an_action
 from .rules.categories import categories_for
 from .rules.core_groups import PlannedMeeting, check_journey
 from .rules.nation import NationRules
@@ -357,6 +359,16 @@ class _Review:
                     "action",
                     action.id,
                     "due_on",
+                )
+        for person in self.c.people:
+            if person.role == NAMED_IN_AN_ACTION:
+                self.add(
+                    Severity.WARNING,
+                    "named_in_an_action",
+                    named_in_an_action(self.person_name(person.id)),
+                    "person",
+                    person.id,
+                    "role",
                 )
 
     # -- 12. core group and review -------------------------------------------

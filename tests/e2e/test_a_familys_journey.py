@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import answering, focused, press, type_here, wait_saved
+from by_keyboard import answering, focused, open_window, press, type_here, wait_saved
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.demo import add_demo_conference
@@ -30,9 +31,7 @@ from cprecorder.model import ActionProgress, ConferenceKind, PlanType
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.dialogs.export import ExportDialog
-from cprecorder.ui.shell.app import create_main_window
 from cprecorder.ui.shell.main_window import MainWindow
-from cprecorder.ui.shell.settings import Settings
 
 POLICE_NOTE = "Police hold information from a third party"
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -121,14 +120,7 @@ def test_a_family_from_the_initial_conference_to_a_review_by_keyboard(
 ) -> None:
     initial = add_demo_conference(store, actor)
     op.sign_off(store, actor=chair, conference_id=initial, chair_name="Ruth Calloway")
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    window = create_main_window(store, chair, settings, reopen=False)
-    qtbot.addWidget(window)
-    window.resize(1300, 850)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    window = open_window(qtbot, store, chair, tmp_path / "s.ini")
 
     # The start view opens in its search box: find the family, Tab to their case, Enter
     # shows the journey.
@@ -185,10 +177,7 @@ def test_a_family_from_the_initial_conference_to_a_review_by_keyboard(
         key(qtbot, Qt.Key.Key_A, CTRL)  # the whole box
         type_here(qtbot, score)
         key(qtbot, Qt.Key.Key_Tab)
-        qtbot.waitUntil(
-            lambda person=person, score=score: saved_safety(store, review, person.id) == int(score),
-            timeout=5000,
-        )
+        qtbot.waitUntil(saved_as(store, review, person.id, int(score)), timeout=5000)
         qtbot.wait(100)  # the pane is rebuilt with the cursor where it was
 
     # The decision: Maisie steps down to a child in need plan; Leo's plan continues,
@@ -265,6 +254,11 @@ def test_a_family_from_the_initial_conference_to_a_review_by_keyboard(
         assert "Scores over time" in text
         assert "Done at the core group on 2 December 2026" in text
         assert (POLICE_NOTE in text) is (kind is DocumentKind.RECORD)
+
+
+def saved_as(store: Store, conference_id: int, person_id: int, score: int) -> Callable[[], bool]:
+    """Whether the person's safety score is saved as ``score`` (to wait for)."""
+    return lambda: saved_safety(store, conference_id, person_id) == score
 
 
 def case_reference(store: Store, meeting_id: int) -> str:

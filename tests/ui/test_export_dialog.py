@@ -54,7 +54,12 @@ def test_export_the_familys_version_from_the_menu(
     assert view.recorder.has_pending()
 
     opened: list[QUrl] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
     target = tmp_path / "out" / "family.docx"
     target.parent.mkdir()
     seen: dict[str, Any] = {}

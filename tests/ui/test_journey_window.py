@@ -15,6 +15,8 @@ from cprecorder.actor import Actor
 from cprecorder.model import ActionProgress, ActionStatus, ConferenceKind
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
+from cprecorder.ui.panes.danger import DangerPane
+from cprecorder.ui.panes.safety_scale import SafetyScalePane
 from cprecorder.ui.shell.main_window import MainWindow
 
 
@@ -149,11 +151,14 @@ def test_a_review_shows_last_time_beside_this_time(
     view = window.view
     assert view is not None
     view.show_pane("safety_scale")
-    grid = view.panes["safety_scale"].grid
+    scale = view.panes["safety_scale"]
+    assert isinstance(scale, SafetyScalePane)
+    grid = scale.grid
     earlier = {w.accessibleName() for w in grid.findChildren(QLabel, "lastTime")}
     assert f"Kerry Ashdown last time: {safety}, on 24 November" in earlier
     view.show_pane("danger")
     pane = view.panes["danger"]
+    assert isinstance(pane, DangerPane)
     spread = next(iter(pane.spreads.values()))
     assert any(m.name == "Kerry Ashdown" and m.score == danger for m in spread.previous)
     assert "Last time:" in spread.toolTip()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -31,11 +33,12 @@ def test_the_screens_hear_of_a_change_in_order_after_the_record(
 ) -> None:
     record = OpenRecord(store, actor, demo_id)
     heard: list[tuple[str, str]] = []
+
+    def hear(stage: Stage) -> Callable[[Change], None]:
+        return lambda _change: heard.append((stage.name, record.conference.observers))
+
     for stage in (Stage.ACTIONS, Stage.VIEW, Stage.REVIEW):
-        record.listen(
-            stage,
-            lambda change, s=stage: heard.append((s.name, record.conference.observers)),
-        )
+        record.listen(stage, hear(stage))
     record.recorder.edit("conference", demo_id, "observers", "A student social worker.")
     assert record.recorder.flush()
     assert heard == [

@@ -6,27 +6,20 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QTextEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QTextEdit, QToolButton
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import settled
 from cprecorder.agenda import completeness as marks
-from cprecorder.model import ActionFor, ActionStatus, Conference
+from cprecorder.model import NAMED_IN_AN_ACTION, ActionFor, ActionStatus, Conference, PersonKind
+from cprecorder.operations.action_owner import named_in_an_action
 from cprecorder.queries import load_conference
+from cprecorder.review import review_record
 from cprecorder.store import Store
 from cprecorder.ui.panes.actions import ActionsPane
 from cprecorder.ui.panes.widgets.action_table import NO_DATE, NO_OWNER, ActionRow
 from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.widgets.dates import DateEntry
-
-
-def settled(qtbot: QtBot) -> QWidget:
-    qtbot.waitUntil(
-        lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().isVisible(),
-        timeout=2000,
-    )
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
 
 
 def row_of(window: MainWindow, action_id: int) -> ActionRow:
@@ -135,6 +128,7 @@ def test_an_action_with_no_owner_or_date_is_marked_until_filled(
 
     row.owner.setFocus()
     qtbot.keyClicks(row.owner, "Tom")
+    qtbot.keyClick(row.owner, Qt.Key.Key_Tab)  # the name completed in the box is given
     wait_saved(demo_window)
     assert row.owner.property("warn") is False
     assert row.mark.text() == f"⚠ {NO_DATE}"
@@ -220,3 +214,68 @@ def test_rows_wrap_on_a_narrow_or_zoomed_pane(qtbot: QtBot, demo_window: MainWin
     demo_window.resize(700, 850)
     qtbot.waitUntil(lambda: not any(r.wide for r in group.rows.values()), timeout=2000)
     assert group.heads.isHidden()
+
+
+def test_anyone_can_own_an_action_and_the_date_typed_next_is_kept(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    store: Store,
+    demo_id: int,
+    wait_saved: Callable[[MainWindow], None],
+) -> None:
+    """Issue 10, problem 10: "Paul Whitmore" (an uncle) was thrown away, and the open
+    list swallowed the date typed next."""
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("actions")
+    family = [a for a in view.conference.actions if a.for_whom is ActionFor.FAMILY]
+    owner = view.panes["actions"].fields[("action", family[0].id, "owner_id")].as_widget()
+    qtbot.waitUntil(owner.isVisible, timeout=2000)
+    owner.setFocus()
+    qtbot.keyClick(owner, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(owner, "Paul Whitmore")
+    qtbot.keyClick(owner, Qt.Key.Key_Tab)
+    due = settled(qtbot)
+    assert isinstance(due, DateEntry)
+    qtbot.keyClicks(due, "15/1/27")
+    qtbot.keyClick(due, Qt.Key.Key_Tab)
+    wait_saved(demo_window)
+
+    conference = fresh(store, demo_id)
+    action = next(a for a in conference.actions if a.id == family[0].id)
+    assert action.owner is not None and action.owner.name == "Paul Whitmore"
+    assert action.owner.role == NAMED_IN_AN_ACTION
+    assert action.owner.kind is PersonKind.NETWORK
+    assert action.due_on == dt.date(2027, 1, 15)
+    assert [p.name for p in conference.people].count("Paul Whitmore") == 1
+    assert demo_window.status.text() == named_in_an_action("Paul Whitmore")
+    notes = [i.sentence for i in review_record(conference) if i.check == "named_in_an_action"]
+    assert notes == [named_in_an_action("Paul Whitmore")]
+
+
+def test_a_name_of_the_conference_is_completed_in_the_box(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    store: Store,
+    demo_id: int,
+    wait_saved: Callable[[MainWindow], None],
+) -> None:
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("actions")
+    action = view.conference.actions[0]
+    owner = view.panes["actions"].fields[("action", action.id, "owner_id")].as_widget()
+    qtbot.waitUntil(owner.isVisible, timeout=2000)
+    owner.setFocus()
+    people = len(view.conference.people)
+    qtbot.keyClick(owner, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(owner, "margaret p")
+    qtbot.keyClick(owner, Qt.Key.Key_Tab)
+    assert isinstance(settled(qtbot), DateEntry)
+    assert isinstance(owner, QComboBox)
+    assert owner.currentText().startswith("Margaret Pryce")
+    wait_saved(demo_window)
+    conference = fresh(store, demo_id)
+    saved = next(a for a in conference.actions if a.id == action.id)
+    assert saved.owner is not None and saved.owner.name == "Margaret Pryce"
+    assert len(conference.people) == people

@@ -6,9 +6,10 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QTextEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTextEdit, QToolButton
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import settled
 from cprecorder.actor import Actor
 from cprecorder.agenda import completeness as marks
 from cprecorder.errors import ValidationError
@@ -18,16 +19,6 @@ from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.panes.widgets.picture_choice import PictureChoice
 from cprecorder.ui.shell.main_window import MainWindow
-
-
-def settled(qtbot: QtBot) -> QWidget:
-    qtbot.waitUntil(
-        lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().isVisible(),
-        timeout=2000,
-    )
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
 
 
 def test_create_the_plan_type_words_toggle_a_picture(
@@ -80,9 +71,10 @@ def test_create_the_plan_type_words_toggle_a_picture(
     ease = [
         label.text()
         for label in pane.findChildren(QLabel)
-        if label.text().startswith("Reading age about")
+        if label.text().startswith("Reading age about") and label.isVisibleTo(pane)
     ]
-    assert len(ease) == 2  # one figure for each child's words
+    assert len(ease) == 2  # one figure on screen for each child's words (a body replaced by
+    # a rebuild is hidden at once and deleted when the window is idle)
 
     with store.read() as session:
         conference = load_conference(session, demo_id)

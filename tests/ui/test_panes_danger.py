@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from by_keyboard import press, type_here, wait_saved
@@ -32,6 +32,13 @@ def danger_pane(window: MainWindow) -> DangerPane:
 
 def field(window: MainWindow, key: tuple[str, int, str]) -> QWidget:
     return danger_pane(window).fields[key].as_widget()
+
+
+def score_box(window: MainWindow, statement: int, person: int) -> QLineEdit:
+    """The box where a person's 0-10 score for a danger statement is typed."""
+    box = field(window, ("danger_statement", statement, f"score-{person}"))
+    assert isinstance(box, QLineEdit)
+    return box
 
 
 def statement_ids(store: Store, conference_id: int) -> list[int]:
@@ -94,7 +101,7 @@ def test_score_and_reason_typed_for_a_person_are_saved_and_drawn(
     pane = danger_pane(window)
     assert all(m.name != "Olu Badmus" for m in pane.spreads[first].marks)
 
-    score = field(window, ("danger_statement", first, f"score-{olu}"))
+    score = score_box(window, first, olu)
     qtbot.mouseClick(score, Qt.MouseButton.LeftButton)
     qtbot.keyClick(score, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(score, "2")
@@ -168,7 +175,7 @@ def test_the_first_digit_counts_ten_works_and_eleven_is_refused_in_words(
             )
             return entry.score
 
-    score = field(window, ("danger_statement", first, f"score-{olu}"))
+    score = score_box(window, first, olu)
     score.setFocus()
     assert score.text() == "–"  # no score yet
     qtbot.keyClicks(score, "7")  # the first digit always counts
@@ -177,7 +184,7 @@ def test_the_first_digit_counts_ten_works_and_eleven_is_refused_in_words(
     wait_saved(qtbot, window)
     assert saved() == 7
 
-    score = field(window, ("danger_statement", first, f"score-{olu}"))
+    score = score_box(window, first, olu)
     score.setFocus()
     qtbot.keyClicks(score, "10")  # the score is selected on arrival: 10 replaces it
     assert score.text() == "10"
@@ -185,7 +192,7 @@ def test_the_first_digit_counts_ten_works_and_eleven_is_refused_in_words(
     wait_saved(qtbot, window)
     assert saved() == 10
 
-    score = field(window, ("danger_statement", first, f"score-{olu}"))
+    score = score_box(window, first, olu)
     score.setFocus()
     qtbot.keyClicks(score, "11")  # 1, then 11 is refused: the box keeps 1, and says why
     assert score.text() == "1"

@@ -103,6 +103,7 @@ def test_plan_category_and_reasons_then_no_plan_hides_categories(
         assert decision.plan_type is PlanType.NO_PLAN
         assert decision.category_keys == []
         assert decision.reasons == "Ruby is often left alone"
+    assert pane.conference is not None
     assert marks.decision(pane.context.item, pane.conference) == (2, 2)
 
 

@@ -6,9 +6,10 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QPushButton, QTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QTextEdit
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import settled
 from cprecorder.actor import Actor
 from cprecorder.agenda import completeness as marks
 from cprecorder.model import ConferenceKind, DemonstrationMethodKind
@@ -16,16 +17,6 @@ from cprecorder.operations import create_conference
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.shell.main_window import MainWindow
-
-
-def settled(qtbot: QtBot) -> QWidget:
-    qtbot.waitUntil(
-        lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().isVisible(),
-        timeout=2000,
-    )
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
 
 
 def test_tick_the_boxes_and_add_a_way_of_showing_it(

@@ -87,6 +87,7 @@ def test_children_people_attendance_and_quoracy(
     qtbot: QtBot, window: MainWindow, store: Store, empty_id: int
 ) -> None:
     pane = open_pane(qtbot, window, empty_id)
+    assert pane.conference is not None
     assert marks.family(pane.context.item, pane.conference) == (0, 3)
 
     click_add(qtbot, window, "Add a child")

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import focused
+from by_keyboard import focused, settled
 from cprecorder.actor import Actor
 from cprecorder.agenda import completeness as marks
 from cprecorder.model import ConferenceKind, PlanSection
@@ -17,12 +17,6 @@ from cprecorder.operations import create_conference
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.shell.main_window import MainWindow
-
-
-def settled(qtbot: QtBot) -> QWidget:
-    """The focused field once the rebuilt pane is on screen (a person types after that)."""
-    qtbot.waitUntil(lambda: focused().isVisible(), timeout=2000)
-    return focused()
 
 
 def button(pane: QWidget, name: str) -> QPushButton:

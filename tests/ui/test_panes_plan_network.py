@@ -5,24 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QPushButton, QTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QPushButton, QTextEdit
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import settled
 from cprecorder.agenda import completeness as marks
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.shell.main_window import MainWindow
-
-
-def settled(qtbot: QtBot) -> QWidget:
-    """The focused field once the rebuilt pane is on screen (a person types after that)."""
-    qtbot.waitUntil(
-        lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().isVisible(),
-        timeout=2000,
-    )
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
 
 
 def test_add_a_person_and_their_part(

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QTextEdit, QWidget
+from PySide6.QtWidgets import QPushButton, QTextEdit
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import settled
 from cprecorder.agenda import completeness as marks
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
@@ -20,16 +21,6 @@ WORDS = {
     "red_flags": "Cans in the recycling; Dean sleeping in the day.",
     "contingency": "Kerry rings Nana, who collects the children.",
 }
-
-
-def settled(qtbot: QtBot) -> QWidget:
-    qtbot.waitUntil(
-        lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().isVisible(),
-        timeout=2000,
-    )
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
 
 
 def test_fill_a_rule_card_with_the_keyboard(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -86,6 +86,15 @@ def focused_key() -> str:
     return str(widget.property("field_key")) if widget is not None else ""
 
 
+def focus_is(key: str) -> Callable[[], bool]:
+    return lambda: focused_key() == key
+
+
+def fewer_than(dock: ReviewDock, count: int) -> Callable[[], bool]:
+    """Whether fewer than ``count`` blocking items are left in the review list."""
+    return lambda: len(dock.panel.blocking()) < count
+
+
 def make_gaps(store: Store, conference_id: int, actor: Actor) -> None:
     """Leo with no decision, Maisie with no lead social worker, no review date, no goal."""
     conference = fresh(store, conference_id)
@@ -145,11 +154,11 @@ def test_every_blocking_item_is_listed_and_takes_the_chair_to_its_field(
             qtbot.waitUntil(dock.panel.list.hasFocus, timeout=2000)
         choose(qtbot, dock, item, click=number % 2 == 1)
         key = ":".join(str(part) for part in item.target)
-        qtbot.waitUntil(lambda key=key: focused_key() == key, timeout=2000)
+        qtbot.waitUntil(focus_is(key), timeout=2000)
         shown = view.current_key()
         assert item.target in view.panes[shown].fields
-        assert QApplication.focusWidget() is not None
-        assert QApplication.focusWidget().isVisible()
+        widget = QApplication.focusWidget()
+        assert widget is not None and widget.isVisible()
 
 
 def test_filling_the_gaps_in_the_real_fields_clears_them_from_the_list(
@@ -193,12 +202,12 @@ def test_filling_the_gaps_in_the_real_fields_clears_them_from_the_list(
             qtbot.waitUntil(dock.panel.list.hasFocus, timeout=2000)
         choose(qtbot, dock, item, click=False)
         key = ":".join(str(part) for part in item.target)
-        qtbot.waitUntil(lambda key=key: focused_key() == key, timeout=2000)
+        qtbot.waitUntil(focus_is(key), timeout=2000)
         before = len(dock.panel.blocking())
         widget = QApplication.focusWidget()
         assert widget is not None
         typed_into(widget)
-        qtbot.waitUntil(lambda before=before: len(dock.panel.blocking()) < before, timeout=3000)
+        qtbot.waitUntil(fewer_than(dock, before), timeout=3000)
         assert item not in dock.panel.items
 
     assert dock.panel.status.text().startswith("Nothing stops sign-off")

@@ -48,7 +48,7 @@ def test_failed_save_keeps_text_and_retries(
             raise StoreUnavailableError("The disk is full, so the record could not be saved.")
         return real_update(*args, **kwargs)
 
-    monkeypatch.setattr(recorder_module.op, "update", update)
+    monkeypatch.setattr(operations, "update", update)  # the recorder calls op.update
     try:
         type_while_failing(qtbot, window, journal, demo_id, failing)
     finally:
@@ -70,7 +70,7 @@ def type_while_failing(
     qtbot.waitUntil(lambda: view.recorder.state == "failed", timeout=3000)
     assert "Not saved" in view.header.save_state.text()
     assert "disk is full" in view.header.save_state.text()
-    assert field.toPlainText().endswith("Kept safe.")  # type: ignore[attr-defined]
+    assert field.toPlainText().endswith("Kept safe.")
     [kept] = journal.pending(demo_id)
     assert kept.text.endswith("Kept safe.")
     failing["on"] = False

@@ -6,11 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+import by_keyboard
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.backup import list_backups
@@ -21,9 +22,7 @@ from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.dialogs.addendum import AddendumDialog
 from cprecorder.ui.dialogs.sign_off import SignOffDialog
-from cprecorder.ui.shell.app import create_main_window
 from cprecorder.ui.shell.main_window import MainWindow
-from cprecorder.ui.shell.settings import Settings
 from cprecorder.ui.shell.window_actions import ActionId
 
 
@@ -47,15 +46,7 @@ def audit_count(store: Store, conference_id: int) -> int:
 
 
 def open_window(qtbot: QtBot, store: Store, who: Actor, tmp_path: Path) -> MainWindow:
-    settings = Settings(QSettings(str(tmp_path / f"{who.os_user}.ini"), QSettings.Format.IniFormat))
-    window = create_main_window(store, who, settings, reopen=False)
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)  # for its shortcuts
-    return window
+    return by_keyboard.open_window(qtbot, store, who, tmp_path / f"{who.os_user}.ini")
 
 
 @pytest.fixture
@@ -162,7 +153,8 @@ def test_sign_off_is_refused_while_blocking_items_remain(
     assert dialog.isVisible()
     assert fresh(store, demo_id).status is RecordStatus.DRAFT
     # Warnings do not stop sign-off; they are listed for the chair to weigh.
-    assert "You can sign off with" in dialog.findChild(type(dialog.refusal), "warningTitle").text()
+    title = dialog.findChild(type(dialog.refusal), "warningTitle")
+    assert title is not None and "You can sign off with" in title.text()
     # From the dialog, straight to the review list.
     qtbot.mouseClick(dialog.review_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
@@ -278,8 +270,6 @@ def test_a_refused_sign_off_keeps_the_dialog_open_with_the_reason(
 def test_saying_you_are_the_chair_offers_sign_off(
     qtbot: QtBot, store: Store, actor: Actor, demo_id: int, tmp_path: Path
 ) -> None:
-    from PySide6.QtCore import QTimer
-
     from cprecorder.model import Role
     from cprecorder.ui.shell.identity import IdentityDialog
 
@@ -289,28 +279,16 @@ def test_saying_you_are_the_chair_offers_sign_off(
         sign = window.actions_[ActionId.SIGN_OFF]
         assert not sign.isEnabled()
 
-        def answer() -> None:
-            dialogs = [d for d in window.findChildren(IdentityDialog) if d.isVisible()]
-            if not dialogs:  # not shown yet: look again shortly
-                QTimer.singleShot(20, answer)
-                return
-            dialog = dialogs[0]
-            try:
-                dialog.role.setFocus()
-                qtbot.keyClicks(dialog.role, "Ch")  # "Chair", by its first letters
-                qtbot.mouseClick(
-                    dialog.buttons.button(dialog.buttons.StandardButton.Ok),
-                    Qt.MouseButton.LeftButton,
-                )
-            finally:
-                if dialog.isVisible():  # never leave a modal dialog waiting
-                    dialog.reject()
+        def say_chair(dialog: IdentityDialog) -> None:
+            dialog.role.setFocus()
+            qtbot.keyClicks(dialog.role, "Ch")  # "Chair", by its first letters
+            qtbot.mouseClick(
+                dialog.buttons.button(dialog.buttons.StandardButton.Ok),
+                Qt.MouseButton.LeftButton,
+            )
 
-        QTimer.singleShot(0, answer)
-        # The window's own handler may stumble on the role it is handed (see
-        # record_menu._role_as_vocabulary); what matters here is what is offered after.
-        with qtbot.capture_exceptions():
-            window.actions_[ActionId.WHO_AM_I].trigger()
+        with by_keyboard.answering(IdentityDialog, say_chair):
+            window.actions_[ActionId.WHO_AM_I].trigger()  # File → Who is using CP Recorder…
         assert window.actor.role is Role.CHAIR
         assert window.view is not None and window.view.recorder.actor.role is Role.CHAIR
         assert sign.isEnabled()

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import focused
+from by_keyboard import answering, focused, press, type_here
 from cprecorder.model import PlanSection
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
@@ -380,21 +380,21 @@ def test_new_conferences_follow_the_authoritys_nation(
     data_dir: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from PySide6.QtCore import QTimer
-
     from cprecorder.queries import list_conferences
+    from cprecorder.ui.shell.start_view import NewConferenceDialog
 
     data_dir.mkdir(parents=True, exist_ok=True)
     (data_dir / "settings.toml").write_text('nation = "wales"\n', encoding="utf-8")
 
-    def fill() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert dialog is not None
-        qtbot.keyClicks(dialog.family, "Pennant")  # type: ignore[attr-defined]
-        qtbot.keyClick(dialog.family, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    def fill(dialog: NewConferenceDialog) -> None:
+        assert focused() is dialog.family  # the dialog puts the cursor in the family name
+        type_here(qtbot, "Pennant")
+        press(qtbot, Qt.Key.Key_Return)
 
-    QTimer.singleShot(200, fill)
-    window.new_conference()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    with answering(NewConferenceDialog, fill):
+        press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     with store.read() as session:
         [row] = list_conferences(session, "pennant")
         assert load_conference(session, row.id).nation == "wales"

@@ -107,8 +107,10 @@ def test_find_and_the_jargon_check_follow_the_one_rule(
     conference.worries[0].confidential = True
     assert conference.professionals_only, "the demo has professionals-only notes"
     parts = {
-        (entity_name(p), p.id): p for p in record_parts(conference) if type(p) in ENTITIES.values()
-    }  # type: ignore[attr-defined]
+        (entity_name(p), getattr(p, "id", None)): p
+        for p in record_parts(conference)
+        if type(p) in ENTITIES.values()
+    }
     for place in text_places(conference):
         part = parts[(place.entity, place.entity_id)]
         assert place.confidential is (not family_may_see(part, place.field))

@@ -59,7 +59,9 @@ def test_export_one_childs_plan_with_a_marking(
     assert code == 0
     assert err.startswith("Leo's plan has not been written for Leo yet")
     document = docx.Document(str(target))
-    titles = [p.text for p in document.paragraphs if p.style.name == "Title"]
+    titles = [
+        p.text for p in document.paragraphs if p.style is not None and p.style.name == "Title"
+    ]
     assert titles == ["Leo's plan"]
     assert document.sections[0].header.paragraphs[0].text == "OFFICIAL"
 

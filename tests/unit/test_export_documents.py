@@ -54,7 +54,11 @@ def body_text(document: docx.document.Document) -> str:
 
 
 def headings(document: docx.document.Document, level: int) -> list[str]:
-    return [p.text for p in document.paragraphs if p.style.name == f"Heading {level}"]
+    return [
+        p.text
+        for p in document.paragraphs
+        if p.style is not None and p.style.name == f"Heading {level}"
+    ]
 
 
 def xml_parts(data: bytes) -> dict[str, str]:
@@ -95,8 +99,8 @@ def test_record_holds_every_part_of_the_demo(conference: Conference) -> None:
         assert statement.safety_goal in text
         for score in statement.scores:
             assert score.reason in text
-    for score in conference.safety_scores:
-        assert score.one_point_up in text
+    for safety in conference.safety_scores:
+        assert safety.one_point_up in text
     assert category_label("england", "emotional_abuse") in text
     assert conference.dissents[0].reasons in text
     for view in conference.agency_views:
@@ -208,6 +212,7 @@ def test_structure_of_every_document(conference: Conference, kind: DocumentKind)
     data = document_bytes(conference, kind)
     document = open_doc(data)
     section = document.sections[0]
+    assert section.page_width is not None and section.page_height is not None
     assert abs(section.page_width - Cm(21)) < Cm(0.05)
     assert abs(section.page_height - Cm(29.7)) < Cm(0.05)
     assert headings(document, 1), "the navigation pane needs Heading 1 paragraphs"
@@ -321,7 +326,9 @@ def test_childrens_plan_for_every_child_starts_each_on_a_new_page(
 ) -> None:
     data = document_bytes(conference, DocumentKind.CHILDREN)
     document = open_doc(data)
-    titles = [p.text for p in document.paragraphs if p.style.name == "Title"]
+    titles = [
+        p.text for p in document.paragraphs if p.style is not None and p.style.name == "Title"
+    ]
     assert titles == ["Maisie's plan", "Leo's plan"]
     xml = xml_parts(data)["word/document.xml"]
     leo_title = xml.index("Leo's plan")

@@ -53,7 +53,8 @@ def digest(path: Path) -> str:
 def record_of(store: Store, conference_id: int) -> dict[str, Any]:
     with store.read() as session:
         record: dict[str, Any] = conference_to_dict(load_conference(session, conference_id))
-        return record["conference"]
+        meeting: dict[str, Any] = record["conference"]
+        return meeting
 
 
 def save_summary(store: Store, actor: Actor, conference_id: int, text: str = TEXT) -> None:
@@ -131,10 +132,10 @@ def as_ordinary_user(attempt: Callable[[], dict[str, Any]]) -> dict[str, Any]:
                 os.setgroups([])
                 os.setgid(NOBODY)
                 os.setuid(NOBODY)
-            outcome = attempt()
+            answer = attempt()
         except BaseException as exc:
-            outcome = {"bug": f"{type(exc).__name__}: {exc}"}
-        os.write(write_end, json.dumps(outcome).encode("utf-8"))
+            answer = {"bug": f"{type(exc).__name__}: {exc}"}
+        os.write(write_end, json.dumps(answer).encode("utf-8"))
         os._exit(0)
     os.close(write_end)
     data = b""

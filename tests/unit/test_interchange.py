@@ -24,8 +24,8 @@ pytestmark = pytest.mark.both_backends
 
 # Text a person could type or paste: any Unicode but surrogates, NUL kept in (and removed
 # on the way in: PostgreSQL cannot hold it, so no backend does).
-any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
-names = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
+any_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
+names = st.text(st.characters(exclude_categories=["Cs"]), max_size=30)
 dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2040, 12, 31))
 scores = st.one_of(st.none(), st.integers(0, 10))
 
@@ -78,7 +78,10 @@ def without_identity(value: Any) -> Any:
 def round_trip(store: Store, actor: Actor, data: dict[str, Any]) -> dict[str, Any]:
     conference_id = import_conference(store, actor=actor, data=json.loads(json.dumps(data)))
     with store.read() as session:
-        return without_identity(conference_to_dict(load_conference(session, conference_id)))
+        result: dict[str, Any] = without_identity(
+            conference_to_dict(load_conference(session, conference_id))
+        )
+        return result
 
 
 @settings(

@@ -11,7 +11,7 @@ from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.errors import RecordLockedError, ValidationError
 from cprecorder.interchange import conference_to_dict
-from cprecorder.model import Child, Conference, PlanType, RecordStatus
+from cprecorder.model import Child, Conference, Operation, PlanType, RecordStatus
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 
@@ -95,11 +95,11 @@ def test_the_lock_holds_below_the_operations(
     store: Store, actor: Actor, chair: Actor, demo_id: int
 ) -> None:
     signed_off(store, actor, chair, demo_id)
-    with pytest.raises(RecordLockedError), store.write(chair, "direct") as session:
+    with pytest.raises(RecordLockedError), store.write(chair, Operation.UPDATE) as session:
         child = session.scalars(select(Child).where(Child.conference_id == demo_id)).first()
         assert child is not None
         child.first_name = "Changed"
-    with pytest.raises(RecordLockedError), store.write(chair, "direct") as session:
+    with pytest.raises(RecordLockedError), store.write(chair, Operation.UPDATE) as session:
         conference = session.get(Conference, demo_id)
         assert conference is not None
         conference.status = RecordStatus.DRAFT

@@ -129,17 +129,21 @@ def test_a_store_at_the_previous_head_joins_cases(tmp_path: Path) -> None:
                 ),
             )
             for place, name in enumerate(("Maisie", "Leo")):
-                child_id = conn.execute(
+                child_key = conn.execute(
                     t["children"].insert(),
                     _row(t["children"], conference_id=id_, position=place, first_name=name),
-                ).inserted_primary_key[0]
+                ).inserted_primary_key
+                assert child_key is not None
+                child_id = child_key[0]
                 plan = PLANS.get((id_, name))
                 if plan is None:
                     continue
-                decision_id = conn.execute(
+                decision_key = conn.execute(
                     t["child_decisions"].insert(),
                     _row(t["child_decisions"], child_id=child_id, plan_type=plan[0]),
-                ).inserted_primary_key[0]
+                ).inserted_primary_key
+                assert decision_key is not None
+                decision_id = decision_key[0]
                 for at, category in enumerate(plan[1:]):
                     conn.execute(
                         t["decision_categories"].insert(),
@@ -182,9 +186,13 @@ def test_a_store_at_the_previous_head_joins_cases(tmp_path: Path) -> None:
         with store.engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn, opts=COMPARED), Base.metadata)
             assert diff == []
-            cases = dict(conn.execute(sa.text("SELECT id, case_id FROM conferences")).all())
+            cases: dict[int, int] = dict(
+                conn.execute(sa.text("SELECT id, case_id FROM conferences")).all()
+            )
             assert cases[1] == cases[2] == cases[4] != cases[3]
-            names = dict(conn.execute(sa.text("SELECT id, family_name FROM cases")).all())
+            names: dict[int, str] = dict(
+                conn.execute(sa.text("SELECT id, family_name FROM cases")).all()
+            )
             assert names[cases[1]] == "Ashdown" and names[cases[3]] == "Brennan"
             uids = conn.execute(sa.text("SELECT uid FROM conferences")).scalars().all()
             assert len(set(uids)) == 4 and all(len(u) == 32 for u in uids)

@@ -106,6 +106,12 @@ def test_every_operation_writes_its_enum_value_into_the_trail(
             ),
         ),
         (
+            Operation.ACTION_OWNER,
+            lambda: op.set_action_owner(
+                store, actor=actor, action_id=second_action.id, name="Paul Whitmore"
+            ),
+        ),
+        (
             Operation.ADD,
             lambda: op.add_item(
                 store,

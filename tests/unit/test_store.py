@@ -45,7 +45,7 @@ def test_write_takes_the_lock_at_once(store: Store, actor: object) -> None:
     from cprecorder.actor import Actor
 
     assert isinstance(actor, Actor)
-    with store.write(actor, "probe") as session:
+    with store.write(actor, None) as session:
         # BEGIN IMMEDIATE holds the reserved lock before the first write.
         other = Store(store.url, migrate=False)
         with other.engine.connect() as conn:

@@ -295,10 +295,10 @@ def test_tls_is_required_for_another_machine_unless_the_url_says_otherwise(
 class MemoryKeyring(KeyringBackend):
     """A keyring that lives only as long as the test."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.kept: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:

@@ -37,7 +37,7 @@ from .decision import (
     DissentChild,
 )
 from .editing import EditingSession
-from .family import Child, ChildRelationship, Person
+from .family import NAMED_IN_AN_ACTION, Child, ChildRelationship, Person
 from .operation import Operation, Scope
 from .plan import (
     Action,
@@ -52,6 +52,7 @@ from .plan import (
 )
 
 __all__ = [
+    "NAMED_IN_AN_ACTION",
     "Action",
     "ActionFor",
     "ActionProgress",

@@ -95,6 +95,10 @@ class Child(Revised, Base):
         return self.conference
 
 
+#: The role of someone first named as an action's owner, until someone says who they are.
+NAMED_IN_AN_ACTION = "named in an action"
+
+
 class Person(Revised, Base):
     """Anyone invited: family, network or professional, with their attendance."""
 

@@ -53,6 +53,8 @@ class Operation(enum.Enum):
     SAFETY_SCORE = ("set_safety_score", "Scored", Scope.STRUCTURE)
     RELATIONSHIP = ("set_relationship", "Relationship", Scope.PEOPLE)
     CHILDRENS_PLAN = ("create_childrens_plan", "Started a children's plan", Scope.STRUCTURE)
+    #: Who does an action, by name: someone not yet in the conference is added.
+    ACTION_OWNER = ("set_action_owner", "Who does it", Scope.STRUCTURE | Scope.PEOPLE)
     #: How far a carried action got since the last meeting (its status follows).
     ACTION_PROGRESS = ("set_action_progress", "Progress", Scope.NONE)
     CASE_DETAILS = ("set_case_details", "Case details", Scope.NONE)

@@ -7,6 +7,7 @@ with the words the audit trail shows), which the window passes to every screen.
 """
 
 from ..model.operation import Operation, Scope
+from .action_owner import set_action_owner
 from .change import Change
 from .childrens_plan import create_childrens_plan
 from .decision import set_decision
@@ -43,6 +44,7 @@ __all__ = [
     "move_item",
     "remove_item",
     "restore_item",
+    "set_action_owner",
     "set_action_progress",
     "set_case_details",
     "set_danger_score",

@@ -11,14 +11,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -27,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...actor import Actor
 from ...changes import local_time
 from ...model import Addendum, Conference
+from .form import FormDialog
 
 
 def addendum_card(addendum: Addendum) -> QFrame:
@@ -50,7 +48,7 @@ def addendum_card(addendum: Addendum) -> QFrame:
     return card
 
 
-class AddendumDialog(QDialog):
+class AddendumDialog(FormDialog):
     """Asks for the author, reason and text; ``submit`` returns a refusal or None."""
 
     def __init__(
@@ -61,16 +59,8 @@ class AddendumDialog(QDialog):
         submit: Callable[[str, str, str], str | None],
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("addendumDialog")
-        self.setWindowTitle("Add an addendum")
-        self.setMinimumWidth(600)
         self.submit = submit
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        title = QLabel("Add an addendum")
-        title.setObjectName("dialogTitle")
-        layout.addWidget(title)
+        layout = self.page("addendumDialog", "Add an addendum", 600)
         signed = conference.signed_off_at
         when = local_time(signed) if signed else None
         intro = QLabel(
@@ -123,22 +113,7 @@ class AddendumDialog(QDialog):
             form.addRow(shown, widget)
         layout.addLayout(form)
 
-        self.problem = QLabel()
-        self.problem.setObjectName("flag")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
-        layout.addWidget(self.problem)
-
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        cancel = QPushButton("Cancel")
-        cancel.clicked.connect(self.reject)
-        self.add_button = QPushButton("Add the addendum")
-        self.add_button.setObjectName("primary")
-        self.add_button.clicked.connect(self.accept)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.add_button)
-        layout.addLayout(buttons)
+        self.add_button = self.main_buttons(layout, "Add the addendum")
         for edit in (self.author, self.reason):
             edit.textChanged.connect(self._update)
         self.text.textChanged.connect(self._update)
@@ -164,7 +139,6 @@ class AddendumDialog(QDialog):
             self.author.text().strip(), self.reason.text().strip(), self.text.toPlainText()
         )
         if refusal:
-            self.problem.setText(refusal)
-            self.problem.show()
+            self.refuse(refusal)
             return
         super().accept()

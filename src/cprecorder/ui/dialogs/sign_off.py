@@ -13,7 +13,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...actor import Actor
 from ...model import Conference, Role
 from ...review import ReviewItem
+from .form import FormDialog
 
 #: How many items are listed before "and N more".
 SHOWN = 8
@@ -45,7 +45,7 @@ def _listed(items: list[ReviewItem], shown: int | None = SHOWN) -> str:
     return "\n".join(lines)
 
 
-class SignOffDialog(QDialog):
+class SignOffDialog(FormDialog):
     """Asks the chair to sign off; ``submit(name)`` returns a refusal or None."""
 
     def __init__(
@@ -58,20 +58,11 @@ class SignOffDialog(QDialog):
         show_review: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("signOffDialog")
-        self.setWindowTitle("Sign off the record")
-        self.setMinimumWidth(560)
         self.actor = actor
         self.submit = submit
         self.blocking = [i for i in items if i.blocking]
         self.warnings = [i for i in items if not i.blocking]
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        title = QLabel("Sign off the record")
-        title.setObjectName("dialogTitle")
-        layout.addWidget(title)
+        layout = self.page("signOffDialog", "Sign off the record", 560)
         when = conference.scheduled_at
         about = QLabel(
             f"{conference.family_name} family — {conference.kind.label.lower()} held on "
@@ -150,30 +141,14 @@ class SignOffDialog(QDialog):
         confirm_row.addWidget(words, 1)
         layout.addLayout(confirm_row)
 
-        self.problem = QLabel()
-        self.problem.setObjectName("flag")
-        self.problem.setWordWrap(True)
-        self.problem.hide()
-        layout.addWidget(self.problem)
-
-        buttons = QHBoxLayout()
         self.review_button = QPushButton("Show the &review list")
         self.review_button.setVisible(show_review is not None and bool(items))
         if show_review is not None:
             self.review_button.clicked.connect(self.reject)
             self.review_button.clicked.connect(show_review)
-        buttons.addWidget(self.review_button)
-        buttons.addStretch(1)
-        self.cancel = QPushButton("Cancel")
-        self.cancel.clicked.connect(self.reject)
-        self.sign_button = QPushButton("Sign off the record")
-        self.sign_button.setObjectName("primary")
-        self.sign_button.setDefault(True)
-        self.sign_button.clicked.connect(self.accept)
-        buttons.addWidget(self.cancel)
-        buttons.addWidget(self.sign_button)
-        layout.addLayout(buttons)
-
+        self.sign_button = self.main_buttons(
+            layout, "Sign off the record", before=self.review_button
+        )
         self.chair_name.textChanged.connect(self._update)
         self.confirm.toggled.connect(self._update)
         self._update()
@@ -207,7 +182,6 @@ class SignOffDialog(QDialog):
             return
         refusal = self.submit(self.chair_name.text().strip())
         if refusal:
-            self.problem.setText(refusal)
-            self.problem.show()
+            self.refuse(refusal)
             return
         super().accept()

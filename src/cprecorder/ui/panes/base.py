@@ -6,8 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -28,6 +30,29 @@ from ...operations.change import NAME_FIELDS
 from ...sharing import family_may_see
 from ..recording.recorder import Recorder
 from ..widgets.fields import Bound, FieldKey
+
+
+def control_name(widget: QWidget) -> str:
+    """What a control is called: its accessible name, else a button's words."""
+    if widget.accessibleName():
+        return widget.accessibleName()
+    return widget.text() if isinstance(widget, QAbstractButton) else ""
+
+
+def _hidden_below(widget: QWidget, top: QWidget) -> bool:
+    """Whether the widget, or a parent of it below ``top``, was hidden on purpose.
+
+    A body just built is not shown until the event loop runs, so being visible is
+    not yet the question.
+    """
+    current: QWidget | None = widget
+    while current is not None and current is not top:
+        if current.isHidden() and current.testAttribute(
+            Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+        ):
+            return True
+        current = current.parentWidget()
+    return False
 
 
 @dataclass
@@ -113,6 +138,7 @@ class Pane(QWidget):
         layout.setSpacing(16)
         self.body_layout = layout
         self.build(conference, layout)
+        top = self.scroller.verticalScrollBar().value()
         self.page_layout.replaceWidget(self.body, fresh)
         # Hidden at once: until it is deleted it would still be laid out and painted.
         self.body.hide()
@@ -121,6 +147,22 @@ class Pane(QWidget):
         self._confidential_hidden = False  # a fresh body shows everything
         self.apply_lock()
         self.apply_presentation()
+        self._lay_out_now(top)
+
+    def _lay_out_now(self, top: int) -> None:
+        """Lay the new body out before anything is painted, at the place the person was.
+
+        Added to a page on screen, the body would be shown only once control returns to
+        the event loop, and until then the layout counts it as empty: the page shrinks,
+        the scroll bar goes back to the top, and a field the cursor is put in would be
+        scrolled to with the geometry of a body not laid out yet. The view jumped.
+        """
+        if not self.page.isVisible():
+            return
+        self.body.show()
+        for _ in range(3):  # text fields fit their words once they have a width
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.scroller.verticalScrollBar().setValue(top)
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         raise NotImplementedError
@@ -263,6 +305,26 @@ class Pane(QWidget):
         for key in self.fields:
             if key[0] == entity and key[1] == entity_id:
                 return self.focus_field(key)
+        return False
+
+    def focus_control(self, name: str) -> bool:
+        """Focus the enabled control (a button, a choice) of this :func:`control_name`.
+
+        After an addition that has no field of its own (a member of the core group), the
+        cursor goes back to the control the person used, to add the next one.
+        """
+        if not name:
+            return False
+        for widget in self.body.findChildren(QWidget):
+            if (
+                control_name(widget) == name
+                and widget.isEnabled()
+                and not _hidden_below(widget, self.body)
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.scroller.ensureWidgetVisible(widget, 50, 80)
+                return True
         return False
 
     def first_field(self) -> QWidget | None:

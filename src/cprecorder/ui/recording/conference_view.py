@@ -27,6 +27,7 @@ from ...operations import Change
 from ...operations.change import NAME_FIELDS
 from ...sharing import family_may_see
 from ..panes import Pane, PaneContext, pane_class, pane_keys
+from ..panes.base import control_name
 from ..widgets.fields import FieldKey
 from .open_record import OpenRecord, Stage
 
@@ -332,10 +333,22 @@ class ConferenceView(QWidget):
         place = self.places.get(self.current_key())
         if place is not None and pane.focus_field(place):
             return
-        first = pane.first_field()
+        first = pane.first_field() or self._first_control(pane)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
             pane.scroller.ensureWidgetVisible(first, 50, 80)
+
+    @staticmethod
+    def _first_control(pane: Pane) -> QWidget | None:
+        """A pane with no field (its last item removed): its first button ("Add …")."""
+        for widget in pane.page.findChildren(QWidget):
+            if (
+                widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.isEnabled()
+                and widget.isVisibleTo(pane)
+            ):
+                return widget
+        return None
 
     def step(self, offset: int) -> None:
         row = self.nav.currentRow()
@@ -389,6 +402,7 @@ class ConferenceView(QWidget):
                 self.message.emit("Item removed. Ctrl+Alt+Z puts it back.")
         focused = QApplication.focusWidget()
         had_focus_key = focused.property("field_key") if focused is not None else None
+        control = control_name(focused) if focused is not None and not had_focus_key else ""
         neighbour = (
             self._neighbour_of(focused, change) if change.operation is Operation.REMOVE else None
         )
@@ -410,6 +424,8 @@ class ConferenceView(QWidget):
             if current.focus_field((entity, int(entity_id), field)):
                 return
         if neighbour is not None and current.focus_field(neighbour):
+            return
+        if current.focus_control(control):  # the button used, to add the next one
             return
         self.restore_focus()  # the field typed in is gone: never leave the cursor nowhere
 

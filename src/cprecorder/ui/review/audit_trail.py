@@ -224,6 +224,7 @@ class AuditDialog(QDialog):
         self.verify_button = QPushButton("&Verify")
         self.verify_button.setObjectName("primary")
         self.verify_button.setAccessibleName("Verify the audit trail")
+        self.verify_button.setDefault(True)
         self.verify_button.clicked.connect(self.verify)
         close = QPushButton("Close")
         close.clicked.connect(self.close)

@@ -213,6 +213,9 @@ class RecordActions(QObject):
 
     def _audit_closed(self, _result: int) -> None:
         self.audit = None
+        # The window gets the keys back, in the field the person was typing in: a
+        # closed window's keys otherwise went nowhere.
+        self.window.restore_focus()
 
 
 def connect_record_actions(window: MainWindow) -> RecordActions:

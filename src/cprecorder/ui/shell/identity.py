@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...actor import Actor, os_user
 from ...model import Role
+from ..dialogs.form import FormDialog
 from .settings import USER_NAME, USER_ROLE, Settings
 
 
@@ -37,7 +37,7 @@ def remember_actor(settings: Settings, actor: Actor) -> None:
     settings.sync()
 
 
-class IdentityDialog(QDialog):
+class IdentityDialog(FormDialog):
     """Asks for the person's name and role."""
 
     def __init__(self, parent: QWidget | None = None, current: Actor | None = None) -> None:
@@ -65,6 +65,7 @@ class IdentityDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -203,6 +204,7 @@ class MainWindow(QMainWindow):
             self._start.new_requested.connect(self.new_conference)
             self._start.case_requested.connect(self.show_journey)
             self._start.review_requested.connect(self.start_review)
+            self._start.withdraw_requested.connect(self.withdraw_conference)
             self.stack.addWidget(self._start)
         elif self._start.parentWidget() is None:  # set aside while the type was resized
             self.stack.addWidget(self._start)
@@ -459,6 +461,36 @@ class MainWindow(QMainWindow):
         self.start.refresh()
         self.stack.setCurrentWidget(self.start)
         self.start.search.setFocus()
+
+    def withdraw_conference(self, conference_id: int) -> None:
+        """A conference created by mistake leaves the lists, asked why and audited."""
+        from ... import operations as op
+        from ...errors import KnownError
+        from ..dialogs.withdraw import WithdrawDialog
+
+        chosen = next((c for c in self.start.model.rows if c.id == conference_id), None)
+        if chosen is None:
+            return
+
+        def submit(reason: str) -> str | None:
+            try:
+                op.withdraw(
+                    self.store, actor=self.actor, conference_id=conference_id, reason=reason
+                )
+            except KnownError as exc:
+                return str(exc)
+            return None
+
+        dialog = WithdrawDialog(self, chosen, submit)
+        withdrawn = dialog.exec() == WithdrawDialog.DialogCode.Accepted
+        self.start.refresh()
+        self.activateWindow()
+        self.start.table.setFocus()
+        if withdrawn:
+            self.show_message(
+                f"The {chosen.family_name} family's conference of {chosen.scheduled_at:%d %b %Y} "
+                "is withdrawn; its record and audit trail are kept."
+            )
 
     def new_conference(self) -> None:
         from ... import operations as op
@@ -742,6 +774,9 @@ class MainWindow(QMainWindow):
         self.status.setText(text)
 
     def _remember_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, QPushButton) and not new.autoDefault():
+            # Enter presses the focused button ("+ Add…" included), as it does in a dialog.
+            new.setAutoDefault(True)
         if new is None or self.view is None:
             return
         self.view.remember_place(new)

@@ -12,10 +12,9 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from ...journey.cases import CaseSummary, list_cases
 from ...model import ConferenceKind, HowHeld, RecordStatus
 from ...queries import ConferenceSummary, list_conferences
 from ...store import Store
+from ..dialogs.form import FormDialog
 from ..widgets.dates import DateEntry
 from ..widgets.rows_table import RowsModel, rows_table
 
@@ -93,6 +93,8 @@ class StartView(QWidget):
     case_requested = Signal(int)
     #: A signed-off conference whose review conference to start.
     review_requested = Signal(int)
+    #: A conference created by mistake, to withdraw (the window asks why).
+    withdraw_requested = Signal(int)
 
     def __init__(self, store: Store) -> None:
         super().__init__()
@@ -121,9 +123,16 @@ class StartView(QWidget):
         self.review_button = QPushButton("Start the review &conference")
         self.review_button.setToolTip("The review of the chosen signed-off conference")
         self.review_button.clicked.connect(self.review_selected)
+        self.withdraw_button = QPushButton("&Withdraw…")
+        self.withdraw_button.setToolTip(
+            "Withdraw the chosen conference if it was created by mistake (Delete in the list); "
+            "never once signed off"
+        )
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
         bar.addWidget(self.new_button)
         bar.addWidget(self.open_button)
         bar.addWidget(self.review_button)
+        bar.addWidget(self.withdraw_button)
         layout.addLayout(bar)
 
         self.model = ConferenceListModel()
@@ -132,6 +141,9 @@ class StartView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.activated.connect(lambda _i: self.open_selected())
+        withdraw_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
+        withdraw_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        withdraw_key.activated.connect(self.withdraw_selected)
         layout.addWidget(self.table, 1)
         self.empty = QLabel("No conferences yet. Choose New conference to start one.")
         self.empty.setObjectName("emptyNote")
@@ -187,12 +199,24 @@ class StartView(QWidget):
         return self.model.rows[index.row()]
 
     def _offer_review(self) -> None:
+        from ...lifecycle import withdraw_refusal
+
         chosen = self.selected_conference()
         self.review_button.setEnabled(
             chosen is not None
             and chosen.status is RecordStatus.SIGNED_OFF
             and chosen.kind.is_conference
         )
+        self.withdraw_button.setEnabled(
+            chosen is not None and withdraw_refusal(chosen.status) is None
+        )
+
+    def withdraw_selected(self) -> None:
+        from ...lifecycle import withdraw_refusal
+
+        chosen = self.selected_conference()
+        if chosen is not None and withdraw_refusal(chosen.status) is None:
+            self.withdraw_requested.emit(chosen.id)
 
     def review_selected(self) -> None:
         chosen = self.selected_conference()
@@ -216,7 +240,7 @@ class StartView(QWidget):
             self.open_requested.emit(int(self.model.data(index, Qt.ItemDataRole.UserRole)))
 
 
-class NewConferenceDialog(QDialog):
+class NewConferenceDialog(FormDialog):
     """Kind, date and time, how held, chair, minute-taker, family name, children."""
 
     def __init__(self, parent: QWidget | None = None, *, minute_taker: str = "") -> None:
@@ -281,6 +305,7 @@ class NewConferenceDialog(QDialog):
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText("Start recording")
         ok.setObjectName("primary")
+        ok.setDefault(True)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -86,8 +86,9 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
     QLabel#panePrompt {{ font-size: {pt(1.05)}; color: {p.muted}; }}
     QLabel#sectionTitle {{ font-size: {pt(1.25)}; font-weight: 600; color: {p.accent}; }}
     QLabel#sideTitle {{ font-size: {pt(1.35)}; font-weight: 700; color: {p.text}; }}
-    QComboBox#contributor {{ border: none; background: transparent; color: {p.muted};
-        font-size: {pt(0.9)}; padding: 0 4px; }}
+    QComboBox#contributor {{ border: 2px solid transparent; background: transparent;
+        color: {p.muted}; font-size: {pt(0.9)}; padding: 0 4px; }}
+    QComboBox#contributor:focus {{ border: 2px solid {p.accent}; }}
     QLabel#sectionHint, QLabel#emptyNote {{ color: {p.muted}; }}
     QLabel#itemNumber {{ color: {p.muted}; padding-top: 6px; }}
     QLabel#lockBanner {{ background: {p.sidebar}; border-left: 4px solid {p.accent};
@@ -109,11 +110,22 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
         padding: 6px 14px; }}
     QPushButton:focus {{ border: 2px solid {p.accent}; }}
     QPushButton#primary {{ background: {p.accent}; color: {p.accent_text};
-        border: none; font-weight: 600; }}
+        border: 2px solid {p.accent}; font-weight: 600; }}
+    QPushButton#primary:focus {{ border: 3px solid {p.text}; }}
     QPushButton#editButton {{ border: 1px dashed {p.border}; color: {p.accent};
         background: transparent; }}
-    QListWidget#agenda {{ background: {p.sidebar}; color: {p.sidebar_text}; border: none;
-        font-size: {pt(1.05)}; padding: 8px 0; outline: none; }}
+    QPushButton#editButton:focus {{ border: 2px solid {p.accent}; }}
+    /* Every control shows when it has the keyboard: a person never presses a key blind. */
+    QCheckBox, QRadioButton {{ border: 2px solid transparent; border-radius: 4px;
+        padding: 2px 4px; }}
+    QCheckBox:focus, QRadioButton:focus {{ border: 2px solid {p.accent}; }}
+    QToolButton:focus {{ border: 2px solid {p.accent}; border-radius: 4px; }}
+    QTableView:focus, QListView:focus, QTreeView:focus, QScrollArea:focus {{
+        border: 2px solid {p.accent}; }}
+    QTabBar::tab:focus {{ border: 2px solid {p.accent}; }}
+    QListWidget#agenda {{ background: {p.sidebar}; color: {p.sidebar_text};
+        border: 2px solid {p.sidebar}; font-size: {pt(1.05)}; padding: 8px 0; outline: none; }}
+    QListWidget#agenda:focus {{ border: 2px solid {p.accent}; }}
     QListWidget#agenda::item {{ padding: 8px 14px; border-left: 4px solid transparent; }}
     QListWidget#agenda::item:selected {{ background: {p.selected}; color: {p.text};
         border-left: 4px solid {p.accent}; }}

@@ -18,9 +18,12 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -28,9 +31,10 @@ from PySide6.QtWidgets import (
 
 from .... import operations as op
 from ....model import Action, ActionFor, ActionStatus, Conference
+from ....operations.action_owner import named_in_an_action
 from ....rules.timescales import check_dates
 from ...recording.recorder import Recorder
-from ...widgets.fields import Bound, ChoiceField, DateField, TextField
+from ...widgets.fields import Bound, ChoiceField, DateField, TextField, WheelOnlyWhenFocused
 from ...widgets.item_list import ItemList
 
 NO_OWNER = "No one is named"
@@ -99,7 +103,7 @@ class ActionRow(QWidget):
     def __init__(
         self,
         what: TextField,
-        owner: ChoiceField,
+        owner: OwnerField,
         due: DateField,
         status: ChoiceField,
         move: QToolButton,
@@ -167,6 +171,72 @@ class ActionRow(QWidget):
         self.mark.setVisible(bool(marks.short))
 
 
+class OwnerField(WheelOnlyWhenFocused, QComboBox, Bound):
+    """Who does an action: anyone, typed by name, or one of the conference's people.
+
+    The box completes a name of the conference in itself as it is typed, never in a
+    list that would take the next keys: Tab always goes on to "by when", with the name
+    as shown. A name nobody in the conference has adds them to the family and network
+    (the operation says so, and the window shows its note). The owner is given when the
+    box is left or Enter pressed: one of the list is saved like any choice.
+    """
+
+    def __init__(
+        self,
+        recorder: Recorder,
+        action_id: int,
+        owner_id: int | None,
+        people: list[tuple[str, Any]],
+    ) -> None:
+        super().__init__()
+        self.bind(recorder, "action", action_id, "owner_id")
+        self.setAccessibleName("Who")
+        self.setEditable(True)
+        self.line = QLineEdit()
+        self.setLineEdit(self.line)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(10)
+        for text, data in people:
+            self.addItem(text, data)
+        self.setCurrentIndex(self.findData(owner_id) if owner_id is not None else -1)
+        self.line.setPlaceholderText("Type a name — anyone")
+        names = QCompleter(self.model(), self)
+        names.setCompletionMode(QCompleter.CompletionMode.InlineCompletion)
+        names.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(names)
+        self._given = self.currentText().strip()
+        self.line.editingFinished.connect(self._give)
+        self.activated.connect(lambda _i: self._give())
+
+    def _give(self) -> None:
+        if self.line.isReadOnly():
+            return
+        name = self.currentText().strip()
+        if name == self._given:
+            return
+        self._given = name
+        chosen = self.findText(name, Qt.MatchFlag.MatchFixedString)  # whatever the case
+        if chosen >= 0 or not name:  # one of the list: saved like any choice
+            if chosen >= 0:
+                self.setCurrentIndex(chosen)
+                self._given = self.currentText().strip()
+            self.send(self.itemData(chosen) if chosen >= 0 else None)
+            return
+        known = {self.itemData(i) for i in range(self.count())}
+        change = self.recorder.run(op.set_action_owner, action_id=self.key[1], name=name)
+        if change is not None and change.values.get("owner_id") not in known | {None}:
+            self.recorder.problem.emit(named_in_an_action(name))
+
+    def set_locked(self, locked: bool) -> None:
+        self.line.setReadOnly(locked)
+        self.setEnabled(not locked)
+
+    def text_for_search(self) -> str:
+        return self.currentText()
+
+
 def _warn(widget: QWidget, on: bool, tip: str) -> None:
     if widget.property("warn") != on:
         widget.setProperty("warn", on)
@@ -226,16 +296,7 @@ class ActionGroup(QWidget):
                 label="Action: what",
                 min_lines=1,
             )
-            who = ChoiceField(
-                r,
-                "action",
-                item.id,
-                "owner_id",
-                item.owner_id,
-                people,
-                label="Who",
-                blank=NO_OWNER,
-            )
+            who = OwnerField(r, item.id, item.owner_id, people)
             due = DateField(
                 r, "action", item.id, "due_on", item.due_on, label="By when", short=True
             )

@@ -1,0 +1,143 @@
+"""What every dialog of the window does with the keyboard.
+
+* It has a default button (``setDefault``): Enter in a one-line field presses it.
+* Enter on a focused button presses that button (Qt does this in a dialog).
+* Words typed into it are never thrown away unasked: Esc, Cancel or closing the
+  dialog with typed text asks first, and "Keep typing" is what Enter answers.
+
+How each dialog shows which control has the focus is the theme's (a border in
+the accent colour on every kind of control).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+TextInput = QLineEdit | QPlainTextEdit | QTextEdit
+
+DISCARD_TITLE = "Throw away what you typed?"
+DISCARD_QUESTION = "What you typed in this window has not been used yet. Throw it away?"
+
+
+def typed_text(widget: QWidget) -> str:
+    """The words in a text input (an empty string for anything else)."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return widget.toPlainText()
+    return ""
+
+
+class FormDialog(QDialog):
+    """A dialog that asks before throwing away what was typed into it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: Each text input's words when the dialog was shown: what counts as typed is new.
+        self._shown_with: list[tuple[QWidget, str]] | None = None
+        #: Where a refusal is said (see :meth:`refuse`), once :meth:`main_buttons` made it.
+        self.problem = QLabel()
+
+    def page(self, name: str, title: str, width: int) -> QVBoxLayout:
+        """The dialog's layout, with its title on top."""
+        self.setObjectName(name)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(width)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        heading = QLabel(title)
+        heading.setObjectName("dialogTitle")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+        return layout
+
+    def main_buttons(
+        self, layout: QVBoxLayout, text: str, *, before: QWidget | None = None
+    ) -> QPushButton:
+        """The line for a refusal, then the main button (the default) and Cancel after it.
+
+        The main button comes first, on screen and for Tab: the key after the last field
+        never reaches Cancel. ``before`` stands at the left of the row.
+        """
+        self.problem.setObjectName("flag")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        row = QHBoxLayout()
+        if before is not None:
+            row.addWidget(before)
+        row.addStretch(1)
+        main = QPushButton(text)
+        main.setObjectName("primary")
+        main.setDefault(True)
+        main.clicked.connect(self.accept)
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.reject)
+        row.addWidget(main)
+        row.addWidget(cancel)
+        layout.addLayout(row)
+        self.setTabOrder(main, cancel)
+        return main
+
+    def refuse(self, sentence: str) -> None:
+        """Say why the main button did not do it; the dialog stays open."""
+        self.problem.setText(sentence)
+        self.problem.show()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._shown_with is None:
+            self._shown_with = [(w, typed_text(w)) for w in self._inputs()]
+
+    def _inputs(self) -> list[QWidget]:
+        inputs: list[QWidget] = [w for w in self.findChildren(QLineEdit) if not w.isReadOnly()]
+        inputs += [w for w in self.findChildren(QPlainTextEdit) if not w.isReadOnly()]
+        inputs += [w for w in self.findChildren(QTextEdit) if not w.isReadOnly()]
+        return inputs
+
+    def has_typed_text(self) -> bool:
+        """Whether a text input holds words it did not hold when the dialog opened."""
+        before = dict(self._shown_with or [])
+        return any(
+            typed_text(w).strip() and typed_text(w) != before.get(w, "") for w in self._inputs()
+        )
+
+    def may_throw_away(self) -> bool:
+        """Ask before typed words are thrown away; "Keep typing" unless the person says so."""
+        if not self.has_typed_text():
+            return True
+        typing_in = self.focusWidget()
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(DISCARD_TITLE)
+        box.setText(DISCARD_QUESTION)
+        keep = box.addButton("&Keep typing", QMessageBox.ButtonRole.RejectRole)
+        discard = box.addButton("&Throw it away", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.exec()
+        if box.clickedButton() is discard:
+            return True
+        self.activateWindow()  # back to the words, the cursor where it was
+        if typing_in is not None:
+            typing_in.setFocus(Qt.FocusReason.OtherFocusReason)
+        return False
+
+    def reject(self) -> None:
+        """Esc, Cancel and closing the dialog all come here."""
+        if self.may_throw_away():
+            super().reject()
