@@ -379,9 +379,10 @@ class _Sections:
             rows = []
             for person in network:
                 kind = "Family" if person.kind is PersonKind.FAMILY else "Network"
+                called = person.known_as.strip()
                 rows.append(
                     (
-                        person.name,
+                        f"{person.name} (the children say {called})" if called else person.name,
                         kind,
                         self.relation(person) or person.role,
                         person.household.label if person.household else "",
@@ -795,8 +796,9 @@ class _Sections:
         else:
             shared = yes_no(c.childrens_version_shared)
         made = yes_no(c.childrens_version_made)
-        if c.childrens_version_made and c.childrens_version_made_with.strip():
-            made = f"Yes, with {c.childrens_version_made_with.strip()}"
+        made_with = c.childrens_version_made_with.strip()
+        if made_with:  # words typed are never left out, ticked or not
+            made = f"Yes, with {made_with}" if c.childrens_version_made else f"{made} ({made_with})"
         blocks: list[Block] = [
             Fields(
                 (

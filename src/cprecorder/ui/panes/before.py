@@ -16,6 +16,24 @@ class BeforePane(Pane):
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         r, cid = self.recorder, conference.id
+        meeting = self.section(
+            "The chair's meeting with the parents",
+            layout,
+            "Usually 30 minutes before the conference.",
+        )
+        notes = TextField(
+            r,
+            "conference",
+            cid,
+            "pre_meeting_notes",
+            conference.pre_meeting_notes,
+            placeholder="When they met, and anything agreed (who sits in which "
+            "part; a parent joining separately…)",
+            label="Meeting with the parents",
+            min_lines=3,
+        )
+        meeting.addWidget(self.register(notes).as_widget())
+
         strategy = self.section(
             "The strategy discussion",
             layout,
@@ -43,24 +61,6 @@ class BeforePane(Pane):
             self.show_target(conference)
 
         when.date_read.connect(changed)
-        meeting = self.section(
-            "The chair's meeting with the parents",
-            layout,
-            "Usually 30 minutes before the conference.",
-        )
-        notes = TextField(
-            r,
-            "conference",
-            cid,
-            "pre_meeting_notes",
-            conference.pre_meeting_notes,
-            placeholder="When they met, and anything agreed (who sits in which "
-            "part; a parent joining separately…)",
-            label="Meeting with the parents",
-            min_lines=3,
-        )
-        meeting.addWidget(self.register(notes).as_widget())
-
         access = self.section("Equality and access", layout)
         form = self.form(access)
         interpreter = LineField(
