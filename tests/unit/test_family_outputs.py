@@ -64,7 +64,8 @@ def all_xml(data: bytes) -> str:
 
 
 def add(store: Store, actor: Actor, data: dict[str, Any] | None = None) -> int:
-    return import_conference(store, actor=actor, data=data or marlowe_conference())
+    """The Marlowe case (or a variant of it) as a conference of its own, as often as asked."""
+    return import_conference(store, actor=actor, data=data or marlowe_conference(), as_copy=True)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from ..export import (
@@ -16,14 +15,14 @@ from ..export import (
     DocumentKind,
     ExportError,
     FamilyWords,
-    export_document,
+    document_bytes,
     export_notes,
 )
 from ..export.wording import joined
 from ..journey import looking_back
 from ..model import Child, Conference
 from ..queries import load_conference
-from .context import CommandContext
+from .context import CommandContext, add_output_options, write_output
 
 
 def register(commands: Any) -> None:
@@ -47,7 +46,7 @@ def register(commands: Any) -> None:
         help="only this child's plan (first or full name); without it every child's "
         "plan goes into one document",
     )
-    export.add_argument("-o", "--output", metavar="FILE", required=True, help="the .docx to write")
+    add_output_options(export, what=".docx", required=True)
     export.add_argument(
         "--marking",
         metavar="TEXT",
@@ -65,16 +64,16 @@ def cmd_export(context: CommandContext, args: argparse.Namespace) -> int:
         conference = load_conference(session, args.id)
         child_id = find_child(conference, args.child).id if args.child else None
         words = FamilyWords.in_force()
-        path = export_document(
+        data = document_bytes(
             conference,
             kind,
-            Path(args.output),
             child_id=child_id,
             marking=args.marking,
             looking_back=looking_back(session, conference.id),
             words=words,
         )
         notes = export_notes(conference, kind, child_id=child_id)
+    path = write_output(context, args, conference_id=args.id, document=kind.value, data=data)
     print(path)
     for note in notes:
         print(note, file=sys.stderr)

@@ -1,7 +1,7 @@
 """right for every child: per-parent views, households, several children per view
 
 Revision ID: 0007
-Revises: 0008
+Revises: 0003
 Create Date: 2026-11-29 15:40:00
 
 - children: not yet named; an unborn child's parents' plans
@@ -20,9 +20,10 @@ import sqlalchemy as sa
 from alembic import op
 
 from cprecorder.migrations import search
+from cprecorder.migrations.lock import create_lock_triggers, drop_lock_triggers
 
 revision = "0007"
-down_revision = "0008"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -30,37 +31,41 @@ FALSE = sa.false()
 
 
 def upgrade() -> None:
-    # SQLite: the search index's triggers name ``children``, which is rebuilt below.
+    # Columns are added and dropped in place (never a batch copy of children, people or
+    # conferences: on SQLite, dropping the old table with foreign keys on would cascade
+    # to every row of every record). The views' and dissents' tables are rebuilt: the
+    # search index's and the sign-off lock's triggers are set aside meanwhile and made
+    # again at the end (the lock's then also cover the two new tables).
     search.drop_triggers(op.get_bind())
-    with op.batch_alter_table("children", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("not_yet_named", sa.Boolean(), nullable=False, server_default=FALSE)
-        )
-        batch_op.add_column(
-            sa.Column("parents_plans", sa.Text(), nullable=False, server_default="")
-        )
-    with op.batch_alter_table("people", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("household", sa.String(length=32), nullable=True))
-        batch_op.add_column(
-            sa.Column("known_as", sa.String(length=200), nullable=False, server_default="")
-        )
-        batch_op.add_column(sa.Column("views", sa.Text(), nullable=False, server_default=""))
-        batch_op.add_column(sa.Column("agrees_reports", sa.Boolean(), nullable=True))
-        batch_op.add_column(
-            sa.Column("disagrees_with", sa.Text(), nullable=False, server_default="")
-        )
-    with op.batch_alter_table("conferences", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column(
-                "childrens_version_made_with",
-                sa.String(length=400),
-                nullable=False,
-                server_default="",
-            )
-        )
-        batch_op.add_column(sa.Column("childrens_version_shared_on", sa.Date(), nullable=True))
-    with op.batch_alter_table("childrens_plans", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("prefilled", sa.Text(), nullable=False, server_default=""))
+    drop_lock_triggers(op.get_bind())
+    op.add_column(
+        "children", sa.Column("not_yet_named", sa.Boolean(), nullable=False, server_default=FALSE)
+    )
+    op.add_column(
+        "children", sa.Column("parents_plans", sa.Text(), nullable=False, server_default="")
+    )
+    op.add_column("people", sa.Column("household", sa.String(length=32), nullable=True))
+    op.add_column(
+        "people", sa.Column("known_as", sa.String(length=200), nullable=False, server_default="")
+    )
+    op.add_column("people", sa.Column("views", sa.Text(), nullable=False, server_default=""))
+    op.add_column("people", sa.Column("agrees_reports", sa.Boolean(), nullable=True))
+    op.add_column(
+        "people", sa.Column("disagrees_with", sa.Text(), nullable=False, server_default="")
+    )
+    op.add_column(
+        "conferences",
+        sa.Column(
+            "childrens_version_made_with",
+            sa.String(length=400),
+            nullable=False,
+            server_default="",
+        ),
+    )
+    op.add_column("conferences", sa.Column("childrens_version_shared_on", sa.Date(), nullable=True))
+    op.add_column(
+        "childrens_plans", sa.Column("prefilled", sa.Text(), nullable=False, server_default="")
+    )
 
     for table, owner, owner_table in (
         ("agency_view_children", "agency_view_id", "agency_views"),
@@ -97,10 +102,12 @@ def upgrade() -> None:
             batch_op.drop_constraint(f"fk_{owner_table}_child_id_children", type_="foreignkey")
             batch_op.drop_column("child_id")
     search.keep_in_step(op.get_bind())
+    create_lock_triggers(op.get_bind())
 
 
 def downgrade() -> None:
     search.drop_triggers(op.get_bind())
+    drop_lock_triggers(op.get_bind())
     for table, owner, owner_table in (
         ("agency_view_children", "agency_view_id", "agency_views"),
         ("dissent_children", "dissent_id", "dissents"),
@@ -121,15 +128,12 @@ def downgrade() -> None:
             f"WHERE (SELECT COUNT(*) FROM {table} WHERE {table}.{owner} = {owner_table}.id) = 1"
         )
         op.drop_table(table)
-    with op.batch_alter_table("childrens_plans", schema=None) as batch_op:
-        batch_op.drop_column("prefilled")
-    with op.batch_alter_table("conferences", schema=None) as batch_op:
-        batch_op.drop_column("childrens_version_shared_on")
-        batch_op.drop_column("childrens_version_made_with")
-    with op.batch_alter_table("people", schema=None) as batch_op:
-        for column in ("disagrees_with", "agrees_reports", "views", "known_as", "household"):
-            batch_op.drop_column(column)
-    with op.batch_alter_table("children", schema=None) as batch_op:
-        batch_op.drop_column("parents_plans")
-        batch_op.drop_column("not_yet_named")
+    op.drop_column("childrens_plans", "prefilled")
+    op.drop_column("conferences", "childrens_version_shared_on")
+    op.drop_column("conferences", "childrens_version_made_with")
+    for column in ("disagrees_with", "agrees_reports", "views", "known_as", "household"):
+        op.drop_column("people", column)
+    op.drop_column("children", "parents_plans")
+    op.drop_column("children", "not_yet_named")
     search.keep_in_step(op.get_bind())
+    create_lock_triggers(op.get_bind())
