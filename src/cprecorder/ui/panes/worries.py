@@ -46,6 +46,7 @@ class WorriesPane(Pane):
             stack.setSpacing(16)
             label = QLabel(title)
             label.setObjectName("sideTitle")
+            label.setWordWrap(True)
             stack.addWidget(label)
             stacks.append(stack)
             columns.addLayout(stack, 1)
@@ -98,6 +99,7 @@ class WorriesPane(Pane):
                     build_row=row,
                     new_values={"heading": heading.key},
                     add_label=f"Add to {heading.title.lower()}",
+                    add_text="Add",
                     register=None,
                 )
             )
