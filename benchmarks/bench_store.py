@@ -124,15 +124,22 @@ def _copy_first(conn: sqlite3.Connection, tables: list[Table], first: int) -> No
         conn.execute(statement)
 
 
-def copy_statements(tables: list[Table], first: int, shift: dict[str, int]) -> list[str]:
-    """INSERT … SELECT for each table, ids shifted by ``shift`` (by table), in table order."""
+#: SQL for a new random identity of 32 hex digits, as ``new_uid`` makes (SQLite).
+NEW_UID = "lower(hex(randomblob(16)))"
+
+
+def copy_statements(
+    tables: list[Table], first: int, shift: dict[str, int], new_uid: str = NEW_UID
+) -> list[str]:
+    """INSERT … SELECT for each table, ids shifted by ``shift`` (by table), in table order;
+    ``new_uid`` is the SQL that gives each copied case or meeting an identity of its own."""
     statements = []
     for table in tables:
         names, values = [], []
         for column in table.columns:
             names.append(column.name)
             if column.name == "uid":  # who a case or meeting is: never copied
-                values.append("lower(hex(randomblob(16)))")
+                values.append(new_uid)
             elif column.primary_key and len(table.primary_key.columns) == 1:
                 values.append(f"{column.name} + {shift[table.name]}")
             elif column.foreign_keys:

@@ -98,7 +98,8 @@ def _copy_first(conn: Any, tables: list[Any], first: int) -> None:
             ).fetchone()[0]
         else:
             shift[table.name] = 0
-    for statement in copy_statements(tables, first, shift):
+    # A uid per copied row: 32 hex digits, as new_uid makes.
+    for statement in copy_statements(tables, first, shift, "md5(random()::text || id::text)"):
         conn.execute(statement)
 
 

@@ -57,6 +57,21 @@ def pg_server() -> Iterator[ThrowawayServer]:
     server.stop()
 
 
+@pytest.fixture
+def team_db(pg_server: ThrowawayServer) -> Iterator[str]:
+    """A database on the server, set up by server init, with a login per role
+    (``team_logins.PEOPLE``)."""
+    from cprecorder.team_server import add_person, init_server
+    from team_logins import PEOPLE
+
+    with pg_server.database() as name:
+        admin = pg_server.url(name)
+        init_server(admin, lambda _line: None)
+        for login, role in PEOPLE.items():
+            add_person(admin, login, role, lambda _line: None)
+        yield name
+
+
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Redirect the user's data folder so no test touches real data."""

@@ -160,6 +160,15 @@ class ReadableEntry:
     raw_field: str = ""
     #: Whether the family may see it (:func:`cprecorder.sharing.family_may_see`).
     for_the_family: bool = True
+    #: The team server's login that wrote it ("" on a SQLite store, where the name and
+    #: role are what the person said and the computer's account is ``os_user``).
+    login: str = ""
+
+    @property
+    def who_with_role(self) -> str:
+        """The name and role as given, and the server's login where there is one."""
+        shown = f"{self.who} ({self.role})" if self.role else self.who
+        return f"{shown}, login {self.login}" if self.login else shown
 
 
 def local_time(at: dt.datetime) -> dt.datetime:
@@ -470,6 +479,7 @@ def read_entry(
         target=entry.target,
         raw_field=entry.field,
         for_the_family=for_the_family,
+        login=entry.login,
     )
 
 
@@ -522,6 +532,7 @@ def changes_since_hand_over(session: Session, conference: Conference) -> list[Re
             and previous.raw_field == entry.field
             and previous.target == entry.target
             and previous.who == line.who
+            and previous.login == line.login
         ):
             lines[-1] = replace(
                 line, old=previous.old, edits=previous.edits + 1, first_at=previous.first_at

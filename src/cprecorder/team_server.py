@@ -29,13 +29,19 @@ import enum
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import DatabaseError, OperationalError
 
-from .errors import KnownError
+from .errors import KnownError, StoreUnavailableError
 from .model.base import Role
+
+if TYPE_CHECKING:
+    from .actor import Actor
+    from .store import Store
 
 #: The service name passwords are kept under in the OS keyring.
 KEYRING_SERVICE = "cprecorder"
@@ -164,6 +170,85 @@ def roles_of(connection: Connection, login: str | None = None) -> set[ServerRole
         if member:
             found.add(role)
     return found
+
+
+#: The role written beside the name of a login in several writers' roles, if the person
+#: did not say one of theirs: the first of these it holds.
+OFFERED = (ServerRole.CHAIR, ServerRole.SOCIAL_WORKER, ServerRole.MINUTE_TAKER)
+
+
+@dataclass(frozen=True)
+class ServerLogin:
+    """Who the team server says the person at this window is: a login and its roles."""
+
+    login: str
+    roles: frozenset[ServerRole]
+    #: The database's owner (who ran ``server init``): whatever role they say.
+    owner: bool = False
+
+    def role_for(self, said: Role) -> Role:
+        """The role to offer and to write beside the person's name: the one they said if
+        their login holds it, else the login's own (a reader's is Other)."""
+        if self.owner:
+            return said
+        held = [role.app_role for role in OFFERED if role in self.roles]
+        if said in held:
+            return said
+        return held[0] if held else Role.OTHER
+
+    @property
+    def read_only(self) -> str:
+        """Why this login may not change any record, in a sentence; "" if it may."""
+        if self.owner or self.roles & set(WRITERS):
+            return ""
+        if ServerRole.DATA_OFFICER in self.roles:
+            what = "a data officer's login"
+        elif ServerRole.ADMINISTRATOR in self.roles:
+            what = "an administrator's login"
+        else:
+            what = "a login without a role in CP Recorder"
+        return (
+            f"You are signed in to the team server as {self.login}, {what}: you can read "
+            "and export records here, not change them."
+        )
+
+
+def as_the_server_says(actor: Actor, login: ServerLogin | None) -> Actor:
+    """On the team server the role is the login's, whatever the person said."""
+    if login is None:
+        return actor
+    return replace(actor, role=login.role_for(actor.role))
+
+
+def server_login(store: Store) -> ServerLogin | None:
+    """On a team server (a database ``server init`` set up): this store's login and its
+    roles. None on SQLite, and on a PostgreSQL database used without ``server init``."""
+    if store.is_sqlite:
+        return None
+    try:
+        return _server_login(store)
+    except (OperationalError, DatabaseError) as exc:
+        from .store import explain_database_error
+
+        raise StoreUnavailableError(explain_database_error(exc)) from exc
+
+
+def _server_login(store: Store) -> ServerLogin | None:
+    with store.engine.connect() as connection:
+        set_up = connection.execute(
+            text("SELECT 1 FROM pg_trigger WHERE tgname = 'cprecorder_audit_login'")
+        ).first()
+        if set_up is None:
+            return None
+        owner = connection.execute(
+            text(
+                "SELECT pg_has_role(session_user, datdba, 'MEMBER') FROM pg_database "
+                "WHERE datname = current_database()"
+            )
+        ).scalar()
+        return ServerLogin(
+            session_login(connection), frozenset(roles_of(connection)), owner=bool(owner)
+        )
 
 
 # -- setting the server up -----------------------------------------------------------

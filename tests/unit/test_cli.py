@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -83,3 +84,66 @@ def test_withdraw_takes_a_conference_off_the_list(
     assert code == 0 and out.startswith("The audit trail is intact")
     code, _, err = run(capsys, "--data-dir", folder, "withdraw", "1", "--reason", "again")
     assert code == 1 and "already withdrawn" in err
+
+
+@pytest.mark.both_backends
+def test_a_stale_set_is_refused_and_nothing_is_lost(
+    where: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def value() -> tuple[int, str]:
+        code, out, _ = run(capsys, *where, "get", "conference", "1", "chair_summary")
+        assert code == 0
+        first, _, rest = out.partition("\n")
+        return int(first.removeprefix("revision ")), rest.rstrip("\n")
+
+    run(capsys, *where, "demo")
+    read_at, _ = value()
+    saved = run(
+        capsys,
+        *where,
+        "set",
+        "conference",
+        "1",
+        "chair_summary",
+        "Theirs.",
+        "--based-on",
+        str(read_at),
+    )
+    assert saved == (0, f"Saved: conference 1, chair_summary; revision {read_at + 1}.\n", "")
+    code, out, err = run(
+        capsys,
+        *where,
+        "set",
+        "conference",
+        "1",
+        "chair_summary",
+        "Mine.",
+        "--based-on",
+        str(read_at),
+    )
+    assert code == 1 and out == ""
+    assert err.startswith("cprecorder: ") and "your words were not saved over theirs" in err
+    assert f"Their words (revision {read_at + 1}):\n    Theirs.\n" in err
+    kept = Path(err.split("Your words (kept in ", 1)[1].split("):", 1)[0])
+    assert kept.read_text(encoding="utf-8") == "Mine."
+    assert f"--based-on {read_at + 1} < {kept}" in err
+    assert "Traceback" not in err
+    assert value() == (read_at + 1, "Theirs.")
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(kept.read_text(encoding="utf-8")))
+    keep_mine = ["set", "conference", "1", "chair_summary", "-", "--based-on", str(read_at + 1)]
+    assert run(capsys, *where, *keep_mine)[0] == 0
+    assert value() == (read_at + 2, "Mine.")
+    both = ["set", "conference", "1", "chair_summary", "Also mine.", "--based-on", str(read_at)]
+    assert run(capsys, *where, *both, "--both")[0] == 0
+    assert value() == (read_at + 3, "Mine.\n\nAlso mine.")
+
+
+def test_get_and_set_name_what_is_not_there(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "demo")
+    code, _, err = run(capsys, "get", "conference", "1", "colour")
+    assert code == 1 and "A conference has no colour." in err
+    code, _, err = run(capsys, "get", "action", "999", "what")
+    assert code == 1 and "There is no action 999." in err
+    code, _, err = run(capsys, "set", "parcel", "1", "what", "x")
+    assert code == 1 and "There is no part of the record called 'parcel'" in err

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from cprecorder import operations as op
 from cprecorder.actor import Actor
+from cprecorder.conference_lock import lock_conference
 from cprecorder.errors import ValidationError
 from cprecorder.export import DocumentKind, document_bytes
 from cprecorder.interchange import conference_to_dict, import_conference
@@ -287,6 +288,27 @@ def test_a_review_steps_one_child_down_and_continues_the_other(
         assert leo.cp_plan_started_on == dt.date(2026, 11, 24)
         assert leo.initial_category_keys == ["emotional_abuse"]
         assert leo.decision is not None and leo.decision.category_keys == ["neglect"]
+
+
+def test_the_journey_says_where_each_childs_plan_stands(
+    store: Store, actor: Actor, signed: int
+) -> None:
+    review = op.start_review(store, actor=actor, conference_id=signed).conference_id
+    decide(store, actor, review, 0, PlanType.CHILD_IN_NEED)
+    decide(store, actor, review, 1, PlanType.CHILD_PROTECTION, ["neglect"])
+    with store.read() as session:
+        plans = load_journey(session, case_of(session, review)).plans
+    assert [p.words for p in plans] == [
+        "Maisie Ashdown: child in need plan",
+        "Leo Ashdown: child protection plan since 24 November 2026",
+    ]
+    # A plan whose start no record kept (a store from before cases) says so.
+    with store.write(actor, None) as session:
+        lock_conference(session, review)
+        load_conference(session, review).children[1].cp_plan_started_on = None
+    with store.read() as session:
+        leo = load_journey(session, case_of(session, review)).plans[1]
+    assert leo.words == "Leo Ashdown: child protection plan start date unknown"
 
 
 def test_a_plan_that_ends_counts_as_a_previous_plan(

@@ -91,6 +91,10 @@ PLANS = {
     (2, "Maisie"): ("child_in_need",),
     (2, "Leo"): ("child_protection", "neglect"),
     (4, "Maisie"): ("child_protection", "physical_abuse"),
+    (5, "Maisie"): ("child_protection", "neglect"),
+    (5, "Leo"): ("child_in_need",),
+    (6, "Maisie"): ("child_in_need",),
+    (6, "Leo"): ("child_protection", "neglect"),
 }
 
 
@@ -109,18 +113,21 @@ def test_a_store_at_the_previous_head_joins_cases(tmp_path: Path) -> None:
     meta.reflect(engine)
     t = meta.tables
     with engine.begin() as conn:
-        for id_, family, previous, day in (
-            (1, "Ashdown", None, dt.datetime(2026, 1, 5, 10)),
-            (2, "Ashdown", 1, dt.datetime(2026, 4, 1, 10)),
-            (3, "Brennan", None, dt.datetime(2026, 2, 2, 10)),
-            (4, "Ashdown", 2, dt.datetime(2026, 10, 1, 10)),
+        for id_, family, previous, day, kind in (
+            (1, "Ashdown", None, dt.datetime(2026, 1, 5, 10), "initial"),
+            (2, "Ashdown", 1, dt.datetime(2026, 4, 1, 10), "review"),
+            (3, "Brennan", None, dt.datetime(2026, 2, 2, 10), "initial"),
+            (4, "Ashdown", 2, dt.datetime(2026, 10, 1, 10), "review"),
+            # A review whose earlier conferences were never in this store.
+            (5, "Carter", None, dt.datetime(2026, 3, 2, 10), "review"),
+            (6, "Carter", 5, dt.datetime(2026, 9, 1, 10), "review"),
         ):
             conn.execute(
                 t["conferences"].insert(),
                 _row(
                     t["conferences"],
                     id=id_,
-                    kind="review" if previous else "initial",
+                    kind=kind,
                     family_name=family,
                     previous_conference_id=previous,
                     scheduled_at=day,
@@ -190,12 +197,13 @@ def test_a_store_at_the_previous_head_joins_cases(tmp_path: Path) -> None:
                 conn.execute(sa.text("SELECT id, case_id FROM conferences")).all()
             )
             assert cases[1] == cases[2] == cases[4] != cases[3]
+            assert cases[5] == cases[6] not in (cases[1], cases[3])
             names: dict[int, str] = dict(
                 conn.execute(sa.text("SELECT id, family_name FROM cases")).all()
             )
             assert names[cases[1]] == "Ashdown" and names[cases[3]] == "Brennan"
             uids = conn.execute(sa.text("SELECT uid FROM conferences")).scalars().all()
-            assert len(set(uids)) == 4 and all(len(u) == 32 for u in uids)
+            assert len(set(uids)) == 6 and all(len(u) == 32 for u in uids)
             for table in ("children", "people", "danger_statements", "actions"):
                 rows = conn.execute(
                     sa.text(f"SELECT conference_id, lineage FROM {table} ORDER BY id")
@@ -227,14 +235,20 @@ def test_a_store_at_the_previous_head_joins_cases(tmp_path: Path) -> None:
                 (3, "Leo"): (None, "", None),
                 (4, "Maisie"): (dt.date(2026, 10, 1), "physical_abuse", 1),
                 (4, "Leo"): (started, "emotional_abuse", None),
+                # First met at a review: a plan running then has no known start, and
+                # the plans before are not known; a plan started later has its date.
+                (5, "Maisie"): (None, "", None),
+                (5, "Leo"): (None, "", None),
+                (6, "Maisie"): (None, "", None),
+                (6, "Leo"): (dt.date(2026, 9, 1), "neglect", None),
             }
             # Nothing was lost on the way: every row is still there, foreign keys hold.
-            assert conn.execute(sa.text("SELECT COUNT(*) FROM children")).scalar() == 8
+            assert conn.execute(sa.text("SELECT COUNT(*) FROM children")).scalar() == 12
             assert conn.execute(sa.text("PRAGMA foreign_key_check")).all() == []
             assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
         with store.read() as session:  # the search index holds the names it was given
             assert list_conferences(session, "brenn").ids == [3]
-            assert sorted(list_conferences(session, "maisie").ids) == [1, 2, 3, 4]
+            assert sorted(list_conferences(session, "maisie").ids) == [1, 2, 3, 4, 5, 6]
     finally:
         store.close()
 

@@ -6,7 +6,6 @@ that ``server init`` has set up, with logins made by ``server add-person``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
@@ -32,39 +31,14 @@ from cprecorder.team_server import (
     ServerRole,
     ServerSetupError,
     add_person,
+    as_the_server_says,
     client_url,
     init_server,
     roles_of,
+    server_login,
 )
+from team_logins import as_login, person
 from throwaway_server import PASSWORD_LOGIN, ThrowawayServer
-
-PEOPLE = {
-    "gemma_stiles": ServerRole.MINUTE_TAKER,
-    "ruth_calloway": ServerRole.CHAIR,
-    "priya_sandhu": ServerRole.SOCIAL_WORKER,
-    "dana_okafor": ServerRole.DATA_OFFICER,
-    "ali_mensah": ServerRole.ADMINISTRATOR,
-}
-
-
-@pytest.fixture
-def team_db(pg_server: ThrowawayServer) -> Iterator[str]:
-    """A database name on the server, set up by server init, with a login per role."""
-    with pg_server.database() as name:
-        admin = pg_server.url(name)
-        init_server(admin, lambda _line: None)
-        for login, role in PEOPLE.items():
-            add_person(admin, login, role, lambda _line: None)
-        yield name
-
-
-def as_login(pg_server: ThrowawayServer, name: str, login: str) -> Store:
-    return Store(pg_server.url(name, user=login))
-
-
-def person(login: str) -> Actor:
-    role = PEOPLE[login].app_role
-    return Actor(name=login.replace("_", " ").title(), role=role, os_user=login)
 
 
 def test_server_init_does_only_what_is_missing_and_says_so(pg_server: ThrowawayServer) -> None:
@@ -309,3 +283,64 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.kept.pop((service, username), None)
+
+
+@pytest.mark.parametrize(
+    ("login", "said", "role", "reads_only"),
+    [
+        ("ruth_calloway", Role.MINUTE_TAKER, Role.CHAIR, False),  # the login's, not what was said
+        ("gemma_stiles", Role.CHAIR, Role.MINUTE_TAKER, False),
+        ("priya_sandhu", Role.SOCIAL_WORKER, Role.SOCIAL_WORKER, False),
+        ("dana_okafor", Role.CHAIR, Role.OTHER, True),
+        ("postgres", Role.CHAIR, Role.CHAIR, False),  # the owner who ran server init
+    ],
+)
+def test_the_role_comes_from_the_login(
+    pg_server: ThrowawayServer,
+    team_db: str,
+    login: str,
+    said: Role,
+    role: Role,
+    reads_only: bool,
+) -> None:
+    store = as_login(pg_server, team_db, login)
+    signed_in = server_login(store)
+    store.close()
+    assert signed_in is not None and signed_in.login == login
+    given = Actor(name="Someone", role=said, os_user="someone")
+    assert as_the_server_says(given, signed_in).role is role
+    if reads_only:
+        assert signed_in.read_only.startswith(f"You are signed in to the team server as {login}")
+        assert signed_in.read_only.endswith(
+            "you can read and export records here, not change them."
+        )
+    else:
+        assert signed_in.read_only == ""
+
+
+def test_without_server_init_the_role_is_what_the_person_said(
+    pg_server: ThrowawayServer, store: Store
+) -> None:
+    assert server_login(store) is None  # SQLite
+    with pg_server.database() as name:
+        plain = Store(pg_server.url(name))
+        assert server_login(plain) is None
+        plain.close()
+
+
+def test_the_command_line_writes_in_the_logins_role(
+    pg_server: ThrowawayServer, team_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    writer = as_login(pg_server, team_db, "ruth_calloway")
+    conference_id = add_demo_conference(writer, person("ruth_calloway"))
+    as_chair = ["--db", pg_server.url(team_db, user="ruth_calloway")]
+    change = ["set", "conference", str(conference_id), "chair_summary", "From the command line."]
+    assert main([*as_chair, *change]) == 0
+    with writer.read() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.field == "chair_summary")).one()
+        assert (entry.login, entry.role) == ("ruth_calloway", "chair")
+    writer.close()
+    capsys.readouterr()
+    as_officer = ["--db", pg_server.url(team_db, user="dana_okafor")]
+    assert main([*as_officer, *change[:-1], "Changed by a data officer."]) == 1
+    assert "may read this record but not change it" in capsys.readouterr().err

@@ -17,6 +17,7 @@ class CommandContext:
     data_dir: Path
     db_url: str
     _store: Store | None = field(default=None, repr=False)
+    _actor: Actor | None = field(default=None, repr=False)
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CommandContext:
@@ -31,7 +32,12 @@ class CommandContext:
 
     @property
     def actor(self) -> Actor:
-        return Actor.current()
+        """The computer's account; on the team server, in the role of its login."""
+        if self._actor is None:
+            from ..team_server import as_the_server_says, server_login
+
+            self._actor = as_the_server_says(Actor.current(), server_login(self.store))
+        return self._actor
 
     @property
     def settings(self) -> AuthoritySettings:

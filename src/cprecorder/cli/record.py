@@ -1,4 +1,4 @@
-"""Subcommands on the record: demo, list, dump, import, withdraw, audit verify."""
+"""Subcommands on the record: demo, list, dump, import, withdraw, get, set, audit verify."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..audit import verify_chain
+from ..audit import as_text, verify_chain
+from ..conflicts import EditConflictError
 from ..demo import add_demo_conference
-from ..errors import ImportFormatError, NotFoundError
+from ..errors import ImportFormatError, NotFoundError, ValidationError
 from ..files import write_atomically
 from ..interchange import conference_to_dict, import_conference
 from ..model import Conference
+from ..model.registry import columns
 from ..queries import list_conferences, load_conference
 from .context import CommandContext
 
@@ -49,6 +51,35 @@ def register(commands: Any) -> None:
     withdraw.add_argument("id", type=int)
     withdraw.add_argument("--reason", required=True, help="why it is withdrawn")
     withdraw.set_defaults(handler=cmd_withdraw)
+
+    get = commands.add_parser(
+        "get", help="one field of a part of the record: its revision, then its value"
+    )
+    get.add_argument("entity", metavar="PART", help="conference, child, action, … (see dump)")
+    get.add_argument("id", type=int)
+    get.add_argument("field", metavar="FIELD")
+    get.set_defaults(handler=cmd_get)
+
+    put = commands.add_parser(
+        "set",
+        help="save one field; with --based-on, refused (your words kept) if changed since",
+    )
+    put.add_argument("entity", metavar="PART", help="conference, child, action, … (see dump)")
+    put.add_argument("id", type=int)
+    put.add_argument("field", metavar="FIELD")
+    put.add_argument("value", metavar="VALUE", help="the new value; - reads it from stdin")
+    put.add_argument(
+        "--based-on",
+        type=int,
+        metavar="REVISION",
+        help="the revision your value was written against (as printed by get)",
+    )
+    put.add_argument(
+        "--both",
+        action="store_true",
+        help="if someone changed it since --based-on, keep their words and yours together",
+    )
+    put.set_defaults(handler=cmd_set)
 
     audit = commands.add_parser("audit", help="the audit trail")
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
@@ -144,3 +175,86 @@ def cmd_audit_verify(context: CommandContext, args: argparse.Namespace) -> int:
         report = verify_chain(session, args.id)
     print(report.sentence())
     return 0 if report.intact else 2
+
+
+def cmd_get(context: CommandContext, args: argparse.Namespace) -> int:
+    from ..model.registry import entity_class
+
+    cls = entity_class(args.entity)
+    with context.store.read() as session:
+        obj = session.get(cls, args.id)
+        if obj is None:
+            raise NotFoundError(f"There is no {args.entity.replace('_', ' ')} {args.id}.")
+        if args.field not in columns(cls):
+            raise ValidationError(f"A {args.entity.replace('_', ' ')} has no {args.field}.")
+        print(f"revision {getattr(obj, 'revision', 0)}")
+        print(as_text(getattr(obj, args.field)) or "")
+    return 0
+
+
+def cmd_set(context: CommandContext, args: argparse.Namespace) -> int:
+    """Save one field; a save based on an older revision is refused, nothing is lost:
+    both versions are printed, yours is kept in a file, and the way on is said."""
+    from ..operations import Change, update
+
+    value = sys.stdin.read() if args.value == "-" else args.value
+
+    def save(values: dict[str, Any], revision: int | None) -> Change:
+        return update(
+            context.store,
+            actor=context.actor,
+            entity=args.entity,
+            entity_id=args.id,
+            values=values,
+            revision=revision,
+        )
+
+    try:
+        change = save({args.field: value}, args.based_on)
+    except EditConflictError as conflict:
+        if not args.both:
+            kept = keep_words(context, args, value)
+            print(f"cprecorder: {conflict}", file=sys.stderr)
+            print(conflict_lines(conflict, args, kept), file=sys.stderr)
+            return 1
+        change = save(conflict.both(), conflict.revision)
+    revision = change.revisions.get((args.entity, args.id))
+    print(f"Saved: {args.entity.replace('_', ' ')} {args.id}, {args.field}; revision {revision}.")
+    return 0
+
+
+def keep_words(context: CommandContext, args: argparse.Namespace, value: str) -> Path:
+    """The words a refused save carried, in a file of their own in the data folder."""
+    import datetime as dt
+
+    from ..paths import make_private_dir
+
+    folder = context.data_dir / "kept"
+    make_private_dir(folder)
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
+    path = folder / f"{args.entity}-{args.id}-{args.field}-{stamp}.txt"
+    write_atomically(path, value.encode("utf-8"))
+    return path
+
+
+def conflict_lines(conflict: EditConflictError, args: argparse.Namespace, kept: Path) -> str:
+    """Both versions, where yours is kept, and the commands that keep yours or both."""
+    theirs = as_text(conflict.theirs.get(args.field)) or ""
+    command = (
+        f"cprecorder-cli set {args.entity} {args.id} {args.field} - --based-on {conflict.revision}"
+    )
+    return "\n".join(
+        (
+            f"Their words (revision {conflict.revision}):",
+            indented(theirs),
+            f"Your words (kept in {kept}):",
+            indented(as_text(conflict.yours.get(args.field)) or ""),
+            f"To keep yours:  {command} < {kept}",
+            f"To put both:    {command} --both < {kept}",
+            "To keep theirs: nothing to do.",
+        )
+    )
+
+
+def indented(text: str) -> str:
+    return "\n".join(f"    {line}" for line in (text or "(empty)").splitlines() or [""])

@@ -132,6 +132,7 @@ def _join_cases(bind: Any) -> None:
             conferences.c.family_name,
             conferences.c.previous_conference_id,
             conferences.c.scheduled_at,
+            conferences.c.kind,
         ).order_by(conferences.c.scheduled_at, conferences.c.id)
     ).all()
     previous = {r.id: r.previous_conference_id for r in rows}
@@ -204,7 +205,9 @@ def _plan_dates(
 
     As :func:`cprecorder.operations.decision` and the carrying forward keep them: the
     start is the first conference deciding a plan; a plan that steps down or ends keeps
-    its start at that conference and counts as a plan before at the next one.
+    its start at that conference and counts as a plan before at the next one. A child
+    first met at a review conference had a history before the store: a plan already
+    running there has no known start, and the plans before are not known either.
     """
     decisions = sa.Table("child_decisions", meta, autoload_with=bind)
     categories = sa.Table("decision_categories", meta, autoload_with=bind)
@@ -222,30 +225,41 @@ def _plan_dates(
         )
     ):
         keys[row.decision_id].append(row.category)
+    unknown = object()  # a plan running before the store knew the child
     for members in cases:
-        plans: dict[str, tuple[Any, str, int]] = {}  # lineage: start, categories, ended
+        # Child lineage → the plan's start, its first categories, the plans ended, and
+        # whether the child's history is known from the start.
+        plans: dict[str, tuple[Any, str, int, bool]] = {}
         for meeting in members:
             held = meeting.scheduled_at
             held_on = held.date() if hasattr(held, "date") else held
             for child in children.get(meeting.id, []):
                 key = lineage[("children", child.id)]
-                started, initial, ended = plans.get(key, (None, "", 0))
+                first = key not in plans
+                started, initial, ended, known = plans.get(
+                    key, (None, "", 0, meeting.kind != "review")
+                )
                 decision_id, plan_type = decided.get(child.id, (None, None))
                 if plan_type == "child_protection" and started is None:
-                    started, initial = held_on, ",".join(keys.get(decision_id, []))
-                if started is not None or ended:
+                    if first and not known:
+                        started = unknown
+                    else:
+                        started, initial = held_on, ",".join(keys.get(decision_id, []))
+                on = None if started is unknown else started
+                before = ended if known and ended else None
+                if on is not None or before:
                     bind.execute(
                         sa.update(table)
                         .where(table.c.id == child.id)
                         .values(
-                            cp_plan_started_on=started,
-                            initial_categories=initial,
-                            previous_cp_plans=ended or None,
+                            cp_plan_started_on=on,
+                            initial_categories=initial if on is not None else "",
+                            previous_cp_plans=before,
                         )
                     )
                 if plan_type not in (None, "child_protection") and started is not None:
                     started, initial, ended = None, "", ended + 1
-                plans[key] = (started, initial, ended)
+                plans[key] = (started, initial, ended, known)
 
 
 def _match(name: str, mine: list[Any], theirs: list[Any]) -> dict[int, Any]:

@@ -197,9 +197,14 @@ class OpenRecord(QObject):
         return self.recorder.attempt(operation, initiator=initiator, **kwargs)
 
     # -- the editing hold -------------------------------------------------------
-    def hold(self) -> None:
-        """Hold the record for this window, or make it read-only saying who has it."""
+    def hold(self, reading_only: str = "") -> None:
+        """Hold the record for this window, or make it read-only saying who has it (or,
+        with ``reading_only``, why this person may only read: a data officer's login)."""
         self._token = new_token()
+        if reading_only:
+            self.set_read_only(reading_only)
+            self.follow_changes()
+            return
         try:
             holder = claim(
                 self.store, actor=self.actor, conference_id=self.conference_id, token=self._token

@@ -109,7 +109,7 @@ class AuditTableModel(QAbstractTableModel):
         if column == 1:
             return when_text(line.at)
         if column == 2:
-            return f"{line.who} ({line.role})" if line.role else line.who
+            return line.who_with_role
         if column == 3:
             return line.action
         if column == 4:
@@ -132,8 +132,8 @@ class AuditTableModel(QAbstractTableModel):
             text = self.full_text(line, column)
             if column >= 4 and len(text) > self.SHORT:
                 return text
-            if column == 2 and line.os_user:
-                return f"Signed in to the computer as {line.os_user}"
+            if column == 2 and (line.login or line.os_user):
+                return signed_in(line)
             if column == 1 and line.edits > 1 and line.first_at is not None:
                 return f"{line.edits} saves from {when_text(line.first_at)}"
             return None
@@ -146,6 +146,14 @@ class AuditTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def signed_in(line: ReadableEntry) -> str:
+    """Where the person was signed in: the team server's login, the computer's account."""
+    places = [f"to the team server as {line.login}"] if line.login else []
+    if line.os_user:
+        places.append(f"to the computer as {line.os_user}")
+    return "Signed in " + " and ".join(places)
 
 
 def audit_table(model: AuditTableModel, name: str) -> QTableView:
@@ -243,9 +251,10 @@ class AuditDialog(QDialog):
         self.trail_model.set_lines(trail, presentation=self.presentation)
         self.changes_model.set_lines(changes, presentation=self.presentation)
         self.title.setText(f"Audit trail — {conference.family_name} family")
+        login = "" if self.store.is_sqlite else " (and the team-server login that made it)"
         self.about.setText(
             f"Every change to this record: when (on this computer's clock), who and in what "
-            f"role, and what it was before and after. {len(trail)} entries."
+            f"role{login}, and what it was before and after. {len(trail)} entries."
         )
         if handed is None:
             self.changes_note.setText(

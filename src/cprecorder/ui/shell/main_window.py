@@ -59,11 +59,23 @@ if TYPE_CHECKING:
     from ...operations import Change
     from ...recovery import RecoveryJournal
     from ...store import Store
+    from ...team_server import ServerLogin
     from ..recording.conference_view import ConferenceView
     from .journey_view import JourneyView
     from .start_view import StartView
 
 log = logging.getLogger(__name__)
+
+
+def signed_in_as(store: Store) -> ServerLogin | None:
+    """The team server's login of this window (None on SQLite, or if it cannot be read)."""
+    from ...errors import KnownError
+    from ...team_server import server_login
+
+    try:
+        return server_login(store)
+    except KnownError:  # the server cannot be read now: its first refusal will say why
+        return None
 
 
 class OpeningNote(QLabel):
@@ -126,6 +138,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.journal = journal
         self.view: ConferenceView | None = None
+        self.login: ServerLogin | None = None
+        self.reading_only = ""
         self.presentation = False
         #: Presentation mode is being switched: another F5 now was pressed before the
         #: first was answered (nothing seemed to happen), and is not a second wish.
@@ -174,7 +188,12 @@ class MainWindow(QMainWindow):
         their dialogs, which the first keystroke does not need).
         """
         self.store = store
-        self.actor = actor
+        from ...team_server import as_the_server_says
+
+        self.login = signed_in_as(store)
+        self.actor = as_the_server_says(actor, self.login)
+        #: Why this window changes nothing at all (a data officer's login), or "".
+        self.reading_only = self.login.read_only if self.login is not None else ""
         self.journal = journal
         self.attached = True
         if wire_record_menu:
@@ -308,6 +327,7 @@ class MainWindow(QMainWindow):
             journey_on_screen=(
                 self.journey_view is not None and self.stack.currentWidget() is self.journey_view
             ),
+            reading_only=bool(self.reading_only),
         )
         offers = offered(
             view.conference if view is not None else None,
@@ -540,7 +560,7 @@ class MainWindow(QMainWindow):
         self.update_actions()
         if recovered:
             self.show_message(recovered)
-        record.hold()
+        record.hold(self.reading_only)
         return True
 
     def close_conference(self) -> bool:
@@ -713,6 +733,7 @@ class MainWindow(QMainWindow):
 
     # -- identity, messages, focus ---------------------------------------------
     def ask_identity(self) -> None:
+        from ...team_server import as_the_server_says
         from .identity import IdentityDialog, remember_actor
 
         if not self.attached:
@@ -721,7 +742,7 @@ class MainWindow(QMainWindow):
         accepted = dialog.exec() == IdentityDialog.DialogCode.Accepted
         self.restore_focus()
         if accepted:
-            self.actor = dialog.actor()
+            self.actor = as_the_server_says(dialog.actor(), self.login)
             remember_actor(self.settings, self.actor)
             if self.view is not None:
                 self.view.record.actor = self.actor

@@ -150,6 +150,13 @@ NEED_RECORDS = (ActionId.NEW_CONFERENCE, ActionId.OPEN_CONFERENCES, ActionId.WHO
 #: Actions on the family's journey: offered with a conference or a journey open.
 JOURNEY_ACTIONS = (ActionId.JOURNEY, ActionId.START_REVIEW, ActionId.START_CORE_GROUP)
 
+#: Actions that add to the records without an open record's hold: never for a reader.
+WRITES_WITHOUT_A_RECORD = (
+    ActionId.NEW_CONFERENCE,
+    ActionId.START_REVIEW,
+    ActionId.START_CORE_GROUP,
+)
+
 #: Actions that need a conference open.
 NEED_CONFERENCE = (
     ActionId.SAVE,
@@ -176,6 +183,8 @@ class WindowState:
     record_menu: bool = False
     #: A family's journey is on screen (instead of a conference).
     journey_on_screen: bool = False
+    #: The person's login may only read (a data officer's on the team server).
+    reading_only: bool = False
 
 
 def offered(
@@ -202,6 +211,9 @@ def offered(
             window.records_open and (recording or window.journey_on_screen),
             words[action_id],
         )
+    if window.reading_only:
+        for action_id in WRITES_WITHOUT_A_RECORD:
+            result[action_id] = (False, words[action_id])
     menu = recording and window.record_menu
     result[ActionId.REVIEW] = (menu, words[ActionId.REVIEW])
     result[ActionId.AUDIT] = (menu, words[ActionId.AUDIT])
@@ -234,7 +246,7 @@ def offered(
     result[ActionId.SIGN_OFF] = (menu and chair and not signed, sign_words)
     addendum_words = words[ActionId.ADDENDUM]
     result[ActionId.ADDENDUM] = (
-        window.record_menu and signed,
+        window.record_menu and signed and not window.reading_only,
         addendum_words if signed else f"{addendum_words} (after sign-off)",
     )
     return result
