@@ -83,6 +83,18 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def no_log_file_left_open() -> Iterator[None]:
+    """A command run in a test opens the log file in that test's data folder; close it."""
+    import logging
+
+    yield
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if h.get_name() == "cprecorder-log-file"]:
+        root.removeHandler(handler)
+        handler.close()
+
+
 @pytest.fixture
 def store(data_dir: Path, backend: str, request: pytest.FixtureRequest) -> Iterator[Store]:
     # A test that asks for the demo conference gets a database that already holds it

@@ -14,20 +14,22 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ScalarSelect, event, insert, inspect, select, text
+from sqlalchemy import event, insert, inspect, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, object_session
 
 from .actor import Actor
-from .conference_lock import lock_chain
-from .lifecycle import conference_of
-from .model import AuditEntry, EditingSession, Operation
+from .lifecycle import conference_id_of_row, conference_of
+from .model import AuditEntry, Conference, EditingSession, Operation, RecordStatus
 from .model.base import utcnow
+from .model.conference import AUDIT_HEAD_COLUMNS, short_fingerprint
 
 #: Not changes to the record: the trail itself, and who has a conference open.
 NOT_AUDITED = (AuditEntry, EditingSession)
 
-HIDDEN_COLUMNS = frozenset({"id", "position", "updated_at", "created_at", "revision"})
+HIDDEN_COLUMNS = (
+    frozenset({"id", "position", "updated_at", "created_at", "revision"}) | AUDIT_HEAD_COLUMNS
+)
 
 
 def as_text(value: Any) -> str | None:
@@ -145,14 +147,6 @@ def changes_in(session: Session) -> list[dict[str, Any]]:
     return rows
 
 
-#: For rows without a conference_id column: which parent table holds it.
-PARENT_OF = (
-    ("danger_statement_id", "danger_statements"),
-    ("person_id", "people"),
-    ("child_id", "children"),
-)
-
-
 def deleted_row(_mapper: Any, connection: Connection, target: Any) -> None:
     """Note every deleted row (orphans included) with its conference, for the trail."""
     if isinstance(target, NOT_AUDITED):
@@ -160,26 +154,7 @@ def deleted_row(_mapper: Any, connection: Connection, target: Any) -> None:
     session = object_session(target)
     if session is None:
         return
-    conference_id = getattr(target, "conference_id", None)
-    if conference_id is None:
-        conference = conference_of(target)
-        conference_id = conference.id if conference is not None else None
-    if conference_id is None:
-        for column, table in PARENT_OF:
-            parent = getattr(target, column, None)
-            if parent is not None:
-                conference_id = connection.execute(
-                    text(f"SELECT conference_id FROM {table} WHERE id = :id"), {"id": parent}
-                ).scalar()
-                break
-    if conference_id is None and getattr(target, "decision_id", None) is not None:
-        conference_id = connection.execute(
-            text(
-                "SELECT c.conference_id FROM child_decisions d JOIN children c "
-                "ON c.id = d.child_id WHERE d.id = :id"
-            ),
-            {"id": target.decision_id},
-        ).scalar()
+    conference_id = conference_id_of_row(connection, target)
     session.info.setdefault("audit_deleted", []).append((target, conference_id))
 
 
@@ -189,12 +164,15 @@ def write_note(
     conference_id: int,
     operation: Operation,
     target: str,
+    field: str = "",
     old_value: str | None = None,
     new_value: str | None = None,
 ) -> None:
-    """An entry for something that changes no audited row (a released hold)."""
+    """An entry for something that changes no audited row (a released hold, an export)."""
     actor: Actor = session.info.get("actor") or Actor.current()
-    row = audit_row(actor, operation, conference_id, target, "", old_value, new_value, at=utcnow())
+    row = audit_row(
+        actor, operation, conference_id, target, field, old_value, new_value, at=utcnow()
+    )
     write_chained(session.connection(), [row])
 
 
@@ -205,26 +183,34 @@ def write_audit(session: Session, _context: Any) -> None:
         write_chained(session.connection(), rows)
 
 
-def last_hash(connection: Connection, conference_id: int | None) -> str:
+def chain_head(connection: Connection, conference_id: int | None) -> tuple[str, int]:
+    """The newest entry's hash and the number of entries, as the conference row keeps them.
+
+    Read with ``FOR UPDATE`` where the database has it (PostgreSQL), so the next link is
+    read by one writer at a time; SQLite's ``BEGIN IMMEDIATE`` already makes them take turns.
+    """
     if conference_id is not None:
-        return connection.execute(select(newest_hash(conference_id))).scalar() or ""
+        row = connection.execute(
+            select(Conference.audit_head_hash, Conference.audit_head_count)
+            .where(Conference.id == conference_id)
+            .with_for_update()
+        ).first()
+        if row is not None:
+            return str(row[0] or ""), int(row[1] or 0)
     found = connection.execute(
         select(AuditEntry.hash)
         .where(AuditEntry.conference_id.is_(None))
         .order_by(AuditEntry.id.desc())
         .limit(1)
     ).scalar()
-    return found or ""
+    return found or "", 0
 
 
-def newest_hash(conference_id: Any) -> ScalarSelect[str]:
-    """The hash of a conference's newest entry (the chain's next link), as a subquery."""
-    return (
-        select(AuditEntry.hash)
-        .where(AuditEntry.conference_id == conference_id)
-        .order_by(AuditEntry.id.desc())
-        .limit(1)
-        .scalar_subquery()
+def _signs_off(row: dict[str, Any]) -> bool:
+    return bool(
+        row["target"] == f"Conference#{row['conference_id']}"
+        and row["field"] == "status"
+        and row["new_value"] == RecordStatus.SIGNED_OFF.value
     )
 
 
@@ -237,18 +223,37 @@ def chain(rows: list[dict[str, Any]], head: str) -> list[dict[str, Any]]:
 
 
 def write_chained(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """Chain the rows onto their conferences' heads, and move the heads, in one transaction."""
     by_conference: dict[int | None, list[dict[str, Any]]] = {}
     for row in rows:
         by_conference.setdefault(row["conference_id"], []).append(row)
+    moved: list[tuple[int, str, int, bool]] = []
     for key, own in by_conference.items():
-        lock_chain(connection, key)  # the next link is read by one writer at a time
-        chain(own, last_hash(connection, key))
+        head, count = chain_head(connection, key)
+        chain(own, head)
+        if key is not None:
+            moved.append((key, own[-1]["hash"], count + len(own), any(map(_signs_off, own))))
     connection.execute(insert(AuditEntry), rows)
+    for key, head, count, signs_off in moved:
+        # Plain SQL: an ORM or Core update would also stamp updated_at, and after sign-off
+        # the database lets nothing but the head change.
+        connection.execute(
+            text(
+                "UPDATE conferences SET audit_head_hash = :head, audit_head_count = :count"
+                + (
+                    ", signed_off_head_hash = :head, signed_off_head_count = :count"
+                    if signs_off
+                    else ""
+                )
+                + " WHERE id = :id"
+            ),
+            {"head": head, "count": count, "id": key},
+        )
 
 
 @dataclass(frozen=True)
 class ChainReport:
-    """What Verify found: intact, or the first entry where the chain breaks."""
+    """What Verify found: intact, or where the chain breaks and how."""
 
     entries: int
     broken_at: int | None = None
@@ -256,35 +261,43 @@ class ChainReport:
 
     @property
     def intact(self) -> bool:
-        return self.broken_at is None
+        return not self.problem
 
     def sentence(self) -> str:
         if self.intact:
-            return f"The audit trail is intact: {self.entries} entries, every link checked."
+            return (
+                f"The audit trail is intact: {self.entries} entries, every link checked, "
+                "and the newest is the one the record itself counts."
+            )
+        if self.broken_at is None:
+            return f"The audit trail is broken: {self.problem}"
         return f"The audit trail is broken at entry {self.broken_at}: {self.problem}"
 
 
+CHAINED_FIELDS = (
+    "conference_id",
+    "at",
+    "os_user",
+    "actor",
+    "role",
+    "operation",
+    "target",
+    "field",
+    "old_value",
+    "new_value",
+)
+
+
 def verify_chain(session: Session, conference_id: int) -> ChainReport:
+    """Every link, then the end: the trail's newest entry must be the head the conference
+    row keeps, so cutting entries off the end is found as surely as changing one.
+    """
     entries = session.scalars(
         select(AuditEntry).where(AuditEntry.conference_id == conference_id).order_by(AuditEntry.id)
     ).all()
     prev = ""
     for count, entry in enumerate(entries, start=1):
-        row = {
-            c: getattr(entry, c)
-            for c in (
-                "conference_id",
-                "at",
-                "os_user",
-                "actor",
-                "role",
-                "operation",
-                "target",
-                "field",
-                "old_value",
-                "new_value",
-            )
-        }
+        row = {c: getattr(entry, c) for c in CHAINED_FIELDS}
         if entry.prev_hash != prev:
             return ChainReport(
                 count,
@@ -298,7 +311,86 @@ def verify_chain(session: Session, conference_id: int) -> ChainReport:
                 "its content does not match its hash (the entry was changed after it was written).",
             )
         prev = entry.hash
+    head = session.execute(
+        select(Conference.audit_head_hash, Conference.audit_head_count).where(
+            Conference.id == conference_id
+        )
+    ).first()
+    if head is None:
+        return ChainReport(len(entries))
+    head_hash, head_count = str(head[0] or ""), int(head[1] or 0)
+    if head_count > len(entries):
+        missing = head_count - len(entries)
+        return ChainReport(
+            len(entries),
+            None,
+            f"the record counts {head_count} entries but only {len(entries)} are left: the "
+            f"newest {missing} {'was' if missing == 1 else 'were'} removed.",
+        )
+    if head_count < len(entries):
+        return ChainReport(
+            len(entries),
+            entries[head_count].id,
+            f"the record counts {head_count} entries but there are {len(entries)}: entries "
+            "were added outside CP Recorder.",
+        )
+    if head_hash != prev:
+        return ChainReport(
+            len(entries),
+            entries[-1].id if entries else None,
+            "the newest entry is not the one the record counts (the end of the trail was "
+            "replaced).",
+        )
     return ChainReport(len(entries))
+
+
+@dataclass(frozen=True)
+class DocumentCheck:
+    """Whether a document sent out still agrees with the trail here."""
+
+    matches: bool
+    sentence: str
+
+
+def check_fingerprint(
+    session: Session, conference_id: int, head_hash: str, count: int
+) -> DocumentCheck:
+    """Compare the head printed on a document with the same entry of the trail here.
+
+    A trail rewritten to hide a change (every hash recomputed) is intact on its own, but
+    its entry at the document's count no longer has the document's hash.
+    """
+    report = verify_chain(session, conference_id)
+    if not report.intact:
+        return DocumentCheck(
+            False, f"This record's trail cannot vouch for the document. {report.sentence()}"
+        )
+    shown = short_fingerprint(head_hash, count)
+    entries = session.scalars(
+        select(AuditEntry.hash)
+        .where(AuditEntry.conference_id == conference_id)
+        .order_by(AuditEntry.id)
+    ).all()
+    if not 1 <= count <= len(entries):
+        return DocumentCheck(
+            False,
+            f"The document does not match this record: its audit fingerprint {shown} names "
+            f"entry {count}, but the trail here has {len(entries)} entries. It is from "
+            "another record, or this record's trail has been rewritten.",
+        )
+    if entries[count - 1] != head_hash:
+        return DocumentCheck(
+            False,
+            f"The document does not match this record: it was exported with audit fingerprint "
+            f"{shown}, but entry {count} of the trail here is "
+            f"{short_fingerprint(entries[count - 1], count)}. The trail has been rewritten since "
+            "the document was sent, or the document is from another record.",
+        )
+    return DocumentCheck(
+        True,
+        f"The document matches this record: its audit fingerprint {shown} is entry {count} "
+        "of the trail here, and the trail is intact.",
+    )
 
 
 def listen_for_deletes() -> None:

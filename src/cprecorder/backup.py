@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import KnownError
+from .files import BACKUP_FOLDER
 from .paths import make_private_dir
 from .store import Store
 
@@ -33,7 +34,6 @@ log = logging.getLogger(__name__)
 
 #: How many backups are kept unless the caller says otherwise (two weeks of daily ones).
 DEFAULT_KEEP = 14
-BACKUP_FOLDER = "backups"
 #: How long a backup or restore waits for a window that is in the middle of a save.
 LOCK_WAIT_MS = 5000
 
@@ -177,6 +177,17 @@ def _backup_file(store_path: Path, reason: str, folder: Path) -> Path:
     partial = target.with_name(f".{target.name}.partial")
     try:
         _copy_database(store_path, partial)
+        # A damaged copy is never kept: it would count as a backup and, in time, push
+        # the last good one out.
+        verdict = check_backup(partial)
+        if verdict != "ok":
+            partial.unlink(missing_ok=True)
+            log.error("no backup of %s: the copy failed its check (%s)", store_path, verdict)
+            raise BackupError(
+                "The database is damaged, so no backup was made (a damaged copy would push "
+                "a good backup out); the backups already made are kept. Restore the newest "
+                "good one: cprecorder backups lists them, cprecorder restore FILE."
+            )
         os.replace(partial, target)
         _fsync_dir(folder)
     except sqlite3.DatabaseError as exc:
@@ -220,13 +231,33 @@ def list_backups(store_path: Path, *, folder: Path | None = None) -> list[Backup
     return sorted(found, key=lambda b: (b.taken_at, b.path.name))
 
 
-def prune(store_path: Path, keep: int = DEFAULT_KEEP, *, folder: Path | None = None) -> list[Path]:
-    """Delete the oldest backups beyond the newest ``keep``; returns what was deleted."""
+def prune(
+    store_path: Path,
+    keep: int = DEFAULT_KEEP,
+    *,
+    folder: Path | None = None,
+    known_good: Path | None = None,
+) -> list[Path]:
+    """Delete the oldest backups beyond the newest ``keep``; returns what was deleted.
+
+    The newest backup that passes the integrity check is never deleted, even when
+    newer ones (damaged since, or made by an older version that did not check) would
+    push it out. ``known_good`` is a backup just made and checked, so not checked again.
+    """
     if keep < 1:
         raise BackupError("At least one backup must be kept.")
     backups = list_backups(store_path, folder=folder)
+    doomed = backups[: max(0, len(backups) - keep)]
+    if doomed:
+        newest_good = next(
+            (b for b in reversed(backups) if b.path == known_good or check_backup(b.path) == "ok"),
+            None,
+        )
+        if newest_good in doomed:
+            doomed.remove(newest_good)
+            log.warning("kept %s: the newest backup that passes its check", newest_good.path)
     removed = []
-    for old in backups[: max(0, len(backups) - keep)]:
+    for old in doomed:
         with suppress(FileNotFoundError):
             old.path.unlink()
             removed.append(old.path)
@@ -253,7 +284,7 @@ def backup_if_due(
     if any(b.taken_at.astimezone().date() == today for b in existing):
         return None
     made = make_backup(store, "daily", folder=folder)
-    prune(store.path, keep, folder=folder)
+    prune(store.path, keep, folder=folder, known_good=made)
     return made
 
 
@@ -264,7 +295,7 @@ def backup_on_sign_off(
     if not store.is_sqlite or store.path is None:
         return None
     made = make_backup(store, "sign-off", folder=folder)
-    prune(store.path, keep, folder=folder)
+    prune(store.path, keep, folder=folder, known_good=made)
     return made
 
 

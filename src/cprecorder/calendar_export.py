@@ -14,14 +14,31 @@ adding a second one.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import icalendar
 
+from .errors import KnownError
 from .model import ActionStatus, Conference
 
 PRODUCT_ID = "-//CP Recorder//cprecorder//EN"
+
+#: RFC 5545 allows no control character in text but the tab (a line break is written
+#: escaped); C1 controls go too, since no calendar shows them.
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+
+
+class CalendarError(KnownError):
+    """A date that no calendar can hold."""
+
+
+def calendar_text(text: str) -> str:
+    """Text as a calendar may hold it: line breaks kept (as one kind), controls removed."""
+    lines = _LINE_BREAKS.sub("\n", text).split("\n")
+    return "\n".join(_CONTROLS.sub("", line) for line in lines)
 
 
 @dataclass(frozen=True)
@@ -102,14 +119,19 @@ def conference_calendar(conference: Conference, *, stamp: dt.datetime | None = N
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     for item in calendar_events(conference):
+        if item.day >= dt.date.max:  # the day after it is the event's end
+            raise CalendarError(
+                f"{calendar_text(item.summary)} is dated {item.day:%d %B %Y}, which no calendar"
+                " can hold; correct the date in the record first. Nothing was written."
+            )
         event = icalendar.Event()
         event.add("uid", item.uid)
         event.add("dtstamp", stamp)
         event.add("dtstart", item.day)
         event.add("dtend", item.day + dt.timedelta(days=1))
-        event.add("summary", item.summary)
+        event.add("summary", calendar_text(item.summary))
         if item.description:
-            event.add("description", item.description)
+            event.add("description", calendar_text(item.description))
         event.add("transp", "TRANSPARENT")  # an all-day reminder does not block the diary
         calendar.add_component(event)
     data: bytes = calendar.to_ical()

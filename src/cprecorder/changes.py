@@ -125,6 +125,12 @@ FIELD_WORDS: dict[str, str] = {
     "signed_off_by": "Signed off by",
 }
 
+#: What was exported besides the Word documents (whose words are DocumentKind's).
+OTHER_DOCUMENTS = {
+    "calendar": "Calendar of the dates (.ics)",
+    "dump": "The whole record as JSON",
+}
+
 #: The main words of an item, shown when it was added or removed.
 MAIN_FIELDS = ("name", "first_name", "statement", "what", "text", "behaviour", "author", "part")
 
@@ -435,6 +441,15 @@ def read_entry(
     entry: AuditEntry, conference: Conference | None, *, words: _Words | None = None
 ) -> ReadableEntry:
     """One audit entry in words, names looked up in ``conference`` (as loaded now)."""
+    if entry.operation == Operation.EXPORT.stored:  # which document went to which file
+        return _entry_in_words(
+            entry,
+            Operation.EXPORT.words,
+            document_words(entry.field),
+            "",
+            NOTHING,
+            entry.new_value or NOTHING,
+        )
     words = words or _Words(conference)
     match = _TARGET.match(entry.target or "")
     cls_name = match.group("cls") if match else (entry.target or "")
@@ -464,6 +479,21 @@ def read_entry(
         action = "Changed" if operation is None or operation in plain else operation.words
         old = words.value(cls_name, entry.field, entry.old_value)
         new = words.value(cls_name, entry.field, entry.new_value)
+    return _entry_in_words(
+        entry, action, what, field_label(entry.field), old, new, for_the_family=for_the_family
+    )
+
+
+def _entry_in_words(
+    entry: AuditEntry,
+    action: str,
+    what: str,
+    field: str,
+    old: str,
+    new: str,
+    *,
+    for_the_family: bool = True,
+) -> ReadableEntry:
     return ReadableEntry(
         entry_id=entry.id,
         at=entry.at,
@@ -472,7 +502,7 @@ def read_entry(
         os_user=entry.os_user,
         action=action,
         what=what,
-        field=field_label(entry.field),
+        field=field,
         old=old,
         new=new,
         first_at=entry.at,
@@ -481,6 +511,28 @@ def read_entry(
         for_the_family=for_the_family,
         login=entry.login,
     )
+
+
+def document_words(document: str) -> str:
+    from .export import DocumentKind
+
+    try:
+        return DocumentKind(document).label
+    except ValueError:
+        return OTHER_DOCUMENTS.get(document, document)
+
+
+def exports(session: Session, conference_id: int) -> list[ReadableEntry]:
+    """Every document exported from the conference, newest first."""
+    found = session.scalars(
+        select(AuditEntry)
+        .where(
+            AuditEntry.conference_id == conference_id,
+            AuditEntry.operation == Operation.EXPORT.stored,
+        )
+        .order_by(AuditEntry.id.desc())
+    )
+    return [read_entry(entry, None) for entry in found]
 
 
 def readable_trail(session: Session, conference: Conference) -> list[ReadableEntry]:
@@ -522,6 +574,7 @@ def changes_since_hand_over(session: Session, conference: Conference) -> list[Re
     for entry in entries:
         operation = Operation.read(entry.operation)
         lifecycle = operation is not None and bool(operation.scope & Scope.LIFECYCLE)
+        lifecycle = lifecycle or operation is Operation.EXPORT  # not a change to the record
         if lifecycle or entry.field in LIFECYCLE_FIELDS:
             continue
         line = read_entry(entry, conference, words=words)

@@ -11,7 +11,8 @@ conference's lock, then reads:
   so the same call only reads the conference.
 
 A safety net (:func:`refuse_unlocked_writes`) refuses a flush that changes a conference
-whose lock the session has not taken, so an operation cannot forget it.
+whose lock the session has not taken, so an operation cannot forget it (a signed-off
+conference's is refused with the lock's own sentence, as the mapper check would).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from sqlalchemy import ScalarSelect, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from .lifecycle import conference_of
+from .lifecycle import conference_of, refuse_if_stored_as_signed_off
 from .model import (
     ChildDecision,
     ChildRelationship,
@@ -106,6 +107,8 @@ def refuse_unlocked_writes(session: Session, _context: Any, _instances: Any) -> 
             continue
         if conference in session.new:
             continue  # a conference being created: nobody else can see it yet
+        # A signed-off record is refused in words first: that is what the person meets.
+        refuse_if_stored_as_signed_off(session.connection(), conference.id)
         raise RuntimeError(
             f"{type(obj).__name__} of conference {conference.id} changed without the "
             "conference's lock (call lock_conference first)"

@@ -444,5 +444,8 @@ def add_demo_conference(
     store: Store, actor: Actor | None = None, scheduled_at: dt.datetime | None = None
 ) -> int:
     return import_conference(
-        store, actor=actor or Actor.current("Demo"), data=demo_conference(scheduled_at)
+        store,
+        actor=actor or Actor.current("Demo"),
+        data=demo_conference(scheduled_at),
+        as_copy=True,  # a second demo is a second demo
     )

@@ -13,12 +13,12 @@ import datetime as dt
 import enum
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import and_, inspect, or_, select
 
 from .actor import Actor
 from .agenda import load_agenda
 from .agenda.agenda import AgendaFormatError
-from .errors import ImportFormatError, ValidationError
+from .errors import ImportFormatError, KnownError, ValidationError
 from .model import (
     Addendum,
     Case,
@@ -30,9 +30,11 @@ from .model import (
     DangerScore,
     DecisionCategory,
     Operation,
+    RecordStatus,
 )
 from .model.base import Base, new_uid
-from .model.registry import CONFERENCE_LISTS, coerce, entity_class
+from .model.conference import AUDIT_HEAD_COLUMNS
+from .model.registry import CONFERENCE_LISTS, LIFECYCLE_FIELDS, coerce, entity_class, shown
 from .rules.nation import RulesFormatError, load_rules
 from .store import Store
 
@@ -43,7 +45,7 @@ VERSION = 2
 READS = (1, 2)
 
 #: Columns that belong to a database, not to the record.
-SKIP = frozenset(
+SKIP = AUDIT_HEAD_COLUMNS | frozenset(
     {
         "id",
         "conference_id",
@@ -217,9 +219,11 @@ class _Builder:
             self.problem(f"format: this is not a CP Recorder conference file (expected {FORMAT!r})")
             return None
         version = data.get("version")
-        if isinstance(version, bool) or version not in READS:
+        if type(version) is not int or version not in READS:  # true and 1.0 equal 1
             readable = " and ".join(str(v) for v in READS)
-            self.problem(f"version: this version reads version {readable} files, not {version!r}")
+            self.problem(
+                f"version: this version reads version {readable} files, not {shown(version)}"
+            )
             return None
         self.case = self.case_of(data.get("case"))
         raw = data.get("conference")
@@ -227,7 +231,11 @@ class _Builder:
             self.problem("conference: expected an object")
             return None
         lists = set(CONFERENCE_LISTS.values()) | {"addenda", "previous_conference"}
-        conference = Conference(**self.values(Conference, raw, "conference", lists))
+        # A file cannot carry a hand-over, a signature or a withdrawal: it arrives a draft.
+        conference = Conference(
+            **self.values(Conference, raw, "conference", lists | LIFECYCLE_FIELDS)
+        )
+        conference.status = RecordStatus.DRAFT
         previous = raw.get("previous_conference")
         if previous is not None and not isinstance(previous, str):
             self.problem("conference.previous_conference: expected the uid of a meeting, or null")
@@ -283,6 +291,8 @@ class _Builder:
         for obj, row, path in pending:
             self.link(obj, row, path)
             self.nested(obj, row, path, categories)
+        self.once_each(conference.safety_scores, "person", "safety_scores", "person")
+        self.once_each(conference.core_group_members, "person", "core_group_members", "person")
         addenda = raw.get("addenda", [])
         if isinstance(addenda, list):
             for index, item in enumerate(addenda):
@@ -299,33 +309,88 @@ class _Builder:
                 values = self.values(ChildDecision, decision, f"{path}.decision", {"categories"})
                 obj.decision = ChildDecision(**values)
                 keys = decision.get("categories", []) if isinstance(decision, dict) else []
-                for i, key in enumerate(keys if isinstance(keys, list) else []):
-                    if key not in categories:
-                        self.problem(
-                            f"{path}.decision.categories[{i}]: not a category here: {key!r}"
-                        )
-                    obj.decision.categories.append(DecisionCategory(category=str(key)))
+                seen: set[str] = set()
+                for i, key in enumerate(self.listed(keys, f"{path}.decision.categories")):
+                    where = f"{path}.decision.categories[{i}]"
+                    if not isinstance(key, str) or key not in categories:
+                        self.problem(f"{where}: not a category here: {shown(key)}")
+                    elif key in seen:
+                        self.problem(f"{where}: {key!r} is listed twice")
+                    else:
+                        seen.add(key)
+                        obj.decision.categories.append(DecisionCategory(category=key))
             plan = row.get("childrens_plan")
             if plan is not None:
                 obj.childrens_plan = ChildrensPlan(
                     **self.values(ChildrensPlan, plan, f"{path}.childrens_plan", set())
                 )
-        relationships = row.get("relationships")
-        if relationships is not None and hasattr(obj, "relationships"):
-            for i, rel in enumerate(relationships if isinstance(relationships, list) else []):
+        if hasattr(obj, "relationships") and row.get("relationships") is not None:
+            rows = self.listed(row["relationships"], f"{path}.relationships")
+            for i, rel in enumerate(rows):
                 rpath = f"{path}.relationships[{i}]"
                 link = ChildRelationship(**self.values(ChildRelationship, rel, rpath, set()))
                 self.link(link, rel if isinstance(rel, dict) else {}, rpath)
                 obj.relationships.append(link)
-        scores = row.get("scores")
-        if scores is not None and hasattr(obj, "scores"):
-            for i, score in enumerate(scores if isinstance(scores, list) else []):
+            self.once_each(obj.relationships, "child", f"{path}.relationships", "child")
+        if hasattr(obj, "scores") and row.get("scores") is not None:
+            for i, score in enumerate(self.listed(row["scores"], f"{path}.scores")):
                 spath = f"{path}.scores[{i}]"
                 entry = DangerScore(**self.values(DangerScore, score, spath, set()))
                 self.link(entry, score if isinstance(score, dict) else {}, spath)
                 if entry.person is None:
                     self.problem(f"{spath}.person: a score needs the person who gave it")
                 obj.scores.append(entry)
+            self.once_each(obj.scores, "person", f"{path}.scores", "person")
+
+    def listed(self, value: Any, path: str) -> list[Any]:
+        if isinstance(value, list):
+            return value
+        self.problem(f"{path}: expected a list")
+        return []
+
+    def once_each(self, items: list[Any], link: str, path: str, what: str) -> None:
+        """The record holds one relationship per child and one score per person."""
+        seen: dict[int, int] = {}
+        for index, item in enumerate(items):
+            target = getattr(item, link)
+            if target is None:
+                continue
+            if id(target) in seen:
+                self.problem(
+                    f"{path}[{index}].{what}: the same {what} as {path}[{seen[id(target)]}];"
+                    " each may appear only once"
+                )
+            else:
+                seen[id(target)] = index
+
+
+def lifecycle_note(data: Any) -> str:
+    """What the file said about hand-over and sign-off, which the import does not carry."""
+    raw = data.get("conference") if isinstance(data, dict) else None
+    if not isinstance(raw, dict):
+        return ""
+    status = raw.get("status")
+    if (
+        status == RecordStatus.SIGNED_OFF.value
+        or raw.get("signed_off_by")
+        or raw.get("signed_off_at")
+    ):
+        by = raw.get("signed_off_by")
+        said = f"signed off by {by}" if isinstance(by, str) and by.strip() else "signed off"
+        return (
+            f"The file says this record was {said}; it has been imported as a draft, because a"
+            " sign-off cannot travel in a file. The chair reviews and signs it off here."
+        )
+    if (
+        status == RecordStatus.IN_REVIEW.value
+        or raw.get("handed_over_by")
+        or raw.get("handed_over_at")
+    ):
+        return (
+            "The file says this record was handed to the chair; it has been imported as a draft,"
+            " to be handed over again here."
+        )
+    return ""
 
 
 def conference_from_dict(data: Any) -> Conference:
@@ -341,18 +406,47 @@ def _built(data: Any) -> tuple[Conference, _Builder]:
     return conference, builder
 
 
-def import_conference(store: Store, *, actor: Actor, data: Any) -> int:
-    """Import a whole conference in one transaction; nothing is written if any part fails.
+class DuplicateImportError(KnownError):
+    """The conference in the file is already in the store."""
+
+
+def import_conference(store: Store, *, actor: Actor, data: Any, as_copy: bool = False) -> int:
+    """Import a whole conference, as a draft, in one transaction; nothing is written if any
+    part fails.
 
     The conference joins the case the file names when the store has it (a review
     exported from another store joins its family's journey), else a new case; it
-    is linked to the meeting it started from when the store has that one. A file
-    of a meeting the store already holds comes in as a copy, in a case of its own.
+    is linked to the meeting it started from when the store has that one. A meeting
+    the store already holds (the same uid, or the same family, kind, date and time) is
+    refused unless ``as_copy`` asks for it: then it comes in as a copy, in a case of
+    its own.
     """
     conference, builder = _built(data)
     with store.write(actor, Operation.IMPORT) as session:
         case: Case | None = None
-        if session.scalar(select(Conference.id).where(Conference.uid == conference.uid)):
+        same_meeting = and_(
+            Conference.family_name == conference.family_name,
+            Conference.kind == conference.kind,
+            Conference.scheduled_at == conference.scheduled_at,
+        )
+        same = session.scalars(
+            select(Conference)
+            .where(
+                or_(Conference.uid == conference.uid, same_meeting)
+                if conference.uid
+                else same_meeting
+            )
+            .order_by(Conference.id)
+            .limit(1)
+        ).first()
+        if same is not None and not as_copy:
+            raise DuplicateImportError(
+                f"This conference is already here as conference {same.id} (the"
+                f" {same.family_name} family, {same.kind.label.lower()},"
+                f" {same.scheduled_at:%d %B %Y at %H:%M}), so nothing was imported."
+                " To add it again as a separate draft, import it with --as-copy."
+            )
+        if same is not None:
             conference.uid = new_uid()
         else:
             uid = builder.case.get("uid")

@@ -1,20 +1,37 @@
-"""The record's lifecycle, enforced below the UI: draft → in review → signed off.
+"""The record's lifecycle, enforced below the UI: draft → in review → signed off (or,
+for a conference created by mistake, withdrawn).
 
-The check runs on every flush of every session, so no API, command or import can
-change a signed-off record; only an addendum (and the audit trail) may be added.
+The lock is checked on every row the ORM writes (a mapper event on every table),
+so it sees what an operation never touched itself: rows removed by cascade or as
+orphans, a link removed with its person, a category cleared with its decision.
+Each row is traced to its conference in the database, and a row of a signed-off
+conference is refused, whatever the route. The autosave's few statements
+(:mod:`cprecorder.operations.fields`), which build no ORM object, ask :func:`locked`
+themselves; the database's triggers (:mod:`cprecorder.migrations.lock`) refuse it
+again below both. Only an addendum (and the audit trail,
+and who has the record open) may be added after sign-off; a withdrawn conference is
+kept as it was, with nothing added.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import inspect
-from sqlalchemy.orm import Session
+from sqlalchemy import event, inspect, text
+from sqlalchemy.engine import Connection
 
 from .errors import RecordLockedError
-from .model import Addendum, AuditEntry, Conference, RecordStatus, Role
+from .model import Addendum, AuditEntry, Conference, EditingSession, RecordStatus, Role
 
-ALLOWED_AFTER_SIGN_OFF = (Addendum, AuditEntry)
+#: Rows that may be written for a signed-off conference: not part of the record itself.
+ALLOWED_AFTER_SIGN_OFF = (Addendum, AuditEntry, EditingSession)
+
+#: For rows without a conference_id column: the parent table that holds it.
+PARENT_OF = (
+    ("danger_statement_id", "danger_statements"),
+    ("person_id", "people"),
+    ("child_id", "children"),
+)
 
 
 def conference_of(obj: Any) -> Conference | None:
@@ -28,32 +45,45 @@ def conference_of(obj: Any) -> Conference | None:
     return conference
 
 
-def status_before_this_change(conference: Conference) -> RecordStatus:
-    """The status as it was committed, so signing off itself is allowed."""
-    history = inspect(conference).attrs.status.history
-    if history.deleted:
-        old = history.deleted[0]
-        return RecordStatus(old) if old is not None else RecordStatus.DRAFT
-    return conference.status or RecordStatus.DRAFT
+#: The columns that lead from a row to its conference.
+OWNER_KEYS = ("conference_id", "danger_statement_id", "person_id", "child_id", "decision_id")
 
 
-def refuse_changes_to_signed_off(session: Session, _context: Any, _instances: Any) -> None:
-    for obj in (*session.new, *session.dirty, *session.deleted):
-        if isinstance(obj, ALLOWED_AFTER_SIGN_OFF):
-            continue
-        if obj in session.dirty and not session.is_modified(obj, include_collections=False):
-            continue
-        conference = conference_of(obj)
-        if conference is None:
-            continue
-        state = inspect(conference)
-        if state.transient or state.pending:
-            continue
-        refused = locked(
-            status_before_this_change(conference), conference.family_name, conference.signed_off_by
-        )
-        if refused is not None:
-            raise refused
+def conference_id_of_row(connection: Connection, target: Any) -> int | None:
+    """The conference a row belongs to, read from its keys (and its parents' rows).
+
+    Works for a row being deleted as an orphan, whose link to its parent object
+    is already gone but whose foreign key still holds the parent's id.
+    """
+    if isinstance(target, Conference):
+        return target.id
+    keys = {key: getattr(target, key, None) for key in OWNER_KEYS}
+    if all(value is None for value in keys.values()):
+        conference = conference_of(target)
+        return conference.id if conference is not None else None
+    return conference_id_of_keys(connection, keys)
+
+
+def conference_id_of_keys(connection: Connection, keys: dict[str, Any]) -> int | None:
+    if keys.get("conference_id") is not None:
+        return int(keys["conference_id"])
+    for column, table in PARENT_OF:
+        parent = keys.get(column)
+        if parent is not None:
+            found = connection.execute(
+                text(f"SELECT conference_id FROM {table} WHERE id = :id"), {"id": parent}
+            ).scalar()
+            return int(found) if found is not None else None
+    if keys.get("decision_id") is not None:
+        found = connection.execute(
+            text(
+                "SELECT c.conference_id FROM child_decisions d JOIN children c "
+                "ON c.id = d.child_id WHERE d.id = :id"
+            ),
+            {"id": keys["decision_id"]},
+        ).scalar()
+        return int(found) if found is not None else None
+    return None
 
 
 def locked(status: RecordStatus, family_name: str, signed_off_by: str) -> RecordLockedError | None:
@@ -68,6 +98,79 @@ def locked(status: RecordStatus, family_name: str, signed_off_by: str) -> Record
             f" by {signed_off_by or 'the chair'} and cannot be changed. Add an addendum instead."
         )
     return None
+
+
+def refuse_if_signed_off(conference: Conference) -> None:
+    """The lock, said before an operation starts (the mapper check is the guarantee)."""
+    refused = locked(
+        conference.status or RecordStatus.DRAFT, conference.family_name, conference.signed_off_by
+    )
+    if refused is not None:
+        raise refused
+
+
+def refuse_if_stored_as_signed_off(connection: Connection, conference_id: int | None) -> None:
+    """As committed (or flushed) in the database: the truth, not the session's copy."""
+    if conference_id is None:
+        return
+    row = connection.execute(
+        text("SELECT status, family_name, signed_off_by FROM conferences WHERE id = :id"),
+        {"id": conference_id},
+    ).first()
+    refused = locked(RecordStatus(row[0]), str(row[1]), str(row[2] or "")) if row else None
+    if refused is not None:
+        raise refused
+
+
+def _has_column_changes(target: Any) -> bool:
+    state = inspect(target)
+    return any(state.attrs[attr.key].history.has_changes() for attr in state.mapper.column_attrs)
+
+
+def _check_insert(_mapper: Any, connection: Connection, target: Any) -> None:
+    if isinstance(target, (*ALLOWED_AFTER_SIGN_OFF, Conference)):
+        return
+    refuse_if_stored_as_signed_off(connection, conference_id_of_row(connection, target))
+
+
+def _check_update(_mapper: Any, connection: Connection, target: Any) -> None:
+    # Called for every object marked dirty, even when only a collection changed
+    # (a conference gaining an addendum): only a changed column is a change here.
+    if isinstance(target, ALLOWED_AFTER_SIGN_OFF) or not _has_column_changes(target):
+        return
+    if isinstance(target, Conference):
+        # The stored status decides, so signing off is allowed and un-signing is not.
+        refuse_if_stored_as_signed_off(connection, target.id)
+        return
+    # Moved from one parent to another: the conference it leaves must be open too.
+    state = inspect(target)
+    for key in OWNER_KEYS:
+        if key in state.attrs and state.attrs[key].history.deleted:
+            old = state.attrs[key].history.deleted[0]
+            if old is not None:
+                refuse_if_stored_as_signed_off(
+                    connection, conference_id_of_keys(connection, {key: old})
+                )
+    refuse_if_stored_as_signed_off(connection, conference_id_of_row(connection, target))
+
+
+def _check_delete(_mapper: Any, connection: Connection, target: Any) -> None:
+    if isinstance(target, ALLOWED_AFTER_SIGN_OFF):
+        return
+    refuse_if_stored_as_signed_off(connection, conference_id_of_row(connection, target))
+
+
+def enforce_the_lock() -> None:
+    """Hook the check to every table once (mapper events are global)."""
+    from .model import Base
+
+    for name, check in (
+        ("before_insert", _check_insert),
+        ("before_update", _check_update),
+        ("before_delete", _check_delete),
+    ):
+        if not event.contains(Base, name, check):
+            event.listen(Base, name, check, propagate=True)
 
 
 # Who may move a record along, and back: each answers with the reason it is not

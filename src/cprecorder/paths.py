@@ -25,11 +25,35 @@ def resolve_data_dir(data_dir: str | os.PathLike[str] | None) -> Path:
 
 def resolve_db_url(db: str | None, data_dir: Path) -> str:
     """``--db`` wins, then ``CPRECORDER_DB``, then ``[server] url`` in the data folder's
-    ``settings.toml``, then the SQLite file in the data folder."""
+    ``settings.toml``, then the SQLite file in the data folder.
+
+    A value without ``://`` must name a database file that exists: a mistyped address
+    never quietly starts a new, empty database in the current folder.
+    """
     url = db or os.environ.get("CPRECORDER_DB") or server_url(data_dir)
-    if url:
-        return url if "://" in url else f"sqlite:///{Path(url).expanduser()}"
-    return f"sqlite:///{data_dir / DB_FILENAME}"
+    if not url:
+        return f"sqlite:///{data_dir / DB_FILENAME}"
+    if "://" in url:
+        return url
+    path = Path(url).expanduser()
+    if not path.is_file():
+        from .errors import StoreUnavailableError
+
+        raise StoreUnavailableError(
+            f"There is no database file {path}, and --db makes a new one only when asked: "
+            f"give a file that exists, or sqlite:///{path} to start a new database there."
+        )
+    return f"sqlite:///{path}"
+
+
+def sqlite_file(db_url: str) -> Path | None:
+    """The SQLite file a database URL names; ``None`` for a server or an in-memory database."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(db_url)
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
 
 
 def server_url(data_dir: Path) -> str | None:

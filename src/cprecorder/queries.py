@@ -41,6 +41,7 @@ from .model import (
     SafetyScore,
     WorryItem,
 )
+from .model.registry import WHOLE_NUMBERS
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,8 @@ CHILD_FULL_NAME = "first_name || ' ' || last_name"
 
 def load_conference(session: Session, conference_id: int) -> Conference:
     """A whole conference, every list loaded, ready to show or export."""
+    if not WHOLE_NUMBERS[0] <= conference_id <= WHOLE_NUMBERS[1]:  # no database holds it
+        raise NotFoundError(f"There is no conference {conference_id}.")
     conference = session.scalars(
         select(Conference)
         .where(Conference.id == conference_id)

@@ -331,6 +331,9 @@ def _grants(tables: list[str]) -> list[str]:
         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {readers}",
         f"GRANT INSERT, UPDATE, DELETE ON {', '.join(record)} TO {writers}",
         f"GRANT INSERT ON audit_entries TO {readers}",
+        # The trail's head on the conference row moves with every entry (an export by a
+        # data officer included); nothing else of the row is theirs to change.
+        f"GRANT UPDATE (audit_head_hash, audit_head_count) ON conferences TO {readers}",
         f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {readers}",
     ]
     return statements
@@ -340,11 +343,14 @@ def _grants(tables: list[str]) -> list[str]:
 def _admin(url: str) -> Iterator[Engine]:
     """An engine for setting the server up; its failures become one sentence."""
     from sqlalchemy import create_engine, event
-    from sqlalchemy.exc import DatabaseError, OperationalError
+    from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 
-    from .store import explain_database_error, refusal
+    from .store import explain_database_error, refusal, unusable_url
 
-    engine = create_engine(client_url(url))
+    try:
+        engine = create_engine(client_url(url))
+    except (ArgumentError, NoSuchModuleError, ImportError) as exc:
+        raise ServerSetupError(unusable_url(url, exc)) from exc
     event.listen(engine, "do_connect", provide_password)
     try:
         yield engine

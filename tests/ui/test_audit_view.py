@@ -189,3 +189,40 @@ def test_the_audit_model_is_a_sound_table_model(qtmodeltester: object) -> None:
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.index(0, 6).data().endswith("…")
     assert model.index(0, 6).data(Qt.ItemDataRole.ToolTipRole) == "Old words " * 20
+
+
+def test_the_exports_tab_lists_who_exported_what_and_where(
+    qtbot: QtBot,
+    chair_window: MainWindow,
+    store: Store,
+    chair: Actor,
+    demo_id: int,
+    tmp_path: Path,
+) -> None:
+    from cprecorder.export import document_bytes
+    from cprecorder.files import ProtectedAreas
+    from cprecorder.operations.export import deliver
+
+    with store.read() as session:
+        data = document_bytes(load_conference(session, demo_id), "summary")
+    target = tmp_path / "Ashdown plan summary.docx"
+    deliver(
+        store,
+        actor=chair,
+        conference_id=demo_id,
+        document="summary",
+        data=data,
+        path=target,
+        protected=ProtectedAreas(),
+    )
+    chair_window.open_conference(demo_id)
+    dialog = open_audit(qtbot, chair_window)
+    bar = dialog.tabs.tabBar()
+    bar.setFocus()
+    qtbot.keyClick(bar, Qt.Key.Key_Right)
+    qtbot.keyClick(bar, Qt.Key.Key_Right)
+    assert dialog.tabs.currentWidget() is dialog.exports_table
+    assert dialog.exports_model.rowCount() == 1
+    row = cells(dialog.exports_model, 0)
+    assert row[2].startswith(chair.name) and row[3] == "Exported"
+    assert row[4] == "Plan summary" and dialog.exports_model.lines[0].new == str(target)

@@ -12,6 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QTextEdit
 from pytestqt.qtbot import QtBot
 
+from cprecorder.changes import exports
 from cprecorder.ui.dialogs.export import ExportDialog
 from cprecorder.ui.shell.main_window import MainWindow
 
@@ -97,6 +98,9 @@ def test_export_the_familys_version_from_the_menu(
     text = document_text(target)
     assert SENTENCE in text  # saved first, then read fresh from the store
     assert POLICE_NOTE not in text
+    with demo_window.store.read() as session:  # and the export is in the audit trail
+        [line] = exports(session, demo_id)
+    assert (line.raw_field, line.new, line.who) == ("family", str(target), view.recorder.actor.name)
 
 
 def test_the_plan_summary_is_copied_as_text_for_an_email(
@@ -146,12 +150,32 @@ def test_a_place_that_cannot_be_written_is_a_plain_sentence(
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert dialog.exported is None and dialog.saved_note.isHidden()
     assert dialog.problem.isVisible()
-    assert dialog.problem.text().startswith("The document could not be saved to")
+    assert dialog.problem.text().startswith(str(blocker / "record.docx"))
+    assert "could not be written" in dialog.problem.text()
     assert "Traceback" not in dialog.problem.text()
 
     dialog.path.clear()
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert dialog.problem.text() == "Choose where to save the document first."
+
+
+def test_the_database_itself_is_never_an_export(
+    qtbot: QtBot, demo_window: MainWindow, data_dir: Path
+) -> None:
+    database = demo_window.store.path
+    assert database is not None
+    before = database.read_bytes()[:100]
+    dialog = dialog_of(demo_window)
+    qtbot.addWidget(dialog)
+    dialog.path.setFocus()
+    (database.parent / "backups").mkdir(exist_ok=True)
+    for target in (database.parent / "backups" / "x.docx", database.with_suffix(".docx")):
+        dialog.path.selectAll()
+        qtbot.keyClicks(dialog.path, str(target))
+        qtbot.keyClick(dialog.path, Qt.Key.Key_Return)
+        assert dialog.exported is None and "data folder" in dialog.problem.text()
+        assert not target.exists()
+    assert database.read_bytes()[:100] == before
 
 
 def test_reading_ease_is_shown_before_exporting_for_the_family(

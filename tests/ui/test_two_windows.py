@@ -85,3 +85,37 @@ def test_the_read_only_window_shows_each_saved_change_within_two_seconds(
     first.close()
     second.close()
     second_store.close()
+
+
+def test_a_damaged_store_opens_read_only_and_says_how_to_restore(
+    qtbot: QtBot, store: Store, actor: Actor, demo_id: int, tmp_path: Path
+) -> None:
+    """A page of the audit trail scrambled: the record itself still reads, nothing is
+    saved, and every pane says the file is damaged and how to restore it."""
+    import hashlib
+
+    from cprecorder.store import DAMAGED
+    from damage import scramble_root_page
+
+    path = store.path
+    assert path is not None
+    store.close()
+    scramble_root_page(path, "audit_entries")
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+
+    damaged = Store.open_sqlite(path)
+    window = open_window(qtbot, damaged, actor, tmp_path / "d.ini", demo_id)
+    assert window.view is not None
+    assert window.view.recorder.read_only == DAMAGED
+    window.view.show_pane("summary")
+    pane = window.view.panes["summary"]
+    assert pane.lock_label.isVisibleTo(window)
+    assert "damaged" in pane.lock_label.text() and "restore" in pane.lock_label.text()
+    field = pane.fields[("conference", demo_id, "chair_summary")].as_widget()
+    assert isinstance(field, QTextEdit)
+    field.setFocus()
+    qtbot.keyClicks(field, "Typed into a damaged file")
+    window.view.recorder.flush()
+    window.close()
+    damaged.close()
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before

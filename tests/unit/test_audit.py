@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from sqlalchemy import delete, select, update
 
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.audit import verify_chain
-from cprecorder.model import AuditEntry, Operation
+from cprecorder.model import AuditEntry, Conference, Operation
+from cprecorder.model.registry import ENTITIES
+from cprecorder.queries import load_conference
 from cprecorder.store import Store
 
 pytestmark = pytest.mark.both_backends
@@ -115,3 +119,81 @@ def test_removing_a_relationship_is_in_the_trail(store: Store, actor: Actor, dem
     op.set_relationship(store, actor=actor, person_id=person, child_id=child, relationship="")
     removed = [e for e in entries(store, demo_id)[before:] if e.new_value is None]
     assert [e.target.split("#")[0] for e in removed] == ["ChildRelationship"]
+
+
+def head_of(store: Store, conference_id: int) -> tuple[str, int]:
+    from cprecorder.model import Conference
+
+    with store.read() as session:
+        conference = session.get(Conference, conference_id)
+        assert conference is not None
+        return conference.audit_head_hash, conference.audit_head_count
+
+
+#: The autosave of a plain field: of the conference row itself, of a part of it, and of
+#: a part two rows below it (the head is moved by a statement of its own for those).
+SAVED_FIELDS: dict[str, tuple[str, Callable[[Conference], int]]] = {
+    "conference": ("chair_summary", lambda c: c.id),
+    "worry": ("text", lambda c: c.worries[0].id),
+    "danger_score": ("reason", lambda c: c.danger_statements[0].scores[0].id),
+}
+
+
+@pytest.mark.parametrize("entity", sorted(SAVED_FIELDS))
+def test_the_conference_row_keeps_the_head_of_its_chain(
+    store: Store, actor: Actor, demo_id: int, entity: str
+) -> None:
+    field, find = SAVED_FIELDS[entity]
+    with store.read() as session:
+        entity_id = find(load_conference(session, demo_id))
+    for text in ("One", "Two"):
+        op.update(store, actor=actor, entity=entity, entity_id=entity_id, values={field: text})
+        trail = entries(store, demo_id)
+        assert (trail[-1].target, trail[-1].new_value) == (
+            f"{ENTITIES[entity].__name__}#{entity_id}",
+            text,
+        )
+        assert head_of(store, demo_id) == (trail[-1].hash, len(trail))
+    with store.read() as session:
+        assert verify_chain(session, demo_id).intact
+
+
+@pytest.mark.parametrize("cut", [1, 10, "all"])
+def test_entries_cut_off_the_end_are_reported(
+    store: Store, actor: Actor, demo_id: int, cut: int | str
+) -> None:
+    for n in range(12):
+        op.add_item(
+            store, actor=actor, conference_id=demo_id, entity="action", values={"what": f"A{n}"}
+        )
+    trail = entries(store, demo_id)
+    gone = trail if cut == "all" else trail[-int(cut) :]
+    with store.engine.begin() as conn:
+        conn.execute(delete(AuditEntry).where(AuditEntry.id.in_([e.id for e in gone])))
+    with store.read() as session:
+        report = verify_chain(session, demo_id)
+    assert not report.intact
+    assert f"counts {len(trail)} entries but only {len(trail) - len(gone)} are left" in (
+        report.sentence()
+    )
+    assert f"the newest {len(gone)} w" in report.sentence()
+
+
+def test_a_replaced_newest_entry_is_reported(store: Store, actor: Actor, demo_id: int) -> None:
+    """Rewriting the last entry and its hash still disagrees with the head on the record."""
+    from cprecorder.audit import CHAINED_FIELDS, entry_hash
+
+    op.update(
+        store, actor=actor, entity="conference", entity_id=demo_id, values={"chair_summary": "A"}
+    )
+    last = entries(store, demo_id)[-1]
+    row = {field: getattr(last, field) for field in CHAINED_FIELDS} | {"new_value": "Forged"}
+    with store.engine.begin() as conn:
+        conn.execute(
+            update(AuditEntry)
+            .where(AuditEntry.id == last.id)
+            .values(new_value="Forged", hash=entry_hash(last.prev_hash, row))
+        )
+    with store.read() as session:
+        report = verify_chain(session, demo_id)
+    assert not report.intact and "end of the trail was replaced" in report.sentence()

@@ -27,6 +27,7 @@ from cprecorder.cli import main
 from cprecorder.operations import update
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
+from damage import scramble_root_page
 
 
 def _digest(path: Path) -> str:
@@ -261,3 +262,73 @@ def test_the_command_line(
 
     assert main(["--db", "postgresql://team@localhost/cp", "backups"]) == 1
     assert "server's job" in capsys.readouterr().err
+
+
+# --- A damaged store: read-only, no damaged backups, the last good one kept -----------
+
+
+@pytest.fixture
+def damaged(store: Store, demo_id: int) -> Path:
+    """The store's file with a scrambled page, and one good backup made before."""
+    good = make_backup(store, "daily")
+    assert check_backup(good) == "ok"
+    path = store.path
+    assert path is not None
+    store.close()
+    scramble_root_page(path, "conferences")
+    return path
+
+
+def test_a_damaged_store_is_only_read_and_says_so(
+    damaged: Path, actor: Actor, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cprecorder.demo import demo_conference
+    from cprecorder.errors import StoreUnavailableError
+    from cprecorder.interchange import import_conference
+    from cprecorder.store import DAMAGED
+
+    before = _digest(damaged)
+    opened = Store.open_sqlite(damaged)
+    assert opened.check_integrity() == DAMAGED
+    for attempt in (
+        lambda: import_conference(opened, actor=actor, data=demo_conference(), as_copy=True),
+        lambda: _rename(opened, actor, 1, "Changed"),
+    ):
+        with pytest.raises(StoreUnavailableError) as refused:
+            attempt()
+        assert str(refused.value) == DAMAGED
+    opened.close()
+    assert _digest(damaged) == before
+    for command in (["demo"], ["backup"]):
+        assert main(command) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "damaged" in err and "Traceback" not in err
+        assert "restore" in err
+    assert _digest(damaged) == before
+    assert len(list_backups(damaged)) == 1  # no damaged copy was kept
+
+
+def test_fifteen_days_of_a_damaged_store_keep_the_last_good_backup(damaged: Path) -> None:
+    [good] = list_backups(damaged)
+    store = Store.open_sqlite(damaged)
+    start = dt.datetime.now(dt.UTC)
+    for day in range(1, 16):
+        with pytest.raises(BackupError, match="damaged, so no backup was made"):
+            backup_if_due(store, now=start + dt.timedelta(days=day))
+    store.close()
+    assert list_backups(damaged) == [good]
+    assert check_backup(good.path) == "ok"
+
+
+def test_rotation_never_deletes_the_newest_good_backup(store: Store, demo_id: int) -> None:
+    """Backups damaged after they were made (or made by an older version, unchecked)
+    must not push out the newest one that still passes the check."""
+    good = make_backup(store, "daily")
+    newer = [make_backup(store, f"later {n}") for n in range(15)]
+    for made in newer:
+        _corrupt_copy(made, made)
+    removed = prune(store.path, keep=14)  # type: ignore[arg-type]
+    assert good not in removed and good.is_file()
+    assert removed == newer[:1]
+    kept = [b.path for b in list_backups(store.path)]  # type: ignore[arg-type]
+    assert kept == [good, *newer[1:]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 
 import icalendar
@@ -73,3 +74,42 @@ def test_cli_writes_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert len(events(target.read_bytes())) == 6
     assert main(["--data-dir", folder, "calendar", "99", "-o", str(target)]) == 1
     assert "There is no conference 99." in capsys.readouterr().err
+
+
+def test_no_control_character_reaches_the_file(store: Store, demo_id: int) -> None:
+    """RFC 5545 text holds no control but the tab; a pasted name must not break the file."""
+    controls = "".join(chr(c) for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)])
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+        conference.family_name = f"Ash{controls}down"  # as an old SQLite file may hold it
+        conference.actions[0].what = "Call\x00 the\r\nschool\x1b[31m"
+        data = conference_calendar(conference)
+    for line in data.split(b"\r\n"):
+        text = line.decode("utf-8")
+        bad = [f"U+{ord(ch):04X}" for ch in text if ch != "\t" and unicodedata.category(ch) == "Cc"]
+        assert not bad, (bad, line)
+    summaries = [summary for _, summary, _ in events(data)]
+    assert summaries and all("Ash" in s and "down family" in s for s in summaries)
+    descriptions = [d for _, _, d in events(data) if d.startswith("Call")]
+    assert descriptions and descriptions[0].startswith("Call the\nschool[31m")
+
+
+def test_a_date_no_calendar_can_hold_is_a_sentence(
+    store: Store, demo_id: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cprecorder import operations as op
+    from cprecorder.actor import Actor
+
+    op.update(
+        store,
+        actor=Actor.current("Test"),
+        entity="conference",
+        entity_id=demo_id,
+        values={"review_conference_on": "9999-12-31"},
+    )
+    target = tmp_path / "dates.ics"
+    assert main(["calendar", str(demo_id), "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "31 December 9999" in err and "no calendar can hold" in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert not target.exists()

@@ -40,7 +40,9 @@ def test_demo_list_dump_import_verify(
     dumped = tmp_path / "ashdown.json"
     assert run(capsys, *where, "dump", "1", "-o", str(dumped))[0] == 0
     assert json.loads(dumped.read_text(encoding="utf-8"))["conference"]["family_name"] == "Ashdown"
-    assert run(capsys, *where, "import", str(dumped)) == (0, "2\n", "")
+    code, out, err = run(capsys, *where, "import", str(dumped))
+    assert (code, out) == (1, "") and "already here as conference 1" in err and "--as-copy" in err
+    assert run(capsys, *where, "import", "--as-copy", str(dumped)) == (0, "2\n", "")
     code, out, _ = run(capsys, *where, "list", "maisie")
     assert [line.split("\t")[0] for line in out.splitlines()] == ["2", "1"]
     code, out, _ = run(capsys, *where, "audit", "verify", "1")

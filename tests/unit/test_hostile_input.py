@@ -1,4 +1,5 @@
-"""Hostile input: any text saves and comes back identical; impossible values are refused.
+"""Hostile input: any text saves and comes back identical (less U+0000, which no backend
+keeps); impossible values are refused.
 
 Every text field of every part of the record is found from the registry, so a
 field added later is tested without anyone remembering to add it here.
@@ -201,6 +202,58 @@ def test_nul_is_removed_and_the_rest_kept_on_every_backend(
         values={"text": "\x00Dad\x00 came\x00\x00 home"},
     )
     assert value_in_new_store(store, "worry", ids["worry"], "text") == "Dad came home"
+
+
+def test_nul_is_removed_on_the_way_in_by_every_route_and_logged(
+    store: Store, actor: Actor, chair: Actor, ids: dict[str, int], caplog: pytest.LogCaptureFixture
+) -> None:
+    """PostgreSQL cannot hold U+0000; removing it on every backend keeps them alike."""
+    from cprecorder import operations as op
+    from cprecorder.demo import demo_conference
+    from cprecorder.interchange import import_conference
+    from cprecorder.model import ConferenceKind
+
+    caplog.set_level("WARNING", logger="cprecorder")
+    update(store, actor=actor, entity="worry", entity_id=ids["worry"], values={"text": "a\x00b"})
+    added = op.add_item(
+        store,
+        actor=actor,
+        conference_id=ids["conference"],
+        entity="action",
+        values={"what": "\x00call\x00"},
+    ).entity_id
+    set_danger_score(
+        store,
+        actor=actor,
+        statement_id=ids["danger_statement"],
+        person_id=ids["person"],
+        score=3,
+        reason="\x00why",
+    )
+    data = demo_conference()
+    data["conference"]["family_name"] = "Ash\x00down"
+    imported = import_conference(store, actor=actor, data=data, as_copy=True)
+    created = op.create_conference(
+        store,
+        actor=actor,
+        kind=ConferenceKind.INITIAL,
+        family_name="Nul\x00l",
+        scheduled_at=dt.datetime(2027, 1, 4, 10, 0),
+    ).conference_id
+    assert value_in_new_store(store, "worry", ids["worry"], "text") == "ab"
+    assert value_in_new_store(store, "action", added or 0, "what") == "call"
+    assert value_in_new_store(store, "conference", imported, "family_name") == "Ashdown"
+    assert value_in_new_store(store, "conference", created, "family_name") == "Null"
+    with store.read() as session:
+        from cprecorder.model import DangerScore
+
+        score = session.scalars(
+            select(DangerScore).where(DangerScore.danger_statement_id == ids["danger_statement"])
+        ).all()
+        assert all("\x00" not in s.reason for s in score)
+    removed = [r.getMessage() for r in caplog.records if "NUL" in r.getMessage()]
+    assert len(removed) >= 5
+    assert any("WorryItem" in m and "text" in m for m in removed)
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,13 @@ from sqlalchemy import func, select
 from cprecorder.actor import Actor
 from cprecorder.demo import demo_conference
 from cprecorder.errors import ImportFormatError
-from cprecorder.interchange import conference_to_dict, import_conference
-from cprecorder.model import Conference
+from cprecorder.interchange import (
+    DuplicateImportError,
+    conference_to_dict,
+    import_conference,
+    lifecycle_note,
+)
+from cprecorder.model import Conference, RecordStatus
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 
@@ -76,7 +81,9 @@ def without_identity(value: Any) -> Any:
 
 
 def round_trip(store: Store, actor: Actor, data: dict[str, Any]) -> dict[str, Any]:
-    conference_id = import_conference(store, actor=actor, data=json.loads(json.dumps(data)))
+    conference_id = import_conference(
+        store, actor=actor, data=json.loads(json.dumps(data)), as_copy=True
+    )
     with store.read() as session:
         result: dict[str, Any] = without_identity(
             conference_to_dict(load_conference(session, conference_id))
@@ -141,7 +148,16 @@ def test_every_problem_is_reported_with_its_path(store: Store, actor: Actor) -> 
 
 
 @pytest.mark.parametrize(
-    "bad", [[], "text", {"format": "other"}, {"format": "cprecorder-conference", "version": 99}]
+    "bad",
+    [
+        [],
+        "text",
+        {"format": "other"},
+        {"format": "cprecorder-conference", "version": 99},
+        {**demo_conference(), "version": True},
+        {**demo_conference(), "version": 1.0},
+        {**demo_conference(), "version": "1"},
+    ],
 )
 def test_not_a_conference_file(store: Store, actor: Actor, bad: Any) -> None:
     assert problems_in(store, actor, bad)
@@ -151,5 +167,123 @@ def test_a_bad_file_imports_nothing(store: Store, actor: Actor) -> None:
     data = copy.deepcopy(demo_conference())
     data["conference"]["actions"][-1]["due_on"] = "2027-02-29"
     problems_in(store, actor, data)
+    with store.read() as session:
+        assert session.scalar(select(func.count()).select_from(Conference)) == 0
+
+
+def test_a_file_cannot_forge_a_sign_off(store: Store, actor: Actor) -> None:
+    """A file saying "signed off" arrives as a draft, and the note says so plainly."""
+    data = copy.deepcopy(demo_conference())
+    data["conference"].update(
+        status="signed_off",
+        signed_off_by="Ruth Calloway",
+        signed_off_at="2026-11-25T09:00:00",
+        handed_over_by="Gemma Stiles",
+        handed_over_at="2026-11-24T16:00:00",
+    )
+    conference_id = import_conference(store, actor=actor, data=data)
+    with store.read() as session:
+        conference = load_conference(session, conference_id)
+        assert conference.status is RecordStatus.DRAFT
+        assert (conference.signed_off_by, conference.signed_off_at) == ("", None)
+        assert (conference.handed_over_by, conference.handed_over_at) == ("", None)
+    note = lifecycle_note(data)
+    assert "signed off by Ruth Calloway" in note and "imported as a draft" in note
+    assert lifecycle_note(demo_conference()) == ""
+
+
+def test_a_file_cannot_forge_a_hand_over(store: Store, actor: Actor) -> None:
+    data = copy.deepcopy(demo_conference())
+    data["conference"].update(status="in_review", handed_over_by="Gemma Stiles")
+    conference_id = import_conference(store, actor=actor, data=data)
+    with store.read() as session:
+        assert load_conference(session, conference_id).status is RecordStatus.DRAFT
+    assert "handed to the chair" in lifecycle_note(data)
+
+
+def test_the_same_conference_twice_is_refused_unless_as_a_copy(store: Store, actor: Actor) -> None:
+    first = import_conference(store, actor=actor, data=demo_conference())
+    with pytest.raises(DuplicateImportError) as refused:
+        import_conference(store, actor=actor, data=demo_conference())
+    sentence = str(refused.value)
+    assert f"already here as conference {first}" in sentence and "--as-copy" in sentence
+    with store.read() as session:
+        assert session.scalar(select(func.count()).select_from(Conference)) == 1
+    second = import_conference(store, actor=actor, data=demo_conference(), as_copy=True)
+    assert second != first
+
+
+def _demo_with(change: Any) -> dict[str, Any]:
+    data = copy.deepcopy(demo_conference())
+    change(data["conference"])
+    return data
+
+
+HOSTILE_IMPORTS: dict[str, tuple[Any, str]] = {
+    "relationships not a list": (
+        lambda c: c["people"][0].update(relationships={"child": "child:1"}),
+        "people[0].relationships: expected a list",
+    ),
+    "scores not a list": (
+        lambda c: c["danger_statements"][0].update(scores="7"),
+        "danger_statements[0].scores: expected a list",
+    ),
+    "a date and time with an offset": (
+        lambda c: c.update(scheduled_at="2026-11-24T10:00:00+01:00"),
+        "conference.scheduled_at: a date and time is written in local time",
+    ),
+    "a category that is a list": (
+        lambda c: c["children"][0]["decision"].update(categories=[["neglect"]]),
+        'children[0].decision.categories[0]: not a category here: ["neglect"]',
+    ),
+    "a category that is an object": (
+        lambda c: c["children"][0]["decision"].update(categories=[{}]),
+        "children[0].decision.categories[0]: not a category here: {}",
+    ),
+    "categories not a list": (
+        lambda c: c["children"][0]["decision"].update(categories="neglect"),
+        "children[0].decision.categories: expected a list",
+    ),
+    "a category twice": (
+        lambda c: c["children"][0]["decision"].update(categories=["neglect", "neglect"]),
+        "children[0].decision.categories[1]: 'neglect' is listed twice",
+    ),
+    "a relationship twice": (
+        lambda c: c["people"][0].update(
+            relationships=[
+                {"child": "child:1", "relationship_to_child": "Mother"},
+                {"child": "child:1", "relationship_to_child": "Aunt"},
+            ]
+        ),
+        "people[0].relationships[1].child: the same child as people[0].relationships[0]",
+    ),
+    "a danger score twice": (
+        lambda c: c["danger_statements"][0].update(
+            scores=[{"person": "person:1", "score": 3}, {"person": "person:1", "score": 4}]
+        ),
+        "danger_statements[0].scores[1].person: the same person as danger_statements[0].scores[0]",
+    ),
+    "a safety score twice": (
+        lambda c: c.update(
+            safety_scores=[{"person": "person:1", "score": 3}, {"person": "person:1", "score": 4}]
+        ),
+        "safety_scores[1].person: the same person as safety_scores[0]",
+    ),
+    "a core group member twice": (
+        lambda c: c.update(core_group_members=[{"person": "person:1"}, {"person": "person:1"}]),
+        "core_group_members[1].person: the same person as core_group_members[0]",
+    ),
+    "a score of a thousand digits": (
+        lambda c: c["danger_statements"][0]["scores"][0].update(score=10**1000),
+        "danger_statements[0].scores[0].score: a score runs from 0 to 10, not a number of about",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_IMPORTS))
+def test_hostile_files_are_path_listed_problems(store: Store, actor: Actor, case: str) -> None:
+    change, expected = HOSTILE_IMPORTS[case]
+    problems = problems_in(store, actor, _demo_with(change))
+    assert any(problem.startswith(expected) for problem in problems), problems
     with store.read() as session:
         assert session.scalar(select(func.count()).select_from(Conference)) == 0

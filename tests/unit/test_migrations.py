@@ -65,6 +65,50 @@ def test_opening_at_head_does_not_load_alembic(tmp_path: Path) -> None:
     assert out.stdout.strip() == "False"
 
 
+def test_existing_trails_are_counted_onto_their_conferences(tmp_path: Path) -> None:
+    """Upgrading a database written before 0003 sets each conference's head from its trail."""
+    from alembic import command
+
+    from cprecorder import operations as op
+    from cprecorder.actor import Actor
+    from cprecorder.audit import verify_chain
+    from cprecorder.demo import add_demo_conference
+    from cprecorder.model import Conference, Role
+
+    store = Store.open_sqlite(tmp_path / "old.sqlite3")
+    chair = Actor(name="Ruth Calloway", role=Role.CHAIR, os_user="rc")
+    signed, draft = add_demo_conference(store, chair), add_demo_conference(store, chair)
+    op.hand_over(store, actor=chair, conference_id=signed)
+    op.sign_off(store, actor=chair, conference_id=signed, chair_name="Ruth Calloway")
+    op.add_addendum(store, actor=chair, conference_id=signed, author="R", reason="r", text="t")
+
+    def heads() -> list[tuple[str, int, str, int]]:
+        with store.read() as session:
+            return [
+                (
+                    c.audit_head_hash,
+                    c.audit_head_count,
+                    c.signed_off_head_hash,
+                    c.signed_off_head_count,
+                )
+                for c in (session.get(Conference, signed), session.get(Conference, draft))
+                if c is not None
+            ]
+
+    written = heads()
+    assert written[0][3] > 0 and written[1][2:] == ("", 0)
+    config = alembic_config()
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0004")  # the revision before 0003
+    store.close()
+    store = Store.open_sqlite(tmp_path / "old.sqlite3")  # migrates to head again
+    assert heads() == written
+    with store.read() as session:
+        assert verify_chain(session, signed).intact and verify_chain(session, draft).intact
+    store.close()
+
+
 def _row(table: sa.Table, **values: object) -> dict[str, object]:
     """Every column a value: the given ones, and a plain one for each required column."""
     plain: dict[type, object] = {

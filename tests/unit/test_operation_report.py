@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -23,6 +24,7 @@ from cprecorder.model import (
     Scope,
 )
 from cprecorder.operations import Change
+from cprecorder.operations.export import deliver, protected_for
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 
@@ -68,7 +70,7 @@ def last_entry_id(store: Store) -> int:
 
 
 def test_every_operation_writes_its_enum_value_into_the_trail(
-    store: Store, demo_id: int, actor: Actor, chair: Actor
+    store: Store, demo_id: int, actor: Actor, chair: Actor, tmp_path: Path
 ) -> None:
     """Each operation, run once: at least one entry, every entry naming that operation."""
     with store.read() as session:
@@ -193,6 +195,18 @@ def test_every_operation_writes_its_enum_value_into_the_trail(
                 text="The review is on 3 March.",
             ),
         ),
+        (
+            Operation.EXPORT,
+            lambda: deliver(
+                store,
+                actor=chair,
+                conference_id=demo_id,
+                document="record",
+                data=b"the record",
+                path=tmp_path / "record.docx",
+                protected=protected_for(store, tmp_path / "data"),
+            ),
+        ),
         (Operation.START_CORE_GROUP, start_core_group),
         (
             Operation.ACTION_PROGRESS,
@@ -225,7 +239,7 @@ def test_every_operation_writes_its_enum_value_into_the_trail(
         ),
         (
             Operation.IMPORT,
-            lambda: import_conference(store, actor=actor, data=demo_conference()),
+            lambda: import_conference(store, actor=actor, data=demo_conference(), as_copy=True),
         ),
         (
             Operation.WITHDRAW,

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from cprecorder.errors import StoreUnavailableError
 from cprecorder.paths import resolve_data_dir, resolve_db_url
 from cprecorder.store import Store
 
@@ -38,7 +39,13 @@ def test_data_dir_and_db_overrides(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     assert resolve_db_url(None, folder) == f"sqlite:///{folder / 'cprecorder.sqlite3'}"
     monkeypatch.setenv("CPRECORDER_DB", "postgresql://team@db/cp")
     assert resolve_db_url(None, folder) == "postgresql://team@db/cp"
-    assert resolve_db_url("/x/y.db", folder) == "sqlite:////x/y.db"
+    existing = tmp_path / "y.db"
+    existing.write_bytes(b"")
+    assert resolve_db_url(str(existing), folder) == f"sqlite:///{existing}"
+    # A path that names no file is refused, never made into a new database quietly.
+    with pytest.raises(StoreUnavailableError, match=r"no database file /x/y\.db"):
+        resolve_db_url("/x/y.db", folder)
+    assert resolve_db_url("sqlite:////x/y.db", folder) == "sqlite:////x/y.db"
 
 
 def test_write_takes_the_lock_at_once(store: Store, actor: object) -> None:

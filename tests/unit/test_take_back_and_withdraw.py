@@ -146,7 +146,7 @@ def test_a_signed_off_conference_cannot_be_withdrawn(
 ) -> None:
     op.hand_over(store, actor=actor, conference_id=demo_id)
     op.sign_off(store, actor=chair, conference_id=demo_id, chair_name="Ruth Calloway")
-    with pytest.raises(op.NotPermittedError, match="signed-off record cannot be withdrawn"):
+    with pytest.raises(RecordLockedError, match="signed-off record cannot be withdrawn"):
         op.withdraw(store, actor=chair, conference_id=demo_id, reason="mistake")
     assert status(store, demo_id) is RecordStatus.SIGNED_OFF
 

@@ -16,10 +16,12 @@ from sqlalchemy import delete, select, text, update
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.audit import verify_chain
+from cprecorder.changes import exports
 from cprecorder.cli import main
 from cprecorder.demo import add_demo_conference
 from cprecorder.errors import (
     KnownError,
+    RecordLockedError,
     RefusedByServerError,
     StoreUnavailableError,
     StoreVersionError,
@@ -140,11 +142,15 @@ def test_only_a_chair_can_sign_off_whatever_the_window_says(
     with chair.read() as session:
         conference = session.get(Conference, conference_id)
         assert conference is not None and conference.status is RecordStatus.SIGNED_OFF
+    # Below the client: the sign-off lock's trigger (or the server's own) refuses it.
     with (
-        pytest.raises(RefusedByServerError, match="stays signed off"),
+        pytest.raises((RecordLockedError, RefusedByServerError), match=r"signed.off"),
         chair.write(person("ruth_calloway"), None) as session,
     ):
         session.execute(update(Conference).values(status=RecordStatus.DRAFT.value))
+    with chair.read() as session:
+        conference = session.get(Conference, conference_id)
+        assert conference is not None and conference.status is RecordStatus.SIGNED_OFF
     chair.close()
 
 
@@ -172,6 +178,12 @@ def test_a_data_officer_reads_and_exports_but_changes_nothing(
     url = pg_server.url(team_db, user="dana_okafor")
     assert main(["--db", url, "export", str(conference_id), "--as", "record", "-o", str(out)]) == 0
     assert out.stat().st_size > 0
+    reader = as_login(pg_server, team_db, "dana_okafor")
+    with reader.read() as session:  # the export is in the trail, under their login
+        [line] = exports(session, conference_id)
+        assert verify_chain(session, conference_id).intact
+    reader.close()
+    assert (line.raw_field, line.new) == ("record", str(out))
 
 
 @pytest.mark.parametrize("login", ["gemma_stiles", "ruth_calloway", "postgres"])
@@ -241,7 +253,9 @@ def test_the_settings_file_points_a_client_at_the_server(data_dir: Path) -> None
     assert resolve_db_url(None, data_dir) == (
         "postgresql+psycopg://ruth_calloway@dbserver.example/cprecorder"
     )
-    assert resolve_db_url("other.sqlite3", data_dir).endswith("other.sqlite3")
+    other = data_dir.parent / "other.sqlite3"  # a bare --db names a file that exists
+    other.touch()
+    assert resolve_db_url(str(other), data_dir).endswith("other.sqlite3")
 
 
 @pytest.mark.parametrize(
@@ -344,3 +358,11 @@ def test_the_command_line_writes_in_the_logins_role(
     as_officer = ["--db", pg_server.url(team_db, user="dana_okafor")]
     assert main([*as_officer, *change[:-1], "Changed by a data officer."]) == 1
     assert "may read this record but not change it" in capsys.readouterr().err
+
+
+def test_an_administrators_login_is_told_it_does_not_open_records(
+    pg_server: ThrowawayServer, team_db: str
+) -> None:
+    with pytest.raises(StoreUnavailableError, match="may not open the records") as refused:
+        as_login(pg_server, team_db, "ali_mensah")
+    assert "permission denied" not in str(refused.value)

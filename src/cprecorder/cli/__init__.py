@@ -83,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     window_args = _window_options(arguments)
     if window_args is not None:
+        from ..errors import KnownError
         from ..paths import resolve_data_dir, resolve_db_url
         from ..ui.shell.app import run_app
 
@@ -90,7 +91,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Everything that looks for the data folder later (authority settings, the
         # personal word list) must find the one chosen here.
         os.environ["CPRECORDER_DATA_DIR"] = str(data_dir)
-        return run_app(data_dir, resolve_db_url(window_args.db, data_dir))
+        try:
+            db_url = resolve_db_url(window_args.db, data_dir)
+        except KnownError as exc:
+            print(f"cprecorder: {exc}", file=sys.stderr)
+            return 1
+        return run_app(data_dir, db_url)
     return _run_command(arguments)
 
 
@@ -101,13 +107,19 @@ def _run_command(arguments: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)
+    try:
+        context = CommandContext.from_args(args)
+    except KnownError as exc:
+        print(f"cprecorder: {exc}", file=sys.stderr)
+        return 1
     if handler is None:
         from ..ui.shell.app import run_app
 
-        context = CommandContext.from_args(args)
         os.environ["CPRECORDER_DATA_DIR"] = str(context.data_dir)
         return run_app(context.data_dir, context.db_url)
-    context = CommandContext.from_args(args)
+    from ..logfile import log_quietly_if_possible
+
+    log_quietly_if_possible(context.data_dir)
     try:
         result: int = handler(context, args)
         return result

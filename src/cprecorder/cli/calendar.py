@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 from typing import Any
 
 from ..calendar_export import conference_calendar
-from ..files import write_atomically
 from ..queries import load_conference
-from .context import CommandContext
+from .context import CommandContext, add_output_options, write_output
 
 
 def register(commands: Any) -> None:
@@ -19,18 +16,12 @@ def register(commands: Any) -> None:
         help="write core group dates, the review conference and action deadlines as .ics",
     )
     calendar.add_argument("id", type=int)
-    calendar.add_argument(
-        "-o", "--output", metavar="FILE", help="the .ics file to write (default: stdout)"
-    )
+    add_output_options(calendar, what=".ics file")
     calendar.set_defaults(handler=cmd_calendar)
 
 
 def cmd_calendar(context: CommandContext, args: argparse.Namespace) -> int:
     with context.store.read() as session:
         data = conference_calendar(load_conference(session, args.id))
-    if args.output:
-        write_atomically(Path(args.output), data)
-    else:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+    write_output(context, args, conference_id=args.id, document="calendar", data=data)
     return 0

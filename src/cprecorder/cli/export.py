@@ -7,14 +7,13 @@ cprecorder export 1 --as children --child Maisie -o maisie.docx
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from ..export import DEFAULT_MARKING, DocumentKind, ExportError, export_document
+from ..export import DEFAULT_MARKING, DocumentKind, ExportError, document_bytes
 from ..journey import looking_back
 from ..model import Child, Conference
 from ..queries import load_conference
-from .context import CommandContext
+from .context import CommandContext, add_output_options, write_output
 
 
 def register(commands: Any) -> None:
@@ -38,7 +37,7 @@ def register(commands: Any) -> None:
         help="only this child's plan (first or full name); without it every child's "
         "plan goes into one document",
     )
-    export.add_argument("-o", "--output", metavar="FILE", required=True, help="the .docx to write")
+    add_output_options(export, what=".docx", required=True)
     export.add_argument(
         "--marking",
         metavar="TEXT",
@@ -55,14 +54,14 @@ def cmd_export(context: CommandContext, args: argparse.Namespace) -> int:
     with context.store.read() as session:
         conference = load_conference(session, args.id)
         child_id = find_child(conference, args.child).id if args.child else None
-        path = export_document(
+        data = document_bytes(
             conference,
             kind,
-            Path(args.output),
             child_id=child_id,
             marking=args.marking,
             looking_back=looking_back(session, conference.id),
         )
+    path = write_output(context, args, conference_id=args.id, document=kind.value, data=data)
     print(path)
     return 0
 

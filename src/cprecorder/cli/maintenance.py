@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy.engine import make_url
 
 from ..backup import BackupError, list_backups, make_backup, restore
+from ..paths import sqlite_file
+from ..store import refuse_an_empty_file
 from .context import CommandContext
 
 
@@ -33,15 +35,22 @@ def register(commands: Any) -> None:
 
 def sqlite_path(context: CommandContext) -> Path:
     """The database file the command works on, without opening (or migrating) it."""
-    url = make_url(context.db_url)
-    if url.get_backend_name() != "sqlite":
+    if make_url(context.db_url).get_backend_name() != "sqlite":
         raise BackupError(
             "This record is kept on a database server; backing it up and restoring it "
             "are the server's job. Ask IT how the server's backups are made and restored."
         )
-    if not url.database or url.database == ":memory:":
+    path = sqlite_file(context.db_url)
+    if path is None:
         raise BackupError("This record is held in memory only, so there is nothing to back up.")
-    return Path(url.database)
+    if path.is_dir():
+        raise BackupError(f"{path} is a folder, not a database file; give the file in it.")
+    refuse_an_empty_file(path)
+    if path.is_file():
+        with path.open("rb") as file:
+            if file.read(16) != b"SQLite format 3\x00":
+                raise BackupError(f"{path} is not a CP Recorder database, so it has no backups.")
+    return path
 
 
 def cmd_backup(context: CommandContext, _args: argparse.Namespace) -> int:

@@ -8,16 +8,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..audit import as_text, verify_chain
+from ..audit import as_text, check_fingerprint, verify_chain
 from ..conflicts import EditConflictError
 from ..demo import add_demo_conference
 from ..errors import ImportFormatError, NotFoundError, ValidationError
 from ..files import write_atomically
-from ..interchange import conference_to_dict, import_conference
-from ..model import Conference
+from ..interchange import conference_to_dict, import_conference, lifecycle_note
 from ..model.registry import columns
 from ..queries import list_conferences, load_conference
-from .context import CommandContext
+from .context import CommandContext, add_output_options, write_output
 
 
 def register(commands: Any) -> None:
@@ -38,11 +37,16 @@ def register(commands: Any) -> None:
 
     dump = commands.add_parser("dump", help="write a conference as JSON")
     dump.add_argument("id", type=int)
-    dump.add_argument("-o", "--output", metavar="FILE", help="file to write (default: stdout)")
+    add_output_options(dump, what="JSON file")
     dump.set_defaults(handler=cmd_dump)
 
     importing = commands.add_parser("import", help="add a conference from a JSON file")
     importing.add_argument("file", metavar="FILE")
+    importing.add_argument(
+        "--as-copy",
+        action="store_true",
+        help="add the conference even if it is already here, as a separate draft",
+    )
     importing.set_defaults(handler=cmd_import)
 
     withdraw = commands.add_parser(
@@ -85,6 +89,11 @@ def register(commands: Any) -> None:
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     verify = audit_commands.add_parser("verify", help="check the hash chain of a conference")
     verify.add_argument("id", type=int)
+    verify.add_argument(
+        "--against",
+        metavar="FILE.docx",
+        help="also check a document exported after sign-off against the trail here",
+    )
     verify.set_defaults(handler=cmd_audit_verify)
 
 
@@ -135,29 +144,43 @@ def cmd_dump(context: CommandContext, args: argparse.Namespace) -> int:
     with context.store.read() as session:
         data = conference_to_dict(load_conference(session, args.id))
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if args.output:
-        write_atomically(Path(args.output), text.encode("utf-8"))
-    else:
-        sys.stdout.write(text)
+    write_output(context, args, conference_id=args.id, document="dump", data=text.encode("utf-8"))
     return 0
 
 
 def cmd_import(context: CommandContext, args: argparse.Namespace) -> int:
-    path = Path(args.file)
+    data = read_conference_file(Path(args.file))
+    print(import_conference(context.store, actor=context.actor, data=data, as_copy=args.as_copy))
+    note = lifecycle_note(data)
+    if note:
+        print(f"cprecorder: {note}", file=sys.stderr)
+    return 0
+
+
+def read_conference_file(path: Path) -> Any:
+    """The file's JSON, or a sentence saying why it cannot be read."""
     try:
         raw = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise NotFoundError(f"There is no file {path}.") from None
+    except IsADirectoryError:
+        raise ImportFormatError([f"{path}: this is a folder; give the JSON file in it"]) from None
     except UnicodeDecodeError:
         raise ImportFormatError([f"{path}: not UTF-8 text"]) from None
+    except OSError as exc:
+        raise ImportFormatError([f"{path}: cannot be read ({exc.strerror or exc})"]) from None
     try:
-        data = json.loads(raw)
+        return json.loads(raw)
     except json.JSONDecodeError as exc:
         raise ImportFormatError(
             [f"line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})"]
         ) from None
-    print(import_conference(context.store, actor=context.actor, data=data))
-    return 0
+    except RecursionError:
+        raise ImportFormatError(
+            [f"{path}: nested too deeply to be a conference (lists or objects inside each other)"]
+        ) from None
+    except ValueError:  # a number of more than 4,300 digits
+        raise ImportFormatError([f"{path}: holds a number too long to be read"]) from None
 
 
 def cmd_withdraw(context: CommandContext, args: argparse.Namespace) -> int:
@@ -169,12 +192,40 @@ def cmd_withdraw(context: CommandContext, args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(context: CommandContext, args: argparse.Namespace) -> int:
+    fingerprint = fingerprint_of(Path(args.against)) if args.against else None
     with context.store.read() as session:
-        if session.get(Conference, args.id) is None:
-            raise NotFoundError(f"There is no conference {args.id}.")
+        load_conference(session, args.id)  # or a sentence: there is no such conference
         report = verify_chain(session, args.id)
-    print(report.sentence())
-    return 0 if report.intact else 2
+        print(report.sentence())
+        if fingerprint is None:
+            return 0 if report.intact else 2
+        check = check_fingerprint(session, args.id, *fingerprint)
+    print(check.sentence)
+    return 0 if report.intact and check.matches else 2
+
+
+def fingerprint_of(path: Path) -> tuple[str, int]:
+    """The audit head (hash, entry) a document carries, or a sentence saying why not."""
+    from ..export import ENTRIES_PROPERTY, HEAD_PROPERTY
+    from ..export.word import read_custom_properties
+
+    try:
+        properties = read_custom_properties(path.read_bytes())
+    except FileNotFoundError:
+        raise NotFoundError(f"There is no file {path}.") from None
+    except IsADirectoryError:
+        raise NotFoundError(f"{path} is a folder; give the Word document in it.") from None
+    except OSError as exc:
+        raise NotFoundError(f"{path} cannot be read ({exc.strerror or exc}).") from None
+    except ValueError:
+        raise NotFoundError(f"{path} is not a Word document exported by CP Recorder.") from None
+    head, entries = properties.get(HEAD_PROPERTY, ""), properties.get(ENTRIES_PROPERTY, "")
+    if len(head) != 64 or not entries.isdigit():
+        raise NotFoundError(
+            f"{path} carries no audit fingerprint: only documents of a signed-off record carry "
+            "one (a draft, or a document exported before this version, does not)."
+        )
+    return head, int(entries)
 
 
 def cmd_get(context: CommandContext, args: argparse.Namespace) -> int:

@@ -8,6 +8,9 @@ Plain Python over the record model (never Qt, never widgets): give it a whole
 from .childrens_plan import suggested_childrens_plan
 from .documents import (
     DEFAULT_MARKING,
+    ENTRIES_PROPERTY,
+    FINGERPRINT_PROPERTY,
+    HEAD_PROPERTY,
     DocumentKind,
     ExportError,
     document_bytes,
@@ -19,6 +22,9 @@ from .pictures import available_pictures
 
 __all__ = [
     "DEFAULT_MARKING",
+    "ENTRIES_PROPERTY",
+    "FINGERPRINT_PROPERTY",
+    "HEAD_PROPERTY",
     "DocumentKind",
     "ExportError",
     "available_pictures",

@@ -138,6 +138,8 @@ class Content:
     footer: str = ""
     subject: str = ""
     status: str = ""
+    #: The document's custom properties (name → text), e.g. the audit fingerprint.
+    custom: dict[str, str] = field(default_factory=dict)
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)

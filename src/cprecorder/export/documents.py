@@ -1,9 +1,11 @@
 """The public way to export: which document, for which child, to which file.
 
-The window and the command line both call :func:`export_document`. The whole file
-is built in memory first and then written atomically (temporary file in the same
-folder, flushed to disk, renamed), so a failed export never leaves half a document
-and never replaces a good one with a broken one.
+The whole file is built in memory first (:func:`document_bytes`) and then written
+atomically (temporary file in the same folder, flushed to disk, renamed), so a failed
+export never leaves half a document and never replaces a good one with a broken one.
+The window and the command line write it through ``operations.export.deliver``, which
+also checks where it goes and writes the export into the audit trail;
+:func:`export_document` writes a file with no store at hand.
 """
 
 from __future__ import annotations
@@ -25,6 +27,13 @@ from .summary import summary_content
 from .word import FRIENDLY, OFFICIAL, write_docx
 
 DEFAULT_MARKING = "OFFICIAL-SENSITIVE"
+#: Word keeps a document's category (where the marking goes) to 255 characters.
+MARKING_LIMIT = 255
+
+#: The custom properties that carry the sign-off's audit fingerprint.
+FINGERPRINT_PROPERTY = "CP Recorder audit fingerprint"
+HEAD_PROPERTY = "CP Recorder audit head"
+ENTRIES_PROPERTY = "CP Recorder audit entries"
 
 
 class ExportError(KnownError):
@@ -89,11 +98,28 @@ def document_bytes(
     "what has changed since the last conference" and the scores over time.
     """
     kind = DocumentKind(kind)
+    if len(marking.strip()) > MARKING_LIMIT:
+        raise ExportError(
+            f"The protective marking is {len(marking.strip())} characters long; a marking "
+            f"is at most {MARKING_LIMIT} (such as OFFICIAL-SENSITIVE). Nothing was written."
+        )
     content = document_content(conference, kind, child_id=child_id, looking_back=looking_back)
+    content.custom = audit_properties(conference)
     look = FRIENDLY if kind is DocumentKind.CHILDREN else OFFICIAL
     return write_docx(
         content, look=look, marking=marking.strip(), author=conference.authority, now=now
     )
+
+
+def audit_properties(conference: Conference) -> dict[str, str]:
+    """The audit chain's head at sign-off, for ``cprecorder audit verify --against``."""
+    if not conference.fingerprint:
+        return {}
+    return {
+        FINGERPRINT_PROPERTY: conference.fingerprint,
+        HEAD_PROPERTY: conference.signed_off_head_hash,
+        ENTRIES_PROPERTY: str(conference.signed_off_head_count),
+    }
 
 
 def document_content(

@@ -209,6 +209,13 @@ class _Sections:
         if c.is_signed_off:
             when = date_and_time(c.signed_off_at) if c.signed_off_at else "date not recorded"
             blocks.append(Paragraph(f"Signed off by {c.signed_off_by or 'the chair'} on {when}."))
+            if c.fingerprint:
+                blocks.append(
+                    Paragraph(
+                        f"Audit fingerprint at sign-off: {c.fingerprint}. It identifies the "
+                        "record's audit trail as it stood when the chair signed it off."
+                    )
+                )
         else:
             blocks.append(
                 Notice(

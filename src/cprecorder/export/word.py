@@ -19,7 +19,10 @@ from typing import Any
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -345,6 +348,16 @@ class _Writer:
                 package.rels.pop(rel_id)
             elif rel.reltype == RT.EXTENDED_PROPERTIES:
                 rel.target_part._blob = _app_properties()
+        if content.custom:
+            custom = Part(
+                PackURI(CUSTOM_PROPERTIES_PART),
+                CT.OFC_CUSTOM_PROPERTIES,
+                custom_properties_xml(
+                    {name: self.clean(value) for name, value in content.custom.items()}
+                ),
+                package,
+            )
+            package.relate_to(custom, RT.CUSTOM_PROPERTIES)
 
     # -- blocks ---------------------------------------------------------------------
     #
@@ -674,6 +687,57 @@ def _darker(fill: str, by: float = 0.25) -> str:
 def _widths(relative: tuple[float, ...], total_cm: float) -> list[float]:
     whole = sum(relative) or 1.0
     return [total_cm * part / whole for part in relative]
+
+
+CUSTOM_PROPERTIES_PART = "/docProps/custom.xml"
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+#: The format id every custom property carries (the OOXML standard's, for user properties).
+_USER_DEFINED = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+def custom_properties_xml(properties: dict[str, str]) -> bytes:
+    """docProps/custom.xml: what Word shows under File → Properties → Custom."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    items = "".join(
+        f'<property fmtid="{_USER_DEFINED}" pid="{pid}" name={quoteattr(name)}>'
+        f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
+        for pid, (name, value) in enumerate(properties.items(), start=2)
+    )
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        f'<Properties xmlns="{_CUSTOM_NS}" xmlns:vt="{_VT_NS}">{items}</Properties>'
+    ).encode()
+
+
+def read_custom_properties(docx: bytes) -> dict[str, str]:
+    """The custom properties of a .docx file's bytes; ``{}`` when it has none.
+
+    Raises ``ValueError`` when the bytes are not a Word document at all.
+    """
+    import zipfile
+    from xml.etree import ElementTree
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(docx)) as package:
+            if "word/document.xml" not in package.namelist():
+                raise ValueError("not a Word document")
+            try:
+                xml = package.read(CUSTOM_PROPERTIES_PART.lstrip("/"))
+            except KeyError:
+                return {}
+    except zipfile.BadZipFile as exc:
+        raise ValueError("not a Word document") from exc
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError as exc:
+        raise ValueError("its properties cannot be read") from exc
+    found = {}
+    for item in root.findall(f"{{{_CUSTOM_NS}}}property"):
+        value = item.find(f"{{{_VT_NS}}}lpwstr")
+        found[item.get("name", "")] = (value.text or "") if value is not None else ""
+    return found
 
 
 def _app_properties() -> bytes:

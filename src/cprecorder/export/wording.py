@@ -79,7 +79,12 @@ def conference_heading(conference: Conference) -> str:
 
 
 def footer_line(conference: Conference) -> str:
-    return f"{conference.family_name} family · {conference_heading(conference)}"
+    """Who and which conference; once signed off, the audit fingerprint of the sign-off,
+    so every copy sent carries what ``cprecorder audit verify --against`` compares."""
+    line = f"{conference.family_name} family · {conference_heading(conference)}"
+    if conference.fingerprint:
+        line += f" · Audit {conference.fingerprint}"
+    return line
 
 
 class People:

@@ -30,6 +30,13 @@ if TYPE_CHECKING:
     )
 
 
+#: The audit chain's head kept on the conference row: written by the trail, never edited,
+#: never exported as part of the record, and the only columns that change after sign-off.
+AUDIT_HEAD_COLUMNS = frozenset(
+    {"audit_head_hash", "audit_head_count", "signed_off_head_hash", "signed_off_head_count"}
+)
+
+
 class Conference(Base):
     """One Child Protection Conference and everything recorded at it."""
 
@@ -98,6 +105,13 @@ class Conference(Base):
     withdrawn_at: Mapped[datetime | None]
     withdrawn_by: Mapped[str] = mapped_column(String(200), default="")
     withdrawal_reason: Mapped[str] = mapped_column(Text, default="")
+    # The head of the conference's audit chain (its newest entry's hash, and how many
+    # entries), written in the same transaction as the entries; see cprecorder.audit.
+    audit_head_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    audit_head_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The head as it stood at sign-off: the fingerprint printed on every document.
+    signed_off_head_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    signed_off_head_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     revision: Mapped[int] = mapped_column(Integer, default=0)
@@ -212,8 +226,21 @@ class Conference(Base):
     def is_signed_off(self) -> bool:
         return self.status is RecordStatus.SIGNED_OFF
 
+    @property
+    def fingerprint(self) -> str:
+        """The audit chain's head at sign-off, short enough to read aloud; "" before."""
+        if not self.is_signed_off or not self.signed_off_head_hash:
+            return ""
+        return short_fingerprint(self.signed_off_head_hash, self.signed_off_head_count)
+
     def conference_of(self) -> Conference:
         return self
+
+
+def short_fingerprint(head_hash: str, count: int) -> str:
+    """``1A2B-3C4D-5E6F-7A8B/312``: the first 64 bits of the head, and the entry it is."""
+    digits = head_hash[:16].upper()
+    return "-".join(digits[i : i + 4] for i in range(0, 16, 4)) + f"/{count}"
 
 
 class Addendum(Base):

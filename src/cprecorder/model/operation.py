@@ -64,6 +64,10 @@ class Operation(enum.Enum):
     SIGN_OFF = ("sign_off", "Signed off", Scope.LIFECYCLE)
     #: After sign-off, the only change a record takes.
     ADDENDUM = ("add_addendum", "Added an addendum", Scope.STRUCTURE)
+    #: A document, calendar or dump written out from the record: which one (the field) to
+    #: which file (the new value). Not a change to the record, so it is allowed after
+    #: sign-off and left out of the chair's changes since the hand-over.
+    EXPORT = ("export", "Exported", Scope.NONE)
     RELEASE_CRASHED_HOLD = (
         "release_crashed_hold",
         "Released the hold of a window that had stopped",

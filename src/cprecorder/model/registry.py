@@ -19,7 +19,7 @@ from sqlalchemy.orm import ColumnProperty
 from ..errors import ValidationError
 from .assessment import DangerScore, DangerStatement, SafetyScore, WorryItem
 from .base import Base
-from .conference import Conference
+from .conference import AUDIT_HEAD_COLUMNS, Conference
 from .confidential import ProfessionalsOnlyNote
 from .decision import AgencyView, ChildDecision, Dissent
 from .family import Child, ChildRelationship, Person
@@ -99,25 +99,29 @@ LIFECYCLE_FIELDS = frozenset(
 )
 
 #: Fields no edit may set.
-NOT_EDITABLE = LIFECYCLE_FIELDS | frozenset(
-    {
-        "id",
-        "conference_id",
-        "position",
-        "created_at",
-        "updated_at",
-        "revision",
-        "danger_statement_id",
-        "decision_id",
-        "child_id",
-        # The journey's links: set when a meeting starts from the last one.
-        "uid",
-        "case_id",
-        "lineage",
-        # Set with the status by set_action_progress, and by set_decision.
-        "progress",
-        "initial_categories",
-    }
+NOT_EDITABLE = (
+    LIFECYCLE_FIELDS
+    | AUDIT_HEAD_COLUMNS
+    | frozenset(
+        {
+            "id",
+            "conference_id",
+            "position",
+            "created_at",
+            "updated_at",
+            "revision",
+            "danger_statement_id",
+            "decision_id",
+            "child_id",
+            # The journey's links: set when a meeting starts from the last one.
+            "uid",
+            "case_id",
+            "lineage",
+            # Set with the status by set_action_progress, and by set_decision.
+            "progress",
+            "initial_categories",
+        }
+    )
 )
 
 
@@ -138,6 +142,9 @@ def entity_class(name: str) -> type[Base]:
 def columns(cls: type[Base]) -> dict[str, ColumnProperty[Any]]:
     return {prop.key: prop for prop in inspect(cls).column_attrs}
 
+
+#: Whole numbers every backend keeps (PostgreSQL's INTEGER is 32 bits).
+WHOLE_NUMBERS = (-(2**31), 2**31 - 1)
 
 #: Fields named like a lifecycle field that are ordinary values on these parts: an
 #: action's status (open, done, cancelled) is set by whoever tracks the action; an
@@ -178,34 +185,43 @@ def coerce(cls: type[Base], field: str, value: Any, *, where: str | None = None)
             return kind(value)
         except ValueError:
             allowed = ", ".join(str(m.value) for m in kind)
-            raise ValidationError(f"{where}: {_shown(value)} is not one of {allowed}.") from None
+            raise ValidationError(f"{where}: {shown(value)} is not one of {allowed}.") from None
     if isinstance(col_type, Boolean):
         if isinstance(value, bool):
             return value
-        raise ValidationError(f"{where}: not yes or no: {_shown(value)}")
+        raise ValidationError(f"{where}: not yes or no: {shown(value)}")
     if isinstance(col_type, DateTime):
         if isinstance(value, dt.datetime):
-            return value
-        try:
-            return dt.datetime.fromisoformat(str(value))
-        except ValueError:
-            raise ValidationError(f"{where}: not a date and time: {_shown(value)}") from None
+            moment = value
+        else:
+            try:
+                moment = dt.datetime.fromisoformat(str(value))
+            except ValueError:
+                raise ValidationError(f"{where}: not a date and time: {shown(value)}") from None
+        if moment.tzinfo is not None:
+            raise ValidationError(
+                f"{where}: a date and time is written in local time without a time zone"
+                f" (like 2026-11-24T10:00:00), not {shown(value)}"
+            )
+        return moment
     if isinstance(col_type, Date):
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return value
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
-            raise ValidationError(f"{where}: not a date: {_shown(value)}") from None
+            raise ValidationError(f"{where}: not a date: {shown(value)}") from None
     if isinstance(col_type, Integer):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValidationError(f"{where}: not a whole number: {_shown(value)}")
+            raise ValidationError(f"{where}: not a whole number: {shown(value)}")
         if field == "score" and not 0 <= value <= 10:
-            raise ValidationError(f"{where}: a score runs from 0 to 10, not {value}.")
+            raise ValidationError(f"{where}: a score runs from 0 to 10, not {shown(value)}.")
+        if not WHOLE_NUMBERS[0] <= value <= WHOLE_NUMBERS[1]:
+            raise ValidationError(f"{where}: {shown(value)} is too large a number to keep.")
         return value
     if not isinstance(value, str):
-        raise ValidationError(f"{where}: not text: {_shown(value)}")
-    value = without_nul(value, where)
+        raise ValidationError(f"{where}: not text: {shown(value)}")
+    value = without_nul(value, f"{cls.__name__}.{field}")
     length = getattr(col_type, "length", None)
     if length is not None and len(value) > length:
         raise ValidationError(f"{where}: longer than {length} characters.")
@@ -220,12 +236,13 @@ def coerce(cls: type[Base], field: str, value: Any, *, where: str | None = None)
     return value
 
 
-def without_nul(value: str, where: str) -> str:
-    """PostgreSQL cannot hold U+0000 in text, so no backend is given it: both hold the same."""
-    if "\x00" not in value:
-        return value
-    log.info("%s: %d NUL characters removed", where, value.count("\x00"))
-    return value.replace("\x00", "")
+def without_nul(text: str, where: str) -> str:
+    """U+0000 removed, and logged (where, never the text): PostgreSQL cannot hold it, so
+    no backend keeps it and both hold the same words."""
+    if "\x00" not in text:
+        return text
+    log.warning("removed %d NUL character(s) from %s on the way in", text.count("\x00"), where)
+    return text.replace("\x00", "")
 
 
 def _is_text(col_type: Any) -> bool:
@@ -235,7 +252,10 @@ def _is_text(col_type: Any) -> bool:
         return False
 
 
-def _shown(value: Any) -> str:
+def shown(value: Any) -> str:
     """Values quoted as JSON writes them, so an import report reads like the file."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**80:
+        # Counted from its bits: Python refuses to write out an int of over 4,300 digits.
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
     text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 80 else text[:77] + "…"

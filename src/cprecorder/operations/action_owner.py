@@ -13,6 +13,7 @@ from ..actor import Actor
 from ..conference_lock import lock_conference_of
 from ..conflicts import saved_revisions
 from ..errors import NotFoundError
+from ..lifecycle import refuse_if_signed_off
 from ..model import NAMED_IN_AN_ACTION, Action, Operation, Person, PersonKind
 from ..store import Store
 from .change import Change
@@ -46,6 +47,7 @@ def set_action_owner(store: Store, *, actor: Actor, action_id: int, name: str) -
         action = session.get(Action, action_id)
         if action is None:
             raise NotFoundError("That action no longer exists.")
+        refuse_if_signed_off(action.conference)
         people = action.conference.people
         owner = person_named(people, name) if name.strip() else None
         added = owner is None and bool(name.strip())

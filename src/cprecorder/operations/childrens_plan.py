@@ -8,6 +8,7 @@ from ..actor import Actor
 from ..conference_lock import lock_conference_of
 from ..conflicts import saved_revisions
 from ..errors import NotFoundError, ValidationError
+from ..lifecycle import refuse_if_signed_off
 from ..model import Child, ChildrensPlan, Operation
 from ..model.registry import coerce, editable_fields
 from ..store import Store
@@ -39,6 +40,7 @@ def create_childrens_plan(
         child = session.get(Child, child_id)
         if child is None:
             raise NotFoundError("That child is no longer in the record.")
+        refuse_if_signed_off(child.conference)
         if child.childrens_plan is not None:
             raise ValidationError(
                 f"{child.name} already has a children's plan; change the words in it instead."

@@ -6,6 +6,7 @@ from ..actor import Actor
 from ..conference_lock import lock_conference
 from ..conflicts import saved_revisions
 from ..errors import NotFoundError, ValidationError
+from ..lifecycle import refuse_if_signed_off
 from ..model import Child, ChildDecision, Conference, DecisionCategory, Operation, PlanType
 from ..rules.categories import categories_for
 from ..store import Store
@@ -27,6 +28,7 @@ def set_decision(
         conference = lock_conference(session, conference_id)
         if conference is None:
             raise NotFoundError(f"There is no conference {conference_id}.")
+        refuse_if_signed_off(conference)
         child = session.get(Child, child_id)
         if child is None or child.conference_id != conference_id:
             raise ValidationError("A decision can only be made for a child of this conference.")

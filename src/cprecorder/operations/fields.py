@@ -9,17 +9,19 @@ The same rules hold as on the ORM path, from the same places: the conference's l
 first (:mod:`cprecorder.conference_lock`), the revision check
 (:func:`cprecorder.conflicts.refuse_stale`), nothing changed after sign-off or withdrawal
 (:func:`cprecorder.lifecycle.locked`), one audit entry a changed field chained to the
-conference's newest (:func:`cprecorder.audit.chain`), and the revision counted once per
-save that changes something. What a save sends:
+head the conference row keeps (:func:`cprecorder.audit.chain`), the head moved with it,
+and the revision counted once per save that changes something. What a save sends:
 
 * SQLite, one process's own file: ``BEGIN IMMEDIATE`` (which holds the database, so it
-  is the lock); one read of the row, its conference's status and the chain's newest
-  link; one ``UPDATE``; one ``INSERT``; ``COMMIT``.
+  is the lock); one read of the row, its conference's status and the chain's head; one
+  ``UPDATE``; one ``INSERT``; one ``UPDATE`` of the head (folded into the first for a
+  conference's own fields); ``COMMIT``.
 * PostgreSQL, over the network: the conference's row lock (``SELECT … FOR UPDATE``) and
   the same read, sent together (one round trip: the read runs after the lock is taken,
   so it sees whatever the lock's previous holder committed); one statement that updates
-  the row and appends to the trail (``WITH … UPDATE … INSERT``); ``COMMIT``. Three round
-  trips, as many as a bare ``UPDATE`` and ``COMMIT`` take with the driver's ``BEGIN``.
+  the row, moves the head and appends to the trail (``WITH … UPDATE … INSERT``);
+  ``COMMIT``. Three round trips, as many as a bare ``UPDATE`` and ``COMMIT`` take with
+  the driver's ``BEGIN``.
 
 The statements are made by SQLAlchemy once for each part and set of fields, and sent on
 the driver's own connection: no ORM object is built and nothing is read twice.
@@ -38,7 +40,7 @@ from sqlalchemy.sql import ClauseElement, FromClause
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from ..actor import Actor
-from ..audit import as_text, audit_row, chain, newest_hash
+from ..audit import as_text, audit_row, chain
 from ..conference_lock import PARENT, conference_id_query
 from ..conflicts import refuse_stale
 from ..errors import NotFoundError
@@ -72,7 +74,7 @@ def save_fields(
         found = cursor.fetchone()
         if found is None:
             raise NotFoundError(f"That {entity.replace('_', ' ')} no longer exists.")
-        current, conference_id, status, family_name, signed_off_by, head, *old = found
+        current, conference_id, status, family_name, signed_off_by, head, count, *old = found
         theirs = {
             field: value if read is None else read(value)
             for field, value, read in zip(values, old, sql.reads, strict=True)
@@ -89,13 +91,15 @@ def save_fields(
                     theirs=theirs,
                     yours=values,
                 )
+        # Refused even when nothing would change, as on the ORM path: the answer to a
+        # save into a signed-off record is always that it is signed off.
+        refused = locked(RecordStatus(status), family_name, signed_off_by)
+        if refused is not None:
+            raise refused
         # In the order of the row's columns, as the ORM path writes its entries.
         changed = tuple(f for f in columns(cls) if f in values and values[f] != theirs[f])
         saved = current
         if changed:
-            refused = locked(RecordStatus(status), family_name, signed_off_by)
-            if refused is not None:
-                raise refused
             saved = current + 1
             at = utcnow()
             entries = chain(
@@ -116,6 +120,11 @@ def save_fields(
             )
             new = {f"new_{field}": values[field] for field in changed}
             new.update(new_revision=saved, row=entity_id)
+            new.update(
+                new_head_hash=entries[-1]["hash"],
+                new_head_count=count + len(entries),
+                head_conference=conference_id,
+            )
             if cls is Conference:
                 new["new_updated_at"] = at
             write = statements(store.engine.dialect, cls, changed)
@@ -125,6 +134,8 @@ def save_fields(
                 write.update.send(cursor, new)
                 for entry in entries:
                     write.append.send(cursor, _entry(entry))
+                if write.head is not None:
+                    write.head.send(cursor, new)
             connection.commit()
         return Change(
             conference_id,
@@ -192,6 +203,9 @@ class Statements:
     reads: Sequence[Processor]
     update: Statement
     append: Statement
+    #: The chain's head on the conference row, moved (None when ``update`` is of the
+    #: conference itself and moves it there).
+    head: Statement | None
     update_and_append: Statement | None
 
 
@@ -211,7 +225,14 @@ def _statements(dialect: Dialect, cls: type[Base], fields: tuple[str, ...]) -> S
     table: Table = cls.__table__  # type: ignore[assignment]
     audit: Table = AuditEntry.__table__  # type: ignore[assignment]
     server = dialect.name != "sqlite"
+    conferences: Table = Conference.__table__  # type: ignore[assignment]
     new_types = {f"new_{field}": table.c[field].type for field in fields}
+    head_values: dict[str, Any] = {
+        "audit_head_hash": bindparam("new_head_hash"),
+        "audit_head_count": bindparam("new_head_count"),
+    }
+    new_types["new_head_hash"] = conferences.c.audit_head_hash.type
+    new_types["new_head_count"] = conferences.c.audit_head_count.type
     if cls is Conference:
         new_types["new_updated_at"] = table.c.updated_at.type
     changed = (
@@ -221,9 +242,21 @@ def _statements(dialect: Dialect, cls: type[Base], fields: tuple[str, ...]) -> S
             {
                 **{field: bindparam(f"new_{field}") for field in fields},
                 "revision": bindparam("new_revision"),
-                **({"updated_at": bindparam("new_updated_at")} if cls is Conference else {}),
+                **(
+                    {"updated_at": bindparam("new_updated_at"), **head_values}
+                    if cls is Conference
+                    else {}
+                ),
             }
         )
+    )
+    # The head alone: the conference's own updated_at is left as it was.
+    head = (
+        None
+        if cls is Conference
+        else update(conferences)
+        .where(conferences.c.id == bindparam("head_conference"))
+        .values({**head_values, "updated_at": conferences.c.updated_at})
     )
     entry_columns = [c for c in audit.columns if c.name != "id"]
     entry_types = {f"entry_{c.name}": c.type for c in entry_columns}
@@ -237,8 +270,15 @@ def _statements(dialect: Dialect, cls: type[Base], fields: tuple[str, ...]) -> S
         ],
         update=Statement.made(changed, dialect, new_types),
         append=Statement.made(append, dialect, entry_types),
+        head=None if head is None else Statement.made(head, dialect, new_types),
         update_and_append=(
-            Statement.made(append.add_cte(changed.cte("saved")), dialect, new_types | entry_types)
+            Statement.made(
+                append.add_cte(
+                    changed.cte("saved"), *(() if head is None else (head.cte("head"),))
+                ),
+                dialect,
+                new_types | entry_types,
+            )
             if server
             else None
         ),
@@ -257,7 +297,7 @@ def _lock(cls: type[Base]) -> Select[tuple[int]]:
 
 def _read(cls: type[Base], fields: tuple[str, ...]) -> Select[Any]:
     """The row's revision, its conference (id, status, names for a refusal), the chain's
-    newest link and the fields' values now, in one statement."""
+    head and the fields' values now, in one statement."""
     table: Table = cls.__table__  # type: ignore[assignment]
     conferences: Table = Conference.__table__  # type: ignore[assignment]
     joined: FromClause = table
@@ -277,7 +317,8 @@ def _read(cls: type[Base], fields: tuple[str, ...]) -> Select[Any]:
             conferences.c.status,
             conferences.c.family_name,
             conferences.c.signed_off_by,
-            newest_hash(conferences.c.id),
+            conferences.c.audit_head_hash,
+            conferences.c.audit_head_count,
             *(table.c[field] for field in fields),
         )
         .select_from(joined)

@@ -13,6 +13,7 @@ from ..conference_lock import lock_conference, lock_conference_of
 from ..errors import NotFoundError, ValidationError
 from ..journey.carry import carry_forward
 from ..journey.facts import MeetingFacts, meetings_of_cases
+from ..lifecycle import refuse_if_signed_off
 from ..model import (
     Action,
     ActionProgress,
@@ -201,6 +202,7 @@ def set_action_progress(
         action = session.get(Action, action_id)
         if action is None:
             raise NotFoundError("That action no longer exists.")
+        refuse_if_signed_off(action.conference_of())
         action.progress = progress
         if progress is not None:
             action.status = STATUS_AFTER[progress]

@@ -14,7 +14,7 @@ from ..conference_lock import lock_conference, lock_conference_of
 from ..conflicts import check_revision, saved_revisions
 from ..errors import NotFoundError, ValidationError
 from ..journey.carry import carry_forward
-from ..lifecycle import conference_of
+from ..lifecycle import conference_of, refuse_if_signed_off
 from ..model import Case, Child, Conference, ConferenceKind, HowHeld, Operation, Person
 from ..model.base import Base
 from ..model.registry import CONFERENCE_LISTS, coerce, editable_fields, entity_class
@@ -86,6 +86,9 @@ def get(session: Session, entity: str, entity_id: int) -> Base:
     obj = session.get(cls, entity_id)
     if obj is None:
         raise NotFoundError(f"That {entity.replace('_', ' ')} no longer exists.")
+    conference = conference_of(obj)
+    if conference is not None:
+        refuse_if_signed_off(conference)
     return obj
 
 
@@ -237,6 +240,7 @@ def _add(
         conference = lock_conference(session, conference_id)
         if conference is None:
             raise NotFoundError(f"There is no conference {conference_id}.")
+        refuse_if_signed_off(conference)
         items: list[Any] = getattr(conference, CONFERENCE_LISTS[entity])
         check_can_add(conference, entity, checked, len(items))
         obj = cls(**checked)
@@ -341,6 +345,7 @@ def set_relationship(
         child = session.get(Child, child_id)
         if person is None or child is None:
             raise NotFoundError("That person or child no longer exists.")
+        refuse_if_signed_off(person.conference)
         if person.conference_id != child.conference_id:
             raise ValidationError(f"{child.name} is not a child of this conference.")
         link = next((r for r in person.relationships if r.child_id == child_id), None)

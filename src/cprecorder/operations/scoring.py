@@ -6,6 +6,7 @@ from ..actor import Actor
 from ..conference_lock import lock_conference, lock_conference_of
 from ..conflicts import saved_revisions
 from ..errors import NotFoundError, ValidationError
+from ..lifecycle import refuse_if_signed_off
 from ..model import DangerScore, DangerStatement, Operation, Person, SafetyScore
 from ..model.assessment import check_scale
 from ..store import Store
@@ -28,6 +29,7 @@ def set_danger_score(
         person = session.get(Person, person_id)
         if statement is None or person is None:
             raise NotFoundError("That danger statement or person no longer exists.")
+        refuse_if_signed_off(statement.conference)
         if person.conference_id != statement.conference_id:
             raise ValidationError(f"{person.name} is not part of this conference.")
         entry = next((s for s in statement.scores if s.person_id == person_id), None)
@@ -64,6 +66,7 @@ def set_safety_score(
         if person is None or person.conference_id != conference_id:
             raise ValidationError("That person is not part of this conference.")
         conference = person.conference
+        refuse_if_signed_off(conference)
         entry = next((s for s in conference.safety_scores if s.person_id == person_id), None)
         if entry is None:
             entry = SafetyScore(person=person)

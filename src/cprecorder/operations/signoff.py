@@ -8,8 +8,13 @@ from sqlalchemy.orm import Session
 
 from ..actor import Actor
 from ..conference_lock import lock_conference
-from ..errors import KnownError, NotFoundError, ValidationError
-from ..lifecycle import hand_over_refusal, take_back_refusal, withdraw_refusal
+from ..errors import KnownError, NotFoundError, RecordLockedError, ValidationError
+from ..lifecycle import (
+    hand_over_refusal,
+    refuse_if_signed_off,
+    take_back_refusal,
+    withdraw_refusal,
+)
 from ..model import Addendum, AuditEntry, Conference, Operation, RecordStatus, Role
 from ..model.base import utcnow
 from ..store import Store
@@ -24,6 +29,7 @@ def hand_over(store: Store, *, actor: Actor, conference_id: int) -> Change:
     """The minute-taker hands the draft to the chair for review."""
     with store.write(actor, Operation.HAND_OVER) as session:
         conference = _conference(session, conference_id)
+        refuse_if_signed_off(conference)
         refused = hand_over_refusal(conference.status)
         if refused:
             raise ValidationError(refused)
@@ -63,6 +69,7 @@ def take_back(store: Store, *, actor: Actor, conference_id: int) -> Change:
     """The minute-taker takes the hand-over back, until the chair has changed something."""
     with store.write(actor, Operation.TAKE_BACK) as session:
         conference = _conference(session, conference_id)
+        refuse_if_signed_off(conference)
         refused = take_back_refusal(
             conference.status,
             actor.role,
@@ -83,6 +90,8 @@ def withdraw(store: Store, *, actor: Actor, conference_id: int, reason: str) -> 
     with store.write(actor, Operation.WITHDRAW) as session:
         conference = _conference(session, conference_id)
         refused = withdraw_refusal(conference.status)
+        if refused and conference.status is RecordStatus.SIGNED_OFF:
+            raise RecordLockedError(refused)
         if refused:
             raise NotPermittedError(refused)
         conference.status = RecordStatus.WITHDRAWN
@@ -101,7 +110,8 @@ def sign_off(store: Store, *, actor: Actor, conference_id: int, chair_name: str)
     with store.write(actor, Operation.SIGN_OFF) as session:
         conference = _conference(session, conference_id)
         if conference.status is RecordStatus.SIGNED_OFF:
-            raise ValidationError("This record is already signed off.")
+            raise RecordLockedError("This record is already signed off.")
+        refuse_if_signed_off(conference)  # withdrawn
         conference.status = RecordStatus.SIGNED_OFF
         conference.signed_off_at = utcnow()
         conference.signed_off_by = chair_name.strip()

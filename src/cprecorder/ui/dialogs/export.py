@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...errors import KnownError
-from ...export import DocumentKind, export_document, plan_summary_text, suggested_filename
+from ...export import DocumentKind, document_bytes, plan_summary_text, suggested_filename
 from ...model import Conference
 from ...queries import load_conference
 
@@ -267,14 +267,27 @@ class ExportDialog(QDialog):
                 "Try again in a moment."
             )
         try:
+            from ...operations.export import deliver, protected_for
+
             self.conference = self._fresh_conference()
-            written = export_document(
-                self.conference,
-                self.selected_kind(),
-                target,
-                child_id=self.selected_child_id(),
-                looking_back=self.looking_back,
+            kind = self.selected_kind()
+            delivered = deliver(
+                self.view.store,
+                actor=self.view.recorder.actor,
+                conference_id=self.view.conference_id,
+                document=kind.value,
+                data=document_bytes(
+                    self.conference,
+                    kind,
+                    child_id=self.selected_child_id(),
+                    looking_back=self.looking_back,
+                ),
+                path=target,
+                protected=protected_for(self.view.store),
+                force=True,  # the Save dialog has asked before replacing a file
             )
+            assert delivered.path is not None
+            written = delivered.path
         except KnownError as exc:
             return self._fail(str(exc))
         except Exception as exc:  # a bug: logged with its traceback, said plainly
@@ -285,7 +298,10 @@ class ExportDialog(QDialog):
             )
         self.exported = written
         ExportDialog.last_folder = written.parent
-        self.saved_note.setText(f"Saved {written.name}\nin {written.parent}")
+        self.saved_note.setText(
+            f"Saved {written.name}\nin {written.parent}"
+            + (f"\n\n{delivered.warning}" if delivered.warning else "")
+        )
         self.saved_note.setAccessibleName(f"Saved to {written}")
         self.saved_note.show()
         self.open_folder.show()

@@ -210,7 +210,10 @@ class OpenRecord(QObject):
                 self.store, actor=self.actor, conference_id=self.conference_id, token=self._token
             )
         except KnownError as exc:
-            self.problem.emit(str(exc))
+            if self.store.read_only:  # damaged, or on a disk that takes nothing more
+                self.set_read_only(self.store.read_only)  # it says why, and how to restore
+            else:
+                self.problem.emit(str(exc))
             return
         if holder is not None:
             self.set_read_only(holder.sentence())

@@ -1,7 +1,8 @@
 """The audit trail of one conference, readable, with a Verify button.
 
-Two tabs: what changed since the minute-taker handed over (what the chair
-checks), and the whole trail. **Verify** reads the trail again and checks its
+Three tabs: what changed since the minute-taker handed over (what the chair
+checks), the whole trail, and every document exported (who, which, when, to which
+file). **Verify** reads the trail again and checks its
 hash chain, then says plainly whether it is intact or where it breaks, and
 shows that entry.
 
@@ -37,6 +38,7 @@ from ...audit import ChainReport, verify_chain
 from ...changes import (
     ReadableEntry,
     changes_since_hand_over,
+    exports,
     hand_over_entry,
     readable_trail,
     shorten,
@@ -217,8 +219,12 @@ class AuditDialog(QDialog):
         changes_layout.addWidget(self.changes_table)
         self.trail_table = audit_table(self.trail_model, "trailTable")
         self.trail_table.setAccessibleName("Whole audit trail")
+        self.exports_model = AuditTableModel(self)
+        self.exports_table = audit_table(self.exports_model, "exportsTable")
+        self.exports_table.setAccessibleName("Documents exported")
         self.tabs.addTab(changes_page, "&Changes since the meeting")
         self.tabs.addTab(self.trail_table, "&Whole audit trail")
+        self.tabs.addTab(self.exports_table, "&Exports")
         layout.addWidget(self.tabs, 1)
 
         bottom = QHBoxLayout()
@@ -248,8 +254,10 @@ class AuditDialog(QDialog):
             trail = readable_trail(session, conference)
             changes = changes_since_hand_over(session, conference)
             handed = hand_over_entry(session, self.conference_id)
+            exported = exports(session, self.conference_id)
         self.trail_model.set_lines(trail, presentation=self.presentation)
         self.changes_model.set_lines(changes, presentation=self.presentation)
+        self.exports_model.set_lines(exported, presentation=self.presentation)
         self.title.setText(f"Audit trail — {conference.family_name} family")
         login = "" if self.store.is_sqlite else " (and the team-server login that made it)"
         self.about.setText(
@@ -272,7 +280,7 @@ class AuditDialog(QDialog):
                     else "Nothing has changed since."
                 )
             )
-        for table in (self.trail_table, self.changes_table):
+        for table in (self.trail_table, self.changes_table, self.exports_table):
             header = table.horizontalHeader()
             # Before and after share what is left; the rest fit their words, up to a limit.
             for column in range(6):

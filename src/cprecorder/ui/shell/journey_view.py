@@ -56,6 +56,8 @@ class JourneyModel(QStandardItemModel):
                 " ".join(f.message for f in entry.flags) or "On time",
             )
             items = [QStandardItem(text) for text in words]
+            for item in items:  # a cell too narrow for its words shows them all on hover
+                item.setToolTip(item.text())
             if entry.flags:
                 items[5].setForeground(FLAGGED)
             self.appendRow(items)

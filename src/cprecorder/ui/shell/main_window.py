@@ -642,7 +642,8 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         from ...calendar_export import conference_calendar
-        from ...files import write_atomically
+        from ...errors import KnownError
+        from ...operations.export import deliver, protected_for
         from ...queries import load_conference
 
         self.view.recorder.flush()
@@ -656,11 +657,23 @@ class MainWindow(QMainWindow):
         if not chosen:
             return
         try:
-            write_atomically(Path(chosen), conference_calendar(conference))
-        except OSError as exc:
-            self.show_message(f"The calendar file could not be saved: {exc.strerror}.")
+            delivered = deliver(
+                self.store,
+                actor=self.view.recorder.actor,
+                conference_id=self.view.conference_id,
+                document="calendar",
+                data=conference_calendar(conference),
+                path=Path(chosen),
+                protected=protected_for(self.store),
+                force=True,  # the Save dialog has asked before replacing a file
+            )
+        except KnownError as exc:
+            self.show_message(str(exc))
             return
-        self.show_message(f"Dates saved to {chosen}. Open it to add them to your calendar.")
+        self.show_message(
+            f"Dates saved to {chosen}. Open it to add them to your calendar."
+            + (f" {delivered.warning}" if delivered.warning else "")
+        )
 
     # -- modes ----------------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
