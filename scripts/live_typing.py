@@ -253,7 +253,7 @@ WORRIES: list[Step] = [
     ("shot", "01-after-tab"),
     ("key", "ctrl+End"),
     ("type", " Nana visits every day."),
-    ("key", "ctrl+shift+p"),
+    ("key", "ctrl+shift+o"),
     ("wait", 1.5),
     ("shot", "02-marked-professionals-only"),
     ("key", "F5 F5"),

@@ -2,9 +2,10 @@
 
     .venv/bin/python scripts/render.py docs/rendered      (``make render``)
 
-Adds the demo conference to a temporary store, exports the professionals'
-record, the family's version, the plan summary and each child's plan as .docx
-into the folder, converts each with LibreOffice to PDF (git-ignored) and with
+Adds the demo conference and the Marlowe case (three children, one unborn) to a
+temporary store, exports the professionals' record, the family's version, the
+plan summary and each child's plan of each as .docx into the folder (the
+Marlowe case's as marlowe-*), converts each with LibreOffice to PDF (git-ignored) and with
 pdftoppm to PNG pages at 60 dpi. The .docx files and the PNGs are kept.
 """
 
@@ -18,8 +19,9 @@ from pathlib import Path
 
 from cprecorder.actor import Actor
 from cprecorder.demo import add_demo_conference
+from cprecorder.demo_marlowe import add_marlowe_conference
 from cprecorder.export import DocumentKind, export_document
-from cprecorder.model import Role
+from cprecorder.model import Conference, Role
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 
@@ -37,23 +39,30 @@ def export_all(folder: Path) -> list[Path]:
         store = Store.open_sqlite(Path(scratch) / "render.sqlite3")
         try:
             actor = Actor(name="Render script", role=Role.OTHER, os_user="render")
-            conference_id = add_demo_conference(store, actor)
-            with store.read() as session:
-                conference = load_conference(session, conference_id)
-            for kind, stem in STEMS.items():
-                written.append(export_document(conference, kind, folder / f"{stem}.docx"))
-            for child in conference.children:
-                stem = f"childrens-plan-{child.first_name.lower() or child.id}"
-                written.append(
-                    export_document(
-                        conference,
-                        DocumentKind.CHILDREN,
-                        folder / f"{stem}.docx",
-                        child_id=child.id,
-                    )
-                )
+            for prefix, add in (("", add_demo_conference), ("marlowe-", add_marlowe_conference)):
+                conference_id = add(store, actor)
+                with store.read() as session:
+                    conference = load_conference(session, conference_id)
+                written += export_conference(conference, folder, prefix)
         finally:
             store.close()
+    return written
+
+
+def export_conference(conference: Conference, folder: Path, prefix: str) -> list[Path]:
+    written = [
+        export_document(conference, kind, folder / f"{prefix}{stem}.docx")
+        for kind, stem in STEMS.items()
+    ]
+    for child in conference.children:
+        if child.unborn:
+            continue  # an unborn child has no children's plan
+        stem = f"{prefix}childrens-plan-{child.first_name.lower() or child.id}"
+        written.append(
+            export_document(
+                conference, DocumentKind.CHILDREN, folder / f"{stem}.docx", child_id=child.id
+            )
+        )
     return written
 
 

@@ -1,10 +1,12 @@
 """Write a PNG of every pane, in normal and presentation mode, with the demo conference.
 
 Usage: python scripts/screenshots.py docs/screenshots
-Files: start.png, <pane>-normal.png, <pane>-presentation.png; for the family's journey
-(two core groups and a review after the demo conference): journey-<mode>.png,
-review-<pane>-<mode>.png (what has changed, scaling beside last time) and
-core-group-<pane>-<mode>.png.
+Files: start.png, <pane>-normal.png, <pane>-presentation.png; the same at 1280×720 in
+1280x720/ (a council laptop, or a window Teams has scaled); the Marlowe case's panes
+that differ for an unborn child and several children in marlowe-<pane>.png; for the
+family's journey (two core groups and a review after the demo conference):
+journey-<mode>.png, review-<pane>-<mode>.png (what has changed, scaling beside last
+time) and core-group-<pane>-<mode>.png.
 """
 
 from __future__ import annotations
@@ -17,25 +19,57 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.demo import add_demo_conference
+from cprecorder.demo_marlowe import add_marlowe_conference
 from cprecorder.model import ActionProgress, GoalProgress, PlanType, Role
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.shell.app import create_main_window
+from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.shell.settings import Settings
 
 SIZE = (1440, 900)
+SMALL = (1280, 720)
+#: The Marlowe case's panes worth a look: an unborn child, each parent, several children.
+MARLOWE_PANES = ("family", "involvement", "decision", "childrens_plan")
 
 
 def settle() -> None:
     """Let layouts and text fields fit their words before the picture is taken."""
     QTest.qWait(120)
+
+
+def shared_pictures(window: MainWindow, out: Path) -> None:
+    """The shared window following the typing (shared-window.png), and blanked."""
+    view = window.view
+    assert view is not None
+    shared = window.open_shared_window()
+    shared.resize(*SMALL)
+    view.show_pane("worries")
+    settle()
+    reason = (
+        view.panes["worries"]
+        .fields[("conference", view.conference_id, "reason_for_conference")]
+        .as_widget()
+    )
+    reason.setFocus()
+    QTest.keyClick(reason, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(reason, " The HV saw bruises on Rory's arm.")
+    settle()
+    shared.grab().save(str(out / "shared-window.png"))
+    window.grab().save(str(out / "shared-window-main.png"))
+    shared.set_blanked(True)
+    settle()
+    shared.grab().save(str(out / "shared-window-blank.png"))
+    shared.set_blanked(False)
+    view.recorder.flush()
+    shared.close()
 
 
 def main(out: Path) -> int:
@@ -62,13 +96,33 @@ def main(out: Path) -> int:
                     continue  # professionals-only is never on a shared screen
                 settle()
                 window.grab().save(str(out / f"{key}-{mode}.png"))
+        small = out / "1280x720"
+        small.mkdir(exist_ok=True)
+        window.resize(*SMALL)
+        for mode in ("normal", "presentation"):
+            window.set_presentation(mode == "presentation")
+            for key in view.keys:
+                if view.show_pane(key) is None:
+                    continue
+                window.resize(*SMALL)
+                settle()
+                window.grab().save(str(small / f"{key}-{mode}.png"))
         window.set_presentation(False)
+        window.resize(*SIZE)
+        window.open_conference(add_marlowe_conference(store))
+        view = window.view
+        assert view is not None
+        for key in MARLOWE_PANES:
+            view.show_pane(key)
+            settle()
+            window.grab().save(str(out / f"marlowe-{key}.png"))
+        shared_pictures(window, out)
         window.close_conference()
         journey_pictures(window, store, conference_id, out)
         window.set_presentation(False)
         window.close()
         store.close()
-    written = sorted(p.name for p in out.glob("*.png"))
+    written = sorted(p.name for p in out.rglob("*.png"))
     print(f"{len(written)} screenshots in {out}")
     return 0
 

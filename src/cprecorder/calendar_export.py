@@ -21,6 +21,8 @@ from dataclasses import dataclass
 import icalendar
 
 from .errors import KnownError
+from .language.jargon import JargonList, default_jargon
+from .language.plain_words import JargonHandling, PlainWording, plain_text
 from .model import ActionStatus, Conference
 
 PRODUCT_ID = "-//CP Recorder//cprecorder//EN"
@@ -54,8 +56,27 @@ def _family(conference: Conference) -> str:
     return f"{name} family" if name else "the family"
 
 
-def calendar_events(conference: Conference) -> Iterator[CalendarEvent]:
-    """The events for one conference, in date order."""
+def calendar_events(
+    conference: Conference, jargon: JargonList | None = None
+) -> Iterator[CalendarEvent]:
+    """The events for one conference, in date order, in plain words.
+
+    An invitation may reach the family, so jargon is replaced by plain words; a
+    term that cannot be replaced (such as "core group") is explained at the end
+    of the event's description.
+    """
+    terms = jargon if jargon is not None else default_jargon()
+    for event in _events(conference):
+        wording = PlainWording()
+        summary = plain_text(event.summary, terms, JargonHandling.REPLACE, wording)
+        description = plain_text(event.description, terms, JargonHandling.REPLACE, wording)
+        explained = [f"{e.term[:1].upper()}{e.term[1:]}: {e.meaning}." for e in wording.explained]
+        yield CalendarEvent(
+            event.uid, event.day, summary, "\n".join(p for p in (description, *explained) if p)
+        )
+
+
+def _events(conference: Conference) -> Iterator[CalendarEvent]:
     family = _family(conference)
     events: list[CalendarEvent] = []
     dated = sorted(
@@ -88,7 +109,7 @@ def calendar_events(conference: Conference) -> Iterator[CalendarEvent]:
             CalendarEvent(
                 uid=f"conference-{conference.id}-review@cprecorder",
                 day=conference.review_conference_on,
-                summary=f"Review child protection conference – {family}",
+                summary=f"Review conference – {family}",
                 description="",
             )
         )

@@ -92,6 +92,11 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
                 "report_expected": expected,
                 "report_received_on": later(received) if received is not None else None,
                 "report_shared_with_family": received is not None and received <= -2,
+                "household": None,
+                "known_as": "",
+                "views": "",
+                "agrees_reports": None,
+                "disagrees_with": "",
                 "relationships": [],
             }
         )
@@ -156,6 +161,8 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
         "parents_disagreement": "Dean does not agree that he pushed Kerry on 3 October.",
         "childrens_version_made": True,
         "childrens_version_shared": False,
+        "childrens_version_made_with": "",
+        "childrens_version_shared_on": None,
         "review_conference_on": later(84),
         "chair_summary": "Everyone agreed that Maisie and Leo are loved and that their "
         "grandmother is a real strength. The worry is the fighting between "
@@ -167,6 +174,7 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
                 "first_name": "Maisie",
                 "last_name": "Ashdown",
                 "unborn": False,
+                "not_yet_named": False,
                 "date_of_birth": "2019-03-14",
                 "expected_on": None,
                 "gender": "Girl",
@@ -179,6 +187,7 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
                 "participation": "PN5",
                 "participation_notes": "Maisie talked to Hannah at "
                 "school and drew her three houses.",
+                "parents_plans": "",
                 "decision": {
                     "plan_type": "child_protection",
                     "reasons": "Maisie is frightened by the fighting at home.",
@@ -194,12 +203,14 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
                     "if_unsafe": "Go to your room and ring Nana on the phone by the bed.",
                     "who_to_talk_to": "Nana, Miss Desai at school, or Hannah.",
                     "pictures": "house,heart,phone,school",
+                    "prefilled": "",
                 },
             },
             {
                 "first_name": "Leo",
                 "last_name": "Ashdown",
                 "unborn": False,
+                "not_yet_named": False,
                 "date_of_birth": "2023-08-02",
                 "expected_on": None,
                 "gender": "Boy",
@@ -210,6 +221,7 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
                 "views": "",
                 "participation": "PN0",
                 "participation_notes": "Leo is three.",
+                "parents_plans": "",
                 "decision": {
                     "plan_type": "child_protection",
                     "reasons": "Leo is too young to get away from the fighting.",
@@ -311,19 +323,19 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
         "agency_views": [
             {
                 "person": "person:5",
-                "child": None,
+                "children": [],
                 "recommendation": "child_protection",
                 "view": "The children need a plan while the family's safety network grows.",
             },
             {
                 "person": "person:6",
-                "child": None,
+                "children": [],
                 "recommendation": "child_protection",
                 "view": "Agrees with a plan.",
             },
             {
                 "person": "person:7",
-                "child": None,
+                "children": ["child:1"],
                 "recommendation": "child_in_need",
                 "view": "School can support Maisie under a child in need plan.",
             },
@@ -331,9 +343,9 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
         "dissents": [
             {
                 "person": "person:7",
-                "child": None,
-                "reasons": "School felt a child in need plan would be enough, because Kerry has "
-                "already acted to protect the children.",
+                "children": ["child:1"],
+                "reasons": "School felt a child in need plan would be enough for Maisie, because "
+                "Kerry has already acted to protect the children.",
             },
         ],
         "plan_items": [

@@ -21,6 +21,8 @@ from .agenda.agenda import AgendaFormatError
 from .errors import ImportFormatError, KnownError, ValidationError
 from .model import (
     Addendum,
+    AgencyView,
+    AgencyViewChild,
     Case,
     Child,
     ChildDecision,
@@ -29,6 +31,8 @@ from .model import (
     Conference,
     DangerScore,
     DecisionCategory,
+    Dissent,
+    DissentChild,
     Operation,
     RecordStatus,
 )
@@ -59,6 +63,9 @@ SKIP = AUDIT_HEAD_COLUMNS | frozenset(
         "revision",
     }
 )
+#: Items about some of the children (none listed: all of them). Files written before
+#: these could be about several children name one child, or none, as ``"child"``.
+ABOUT_CHILDREN = frozenset({"agency_view", "dissent"})
 PERSON_LINKS = frozenset({"person_id", "owner_id", "contributor_id", "lead_social_worker_id"})
 CHILD_LINKS = frozenset({"child_id"})
 
@@ -121,6 +128,8 @@ def conference_to_dict(conference: Conference) -> dict[str, Any]:
                 ]
             elif entity == "danger_statement":
                 row["scores"] = [_fields(s, refs) for s in item.scores]
+            elif entity in ABOUT_CHILDREN:
+                row["children"] = [refs.children[i] for i in item.child_ids if i in refs.children]
             rows.append(row)
         record[attr] = rows
     record["addenda"] = [
@@ -266,6 +275,8 @@ class _Builder:
             for index, row in enumerate(rows):
                 path = f"{attr}[{index}]"
                 nested = {"decision", "childrens_plan", "relationships", "scores"}
+                if entity in ABOUT_CHILDREN:
+                    nested |= {"children", "child"}
                 obj = cls(**self.values(cls, row, path, nested))
                 target.append(obj)
                 if not isinstance(row, dict):
@@ -332,6 +343,8 @@ class _Builder:
                 self.link(link, rel if isinstance(rel, dict) else {}, rpath)
                 obj.relationships.append(link)
             self.once_each(obj.relationships, "child", f"{path}.relationships", "child")
+        if isinstance(obj, AgencyView | Dissent):
+            self.about_children(obj, row, path)
         if hasattr(obj, "scores") and row.get("scores") is not None:
             for i, score in enumerate(self.listed(row["scores"], f"{path}.scores")):
                 spath = f"{path}.scores[{i}]"
@@ -362,6 +375,26 @@ class _Builder:
                 )
             else:
                 seen[id(target)] = index
+
+    def about_children(self, obj: AgencyView | Dissent, row: dict[str, Any], path: str) -> None:
+        if "children" in row:
+            key, refs = "children", row["children"]
+            if not isinstance(refs, list):
+                self.problem(f"{path}.children: expected a list of children")
+                return
+        else:
+            key, refs = "child", [] if row.get("child") is None else [row["child"]]
+        for i, ref in enumerate(refs):
+            child = self.children.get(ref) if isinstance(ref, str) else None
+            where = f"{path}.{key}[{i}]" if key == "children" else f"{path}.{key}"
+            if child is None:
+                self.problem(f"{where}: no such child in this file: {ref!r}")
+            elif child in [existing.child for existing in obj.about]:
+                self.problem(f"{where}: {ref!r} is listed twice")
+            elif isinstance(obj, AgencyView):
+                obj.about.append(AgencyViewChild(child=child))
+            else:
+                obj.about.append(DissentChild(child=child))
 
 
 def lifecycle_note(data: Any) -> str:

@@ -127,6 +127,8 @@ def review_record(
         review.core_group(rules, today)
         review.quoracy(rules)
         review.reports(rules, today)
+        review.strategy_discussion(rules, today)
+    review.childrens_plans()
     if meetings is not None:
         review.journey(meetings, rules, today)
     review.jargon(jargon)
@@ -448,6 +450,38 @@ class _Review:
                     "report_shared_with_family",
                 )
 
+    # -- before the meeting: the national target date ----------------------------
+    def strategy_discussion(self, rules: NationRules | None, today: dt.date) -> None:
+        for flag in check_dates(self.c, rules, today=today):
+            if flag.rule == "initial_within_working_days":
+                self.add(
+                    Severity.WARNING,
+                    flag.rule,
+                    flag.message,
+                    "conference",
+                    self.c.id,
+                    "strategy_discussion_on",
+                )
+
+    # -- the children's plan ----------------------------------------------------
+    def childrens_plans(self) -> None:
+        from .export.childrens_plan import has_a_childrens_plan, plan_written
+
+        for child in self.c.children:
+            plan = child.childrens_plan
+            if plan is None or not has_a_childrens_plan(child) or plan_written(child):
+                continue
+            name = child.first_name.strip() or child.name
+            self.add(
+                Severity.WARNING,
+                "childrens_plan_not_written",
+                f"{name}'s plan still holds only the words it was started with; write it "
+                f"for {name} before it is sent.",
+                "childrens_plan",
+                plan.id,
+                "worries",
+            )
+
     # -- the plan's rhythm ----------------------------------------------------
     def journey(
         self, meetings: Sequence[PlannedMeeting], rules: NationRules | None, today: dt.date
@@ -543,5 +577,7 @@ def place_name(conference: Conference, entity: str, entity_id: int, field: str) 
     if entity == "person":
         for person in conference.people:
             if person.id == entity_id:
+                if field in ("views", "disagrees_with"):
+                    return f"the views of {person.name or 'a parent'}"
                 return f"{words} {person.name or 'a person'}"
     return words

@@ -48,10 +48,9 @@ def test_create_the_plan_type_words_toggle_a_picture(
     plan_id = int(str(worries.property("field_key")).split(":")[1])
     happen = pane.fields[("childrens_plan", plan_id, "what_will_happen")].as_widget()
     assert isinstance(happen, QTextEdit)
-    # Started from the plan agreed today, not from a blank page.
-    assert "If an argument starts, Kerry will take the children to Nana's." in (
-        happen.toPlainText()
-    )
+    # Started from the plan agreed today, in words written to the child, not a blank page.
+    assert "The grown-ups have made a plan to help keep you safe" in happen.toPlainText()
+    assert "If an argument starts" not in happen.toPlainText()
 
     worries.selectAll()
     qtbot.keyClicks(worries, "Mum and Dean shout sometimes. It is not your fault, Leo.")
@@ -82,7 +81,7 @@ def test_create_the_plan_type_words_toggle_a_picture(
     plan = next(c for c in conference.children if c.first_name == "Leo").childrens_plan
     assert plan is not None and plan.id == plan_id
     assert plan.worries == "Mum and Dean shout sometimes. It is not your fault, Leo."
-    assert "Kerry will take the children to Nana's" in plan.what_will_happen
+    assert "The grown-ups have made a plan" in plan.what_will_happen
     chosen = set(plan.picture_keys)
     assert {"school"} <= chosen
     assert ("sun" in chosen) is not sun_before

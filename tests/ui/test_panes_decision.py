@@ -126,7 +126,7 @@ def test_agency_view_and_dissent_are_recorded(
             type_here(qtbot, "A child in need plan would do")
         press(qtbot, Qt.Key.Key_Tab)
         press(qtbot, "N")  # who: the first professional starting with N
-        press(qtbot, Qt.Key.Key_Tab)  # for which child: all the children
+        # With one child there is nothing to choose: a view is about Ruby.
         if label == "Add an agency's view":
             press(qtbot, Qt.Key.Key_Tab)
             press(qtbot, "C")  # recommends: the first plan starting with C
@@ -144,3 +144,34 @@ def test_agency_view_and_dissent_are_recorded(
         )
         [dissent] = conference.dissents
         assert (dissent.person_id, dissent.reasons) == (nia, "A child in need plan would do")
+
+
+def test_a_dissent_about_two_of_three_children(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor
+) -> None:
+    from cprecorder.demo_marlowe import add_marlowe_conference
+
+    conference_id = add_marlowe_conference(store, actor)
+    open_pane(qtbot, window, conference_id)
+    pane = current(window)
+    with store.read() as session:
+        conference = load_conference(session, conference_id)
+        dissent = conference.dissents[0]
+        isla, rory, baby = (child.id for child in conference.children)
+
+    def chip(child_id: int) -> QWidget:
+        return widget(window, ("dissent", dissent.id, f"child-{child_id}"))
+
+    # About Isla and Rory: their chips ticked, the baby's not.
+    assert [chip(i).isChecked() for i in (isla, rory, baby)] == [True, True, False]  # type: ignore[attr-defined]
+    chip(rory).setFocus()
+    press(qtbot, Qt.Key.Key_Space)  # Rory off: about Isla only
+    wait_saved(qtbot, window)
+    with store.read() as session:
+        assert load_conference(session, conference_id).dissents[0].child_ids == [isla]
+    chip(baby).setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    wait_saved(qtbot, window)
+    with store.read() as session:
+        assert load_conference(session, conference_id).dissents[0].child_ids == [isla, baby]
+    assert pane is current(window)

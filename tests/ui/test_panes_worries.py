@@ -44,7 +44,7 @@ def test_a_worry_marked_professionals_only_by_keyboard_hides_on_the_shared_scree
     toggle = pane.fields[("worry", worry.id, "confidential")].as_widget()
     assert isinstance(toggle, QCheckBox) and not toggle.isChecked()
     text.setFocus()
-    press(qtbot, "P", CtrlShift)
+    press(qtbot, "O", CtrlShift)
     wait_saved(demo_window)
     with store.read() as session:
         saved = next(w for w in load_conference(session, demo_id).worries if w.id == worry.id)
@@ -66,7 +66,7 @@ def test_a_worry_marked_professionals_only_by_keyboard_hides_on_the_shared_scree
     assert text.isVisible() and toggle.isVisible()
 
     text.setFocus()
-    press(qtbot, "P", CtrlShift)  # and back again
+    press(qtbot, "O", CtrlShift)  # and back again
     wait_saved(demo_window)
     with store.read() as session:
         saved = next(w for w in load_conference(session, demo_id).worries if w.id == worry.id)

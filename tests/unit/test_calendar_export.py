@@ -40,9 +40,7 @@ def test_demo_conference_dates(store: Store, demo_id: int) -> None:
     summaries = {(d, s) for d, s, _ in found}
     assert (day + dt.timedelta(8), "First core group meeting – Ashdown family") in summaries
     assert (day + dt.timedelta(50), "Core group meeting – Ashdown family") in summaries
-    assert (day + dt.timedelta(84), "Review child protection conference – Ashdown family") in (
-        summaries
-    )
+    assert (day + dt.timedelta(84), "Review conference – Ashdown family") in (summaries)
     actions = [(d, desc) for d, s, desc in found if s == "Action due – Ashdown family"]
     assert (
         day + dt.timedelta(7),
@@ -74,6 +72,22 @@ def test_cli_writes_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert len(events(target.read_bytes())) == 6
     assert main(["--data-dir", folder, "calendar", "99", "-o", str(target)]) == 1
     assert "There is no conference 99." in capsys.readouterr().err
+
+
+def test_the_calendar_is_in_plain_words(store: Store, demo_id: int) -> None:
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+        conference.actions[0].what = "Refer Dean to CAMHS and tell the HV."
+        data = conference_calendar(conference)
+        session.rollback()
+    found = events(data)
+    descriptions = "\n".join(desc for _, _, desc in found)
+    assert "Refer Dean to children's mental health service and tell the health visitor." in (
+        descriptions
+    )
+    assert "CAMHS" not in descriptions and "HV" not in descriptions
+    core = [desc for _, s, desc in found if s.startswith("First core group meeting")]
+    assert core == ["At Brookfield Primary, 3.30pm.\nCore group: group who carry out the plan."]
 
 
 def test_no_control_character_reaches_the_file(store: Store, demo_id: int) -> None:

@@ -14,6 +14,7 @@ from ..model import (
     ActionStatus,
     Attendance,
     Conference,
+    PersonKind,
     PlanRule,
     PlanSection,
     PlanType,
@@ -78,10 +79,18 @@ def worries(item: AgendaItem, conference: Conference) -> tuple[int, int]:
 
 
 def involvement(item: AgendaItem, conference: Conference) -> tuple[int, int]:
-    """Each child's words or a code; the parents' views; whether they agree the reports."""
-    filled = sum(1 for c in conference.children if c.participation is not None or c.views.strip())
-    filled += bool(conference.parents_views.strip())
-    filled += conference.parents_agree_reports is not None
+    """Each child's words or a code (an unborn child: the parents' plans); the parents'
+    views; whether they agree the reports (each parent's, or together)."""
+    filled = sum(
+        1
+        for c in conference.children
+        if (c.parents_plans.strip() if c.unborn else c.participation is not None) or c.views.strip()
+    )
+    parents = [p for p in conference.people if p.kind is PersonKind.FAMILY]
+    filled += bool(conference.parents_views.strip()) or any(p.views.strip() for p in parents)
+    filled += conference.parents_agree_reports is not None or any(
+        p.agrees_reports is not None for p in parents
+    )
     return (filled, len(conference.children) + 2)
 
 
@@ -197,8 +206,8 @@ def summary(item: AgendaItem, conference: Conference) -> tuple[int, int]:
 
 
 def childrens_plan(item: AgendaItem, conference: Conference) -> tuple[int, int]:
-    """Each child has a plan with every part written."""
-    children = conference.children
+    """Each child who is born has a plan with every part written."""
+    children = [c for c in conference.children if not c.unborn]
     if not children:
         return (0, 0)
     filled = sum(

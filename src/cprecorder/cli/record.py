@@ -21,6 +21,13 @@ from .context import CommandContext, add_output_options, write_output
 
 def register(commands: Any) -> None:
     demo = commands.add_parser("demo", help="add a fictional conference with every section filled")
+    demo.add_argument(
+        "--family",
+        choices=["ashdown", "marlowe"],
+        default="ashdown",
+        help="ashdown: two children (the default); marlowe: three children, one unborn, "
+        "late reports, a dissent about two of them and police information",
+    )
     demo.set_defaults(handler=cmd_demo)
 
     listing = commands.add_parser(
@@ -97,8 +104,13 @@ def register(commands: Any) -> None:
     verify.set_defaults(handler=cmd_audit_verify)
 
 
-def cmd_demo(context: CommandContext, _args: argparse.Namespace) -> int:
-    conference_id = add_demo_conference(context.store, context.actor)
+def cmd_demo(context: CommandContext, args: argparse.Namespace) -> int:
+    if args.family == "marlowe":
+        from ..demo_marlowe import add_marlowe_conference
+
+        conference_id = add_marlowe_conference(context.store, context.actor)
+    else:
+        conference_id = add_demo_conference(context.store, context.actor)
     print(conference_id)
     return 0
 

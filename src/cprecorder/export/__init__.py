@@ -15,9 +15,12 @@ from .documents import (
     ExportError,
     document_bytes,
     export_document,
+    export_notes,
     plan_summary_text,
     suggested_filename,
+    worded_document,
 )
+from .family_words import FamilyWords
 from .pictures import available_pictures
 
 __all__ = [
@@ -27,10 +30,13 @@ __all__ = [
     "HEAD_PROPERTY",
     "DocumentKind",
     "ExportError",
+    "FamilyWords",
     "available_pictures",
     "document_bytes",
     "export_document",
+    "export_notes",
     "plan_summary_text",
     "suggested_childrens_plan",
     "suggested_filename",
+    "worded_document",
 ]

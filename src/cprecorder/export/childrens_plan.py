@@ -1,21 +1,26 @@
 """The children's plan: the plan in a child's words and pictures, addressed to them.
 
 The words come from the child's ``ChildrensPlan``. Where a part is still empty,
-:func:`suggested_childrens_plan` offers words built from the plan the conference
-agreed (the safety network, the immediate safety steps, the dates), so the social
-worker starts from something rather than a blank page; the window pre-fills its
-pane with the same suggestions. Nothing here reads professionals-only notes or
-confidential worries.
+:func:`suggested_childrens_plan` offers words built from the facts of the plan the
+conference agreed (the safety network named as the child knows them, the social
+worker's visits, the dates), written to the child; the adults' sentences are
+never copied in. The window pre-fills its pane with the same suggestions, and
+:func:`plan_written` tells a plan someone rewrote for the child from one that
+still holds only those words, so it is never sent unnoticed. An unborn child has
+no children's plan. Nothing here reads professionals-only notes or confidential
+worries.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 
-from ..model import Child, Conference, PersonKind, PlanSection
+from ..language.family_words import FamilyWordList, default_family_words
+from ..model import Child, Conference, Person, PersonKind, PlanSection
 from .blocks import Block, Content, Heading, Notice, PageBreak, Pictures, Title, Tone
 from .pictures import PICTURES
-from .wording import People, footer_line, joined, long_date, weekday_date
+from .wording import People, capitalised, footer_line, joined, long_date, weekday_date
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +44,39 @@ CHILDLINE = "You can ring Childline on 0800 1111 at any time. It is free."
 def first_name(child: Child) -> str:
     if child.first_name:
         return child.first_name
-    return "Baby" if child.unborn else "you"
+    return "the baby" if child.unborn else "you"
+
+
+def has_a_childrens_plan(child: Child) -> bool:
+    """A children's plan is written for a child who is born: never to "Baby" before birth."""
+    return not child.unborn
+
+
+#: The parts a person writes in words (pictures are chosen, not written).
+WORDED_PARTS = tuple(part[0] for part in PARTS)
+
+
+def prefilled_words(words: dict[str, str]) -> str:
+    """What a plan was started with, kept so a plan nobody rewrote can be told apart."""
+    return json.dumps({k: words.get(k, "") for k in WORDED_PARTS}, ensure_ascii=False)
+
+
+def plan_written(child: Child) -> bool:
+    """Whether someone wrote this child's plan, rather than leaving the words it started with."""
+    plan = child.childrens_plan
+    if plan is None:
+        return False
+    try:
+        started: object = json.loads(plan.prefilled) if plan.prefilled else {}
+    except ValueError:
+        started = {}
+    if not isinstance(started, dict) or not started:
+        return any(getattr(plan, key).strip() for key in WORDED_PARTS)
+    return any(
+        getattr(plan, key).strip()
+        and getattr(plan, key).strip() != str(started.get(key, "")).strip()
+        for key in WORDED_PARTS
+    )
 
 
 def suggested_childrens_plan(conference: Conference, child: Child) -> dict[str, str]:
@@ -58,21 +95,23 @@ def suggested_childrens_plan(conference: Conference, child: Child) -> dict[str, 
 
 
 def _suggestions(conference: Conference, child: Child) -> dict[str, str]:
-    people = People(conference)
+    """Words written to the child, from the plan's facts; never the adults' sentences."""
     name = first_name(child)
-    safety = _safety_people(conference, child, people)
+    people = People(conference)
+    words = default_family_words()
+    safety = _safety_people(conference, child, people, words)
     worker = people.get(child.lead_social_worker_id)
-    worker_first = worker.name.split(" ")[0] if worker is not None and worker.name else ""
+    worker_words = as_the_child_knows(worker, child, words) if worker is not None else ""
 
-    happen: list[str] = [
-        i.text.strip()
-        for i in conference.plan_items
-        if i.section is PlanSection.IMMEDIATE_SAFETY and i.text.strip()
-    ]
-    if worker_first:
-        happen.append(
-            f"{worker_first}, your social worker, will come to see you and ask how you are."
-        )
+    happen: list[str] = []
+    if any(
+        i.text.strip() for i in conference.plan_items if i.section is PlanSection.IMMEDIATE_SAFETY
+    ):
+        happen.append("The grown-ups have made a plan to help keep you safe at home.")
+    if worker_words:
+        # "Bethan, your social worker, will come": an aside closes with a comma.
+        who = f"{worker_words}," if "," in worker_words else worker_words
+        happen.append(f"{capitalised(who)} will come to see you and ask how you are.")
     first_meeting = next((m.meets_on for m in conference.core_group_meetings if m.meets_on), None)
     if first_meeting is not None:
         happen.append(
@@ -84,19 +123,25 @@ def _suggestions(conference: Conference, child: Child) -> dict[str, str]:
             f"There will be another big meeting on {long_date(conference.review_conference_on)}."
         )
 
-    talk = [n for n in safety]
-    if worker is not None and worker.name and worker.name not in " ".join(talk):
-        talk.append(f"{worker.name}, your social worker")
+    talk = list(safety)
+    if worker_words and worker_words not in talk:
+        talk.append(worker_words)
+    family = [name for name in safety if name.startswith("your ")]
+    go_to = joined(family or safety, "or")
     return {
         "worries": (
             f"Some grown-ups have been worried about what happens at home, {name}. "
             "They want you to be safe and happy. It is not your fault."
         ),
-        "safety_people": (f"{joined(safety)}. They will help keep you safe." if safety else ""),
+        "safety_people": (
+            f"Your safety people are {joined(safety)}. They will help keep you safe."
+            if safety
+            else ""
+        ),
         "what_will_happen": "\n".join(happen),
         "if_unsafe": (
-            "If you feel scared or unsafe, go to one of your safety people and tell them. "
-            f"If someone is hurt or in danger, call 999. {CHILDLINE}"
+            f"If you feel scared or unsafe, go to {go_to or 'a grown-up you trust'} and tell "
+            f"them. If someone is hurt or in danger, call 999. {CHILDLINE}"
         ),
         "who_to_talk_to": (
             f"You can talk to {joined(talk, 'or')}. {CHILDLINE}" if talk else CHILDLINE
@@ -105,29 +150,40 @@ def _suggestions(conference: Conference, child: Child) -> dict[str, str]:
     }
 
 
-def _safety_people(conference: Conference, child: Child, people: People) -> list[str]:
-    """The safety network in words a child knows: "Margaret (your grandmother)"."""
+def as_the_child_knows(person: Person, child: Child, words: FamilyWordList) -> str:
+    """ "your Mum", "your Nanna Maureen", "Hannah, your social worker", "Jason"."""
+    first = person.name.strip().split(" ")[0] if person.name.strip() else ""
+    if person.kind is PersonKind.PROFESSIONAL:
+        called = person.known_as.strip() or first
+        return words.for_role(person.role, called) or (
+            f"{called} at {person.agency}" if person.agency.strip() else called
+        )
+    if person.known_as.strip():
+        return person.known_as.strip()
+    relation = next(
+        (
+            r.relationship_to_child
+            for r in person.relationships
+            if r.child_id == child.id and r.relationship_to_child.strip()
+        ),
+        "",
+    )
+    return words.for_relationship(relation, first) or first
+
+
+def _safety_people(
+    conference: Conference, child: Child, people: People, words: FamilyWordList
+) -> list[str]:
+    """The safety network as the child knows them, family first."""
     found: list[str] = []
     for member in conference.plan_network:
         person = people.get(member.person_id)
-        if person is None or not person.name:
+        if person is None or not person.name.strip():
             continue
-        relation = next(
-            (
-                r.relationship_to_child
-                for r in person.relationships
-                if r.child_id == child.id and r.relationship_to_child
-            ),
-            "",
-        )
-        if person.kind is PersonKind.PROFESSIONAL:
-            where = f" at {person.agency}" if person.agency else ""
-            found.append(f"{person.name}{where}")
-        elif relation:
-            found.append(f"{person.name.split(' ')[0]} (your {relation.lower()})")
-        else:
-            found.append(person.name)
-    return found
+        called = as_the_child_knows(person, child, words)
+        if called and called not in found:
+            found.append(called)
+    return sorted(found, key=lambda name: not name.startswith("your "))
 
 
 def picture_keys(text: str) -> tuple[str, ...]:

@@ -18,9 +18,16 @@ from pathlib import Path
 from ..errors import KnownError
 from ..files import write_atomically
 from ..journey.looking_back import LookingBack
+from ..language.plain_words import PlainWording
 from ..model import Child, Conference
 from .blocks import Content
-from .childrens_plan import childrens_plan_content, first_name
+from .childrens_plan import (
+    childrens_plan_content,
+    first_name,
+    has_a_childrens_plan,
+    plan_written,
+)
+from .family_words import FamilyWords, in_plain_words
 from .plaintext import write_text
 from .record import Audience, record_content
 from .summary import summary_content
@@ -64,6 +71,7 @@ def export_document(
     child_id: int | None = None,
     marking: str = DEFAULT_MARKING,
     looking_back: LookingBack | None = None,
+    words: FamilyWords | None = None,
 ) -> Path:
     """Write one document and return where it went.
 
@@ -71,7 +79,7 @@ def export_document(
     plan goes into one document, each from a new page.
     """
     data = document_bytes(
-        conference, kind, child_id=child_id, marking=marking, looking_back=looking_back
+        conference, kind, child_id=child_id, marking=marking, looking_back=looking_back, words=words
     )
     target = Path(path).expanduser()
     try:
@@ -91,6 +99,7 @@ def document_bytes(
     marking: str = DEFAULT_MARKING,
     now: dt.datetime | None = None,
     looking_back: LookingBack | None = None,
+    words: FamilyWords | None = None,
 ) -> bytes:
     """The .docx file as bytes, built wholly in memory.
 
@@ -103,7 +112,9 @@ def document_bytes(
             f"The protective marking is {len(marking.strip())} characters long; a marking "
             f"is at most {MARKING_LIMIT} (such as OFFICIAL-SENSITIVE). Nothing was written."
         )
-    content = document_content(conference, kind, child_id=child_id, looking_back=looking_back)
+    content = document_content(
+        conference, kind, child_id=child_id, looking_back=looking_back, words=words
+    )
     content.custom = audit_properties(conference)
     look = FRIENDLY if kind is DocumentKind.CHILDREN else OFFICIAL
     return write_docx(
@@ -128,31 +139,100 @@ def document_content(
     *,
     child_id: int | None = None,
     looking_back: LookingBack | None = None,
+    words: FamilyWords | None = None,
 ) -> Content:
+    """What the document says; for the family and the children, in plain words."""
+    return worded_document(
+        conference, kind, child_id=child_id, looking_back=looking_back, words=words
+    )[0]
+
+
+def worded_document(
+    conference: Conference,
+    kind: DocumentKind,
+    *,
+    child_id: int | None = None,
+    looking_back: LookingBack | None = None,
+    words: FamilyWords | None = None,
+) -> tuple[Content, PlainWording]:
+    """The document and what was done to its jargon (the export dialog says how much).
+
+    The professionals' record is left as written; every other document goes to
+    the family or a child and passes through :func:`in_plain_words`.
+    """
     if kind is DocumentKind.RECORD:
-        return record_content(conference, Audience.PROFESSIONALS, looking_back)
+        return record_content(conference, Audience.PROFESSIONALS, looking_back), PlainWording()
     if kind is DocumentKind.FAMILY:
-        return record_content(conference, Audience.FAMILY, looking_back)
-    if kind is DocumentKind.SUMMARY:
-        return summary_content(conference)
-    return childrens_plan_content(conference, children_for(conference, child_id))
+        content = record_content(conference, Audience.FAMILY, looking_back)
+    elif kind is DocumentKind.SUMMARY:
+        content = summary_content(conference)
+    else:
+        content = childrens_plan_content(conference, children_for(conference, child_id))
+    return in_plain_words(
+        content,
+        words if words is not None else FamilyWords.in_force(),
+        for_a_child=kind is DocumentKind.CHILDREN,
+    )
 
 
 def children_for(conference: Conference, child_id: int | None) -> list[Child]:
+    """The children whose plans are written: one, or every child who is born."""
     if not conference.children:
         raise ExportError("This record has no children, so there is no children's plan to write.")
     if child_id is None:
-        return list(conference.children)
+        born = [child for child in conference.children if has_a_childrens_plan(child)]
+        if not born:
+            raise ExportError(
+                "No child in this record is born yet, so there is no children's plan to write."
+            )
+        return born
     for child in conference.children:
         if child.id == child_id:
+            if not has_a_childrens_plan(child):
+                raise ExportError(
+                    f"{child.name} is not born yet: a children's plan is written for a child "
+                    "once they are born."
+                )
             return [child]
     names = ", ".join(child.name for child in conference.children)
     raise ExportError(f"There is no such child in this record. The children are: {names}.")
 
 
-def plan_summary_text(conference: Conference, *, marking: str = DEFAULT_MARKING) -> str:
+def skipped_children(conference: Conference, child_id: int | None = None) -> list[Child]:
+    """Children left out of the children's plan because they are not born yet."""
+    if child_id is not None:
+        return []
+    return [child for child in conference.children if not has_a_childrens_plan(child)]
+
+
+def export_notes(
+    conference: Conference, kind: DocumentKind, *, child_id: int | None = None
+) -> list[str]:
+    """What a person should know before sending the document, one sentence each.
+
+    Children left out because they are not born yet, and children's plans nobody
+    wrote for the child (still only the words they were started with, or none).
+    """
+    notes: list[str] = []
+    if kind is DocumentKind.CHILDREN:
+        for child in skipped_children(conference, child_id):
+            notes.append(f"{child.name} is not born yet, so has no children's plan.")
+        for child in children_for(conference, child_id):
+            if not plan_written(child):
+                notes.append(
+                    f"{first_name(child)}'s plan has not been written for "
+                    f"{first_name(child)} yet: it holds only the words it was started with. "
+                    "Read it and put it in words the child knows before sending it."
+                )
+    return notes
+
+
+def plan_summary_text(
+    conference: Conference, *, marking: str = DEFAULT_MARKING, words: FamilyWords | None = None
+) -> str:
     """The plan summary as plain text, for pasting into an email."""
-    return write_text(summary_content(conference), marking=marking.strip())
+    content = document_content(conference, DocumentKind.SUMMARY, words=words)
+    return write_text(content, marking=marking.strip())
 
 
 _NOT_IN_FILE_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]+')

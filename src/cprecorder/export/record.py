@@ -24,12 +24,19 @@ from ..journey.since import CarriedAction, SinceLast, progress_words
 from ..model import (
     ActionFor,
     ActionProgress,
+    Child,
     Conference,
     GoalProgress,
     Person,
     PersonKind,
     PlanSection,
 )
+from ..rules.authority import rules_in_force
+from ..rules.categories import category_word
+from ..rules.nation import NationRules
+from ..rules.quoracy import check_quoracy
+from ..rules.timescales import Timescales, due_dates, report_expected
+from ..rules.working_days import working_days_between
 from ..sharing import family_may_see
 from .blocks import (
     Block,
@@ -47,17 +54,20 @@ from .blocks import (
     Tone,
 )
 from .chart import colour_of
+from .childrens_plan import has_a_childrens_plan, plan_written
 from .wording import (
     People,
+    about_children,
+    capitalised,
     categories,
     child_born,
-    children_names,
     conference_heading,
     date_and_time,
     footer_line,
     joined,
     long_date,
     plan_label,
+    relation_to_children,
     role_and_agency,
     weekday_date,
     yes_no,
@@ -83,7 +93,7 @@ def record_content(
     ``looking_back`` is what the meetings before it say, for what has changed since the
     last conference and the chart of scores over time.
     """
-    writer = _Sections(conference, looking_back)
+    writer = _Sections(conference, audience, looking_back)
     version = "professionals' version" if audience is Audience.PROFESSIONALS else "family's version"
     content = Content(
         title=f"{record_title(conference)} – {conference.family_name} family",
@@ -112,6 +122,25 @@ def record_content(
     return content
 
 
+def family_item_content(
+    conference: Conference, key: str, looking_back: LookingBack | None = None
+) -> list[Block] | None:
+    """One agenda item as the family's version shows it (its heading, then its blocks).
+
+    ``None`` when the family may not see the item at all (:func:`family_may_see`, the
+    same rule as the family's version); only the heading when nothing is recorded for
+    it yet. For the shared window.
+    """
+    known = KNOWN_ITEMS.get(key)
+    if known is None or not family_may_see(key):
+        return None
+    title = dict((k.key, t) for k, t in _section_order(conference)).get(key, known.title)
+    body: list[Block] = getattr(
+        _Sections(conference, Audience.FAMILY, looking_back), known.section
+    )()
+    return [Heading(title, 1), *body]
+
+
 def _section_order(conference: Conference) -> list[tuple[KnownItem, str]]:
     """The conference's agenda, then any item it leaves out (only written if filled)."""
     try:
@@ -133,31 +162,31 @@ def record_title(conference: Conference) -> str:
 class _Sections:
     """One method per agenda item, each returning its blocks (empty: nothing recorded)."""
 
-    def __init__(self, conference: Conference, looking_back: LookingBack | None = None) -> None:
+    def __init__(
+        self,
+        conference: Conference,
+        audience: Audience,
+        looking_back: LookingBack | None = None,
+        rules: NationRules | None = None,
+    ) -> None:
         self.c = conference
+        self.audience = audience
         self.looking_back = looking_back
+        self.rules = rules if rules is not None else rules_in_force(conference)
+        self.due: Timescales = due_dates(conference, self.rules)
         self.people = People(conference)
-        self.children = {child.id: child for child in conference.children}
         try:
             self.agenda: Agenda | None = load_agenda(conference.agenda_key)
         except AgendaFormatError:
             self.agenda = None
 
     def relation(self, person: Person) -> str:
-        """``Grandmother``, or ``Mother of Maisie; Father of Leo`` when it differs by child."""
-        pairs = [
-            (r.relationship_to_child, self.child_name(r.child_id).split(" ")[0])
-            for r in person.relationships
-            if r.relationship_to_child
-        ]
-        kinds = {relationship for relationship, _ in pairs}
-        if len(kinds) <= 1:
-            return next(iter(kinds), "")
-        return "; ".join(f"{relationship} of {child}" for relationship, child in pairs)
+        """``Grandmother``; ``Father of Isla``; ``Mother of Maisie; Father of Leo``."""
+        return relation_to_children(person, self.c)
 
-    def child_name(self, child_id: int | None) -> str:
-        child = self.children.get(child_id) if child_id is not None else None
-        return child.name if child is not None else "All children"
+    def about(self, child_ids: list[int]) -> str:
+        """Which children an agency view or a dissent is about, in a sentence."""
+        return about_children(self.c, child_ids)
 
     # -- around the agenda -------------------------------------------------------------
 
@@ -249,6 +278,7 @@ class _Sections:
         c = self.c
         fields = Fields(
             (
+                (self.strategy_words.capitalize(), long_date(c.strategy_discussion_on)),
                 ("Chair met the parents", date_and_time(c.pre_meeting_at)),
                 ("What was agreed", c.pre_meeting_notes),
                 ("Interpreter", c.interpreter_language),
@@ -256,7 +286,76 @@ class _Sections:
                 ("Observers", c.observers),
             )
         )
-        return [fields] if any(v for _, v in fields.pairs) else []
+        blocks: list[Block] = [fields] if any(v for _, v in fields.pairs) else []
+        timing = self.initial_timing()
+        if timing:
+            blocks.append(Paragraph(timing))
+        return blocks
+
+    @property
+    def strategy_words(self) -> str:
+        """What the record calls the strategy discussion: the family's version in plain words."""
+        if self.audience is Audience.FAMILY:
+            return "the professionals' first meeting about the children"
+        return "strategy discussion"
+
+    def initial_timing(self) -> str:
+        """Whether an initial conference met within its working days of the strategy discussion."""
+        due, strategy_on = self.due, self.c.strategy_discussion_on
+        if due.initial_target_on is None or strategy_on is None:
+            return ""
+        limit = f"{due.initial_target_working_days} working days"
+        after = working_days_between(strategy_on, due.conference_on, self.rules.nation)
+        days = f"{after} working day{'' if after == 1 else 's'}"
+        if due.conference_on <= due.initial_target_on:
+            return (
+                f"The conference was held {days} after {self.the(self.strategy_words)}, "
+                "within the "
+                f"{limit} allowed (by {long_date(due.initial_target_on)})."
+            )
+        return (
+            f"The conference was held {days} after {self.the(self.strategy_words)}, "
+            "later than the "
+            f"{limit} allowed (by {long_date(due.initial_target_on)})."
+        )
+
+    @staticmethod
+    def the(words: str) -> str:
+        return words if words.startswith("the ") else f"the {words}"
+
+    def report(self, person: Person) -> str:
+        """``Received 9 November, due 6 November: late; not shared with the family first``."""
+        if not report_expected(person) and person.report_received_on is None:
+            return ""
+        due_on = self.due.reports_due_on
+        received = person.report_received_on
+        if received is None:
+            return f"Not received (due {self.short_date(due_on)})"
+        words = f"Received {self.short_date(received)}, due {self.short_date(due_on)}"
+        words += ": late" if received > due_on else ": on time"
+        shared = "shared" if person.report_shared_with_family else "not shared"
+        return f"{words}; {shared} with the family first"
+
+    def short_date(self, day: dt.date) -> str:
+        """``9 November``, with the year only when it is not the conference's."""
+        if day.year == self.due.conference_on.year:
+            return f"{day.day} {day:%B}"
+        return long_date(day)
+
+    def quoracy(self) -> list[Block]:
+        c = self.c
+        quoracy = check_quoracy(c, self.rules)
+        if quoracy.quorate:
+            return [Paragraph(quoracy.sentence)]
+        reason = c.inquorate_reason.strip()
+        if reason:
+            return [
+                Paragraph(quoracy.sentence),
+                Paragraph(reason, lead="The chair went ahead because: "),
+            ]
+        return [
+            Paragraph(f"{quoracy.sentence} The chair's reason for going ahead is not recorded.")
+        ]
 
     def family(self) -> list[Block]:
         c = self.c
@@ -264,64 +363,70 @@ class _Sections:
         if c.children:
             blocks += [
                 Heading("The children", 2),
-                Table(
-                    ("Name", "Date of birth", "Gender", "Ethnicity", "Language", "Needs"),
-                    tuple(
-                        (
-                            child.name,
-                            child_born(child),
-                            child.gender,
-                            child.ethnicity,
-                            child.language,
-                            child.needs,
-                        )
-                        for child in c.children
-                    ),
-                    (3, 2.4, 1.4, 2, 1.8, 3),
+                trimmed(
+                    Table(
+                        ("Name", "Date of birth", "Gender", "Ethnicity", "Language", "Needs"),
+                        tuple(
+                            (
+                                child.name,
+                                child_born(child),
+                                child.gender,
+                                child.ethnicity,
+                                child.language,
+                                child.needs,
+                            )
+                            for child in c.children
+                        ),
+                        (3, 2.4, 1.4, 2, 1.8, 3),
+                    )
                 ),
             ]
         network = [p for p in c.people if p.kind is not PersonKind.PROFESSIONAL]
         if network:
             rows = []
             for person in network:
-                relation = self.relation(person)
                 kind = "Family" if person.kind is PersonKind.FAMILY else "Network"
-                rows.append((person.name, kind, relation or person.role))
-            blocks += [
-                Heading("Family and network", 2),
-                Table(("Name", "Family or network", "Relationship"), tuple(rows), (3, 2, 5)),
-            ]
-        if c.people:
-            attendance: list[tuple[str, ...]] = []
-            for person in c.people:
-                report = ""
-                if person.report_received_on is not None:
-                    report = f"Received {long_date(person.report_received_on)}"
-                    if person.report_shared_with_family:
-                        report += "; shared with the family"
-                elif person.report_expected:
-                    report = "Expected, not received"
-                attendance.append(
+                called = person.known_as.strip()
+                rows.append(
                     (
-                        person.name,
-                        role_and_agency(person),
-                        person.attendance.label,
-                        person.joined_by.label if person.joined_by else "",
-                        report,
+                        f"{person.name} (the children say {called})" if called else person.name,
+                        kind,
+                        self.relation(person) or person.role,
+                        person.household.label if person.household else "",
                     )
                 )
             blocks += [
-                Heading("Attendance", 2),
-                Table(
-                    ("Name", "Role and agency", "Attendance", "Joined by", "Report"),
-                    tuple(attendance),
-                    (2.6, 3.6, 1.9, 1.8, 3),
+                Heading("Family and network", 2),
+                trimmed(
+                    Table(
+                        ("Name", "Family or network", "Relationship", "Lives"),
+                        tuple(rows),
+                        (3, 2, 4.6, 2.4),
+                    )
                 ),
             ]
-        if c.inquorate_reason:
-            blocks.append(
-                Paragraph(c.inquorate_reason, lead="The conference went ahead without quorum: ")
+        if c.people:
+            attendance = tuple(
+                (
+                    person.name,
+                    role_and_agency(person),
+                    person.attendance.label,
+                    person.joined_by.label if person.joined_by else "",
+                    self.report(person),
+                )
+                for person in c.people
             )
+            blocks += [
+                Heading("Attendance", 2),
+                *self.quoracy(),
+                trimmed(
+                    Table(
+                        ("Name", "Role and agency", "Attendance", "Joined by", "Report"),
+                        attendance,
+                        (2.6, 3.2, 1.9, 1.6, 3.6),
+                    )
+                ),
+            ]
         return blocks
 
     def since(self) -> SinceLast:
@@ -452,6 +557,9 @@ class _Sections:
         c = self.c
         blocks: list[Block] = []
         for child in c.children:
+            if child.unborn:
+                blocks += self.unborn_involvement(child)
+                continue
             part: list[Block] = []
             if child.views:
                 part.append(Paragraph(child.views, quote=True))
@@ -468,9 +576,45 @@ class _Sections:
             )
             if child.views or child.participation or child.participation_notes:
                 blocks += [Heading(f"{child.name}'s views", 2), *part]
+        blocks += self.parents_views()
+        return blocks
+
+    def unborn_involvement(self, child: Child) -> list[Block]:
+        """An unborn child has no views to record: the expected date and the parents' plans."""
+        pairs = (
+            ("Expected", long_date(child.expected_on) or "Date not yet known"),
+            ("The parents' plans", child.parents_plans),
+            ("Notes", child.participation_notes),
+        )
+        return [Heading(child.name, 2), Fields(pairs)]
+
+    def parents_views(self) -> list[Block]:
+        """Each parent's or carer's own views, and whether they agree the reports are right."""
+        c = self.c
+        blocks: list[Block] = []
+        for person in c.people:
+            if person.kind is PersonKind.PROFESSIONAL:
+                continue
+            if not (person.views or person.agrees_reports is not None or person.disagrees_with):
+                continue
+            relation = self.relation(person)
+            blocks.append(
+                Heading(f"{person.name}'s views" + (f" ({relation})" if relation else ""), 2)
+            )
+            if person.views:
+                blocks.append(Paragraph(person.views, quote=True))
+            blocks.append(
+                Fields(
+                    (
+                        ("Agrees the reports are factually correct", yes_no(person.agrees_reports)),
+                        ("What they disagree with", person.disagrees_with),
+                    )
+                )
+            )
         if c.parents_views or c.parents_agree_reports is not None or c.parents_disagreement:
+            # Recorded for both parents together, as records made before per-parent views were.
             blocks += [
-                Heading("Parents' views", 2),
+                Heading("The parents' views, together", 2),
                 Paragraph(c.parents_views) if c.parents_views else Paragraph("Not recorded."),
                 Fields(
                     (
@@ -489,7 +633,9 @@ class _Sections:
         for person_id, score, reason in scores:
             name, role = self.people.with_role(person_id)
             rows.append((name, role, "" if score is None else str(score), reason))
-        return Table(("Name", "Role and agency", "Score", "Why"), tuple(rows), (2.6, 3.6, 1.2, 5.6))
+        return trimmed(
+            Table(("Name", "Role and agency", "Score", "Why"), tuple(rows), (2.6, 3.6, 1.2, 5.6))
+        )
 
     def marks(self, scores: Sequence[tuple[int | None, int | None, str]]) -> tuple[ScaleMark, ...]:
         return tuple(
@@ -536,10 +682,12 @@ class _Sections:
             score = "" if s.score is None else str(s.score)
             rows.append((name, role, score, s.reason, s.one_point_up))
         blocks.append(
-            Table(
-                ("Name", "Role and agency", "Score", "Why", "What would move it one point up"),
-                tuple(rows),
-                (2.4, 3, 1.1, 3.5, 3.5),
+            trimmed(
+                Table(
+                    ("Name", "Role and agency", "Score", "Why", "What would move it one point up"),
+                    tuple(rows),
+                    (2.4, 3, 1.1, 3.5, 3.5),
+                )
             )
         )
         return blocks
@@ -553,7 +701,12 @@ class _Sections:
                 continue
             pairs = [("Decision", plan_label(decision.plan_type))]
             if decision.category_keys:
-                pairs.append(("Category", categories(c, decision.category_keys)))
+                pairs.append(
+                    (
+                        category_word(c.nation, len(decision.category_keys)),
+                        categories(c, decision.category_keys),
+                    )
+                )
             pairs.append(("Reasons", decision.reasons))
             pairs.append(("Lead social worker", self.people.name(child.lead_social_worker_id)))
             blocks += [Heading(child.name, 2), Fields(tuple(pairs))]
@@ -565,14 +718,20 @@ class _Sections:
                 rows.append(
                     (
                         who,
-                        self.child_name(view.child_id),
+                        capitalised(self.about(view.child_ids)),
                         plan_label(view.recommendation),
                         view.view,
                     )
                 )
             blocks += [
                 Heading("What each agency thought", 2),
-                Table(("Agency", "For", "Recommended", "View"), tuple(rows), (3.6, 1.8, 2.4, 5.2)),
+                trimmed(
+                    Table(
+                        ("Agency", "About", "Recommended", "View"),
+                        tuple(rows),
+                        (3.6, 1.8, 2.4, 5.2),
+                    )
+                ),
             ]
         if c.dissents:
             blocks.append(Heading("Dissent", 2))
@@ -582,7 +741,8 @@ class _Sections:
                 blocks.append(
                     Paragraph(
                         dissent.reasons,
-                        lead=f"{who} disagreed, for {self.child_name(dissent.child_id)}: ",
+                        lead=f"{who} disagreed with the decision for "
+                        f"{self.about(dissent.child_ids)}: ",
                     )
                 )
         return blocks
@@ -638,11 +798,19 @@ class _Sections:
 
     def demonstrating(self) -> list[Block]:
         c = self.c
+        if c.childrens_version_shared_on is not None:
+            shared = f"Yes, on {long_date(c.childrens_version_shared_on)}"
+        else:
+            shared = yes_no(c.childrens_version_shared)
+        made = yes_no(c.childrens_version_made)
+        made_with = c.childrens_version_made_with.strip()
+        if made_with:  # words typed are never left out, ticked or not
+            made = f"Yes, with {made_with}" if c.childrens_version_made else f"{made} ({made_with})"
         blocks: list[Block] = [
             Fields(
                 (
-                    ("Children's version of the plan made", yes_no(c.childrens_version_made)),
-                    ("Shared with the children", yes_no(c.childrens_version_shared)),
+                    ("Children's version of the plan made", made),
+                    ("Shared with the children", shared),
                 )
             )
         ]
@@ -757,9 +925,10 @@ class _Sections:
 
     def childrens_plan(self) -> list[Block]:
         blocks: list[Block] = []
+        named: list[str] = []
         for child in self.c.children:
             plan = child.childrens_plan
-            if plan is None:
+            if plan is None or not has_a_childrens_plan(child):
                 continue
             fields = Fields(
                 (
@@ -770,17 +939,37 @@ class _Sections:
                     ("Who I can talk to", plan.who_to_talk_to),
                 )
             )
-            if any(v for _, v in fields.pairs):
-                blocks += [Heading(f"{child.first_name or child.name}'s plan", 2), fields]
+            if not any(v for _, v in fields.pairs):
+                continue
+            name = child.first_name or child.name
+            named.append(name)
+            blocks += [Heading(f"{name}'s plan", 2), fields]
+            if not plan_written(child):
+                blocks.append(
+                    Paragraph(
+                        f"These are the words {name}'s plan was started with; it has not yet "
+                        f"been written for {name}."
+                    )
+                )
         if blocks:
-            blocks.insert(
-                0,
-                Paragraph(
-                    f"The words of the children's plan for {children_names(self.c)}, "
-                    "as shared with them."
-                ),
-            )
+            blocks.insert(0, Paragraph(f"The words of the children's plan for {joined(named)}."))
         return blocks
+
+
+def trimmed(table: Table) -> Table:
+    """The table without columns nobody filled in (the name column always stays)."""
+    keep = [0] + [
+        index
+        for index in range(1, len(table.header))
+        if any(index < len(row) and row[index].strip() for row in table.rows)
+    ]
+    if len(keep) == len(table.header):
+        return table
+    return Table(
+        tuple(table.header[i] for i in keep),
+        tuple(tuple(row[i] for i in keep) for row in table.rows),
+        tuple(table.widths[i] for i in keep) if table.widths else (),
+    )
 
 
 def progress_sentence(since: SinceLast, conference: Conference) -> str:

@@ -9,6 +9,7 @@ what the family may see.
 from __future__ import annotations
 
 from ..model import ActionFor, Conference, PlanSection
+from ..rules.categories import category_word
 from .blocks import Block, Bullets, Content, Heading, Paragraph, Table, Title
 from .wording import (
     People,
@@ -48,16 +49,20 @@ def summary_content(conference: Conference) -> Content:
     )
 
     rows = []
+    most = 0
     for child in c.children:
         decision = child.decision
         plan = plan_label(decision.plan_type if decision else None)
         category = categories(c, decision.category_keys) if decision else ""
+        most = max(most, len(decision.category_keys) if decision else 0)
         rows.append((child.name, plan, category, people.name(child.lead_social_worker_id)))
     if rows:
         content.add(
             Heading("What the conference decided", 1),
             Table(
-                ("Child", "Decision", "Category", "Lead social worker"), tuple(rows), (3, 3, 2.4, 3)
+                ("Child", "Decision", category_word(c.nation, most), "Lead social worker"),
+                tuple(rows),
+                (3, 3, 2.4, 3),
             ),
         )
     if c.decision_statement:

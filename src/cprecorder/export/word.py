@@ -475,7 +475,8 @@ class _Writer:
             p = _cell(numbers, width, cell_style, fill=SCALE_COLOURS[score], centred=True)
             _text(p, str(score), bold=True, half_points=round(2 * (self.look.table_size + 2)))
         marks = _row(tbl, keep_together=True)
-        small = round(2 * max(self.look.table_size - 2.5, 7))
+        # Names under the marks: never below 9 pt, so they read when printed.
+        small = round(2 * max(self.look.table_size - 1, 9))
         for score in range(11):
             names = by_score[score]
             p = _cell(marks, width, cell_style, fill="F7F7F7" if names else "", centred=True)

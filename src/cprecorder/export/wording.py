@@ -55,7 +55,17 @@ def plan_label(plan_type: PlanType | None) -> str:
 
 
 def categories(conference: Conference, keys: Iterable[str]) -> str:
-    return joined((category_label(conference.nation, k) for k in keys), "and")
+    """``Emotional abuse and neglect``: one phrase, capital only at its start."""
+    labels = [category_label(conference.nation, k) for k in keys]
+    return joined([*labels[:1], *(in_sentence(label) for label in labels[1:])], "and")
+
+
+def in_sentence(words: str) -> str:
+    """A label as it reads mid-sentence: "Neglect" → "neglect"; "GP" and "PN5" stay."""
+    first = words.split(" ", 1)[0]
+    if len(first) > 1 and (first.isupper() or any(ch.isdigit() for ch in first)):
+        return words
+    return words[:1].lower() + words[1:]
 
 
 def child_born(child: Child) -> str:
@@ -65,8 +75,57 @@ def child_born(child: Child) -> str:
     return long_date(child.date_of_birth)
 
 
+def child_first_name(child: Child) -> str:
+    """How a sentence names a child: "Isla"; "the unborn baby" until named."""
+    if child.first_name.strip():
+        return child.first_name.strip()
+    return "the unborn baby" if child.unborn else child.name
+
+
 def children_names(conference: Conference) -> str:
-    return joined(c.first_name or c.name for c in conference.children)
+    return joined(child_first_name(c) for c in conference.children)
+
+
+def about_children(conference: Conference, child_ids: Iterable[int]) -> str:
+    """Which children something is about: "Isla and Rory"; "all the children" for none."""
+    wanted = set(child_ids)
+    names = [child_first_name(c) for c in conference.children if c.id in wanted]
+    if not names or len(names) == len(conference.children) > 1:
+        return "all the children" if len(conference.children) > 1 else children_names(conference)
+    return joined(names)
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def relation_to_children(person: Person, conference: Conference) -> str:
+    """How a person relates to the children, saying to which when not to all of them.
+
+    "Mother" (to every child); "Father of Isla"; "Isla and Rory's mother's
+    partner"; "Mother of Isla; Grandmother of Rory" when it differs by child.
+    """
+    order = {child.id: index for index, child in enumerate(conference.children)}
+    names = {child.id: child_first_name(child) for child in conference.children}
+    groups: dict[str, tuple[str, list[int]]] = {}
+    for link in sorted(person.relationships, key=lambda r: order.get(r.child_id, len(order))):
+        words = link.relationship_to_child.strip()
+        if not words or link.child_id not in names:
+            continue
+        _, ids = groups.setdefault(words.casefold(), (words, []))
+        ids.append(link.child_id)
+    if len(groups) == 1:
+        words, ids = next(iter(groups.values()))
+        if len(ids) == len(conference.children):
+            return capitalised(words)
+    phrases = []
+    for words, ids in groups.values():
+        whom = joined(names[i] for i in ids)
+        if "'s " in words or "’s " in words:
+            phrases.append(capitalised(f"{whom}'s {in_sentence(words)}"))
+        else:
+            phrases.append(f"{capitalised(words)} of {whom}")
+    return "; ".join(phrases)
 
 
 def role_and_agency(person: Person) -> str:

@@ -54,6 +54,10 @@ PERSON_RESET: dict[str, Any] = {
     "joined_by": None,
     "report_received_on": None,
     "report_shared_with_family": False,
+    # Each meeting asks the parents for their views again.
+    "views": "",
+    "agrees_reports": None,
+    "disagrees_with": "",
 }
 STATEMENT_RESET: dict[str, Any] = {"scores": [], "goal_progress": None, "goal_progress_note": ""}
 ACTION_RESET: dict[str, Any] = {"progress": None, "progress_note": ""}

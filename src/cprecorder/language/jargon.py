@@ -10,6 +10,12 @@ optional plural "s" ("CIN", "ICPCs"; never "cin" in "cinema" or the word
 "cin"); phrases match whatever their case, a space matching a hyphen too.
 All terms are compiled into one regular expression, longest first, so finding
 every term in a paragraph is a single pass; this runs on every keystroke.
+
+Some words are jargon only in some places. A term may name the words that, just
+before it, make it everyday English (``not_after``): "looked after child" is
+jargon, "Maureen has looked after children for years" is not. A term whose plain
+words fit only some uses (``replace = false``) is never put into the family's
+documents in place of the term; it is explained beside them instead.
 """
 
 from __future__ import annotations
@@ -41,6 +47,12 @@ class JargonTerm:
     #: When the plain words fit only some uses ("contact" → "time together" when it
     #: means family time), said in the tooltip, never put into the text.
     note: str = ""
+    #: Whether the plain words may stand in for the term in what the family receives.
+    replace: bool = True
+    #: Words that, just before the term, make it everyday English ("has looked after").
+    not_after: frozenset[str] = frozenset()
+    #: The plain words for the plural ("children in need"); "" adds an "s" to one word.
+    plural: str = ""
 
     @property
     def advice(self) -> str:
@@ -59,11 +71,18 @@ class JargonHit:
     plain: str
     text: str
     note: str = ""
+    replace: bool = True
+    #: The plain words for the plural, when the term was written as a plural.
+    plural: str = ""
 
     @property
     def advice(self) -> str:
         note = f" ({self.note})" if self.note else ""
         return f"Plain words for {self.text}: {self.plain}{note}"
+
+    @property
+    def is_plural(self) -> bool:
+        return self.text != self.term and self.text.endswith("s") and not self.term.endswith("s")
 
 
 def _phrase_key(text: str) -> str:
@@ -110,49 +129,98 @@ class JargonList:
             term = self.lookup(written)
             if term is None:  # pragma: no cover - the pattern is built from the terms
                 continue
+            if term.not_after and _word_before(text, match.start()) in term.not_after:
+                continue
             hits.append(
-                JargonHit(match.start(), match.end(), term.term, term.plain, written, term.note)
+                JargonHit(
+                    match.start(),
+                    match.end(),
+                    term.term,
+                    term.plain,
+                    written,
+                    term.note,
+                    term.replace,
+                    term.plural,
+                )
             )
         return hits
 
 
-def _read_terms(text: str, where: str) -> dict[tuple[str, bool], tuple[str, str, str]]:
-    """Terms by (how they are matched, acronym or not) → (term, plain words, note).
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before ``start``, in lower case; "" at the start of the text."""
+    match = _LAST_WORD.search(text, max(0, start - 40), start)
+    return match.group(1).casefold() if match else ""
+
+
+def _read_terms(text: str, where: str) -> dict[tuple[str, bool], JargonTerm]:
+    """Terms by (how they are matched, acronym or not).
 
     Keyed by the matched form, so an authority's "step-down" replaces "step down".
+    A term with empty plain words is kept here (it takes a bundled term off the
+    list) and dropped when the list is built.
     """
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise JargonFormatError(f"{where} is not a valid jargon list: {exc}") from exc
-    found: dict[tuple[str, bool], tuple[str, str, str]] = {}
+    found: dict[tuple[str, bool], JargonTerm] = {}
     for section, acronym in (("acronyms", True), ("phrases", False)):
         table = data.get(section, {})
         if not isinstance(table, dict):
             raise JargonFormatError(f"{where}: [{section}] must be a table of terms.")
         for term, value in table.items():
-            note: object = ""
-            if isinstance(value, dict):
-                plain, note = value.get("plain"), value.get("note", "")
-            else:
-                plain = value
-            if not isinstance(plain, str) or not isinstance(note, str):
-                raise JargonFormatError(
-                    f"{where}: the plain words for {term!r} must be text in quotes, or "
-                    '{ plain = "…", note = "…" }.'
-                )
             if not term.strip() or (acronym and not re.fullmatch(r"\w+", term)):
                 raise JargonFormatError(
                     f"{where}: {term!r} is not an acronym (letters and digits only)."
                 )
             key = term.strip() if acronym else _phrase_key(term)
-            found[(key, acronym)] = (term.strip(), plain.strip(), note.strip())
+            found[(key, acronym)] = _term(term.strip(), value, acronym, where)
     unknown = sorted(set(data) - {"acronyms", "phrases"})
     if unknown:
         raise JargonFormatError(
             f"{where}: unknown section [{unknown[0]}]; use [acronyms] or [phrases]."
         )
     return found
+
+
+_ENTRY_KEYS = frozenset({"plain", "note", "replace", "not_after", "plural"})
+
+
+def _term(term: str, value: object, acronym: bool, where: str) -> JargonTerm:
+    """One entry: plain words in quotes, or a table of plain words and how to use them."""
+    entry: dict[str, object] = dict(value) if isinstance(value, dict) else {"plain": value}
+    plain, note = entry.get("plain"), entry.get("note", "")
+    plural, replace = entry.get("plural", ""), entry.get("replace", True)
+    not_after = entry.get("not_after", [])
+    if not isinstance(plain, str) or not isinstance(note, str) or not isinstance(plural, str):
+        raise JargonFormatError(
+            f"{where}: the plain words for {term!r} must be text in quotes, or "
+            '{ plain = "…", note = "…" }.'
+        )
+    unknown = sorted(set(entry) - _ENTRY_KEYS)
+    if unknown:
+        raise JargonFormatError(
+            f"{where}: {term!r} has {unknown[0]!r}; an entry may have "
+            f"{', '.join(sorted(_ENTRY_KEYS))}."
+        )
+    if not isinstance(replace, bool):
+        raise JargonFormatError(f"{where}: replace for {term!r} must be true or false.")
+    if not isinstance(not_after, list) or not all(isinstance(w, str) for w in not_after):
+        raise JargonFormatError(
+            f'{where}: not_after for {term!r} must be a list of words, such as ["has", "had"].'
+        )
+    return JargonTerm(
+        term,
+        plain.strip(),
+        acronym,
+        note.strip(),
+        replace,
+        frozenset(w.strip().casefold() for w in not_after if w.strip()),
+        plural.strip(),
+    )
 
 
 def authority_jargon_path(data_dir: Path | None = None) -> Path:
@@ -169,13 +237,7 @@ def load_jargon(override: Path | None = None) -> JargonList:
         except (OSError, UnicodeDecodeError) as exc:
             raise JargonFormatError(f"{override} cannot be read: {exc}") from exc
         entries.update(_read_terms(text, str(override)))
-    return JargonList(
-        [
-            JargonTerm(term, plain, acronym, note)
-            for (_key, acronym), (term, plain, note) in entries.items()
-            if plain
-        ]
-    )
+    return JargonList([term for term in entries.values() if term.plain])
 
 
 @functools.cache

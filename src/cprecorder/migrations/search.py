@@ -90,12 +90,20 @@ def create(connection: Connection) -> None:
 
 def drop(connection: Connection) -> None:
     if connection.dialect.name == "sqlite":
-        for name in SQLITE_TRIGGERS:
-            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+        drop_triggers(connection)
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS {SQLITE_TABLE}")
         return
     for name in SERVER_INDEXES:
         connection.execute(text(f"DROP INDEX IF EXISTS {name}"))
+
+
+def drop_triggers(connection: Connection) -> None:
+    """On SQLite, before a migration rebuilds ``children`` or ``conferences`` (batch mode):
+    a trigger on one names the other, and SQLite refuses to rename a rebuilt table while
+    a trigger names a table that is not there. :func:`keep_in_step` puts them back."""
+    if connection.dialect.name == "sqlite":
+        for name in SQLITE_TRIGGERS:
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
 
 
 def keep_in_step(connection: Connection, *, refill: bool = False) -> None:

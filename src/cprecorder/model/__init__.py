@@ -15,6 +15,7 @@ from .base import (
     ConferenceKind,
     DemonstrationMethodKind,
     GoalProgress,
+    Household,
     HowHeld,
     JoinedBy,
     ParticipationCode,
@@ -27,7 +28,14 @@ from .base import (
 from .case import Case
 from .conference import Addendum, Conference
 from .confidential import ProfessionalsOnlyNote
-from .decision import AgencyView, ChildDecision, DecisionCategory, Dissent
+from .decision import (
+    AgencyView,
+    AgencyViewChild,
+    ChildDecision,
+    DecisionCategory,
+    Dissent,
+    DissentChild,
+)
 from .editing import EditingSession
 from .family import NAMED_IN_AN_ACTION, Child, ChildRelationship, Person
 from .operation import Operation, Scope
@@ -51,6 +59,7 @@ __all__ = [
     "ActionStatus",
     "Addendum",
     "AgencyView",
+    "AgencyViewChild",
     "Attendance",
     "AuditEntry",
     "Base",
@@ -69,8 +78,10 @@ __all__ = [
     "DemonstrationMethod",
     "DemonstrationMethodKind",
     "Dissent",
+    "DissentChild",
     "EditingSession",
     "GoalProgress",
+    "Household",
     "HowHeld",
     "JoinedBy",
     "Operation",

@@ -99,6 +99,15 @@ class Attendance(LabelledEnum):
     APOLOGIES = "apologies"
     REPORT_ONLY = "report_only"
     DID_NOT_ATTEND = "did_not_attend"
+    #: Part of the plan or the network, but not asked to this meeting.
+    NOT_INVITED = "not_invited"
+
+
+class Household(LabelledEnum):
+    """Where a person lives, as against the children."""
+
+    WITH_THE_CHILDREN = "with_the_children"
+    ELSEWHERE = "elsewhere"
 
 
 class JoinedBy(LabelledEnum):
@@ -199,6 +208,9 @@ LABEL_PAIRS: tuple[tuple[enum.Enum, str], ...] = (
     (Attendance.APOLOGIES, "Sent apologies"),
     (Attendance.REPORT_ONLY, "Sent a report only"),
     (Attendance.DID_NOT_ATTEND, "Did not attend"),
+    (Attendance.NOT_INVITED, "Not invited"),
+    (Household.WITH_THE_CHILDREN, "Lives with the children"),
+    (Household.ELSEWHERE, "Lives elsewhere"),
     (JoinedBy.IN_PERSON, "In person"),
     (JoinedBy.VIDEO, "Video"),
     (JoinedBy.PHONE, "Phone"),

@@ -89,6 +89,9 @@ class Conference(Base):
     # 10. Recording and demonstrating the plan
     childrens_version_made: Mapped[bool] = mapped_column(default=False)
     childrens_version_shared: Mapped[bool] = mapped_column(default=False)
+    #: Who made the children's version with the social worker (the child, a carer, …).
+    childrens_version_made_with: Mapped[str] = mapped_column(String(400), default="")
+    childrens_version_shared_on: Mapped[date | None]
 
     # 12. Core group and review
     review_conference_on: Mapped[date | None]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.ext.orderinglist import ordering_list
@@ -63,8 +63,41 @@ class DecisionCategory(Base):
         return self.decision.child.conference
 
 
-class AgencyView(Revised, Base):
-    """What one agency recommended, and why."""
+class AboutSomeChildren:
+    """An item about some of the children: ``about`` lists them; none listed means all.
+
+    ``child_ids`` (and ``child_id``, for one child or all) read and set that list, so
+    an edit saved in the store and the same edit applied to a record already on
+    screen go the same way.
+    """
+
+    if TYPE_CHECKING:
+        about: Mapped[list[Any]]
+    #: The link table's class (a row per child).
+    link_class: ClassVar[type[Any]]
+
+    @property
+    def child_ids(self) -> list[int]:
+        return [link.child_id for link in self.about]
+
+    @child_ids.setter
+    def child_ids(self, ids: list[int]) -> None:
+        kept = {link.child_id: link for link in self.about}
+        self.about = [kept.get(i) or self.link_class(child_id=i) for i in dict.fromkeys(ids)]
+
+    @property
+    def child_id(self) -> int | None:
+        """The one child it is about, or ``None`` for all of them (or several)."""
+        ids = self.child_ids
+        return ids[0] if len(ids) == 1 else None
+
+    @child_id.setter
+    def child_id(self, child_id: int | None) -> None:
+        self.child_ids = [] if child_id is None else [child_id]
+
+
+class AgencyView(AboutSomeChildren, Revised, Base):
+    """What one agency recommended, and why; about some of the children, or all."""
 
     __tablename__ = "agency_views"
 
@@ -74,20 +107,41 @@ class AgencyView(Revised, Base):
     )
     position: Mapped[int] = mapped_column(default=0)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
-    child_id: Mapped[int | None] = mapped_column(ForeignKey("children.id", ondelete="CASCADE"))
     recommendation: Mapped[PlanType | None] = mapped_column(vocabulary(PlanType))
     view: Mapped[str] = mapped_column(Text, default="")
 
     conference: Mapped[Conference] = relationship(back_populates="agency_views")
     person: Mapped[Person | None] = relationship()
-    child: Mapped[Child | None] = relationship()
+    #: The children the view is about; none listed means all of them.
+    about: Mapped[list[AgencyViewChild]] = relationship(
+        back_populates="agency_view", cascade="all, delete-orphan", order_by="AgencyViewChild.id"
+    )
 
     def conference_of(self) -> Conference:
         return self.conference
 
 
-class Dissent(Revised, Base):
-    """A professional's disagreement with the decision, kept with its reasons."""
+class AgencyViewChild(Base):
+    """One child an agency's view is about."""
+
+    __tablename__ = "agency_view_children"
+    __table_args__ = (UniqueConstraint("agency_view_id", "child_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_view_id: Mapped[int] = mapped_column(
+        ForeignKey("agency_views.id", ondelete="CASCADE"), index=True
+    )
+    child_id: Mapped[int] = mapped_column(ForeignKey("children.id", ondelete="CASCADE"), index=True)
+
+    agency_view: Mapped[AgencyView] = relationship(back_populates="about")
+    child: Mapped[Child] = relationship()
+
+    def conference_of(self) -> Conference:
+        return self.agency_view.conference
+
+
+class Dissent(AboutSomeChildren, Revised, Base):
+    """A professional's disagreement with the decision for some of the children, or all."""
 
     __tablename__ = "dissents"
 
@@ -97,12 +151,37 @@ class Dissent(Revised, Base):
     )
     position: Mapped[int] = mapped_column(default=0)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
-    child_id: Mapped[int | None] = mapped_column(ForeignKey("children.id", ondelete="CASCADE"))
     reasons: Mapped[str] = mapped_column(Text, default="")
 
     conference: Mapped[Conference] = relationship(back_populates="dissents")
     person: Mapped[Person | None] = relationship()
-    child: Mapped[Child | None] = relationship()
+    #: The children the dissent is about; none listed means all of them.
+    about: Mapped[list[DissentChild]] = relationship(
+        back_populates="dissent", cascade="all, delete-orphan", order_by="DissentChild.id"
+    )
 
     def conference_of(self) -> Conference:
         return self.conference
+
+
+class DissentChild(Base):
+    """One child a dissent is about."""
+
+    __tablename__ = "dissent_children"
+    __table_args__ = (UniqueConstraint("dissent_id", "child_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dissent_id: Mapped[int] = mapped_column(
+        ForeignKey("dissents.id", ondelete="CASCADE"), index=True
+    )
+    child_id: Mapped[int] = mapped_column(ForeignKey("children.id", ondelete="CASCADE"), index=True)
+
+    dissent: Mapped[Dissent] = relationship(back_populates="about")
+    child: Mapped[Child] = relationship()
+
+    def conference_of(self) -> Conference:
+        return self.dissent.conference
+
+
+AgencyView.link_class = AgencyViewChild
+Dissent.link_class = DissentChild

@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Attendance, Base, JoinedBy, ParticipationCode, PersonKind, Revised, new_uid
+from .base import (
+    Attendance,
+    Base,
+    Household,
+    JoinedBy,
+    ParticipationCode,
+    PersonKind,
+    Revised,
+    new_uid,
+)
 from .columns import vocabulary
 
 if TYPE_CHECKING:
@@ -32,6 +41,8 @@ class Child(Revised, Base):
     first_name: Mapped[str] = mapped_column(String(200), default="")
     last_name: Mapped[str] = mapped_column(String(200), default="")
     unborn: Mapped[bool] = mapped_column(default=False)
+    #: The parents have not chosen a name yet (a baby, born or not): said, not left blank.
+    not_yet_named: Mapped[bool] = mapped_column(default=False)
     date_of_birth: Mapped[date | None]
     expected_on: Mapped[date | None]
     gender: Mapped[str] = mapped_column(String(60), default="")
@@ -53,6 +64,8 @@ class Child(Revised, Base):
     views: Mapped[str] = mapped_column(Text, default="")
     participation: Mapped[ParticipationCode | None] = mapped_column(vocabulary(ParticipationCode))
     participation_notes: Mapped[str] = mapped_column(Text, default="")
+    #: For an unborn child: the parents' plans for the birth and the first weeks.
+    parents_plans: Mapped[str] = mapped_column(Text, default="")
 
     conference: Mapped[Conference] = relationship(back_populates="children")
     lead_social_worker: Mapped[Person | None] = relationship(foreign_keys=[lead_social_worker_id])
@@ -69,8 +82,14 @@ class Child(Revised, Base):
 
     @property
     def name(self) -> str:
-        full = f"{self.first_name} {self.last_name}".strip()
-        return full or ("Unborn baby" if self.unborn else "Unnamed child")
+        """ "Isla Marlowe"; "Unborn baby Marlowe (not yet named)" for a baby with no name."""
+        if self.first_name.strip():
+            return f"{self.first_name.strip()} {self.last_name.strip()}".strip()
+        baby = "Unborn baby" if self.unborn else ("Baby" if self.not_yet_named else "")
+        if not baby:
+            return self.last_name.strip() or "Unnamed child"
+        full = f"{baby} {self.last_name.strip()}".strip()
+        return f"{full} (not yet named)" if self.not_yet_named else full
 
     def conference_of(self) -> Conference:
         return self.conference
@@ -104,6 +123,16 @@ class Person(Revised, Base):
     report_expected: Mapped[bool] = mapped_column(default=False)
     report_received_on: Mapped[date | None]
     report_shared_with_family: Mapped[bool] = mapped_column(default=False)
+
+    #: Where they live, as against the children.
+    household: Mapped[Household | None] = mapped_column(vocabulary(Household))
+    #: What the children call them ("Nanna Maureen"), for the children's plan.
+    known_as: Mapped[str] = mapped_column(String(200), default="")
+
+    # 3. A parent's or carer's own views, in their own words
+    views: Mapped[str] = mapped_column(Text, default="")
+    agrees_reports: Mapped[bool | None]
+    disagrees_with: Mapped[str] = mapped_column(Text, default="")
 
     conference: Mapped[Conference] = relationship(
         back_populates="people", foreign_keys=[conference_id]

@@ -210,6 +210,9 @@ class ChildrensPlan(Revised, Base):
     if_unsafe: Mapped[str] = mapped_column(Text, default="")
     who_to_talk_to: Mapped[str] = mapped_column(Text, default="")
     pictures: Mapped[str] = mapped_column(String(400), default="")
+    #: The words it was started with (JSON, by part), so a plan nobody rewrote for
+    #: the child is known: see :func:`cprecorder.export.childrens_plan.plan_written`.
+    prefilled: Mapped[str] = mapped_column(Text, default="")
 
     child: Mapped[Child] = relationship(back_populates="childrens_plan")
 

@@ -21,7 +21,14 @@ from .assessment import DangerScore, DangerStatement, SafetyScore, WorryItem
 from .base import Base
 from .conference import AUDIT_HEAD_COLUMNS, Conference
 from .confidential import ProfessionalsOnlyNote
-from .decision import AgencyView, ChildDecision, Dissent
+from .decision import (
+    AboutSomeChildren,
+    AgencyView,
+    AgencyViewChild,
+    ChildDecision,
+    Dissent,
+    DissentChild,
+)
 from .family import Child, ChildRelationship, Person
 from .plan import (
     Action,
@@ -49,6 +56,8 @@ ENTITIES: dict[str, type[Base]] = {
     "child_decision": ChildDecision,
     "agency_view": AgencyView,
     "dissent": Dissent,
+    "agency_view_child": AgencyViewChild,
+    "dissent_child": DissentChild,
     "plan_item": PlanItem,
     "timeline_item": TimelineItem,
     "plan_network_member": PlanNetworkMember,
@@ -113,6 +122,9 @@ NOT_EDITABLE = (
             "danger_statement_id",
             "decision_id",
             "child_id",
+            "agency_view_id",
+            "dissent_id",
+            "prefilled",
             # The journey's links: set when a meeting starts from the last one.
             "uid",
             "case_id",
@@ -147,13 +159,17 @@ def columns(cls: type[Base]) -> dict[str, ColumnProperty[Any]]:
 WHOLE_NUMBERS = (-(2**31), 2**31 - 1)
 
 #: Fields named like a lifecycle field that are ordinary values on these parts: an
-#: action's status (open, done, cancelled) is set by whoever tracks the action; an
-#: agency's view or a dissent may be about one child (or, without one, all of them).
-ALSO_EDITABLE: dict[type[Base], frozenset[str]] = {
-    Action: frozenset({"status"}),
-    AgencyView: frozenset({"child_id"}),
-    Dissent: frozenset({"child_id"}),
-}
+#: action's status (open, done, cancelled) is set by whoever tracks the action.
+ALSO_EDITABLE: dict[type[Base], frozenset[str]] = {Action: frozenset({"status"})}
+
+#: Not columns but set like them: the children an agency's view or a dissent is about
+#: (``child_ids``, none for all of them, or ``child_id`` for one; see
+#: :class:`cprecorder.model.decision.AboutSomeChildren`).
+ABOUT_CHILDREN_FIELDS = frozenset({"child_id", "child_ids"})
+
+
+def about_children(cls: type[Base]) -> bool:
+    return issubclass(cls, AboutSomeChildren)
 
 
 def editable_fields(cls: type[Base]) -> list[str]:

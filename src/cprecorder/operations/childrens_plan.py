@@ -33,7 +33,11 @@ def create_childrens_plan(
             raise ValidationError(f"A children's plan has no part called {field!r}.")
         checked[field] = coerce(ChildrensPlan, field, value)
     # Imported here: the exports package is heavier, and only this operation needs it.
-    from ..export.childrens_plan import suggested_childrens_plan
+    from ..export.childrens_plan import (
+        has_a_childrens_plan,
+        prefilled_words,
+        suggested_childrens_plan,
+    )
 
     with store.write(actor, Operation.CHILDRENS_PLAN) as session:
         lock_conference_of(session, Child, child_id)
@@ -45,13 +49,19 @@ def create_childrens_plan(
             raise ValidationError(
                 f"{child.name} already has a children's plan; change the words in it instead."
             )
+        if not has_a_childrens_plan(child):
+            raise ValidationError(
+                f"{child.name} is not born yet: a children's plan is written for a child "
+                "once they are born."
+            )
         words = {
             field: value
             for field, value in suggested_childrens_plan(child.conference, child).items()
             if field in allowed
         }
+        started = prefilled_words(words)
         words.update(checked)
-        plan = ChildrensPlan(**words)
+        plan = ChildrensPlan(**words, prefilled=started)
         child.childrens_plan = plan
         revisions = saved_revisions(session)
         return Change(

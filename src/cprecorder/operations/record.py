@@ -17,7 +17,14 @@ from ..journey.carry import carry_forward
 from ..lifecycle import conference_of, refuse_if_signed_off
 from ..model import Case, Child, Conference, ConferenceKind, HowHeld, Operation, Person
 from ..model.base import Base
-from ..model.registry import CONFERENCE_LISTS, coerce, editable_fields, entity_class
+from ..model.registry import (
+    ABOUT_CHILDREN_FIELDS,
+    CONFERENCE_LISTS,
+    about_children,
+    coerce,
+    editable_fields,
+    entity_class,
+)
 from ..store import Store
 from .change import Change
 
@@ -116,11 +123,16 @@ def update(
     """
     cls = entity_class(entity)
     allowed = set(editable_fields(cls))
+    if about_children(cls):
+        allowed |= ABOUT_CHILDREN_FIELDS
     checked: dict[str, Any] = {}
     for field, value in values.items():
         if field not in allowed:
             raise ValidationError(f"The {field.replace('_', ' ')} cannot be changed here.")
-        checked[field] = coerce(cls, field, value)
+        if field in ABOUT_CHILDREN_FIELDS:
+            checked[field] = _child_ids(field, value)
+        else:
+            checked[field] = coerce(cls, field, value)
     if plain_values(cls, entity, checked):
         # Plain values of the row itself (the autosave): nothing to check against the
         # rest of the record, so they are saved without building the ORM's objects.
@@ -160,6 +172,10 @@ def update_through_session(
         if entity == "worry" and "heading" in checked:
             _check_heading(obj, checked["heading"])
         _check_references(session, obj, checked)
+        if "child_ids" in checked:
+            checked["child_ids"] = _every_child_is_all(obj, checked["child_ids"])
+        if ABOUT_CHILDREN_FIELDS & set(checked):
+            _delete_links_not_kept(session, obj, checked)
         for field, value in checked.items():
             setattr(obj, field, value)
         return Change(
@@ -175,8 +191,11 @@ def update_through_session(
 
 def plain_values(cls: type[Base], entity: str, values: dict[str, Any]) -> bool:
     """Whether every value stands on its own: no reference to check against the rest of
-    the record, no agenda heading, no check the model makes itself (a score's 0 to 10)."""
-    if REFERENCES.keys() & values or (entity == "worry" and "heading" in values):
+    the record, no agenda heading, no check the model makes itself (a score's 0 to 10),
+    no list of the children an item is about (links of their own)."""
+    if REFERENCES.keys() & values or ABOUT_CHILDREN_FIELDS & values.keys():
+        return False
+    if entity == "worry" and "heading" in values:
         return False
     return not inspect(cls).validators.keys() & values
 
@@ -191,8 +210,47 @@ REFERENCES: dict[str, type[Child] | type[Person]] = {
 }
 
 
+def _child_ids(field: str, value: Any) -> Any:
+    """A child's id (or none, for all of them), or a list of children's ids."""
+
+    def an_id(item: Any) -> bool:
+        return isinstance(item, int) and not isinstance(item, bool)
+
+    if field == "child_id" and (value is None or an_id(value)):
+        return value
+    if field == "child_ids" and isinstance(value, list | tuple) and all(map(an_id, value)):
+        return list(dict.fromkeys(value))
+    raise ValidationError(f"{field}: not a child of this conference: {value!r}")
+
+
+def _delete_links_not_kept(session: Session, obj: Base, checked: dict[str, Any]) -> None:
+    """Links to children no longer chosen are deleted as such, so the lock on a
+    signed-off record sees them (a link dropped from the list would go unseen)."""
+    if "child_ids" in checked:
+        kept = set(checked["child_ids"])
+    else:
+        kept = set() if checked["child_id"] is None else {checked["child_id"]}
+    for link in list(getattr(obj, "about", [])):
+        if link.child_id not in kept:
+            session.delete(link)
+    session.flush()  # while each link still knows its conference
+
+
+def _every_child_is_all(obj: Base, child_ids: list[int]) -> list[int]:
+    """The children in the conference's order; every child is the same as none: all."""
+    conference = conference_of(obj)
+    every = [child.id for child in conference.children] if conference is not None else []
+    if every and set(child_ids) == set(every):
+        return []
+    return sorted(child_ids, key=lambda i: every.index(i) if i in every else len(every))
+
+
 def _check_references(session: Session, obj: Base, values: dict[str, Any]) -> None:
     for field, value in values.items():
+        if field == "child_ids":
+            for child_id in value:
+                _check_references(session, obj, {"child_id": child_id})
+            continue
         cls = REFERENCES.get(field)
         if cls is None or value is None:
             continue

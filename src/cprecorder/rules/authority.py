@@ -9,6 +9,10 @@ An authority may keep an optional ``settings.toml`` in the data folder::
     record_sent_working_days = 20
     pre_birth_review_months = 1
 
+    [family_documents]               # what the family receives
+    jargon = "replace"               # or "explain": left as written, in a "Words we use" box
+    reading_age = 12                 # the reading age the family's version aims at
+
 Only the values written there change; everything else comes from
 ``resources/rules/<nation>.toml``. A file that cannot be used is refused with a
 sentence naming what is wrong, never half-applied.
@@ -20,16 +24,33 @@ import dataclasses
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import KnownError
+from ..language.plain_words import JargonHandling
 from ..paths import resolve_data_dir
 from .nation import DEFAULT_NATION, NationRules, RulesFormatError, available_nations, load_rules
+
+if TYPE_CHECKING:
+    from ..model import Conference
 
 SETTINGS_FILENAME = "settings.toml"
 
 
 class SettingsFormatError(KnownError):
     """The authority's settings file cannot be used; the message says why."""
+
+
+#: The reading age the family's version aims at unless the authority says otherwise.
+DEFAULT_FAMILY_READING_AGE = 12
+
+
+@dataclass(frozen=True)
+class FamilyDocuments:
+    """How the documents the family receives are worded."""
+
+    jargon: JargonHandling = JargonHandling.REPLACE
+    reading_age: int = DEFAULT_FAMILY_READING_AGE
 
 
 @dataclass(frozen=True)
@@ -39,6 +60,7 @@ class AuthoritySettings:
     nation: str | None = None
     marking: str = ""
     deadlines: dict[str, int] = field(default_factory=dict)
+    family: FamilyDocuments = field(default_factory=FamilyDocuments)
     source: Path | None = None
 
     def rules(self, nation: str | None = None) -> NationRules:
@@ -106,7 +128,40 @@ def _settings_from(data: dict[str, object], path: Path) -> AuthoritySettings:
             )
         deadlines[str(key)] = value
     settings = AuthoritySettings(
-        nation=nation, marking=marking.strip(), deadlines=deadlines, source=path
+        nation=nation,
+        marking=marking.strip(),
+        deadlines=deadlines,
+        family=_family_documents(data.get("family_documents", {}), path),
+        source=path,
     )
     settings.rules()  # refuse unknown deadline names now, not at the first due date
     return settings
+
+
+def _family_documents(raw: object, path: Path) -> FamilyDocuments:
+    if not isinstance(raw, dict):
+        raise SettingsFormatError(f"{path}: [family_documents] must be a table.")
+    unknown = sorted(set(raw) - {"jargon", "reading_age"})
+    if unknown:
+        raise SettingsFormatError(
+            f"{path}: [family_documents] has no setting {unknown[0]!r}; use jargon or reading_age."
+        )
+    jargon = raw.get("jargon", JargonHandling.REPLACE.value)
+    try:
+        handling = JargonHandling(jargon)
+    except ValueError:
+        raise SettingsFormatError(
+            f'{path}: [family_documents] jargon must be "replace" or "explain", not {jargon!r}.'
+        ) from None
+    age = raw.get("reading_age", DEFAULT_FAMILY_READING_AGE)
+    if isinstance(age, bool) or not isinstance(age, int) or not 6 <= age <= 18:
+        raise SettingsFormatError(
+            f"{path}: [family_documents] reading_age must be a whole number from 6 to 18, "
+            f"not {age!r}."
+        )
+    return FamilyDocuments(jargon=handling, reading_age=age)
+
+
+def rules_in_force(conference: Conference) -> NationRules:
+    """The rules a conference is judged by: its nation's, with the authority's deadlines."""
+    return load_authority_settings().rules(conference.nation or None)

@@ -24,6 +24,8 @@ class NationRules:
     deadlines: dict[str, int]
     categories: dict[str, str]
     categories_are: str = "categories"
+    #: The same word for one ("category", "area of concern").
+    category_is: str = "category"
     #: Words that name children's social care, compared after normalising (see
     #: :mod:`cprecorder.rules.quoracy`); that agency does not count towards quoracy.
     social_care_names: tuple[str, ...] = ()
@@ -55,6 +57,7 @@ def load_rules(nation: str = DEFAULT_NATION) -> NationRules:
             deadlines={str(k): int(v) for k, v in data["deadlines"].items()},
             categories={str(k): str(v) for k, v in data["categories"].items()},
             categories_are=str(data.get("categories_are", "categories")),
+            category_is=str(data.get("category_is", "category")),
             social_care_names=tuple(
                 str(name) for name in data.get("quoracy", {}).get("social_care_names", ())
             ),

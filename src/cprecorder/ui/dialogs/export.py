@@ -92,7 +92,8 @@ class ExportDialog(QDialog):
         self.child.setAccessibleName("Child")
         self.child.addItem("All the children (one document, each from a new page)", None)
         for child in self.conference.children:
-            self.child.addItem(child.name, child.id)
+            if not child.unborn:  # an unborn child has no children's plan
+                self.child.addItem(child.name, child.id)
         child_label = QLabel("C&hild")
         child_label.setBuddy(self.child)
         form.addRow(child_label, self.child)
@@ -101,6 +102,13 @@ class ExportDialog(QDialog):
         self.reading.setAccessibleName("How easy it is to read")
         self.reading.setWordWrap(True)
         form.addRow("Reading ease", self.reading)
+        # Before it is sent: jargon replaced or explained, children left out, plans
+        # nobody has written for the child yet.
+        self.notes = QLabel()
+        self.notes.setObjectName("sectionHint")
+        self.notes.setAccessibleName("Before you send it")
+        self.notes.setWordWrap(True)
+        form.addRow("Before you send it", self.notes)
         self.form = form
 
         self.path = QLineEdit()
@@ -187,28 +195,38 @@ class ExportDialog(QDialog):
         self._show_reading_ease(kind)
 
     def _show_reading_ease(self, kind: DocumentKind) -> None:
-        """Before a family or child reads it: how easy are the words?"""
-        from ...export.documents import document_content
+        """Before a family or child reads it: how easy are the words, and what to check."""
+        from ...errors import KnownError
+        from ...export.documents import export_notes, worded_document
         from ...export.plaintext import write_text
-        from ...language.readability import reading_ease
+        from ...language.readability import CHILDRENS_PLAN_READING_AGES, reading_ease
+        from ...rules.authority import DEFAULT_FAMILY_READING_AGE, load_authority_settings
 
-        shown = kind in (DocumentKind.FAMILY, DocumentKind.CHILDREN)
+        shown = kind is not DocumentKind.RECORD
         self.form.setRowVisible(self.reading, shown)
+        self.form.setRowVisible(self.notes, shown)
         if not shown:
             return
-        content = document_content(
-            self.conference,
-            kind,
-            child_id=self.selected_child_id(),
-            looking_back=self.looking_back,
-        )
+        child_id = self.selected_child_id()
+        try:
+            content, wording = worded_document(
+                self.conference, kind, child_id=child_id, looking_back=self.looking_back
+            )
+            notes = [*export_notes(self.conference, kind, child_id=child_id), wording.sentence]
+            family_age = load_authority_settings().family.reading_age
+        except KnownError as exc:
+            self.reading.setText("")
+            self.notes.setText(str(exc))
+            return
         ease = reading_ease(write_text(content, marking=""))
-        aim = (
-            " The children's plan aims at a reading age of 7 to 9."
-            if (kind is DocumentKind.CHILDREN)
-            else ""
-        )
+        if kind is DocumentKind.CHILDREN:
+            low, high = CHILDRENS_PLAN_READING_AGES
+            aim = f" The children's plan aims at a reading age of {low} to {high}."
+        else:
+            age = family_age or DEFAULT_FAMILY_READING_AGE
+            aim = f" What the family reads aims at a reading age of {age} or under."
         self.reading.setText(f"{ease.sentence} Flesch reading ease {ease.flesch:.0f}.{aim}")
+        self.notes.setText("\n".join(notes))
 
     def _suggested_name(self) -> str:
         child_id = self.selected_child_id()

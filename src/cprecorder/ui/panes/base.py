@@ -147,6 +147,7 @@ class Pane(QWidget):
 
         self.title_label = QLabel(context.item.title)
         self.title_label.setObjectName("paneTitle")
+        self.title_label.setWordWrap(True)
         self.prompt_label = QLabel(context.item.prompt)
         self.prompt_label.setObjectName("panePrompt")
         self.prompt_label.setWordWrap(True)
@@ -242,6 +243,7 @@ class Pane(QWidget):
         inner.setSpacing(8)
         heading = QLabel(title)
         heading.setObjectName("sectionTitle")
+        heading.setWordWrap(True)
         inner.addWidget(heading)
         if hint:
             note = QLabel(hint)

@@ -41,6 +41,7 @@ class ChildrensPlanPane(Pane):
     shows_names = frozenset({"child"})
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
+        from ...export.childrens_plan import has_a_childrens_plan
         from ...language.readability import CHILDRENS_PLAN_READING_AGES
 
         if not conference.children:
@@ -50,6 +51,15 @@ class ChildrensPlanPane(Pane):
         low, high = CHILDRENS_PLAN_READING_AGES
         for child in conference.children:
             name = first_name(child)
+            if not has_a_childrens_plan(child):
+                unborn = QLabel(
+                    f"{child.name} is not born yet, so has no children's plan: it is written "
+                    "for a child once they are born."
+                )
+                unborn.setObjectName("emptyNote")
+                unborn.setWordWrap(True)
+                layout.addWidget(unborn)
+                continue
             box = self.section(
                 f"{name}'s plan" if child.first_name else f"Plan for {name}",
                 layout,
@@ -65,8 +75,8 @@ class ChildrensPlanPane(Pane):
     def _offer_plan(self, child: Child, box: QVBoxLayout) -> None:
         name = first_name(child)
         note = QLabel(
-            f"{name} has no plan of their own yet. It starts with words taken from the "
-            "plan agreed today, for you to change."
+            f"{name} has no plan of their own yet. It starts with words written to {name} "
+            "from the plan agreed today, for you to change."
         )
         note.setObjectName("emptyNote")
         note.setWordWrap(True)
@@ -82,10 +92,19 @@ class ChildrensPlanPane(Pane):
         box.addWidget(start, alignment=Qt.AlignmentFlag.AlignLeft)
 
     def _plan(self, child: Child, plan: ChildrensPlan, box: QVBoxLayout) -> None:
+        from ...export.childrens_plan import plan_written
         from ...language.readability import CHILDRENS_PLAN_READING_AGES, reading_ease
         from .widgets.picture_choice import PictureChoice
 
         r = self.recorder
+        if not plan_written(child):
+            unwritten = QLabel(
+                f"Not yet written for {first_name(child)}: these are the words it was started "
+                f"with. Put them in words {first_name(child)} knows before it is sent."
+            )
+            unwritten.setObjectName("flag")
+            unwritten.setWordWrap(True)
+            box.addWidget(unwritten)
         form = self.form(box)
         texts: list[TextField] = []
         for field, heading, guide in PARTS:

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ... import operations as op
+from ...export.wording import child_first_name
 from ...model import Child, Conference, PlanType
 from ...rules.categories import categories_for
 from ...rules.nation import load_rules
@@ -70,10 +71,15 @@ class DecisionPane(OperationPane):
 
         rules = load_rules(conference.nation or "england")
         boxes = QWidget()
-        row = QHBoxLayout(boxes)
+        # Two to a line: four categories side by side do not fit a 1280-pixel screen at
+        # the presentation zoom.
+        row = QGridLayout(boxes)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(18)
-        for key, words in categories_for(conference.nation or "england").items():
+        row.setHorizontalSpacing(18)
+        row.setVerticalSpacing(6)
+        for index, (key, words) in enumerate(
+            categories_for(conference.nation or "england").items()
+        ):
             tick = OperationCheck(
                 self.recorder,
                 ("child", child.id, f"category-{key}"),
@@ -85,8 +91,8 @@ class DecisionPane(OperationPane):
             # the style's own tick box stays tiny at any zoom.
             tick.setProperty("chip", True)
             tick.setAccessibleName(f"{words}, a category of {child.name}'s plan")
-            row.addWidget(self.register(tick).as_widget())
-        row.addStretch(1)
+            row.addWidget(self.register(tick).as_widget(), index // 2, index % 2)
+        row.setColumnStretch(2, 1)
         caption = QLabel(rules.categories_are.capitalize())
         caption.setBuddy(boxes)
         form.addRow(caption, boxes)
@@ -166,8 +172,42 @@ class DecisionPane(OperationPane):
         )
 
     # -- agencies' views and dissent ------------------------------------------------
-    def child_choices(self, conference: Conference) -> list[tuple[str, Any]]:
-        return [(child.name, child.id) for child in conference.children]
+    def about_children(self, conference: Conference, entity: str, item: Any) -> QWidget:
+        """A chip per child: which children a view or a dissent is about (all, by default)."""
+        holder = QWidget()
+        line = QHBoxLayout(holder)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(8)
+        caption = QLabel("About:")
+        caption.setObjectName("fieldCaption")
+        line.addWidget(caption)
+        chosen = set(item.child_ids) or {child.id for child in conference.children}
+        ticks: dict[int, OperationCheck] = {}
+
+        def toggled(_ticked: bool) -> None:
+            ids = [child_id for child_id, tick in ticks.items() if tick.isChecked()]
+            self.recorder.run(
+                op.update, entity=entity, entity_id=item.id, values={"child_ids": ids}
+            )
+
+        for child in conference.children:
+            name = child_first_name(child)
+            tick = OperationCheck(
+                self.recorder,
+                (entity, item.id, f"child-{child.id}"),
+                child.id in chosen,
+                name,
+                toggled,
+            )
+            tick.setProperty("chip", True)
+            tick.setAccessibleName(f"About {name}")
+            ticks[child.id] = tick
+            line.addWidget(self.register(tick).as_widget())
+            if not caption.buddy():
+                caption.setBuddy(tick)
+        line.addStretch(1)
+        holder.setToolTip("Every child ticked (or none) means all the children.")
+        return holder
 
     def views_section(self, conference: Conference, layout: QVBoxLayout) -> None:
         section = self.section(
@@ -176,7 +216,6 @@ class DecisionPane(OperationPane):
             "What each agency recommends, and why. The chair decides.",
         )
         professionals = people_choices(conference, professionals_only=True)
-        children = self.child_choices(conference)
 
         def row(view: Any, line: QHBoxLayout) -> Bound:
             grid = QGridLayout()
@@ -191,16 +230,6 @@ class DecisionPane(OperationPane):
                 professionals,
                 label="Whose view",
                 blank="Who?",
-            )
-            about = ChoiceField(
-                self.recorder,
-                "agency_view",
-                view.id,
-                "child_id",
-                view.child_id,
-                children,
-                label="For which child",
-                blank="All the children",
             )
             recommends = ChoiceField(
                 self.recorder,
@@ -224,11 +253,12 @@ class DecisionPane(OperationPane):
             )
             # The words first: a new view opens with the cursor in them (Enter adds the
             # next), and Tab goes on to who said it, for which child, and what they recommend.
-            grid.addWidget(self.register(words).as_widget(), 0, 0, 1, 3)
+            grid.addWidget(self.register(words).as_widget(), 0, 0, 1, 2)
             grid.addWidget(self.register(who).as_widget(), 1, 0)
-            grid.addWidget(self.register(about).as_widget(), 1, 1)
-            grid.addWidget(self.register(recommends).as_widget(), 1, 2)
-            for column in range(3):
+            grid.addWidget(self.register(recommends).as_widget(), 1, 1)
+            if len(conference.children) > 1:
+                grid.addWidget(self.about_children(conference, "agency_view", view), 2, 0, 1, 2)
+            for column in range(2):
                 grid.setColumnStretch(column, 1)
             line.addLayout(grid, 1)
             return words
@@ -253,7 +283,6 @@ class DecisionPane(OperationPane):
             "with their reasons.",
         )
         professionals = people_choices(conference, professionals_only=True)
-        children = self.child_choices(conference)
 
         def row(dissent: Any, line: QHBoxLayout) -> Bound:
             grid = QGridLayout()
@@ -269,16 +298,6 @@ class DecisionPane(OperationPane):
                 label="Who disagrees",
                 blank="Who?",
             )
-            about = ChoiceField(
-                self.recorder,
-                "dissent",
-                dissent.id,
-                "child_id",
-                dissent.child_id,
-                children,
-                label="About which child",
-                blank="All the children",
-            )
             reasons = TextField(
                 self.recorder,
                 "dissent",
@@ -291,7 +310,8 @@ class DecisionPane(OperationPane):
             )
             grid.addWidget(self.register(reasons).as_widget(), 0, 0, 1, 2)
             grid.addWidget(self.register(who).as_widget(), 1, 0)
-            grid.addWidget(self.register(about).as_widget(), 1, 1)
+            if len(conference.children) > 1:
+                grid.addWidget(self.about_children(conference, "dissent", dissent), 2, 0, 1, 2)
             grid.setColumnStretch(0, 1)
             grid.setColumnStretch(1, 1)
             line.addLayout(grid, 1)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from ...model import Conference, DemonstrationMethodKind
-from ..widgets.fields import Bound, CheckField, ChoiceField, TextField
+from ..widgets.fields import Bound, CheckField, ChoiceField, DateField, LineField, TextField
 from ..widgets.item_list import ItemKeys, ItemList
 from .base import Pane
 
@@ -51,8 +51,29 @@ class DemonstratingPane(Pane):
         )
         made.setAccessibleName("A children's version of the plan has been made")
         shared.setAccessibleName("It has been shared with the children")
+        made_with = LineField(
+            r,
+            "conference",
+            cid,
+            "childrens_version_made_with",
+            conference.childrens_version_made_with,
+            placeholder="Who made it with the social worker: the child, a carer, a teacher…",
+            label="Made with",
+        )
+        shared_on = DateField(
+            r,
+            "conference",
+            cid,
+            "childrens_version_shared_on",
+            conference.childrens_version_shared_on,
+            label="Shared with the children on",
+        )
         version.addWidget(self.register(made).as_widget())
+        form = self.form(version)
+        form.addRow(self.label_for("Made &with", made_with), self.register(made_with).as_widget())
         version.addWidget(self.register(shared).as_widget())
+        form = self.form(version)
+        form.addRow(self.label_for("Shared &on", shared_on), self.register(shared_on).as_widget())
 
         methods = self.section(
             "How the family will show the plan working",

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from ... import operations as op
+from ...export.wording import child_first_name
 from ...model import (
     Attendance,
     Child,
     Conference,
+    Household,
     JoinedBy,
     Person,
     PersonKind,
@@ -50,8 +52,10 @@ ATTENDANCE_CHOICES = [
         Attendance.APOLOGIES,
         Attendance.REPORT_ONLY,
         Attendance.DID_NOT_ATTEND,
+        Attendance.NOT_INVITED,
     )
 ]
+HOUSEHOLD_CHOICES = [(h.label, h) for h in Household]
 JOINED_CHOICES = [(j.label, j) for j in JoinedBy]
 #: Spelled out here: ``PersonKind.FAMILY.label`` collides with ``ActionFor.FAMILY`` in
 #: the model's label table (both are the string "family") and reads "Family and network".
@@ -158,8 +162,15 @@ class FamilyPane(OperationPane):
         first = text("first_name", child.first_name, "First name")
         last = text("last_name", child.last_name, "Last name")
         unborn = CheckField(r, "child", cid, "unborn", child.unborn, "Not born yet")
-        born = DateField(r, "child", cid, "date_of_birth", child.date_of_birth, label="Born on")
-        expected = DateField(r, "child", cid, "expected_on", child.expected_on, label="Expected on")
+        unnamed = CheckField(r, "child", cid, "not_yet_named", child.not_yet_named, "Not named")
+        # Short dates ("Wed 4 Mar 2027"): the card fits a 1280-pixel screen at the
+        # presentation zoom.
+        born = DateField(
+            r, "child", cid, "date_of_birth", child.date_of_birth, label="Born on", short=True
+        )
+        expected = DateField(
+            r, "child", cid, "expected_on", child.expected_on, label="Expected on", short=True
+        )
         gender = text("gender", child.gender, "Gender", "Girl, boy, or in their words")
         ethnicity = text("ethnicity", child.ethnicity, "Ethnicity")
         language = text("language", child.language, "First language")
@@ -175,28 +186,33 @@ class FamilyPane(OperationPane):
             blank="Not named yet",
         )
         chip(unborn, "Not born yet")
-        for field in (first, last, unborn, born, expected, gender, ethnicity, language):
+        chip(unnamed, "Not yet named")
+        unnamed.setAccessibleName("Not yet named: the parents have not chosen a name")
+        for field in (first, last, unborn, unnamed, born, expected, gender, ethnicity, language):
             self.register(field)
         self.register(needs)
         self.register(lead)
 
+        # Three columns, so a card fits a 1280-pixel screen at the presentation zoom.
         grid.addWidget(captioned("First name", first), 0, 0)
         grid.addWidget(captioned("Last name", last), 0, 1)
+        chips = QVBoxLayout()
+        chips.setSpacing(4)
+        chips.addWidget(unborn)
+        chips.addWidget(unnamed)
+        grid.addLayout(chips, 0, 2)
         born_box = captioned("Born on", born, born.beside())
         expected_box = captioned("Expected on", expected, expected.beside())
         dates = QHBoxLayout()
+        dates.setContentsMargins(0, 0, 0, 0)
         dates.addWidget(born_box)
         dates.addWidget(expected_box)
-        grid.addLayout(dates, 0, 2)
-        unborn_box = QVBoxLayout()
-        unborn_box.addStretch(1)
-        unborn_box.addWidget(unborn)
-        grid.addLayout(unborn_box, 0, 3)
-        grid.addWidget(captioned("Gender", gender), 1, 0)
-        grid.addWidget(captioned("Ethnicity", ethnicity), 1, 1)
-        grid.addWidget(captioned("First language", language), 1, 2, 1, 2)
-        grid.addWidget(captioned("Needs", needs), 2, 0, 1, 2)
-        grid.addWidget(captioned("Lead social worker", lead), 2, 2, 1, 2)
+        grid.addLayout(dates, 1, 0)
+        grid.addWidget(captioned("Gender", gender), 1, 1)
+        grid.addWidget(captioned("Ethnicity", ethnicity), 1, 2)
+        grid.addWidget(captioned("First language", language), 2, 0)
+        grid.addWidget(captioned("Needs", needs), 2, 1, 1, 2)
+        grid.addWidget(captioned("Lead social worker", lead), 3, 0, 1, 3)
         for column in range(3):
             grid.setColumnStretch(column, 1)
 
@@ -300,10 +316,43 @@ class FamilyPane(OperationPane):
             self.register(agency)
             self.follow(agency, lambda text: self.on_person_edit(person, "agency", text))
         box.addLayout(top)
+        # How they relate to each child first (Tab goes there from the role), then where
+        # they live and what the children call them.
         if not professional and conference.children:
             box.addLayout(self.relationship_line(conference, person))
+        if not professional:
+            box.addLayout(self.household_line(person))
         line.addLayout(box, 1)
         return name
+
+    def household_line(self, person: Person) -> QHBoxLayout:
+        """Where they live, and what the children call them (for the children's plan)."""
+        r, pid = self.recorder, person.id
+        who = person.name or "this person"
+        household = ChoiceField(
+            r,
+            "person",
+            pid,
+            "household",
+            person.household,
+            HOUSEHOLD_CHOICES,
+            label=f"Where {who} lives",
+            blank="Where they live",
+        )
+        known_as = LineField(
+            r,
+            "person",
+            pid,
+            "known_as",
+            person.known_as,
+            placeholder="What the children call them, e.g. Nanna Maureen",
+            label=f"What the children call {who}",
+        )
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(self.register(household).as_widget(), 0)
+        row.addWidget(self.register(known_as).as_widget(), 1)
+        return row
 
     @staticmethod
     def follow(field: LineField, then: Callable[[str], None]) -> None:
@@ -337,7 +386,7 @@ class FamilyPane(OperationPane):
                     placeholder="Relationship",
                     label=label,
                 )
-            caption = QLabel(f"to {child.first_name or child.name}")
+            caption = QLabel(f"to {child_first_name(child)}")
             caption.setObjectName("fieldCaption")
             caption.setBuddy(field)
             row.addWidget(caption)
@@ -404,24 +453,26 @@ class FamilyPane(OperationPane):
             empty.setObjectName("emptyNote")
             section.addWidget(empty)
             return
+        # Three columns; a professional's report goes on a line of its own beneath, so
+        # the table fits a 1280-pixel screen at the presentation zoom.
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(6)
-        headings = ["Who", "Attendance", "How they joined", "Report", "Received", "Shared", ""]
-        for column, heading in enumerate(headings):
+        for column, heading in enumerate(["Who", "Attendance", "How they joined"]):
             label = QLabel(heading)
             label.setObjectName("gridHeading")
             grid.addWidget(label, 0, column)
-        for row, person in enumerate(people, start=1):
-            self.attendance_row(grid, row, person)
+        row = 1
+        for person in people:
+            row = self.attendance_row(grid, row, person)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 2)
-        grid.setColumnStretch(6, 2)
         section.addLayout(grid)
         section.addWidget(self.due_label)
 
-    def attendance_row(self, grid: QGridLayout, row: int, person: Person) -> None:
+    def attendance_row(self, grid: QGridLayout, row: int, person: Person) -> int:
+        """One person's attendance (and, for a professional, their report); the next row."""
         r, pid = self.recorder, person.id
         who = QWidget()
         stack = QVBoxLayout(who)
@@ -470,7 +521,9 @@ class FamilyPane(OperationPane):
 
         attendance.currentIndexChanged.connect(attended)
         if person.kind is PersonKind.PROFESSIONAL:
-            self.report_cells(grid, row, person, who_name)
+            self.report_cells(grid, row + 1, person, who_name)
+            return row + 2
+        return row + 1
 
     def report_cells(self, grid: QGridLayout, row: int, person: Person, who_name: str) -> None:
         """A professional's report: expected, received when, shared with the family first."""
@@ -486,6 +539,7 @@ class FamilyPane(OperationPane):
             "report_received_on",
             person.report_received_on,
             label=f"Report from {who_name} received on",
+            short=True,
         )
         shared = CheckField(
             r,
@@ -502,13 +556,27 @@ class FamilyPane(OperationPane):
         self.report_marks[pid] = mark
         chip(expected, "Expected")
         chip(shared, "With family")
-        fields: tuple[Bound, ...] = (expected, received, shared)
-        for column, field in enumerate(fields, start=3):
+        # Two short lines: whether a report was expected and shared, then when it came.
+        lines = QGridLayout()
+        lines.setContentsMargins(0, 0, 0, 6)
+        lines.setHorizontalSpacing(8)
+        lines.setVerticalSpacing(4)
+        caption = QLabel("Report:")
+        caption.setObjectName("fieldCaption")
+        caption.setBuddy(expected)
+        when = QLabel("Received:")
+        when.setObjectName("fieldCaption")
+        when.setBuddy(received)
+        for field in (expected, received, shared):
             self.register(field)
-            grid.addWidget(
-                received.beside() if field is received else field.as_widget(), row, column
-            )
-        grid.addWidget(mark, row, 6)
+        lines.addWidget(caption, 0, 0)
+        lines.addWidget(expected, 0, 1)
+        lines.addWidget(shared, 0, 2)
+        lines.addWidget(when, 1, 0)
+        lines.addWidget(received.beside(), 1, 1)
+        lines.addWidget(mark, 1, 2, 1, 2)
+        lines.setColumnStretch(3, 1)
+        grid.addLayout(lines, row, 0, 1, 3)
 
         def report(*_args: object) -> None:
             person.report_expected = expected.isChecked()

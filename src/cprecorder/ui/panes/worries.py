@@ -48,6 +48,7 @@ class WorriesPane(Pane):
             stack.setSpacing(16)
             label = QLabel(title)
             label.setObjectName("sideTitle")
+            label.setWordWrap(True)
             stack.addWidget(label)
             stacks.append(stack)
             columns.addLayout(stack, 1)
@@ -114,6 +115,7 @@ class WorriesPane(Pane):
                     build_row=row,
                     new_values={"heading": heading.key},
                     add_label=f"Add to {heading.title.lower()}",
+                    add_text="Add",
                     register=None,
                 )
             )
@@ -166,7 +168,7 @@ class WorriesPane(Pane):
 
 
 #: Marks the worry being typed as professionals-only, or shared again.
-PROFESSIONALS_ONLY_KEY = "Ctrl+Shift+P"
+PROFESSIONALS_ONLY_KEY = "Ctrl+Shift+O"
 
 
 PANE = WorriesPane

@@ -65,6 +65,8 @@ class Header(QWidget):
         left = QVBoxLayout()
         self.family = QLabel()
         self.family.setObjectName("headerFamily")
+        # Three children's names at presentation size must not widen the window.
+        self.family.setWordWrap(True)
         self.meta = QLabel()
         self.meta.setObjectName("headerMeta")
         self.meta.setWordWrap(True)
@@ -137,6 +139,7 @@ class ConferenceView(QWidget):
         self.banner = QLabel("●  SHARED SCREEN  —  professionals-only information is hidden")
         self.banner.setObjectName("presentationBanner")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setWordWrap(True)
         self.banner.hide()
         layout.addWidget(self.banner)
         self.header = Header()
@@ -524,6 +527,10 @@ class ConferenceView(QWidget):
     def set_presentation(self, on: bool) -> None:
         self.presentation = on
         self.banner.setVisible(on)
+        if on:  # a Find from before, and where it got to, are not for the shared screen
+            self.find_bar.clear()
+            self.find_bar.hide()
+            self._find_from = 0
         for row, key in enumerate(self.keys):
             self.nav.item(row).setHidden(on and not family_may_see(key))
         for pane in self.panes.values():

@@ -38,6 +38,7 @@ from .settings import (
     LAST_FIELD,
     LAST_PANE,
     PRESENTATION_ZOOM,
+    SHARED_HIGH_CONTRAST,
     ZOOM,
     ZOOM_MAX,
     ZOOM_MIN,
@@ -48,6 +49,7 @@ from .theme import apply_theme
 from .window_actions import (
     JOURNEY_ACTIONS,
     MENU_TITLES,
+    SHARED_ACTIONS,
     ActionId,
     WindowState,
     build_actions,
@@ -61,6 +63,7 @@ if TYPE_CHECKING:
     from ...store import Store
     from ...team_server import ServerLogin
     from ..recording.conference_view import ConferenceView
+    from ..shared.window import SharedWindow
     from .journey_view import JourneyView
     from .start_view import StartView
 
@@ -138,6 +141,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.journal = journal
         self.view: ConferenceView | None = None
+        #: The window shared in Teams, once opened (View → Open the shared window).
+        self.shared: SharedWindow | None = None
         self.login: ServerLogin | None = None
         self.reading_only = ""
         self.presentation = False
@@ -266,6 +271,9 @@ class MainWindow(QMainWindow):
             ActionId.PREVIOUS_ITEM,
         ):
             view_menu.addAction(a[action_id])
+        view_menu.addSeparator()
+        for action_id in SHARED_ACTIONS:
+            view_menu.addAction(a[action_id])
         self.record_menu = self.menuBar().addMenu(MENU_TITLES["record"])
         for action_id in (
             ActionId.HAND_OVER,
@@ -285,6 +293,7 @@ class MainWindow(QMainWindow):
             ActionId.OPEN_CONFERENCES,
             ActionId.FIND,
             ActionId.PRESENTATION,
+            ActionId.SHARED_WINDOW,
             ActionId.EXPORT,
         ):
             toolbar.addAction(a[action_id])
@@ -312,6 +321,15 @@ class MainWindow(QMainWindow):
         a[ActionId.JOURNEY].triggered.connect(lambda: self.show_journey())
         a[ActionId.START_REVIEW].triggered.connect(lambda: self.start_review())
         a[ActionId.START_CORE_GROUP].triggered.connect(lambda: self.start_core_group())
+        a[ActionId.SHARED_WINDOW].triggered.connect(self.open_shared_window)
+        a[ActionId.SHARED_PAUSE].toggled.connect(lambda on: self._with_shared("set_paused", on))
+        a[ActionId.SHARED_BLANK].toggled.connect(lambda on: self._with_shared("set_blanked", on))
+        a[ActionId.SHARED_ZOOM_IN].triggered.connect(lambda: self.zoom_shared(1))
+        a[ActionId.SHARED_ZOOM_OUT].triggered.connect(lambda: self.zoom_shared(-1))
+        a[ActionId.SHARED_HIGH_CONTRAST].setChecked(self.settings.get(SHARED_HIGH_CONTRAST))
+        a[ActionId.SHARED_HIGH_CONTRAST].toggled.connect(
+            lambda on: self._with_shared("set_high_contrast", on)
+        )
 
     def _in_view(self, method: str, *args: object) -> None:
         """Run a conference view's method if a conference is open."""
@@ -557,11 +575,54 @@ class MainWindow(QMainWindow):
             if first is not None:
                 first.setFocus()
         self.setWindowTitle(f"{view.conference.family_name} family — CP Recorder")
+        if self.shared is not None:
+            self.shared.follow(view)
         self.update_actions()
         if recovered:
             self.show_message(recovered)
         record.hold(self.reading_only)
         return True
+
+    # -- the shared window ------------------------------------------------------
+    def open_shared_window(self) -> SharedWindow:
+        """The window to share in Teams: it only ever shows what the family may see."""
+        from ..shared.window import SharedWindow
+
+        if self.shared is None:
+            self.shared = SharedWindow(self.settings)
+            self.shared.set_paused(self.actions_[ActionId.SHARED_PAUSE].isChecked())
+            self.shared.set_blanked(self.actions_[ActionId.SHARED_BLANK].isChecked())
+        self.shared.follow(self.view)
+        self.shared.open()
+        self.show_message(
+            "The shared window is open: in Teams, share the window called "
+            "“CP Recorder — shared with the family”."
+        )
+        return self.shared
+
+    def _with_shared(self, method: str, on: bool) -> None:
+        """Pause, blank or restyle the shared window (remembered for when it opens)."""
+        if method == "set_high_contrast":
+            self.settings.set(SHARED_HIGH_CONTRAST, on)
+        if self.shared is not None:
+            getattr(self.shared, method)(on)
+        words = {
+            ("set_paused", True): "The shared window is paused.",
+            ("set_paused", False): "The shared window follows again.",
+            ("set_blanked", True): "The shared window says “One moment, please”.",
+            ("set_blanked", False): "The shared window shows the meeting again.",
+        }
+        if (method, on) in words:
+            self.show_message(words[(method, on)])
+
+    def zoom_shared(self, steps: int) -> None:
+        """The shared window's type ``steps`` steps larger (or smaller, below 0)."""
+        from ..shared.window import SHARED_ZOOM_STEP
+
+        if self.shared is None:
+            self.open_shared_window()
+        assert self.shared is not None
+        self.show_message(f"Shared window type {self.shared.zoom(steps * SHARED_ZOOM_STEP)}%")
 
     def close_conference(self) -> bool:
         """Save everything; keep the conference open only if the save failed."""
@@ -581,6 +642,8 @@ class MainWindow(QMainWindow):
         view = self.view
         view.record.close()
         self.view = None
+        if self.shared is not None:
+            self.shared.follow(None)
         self.stack.removeWidget(view)
         view.deleteLater()
         self.setWindowTitle("CP Recorder")
@@ -781,5 +844,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.set(GEOMETRY, bytes(self.saveGeometry().data()))
+        if self.shared is not None:
+            self.shared.remember_geometry()
+            self.shared.close()
         self.settings.sync()
         event.accept()

@@ -29,6 +29,10 @@ LAST_CONFERENCE = Option("last/conference_id", 0)
 LAST_PANE = Option("last/pane", "")
 LAST_FIELD = Option("last/field", "")
 GEOMETRY = Option("window/geometry", b"")
+#: The shared window: its own type size and theme, and where it was (size and screen).
+SHARED_ZOOM = Option("shared/zoom_percent", 180)
+SHARED_HIGH_CONTRAST = Option("shared/high_contrast", False)
+SHARED_GEOMETRY = Option("shared/geometry", b"")
 
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 100, 250, 10
 

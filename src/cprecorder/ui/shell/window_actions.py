@@ -56,6 +56,12 @@ class ActionId(enum.Enum):
     JOURNEY = "journey"
     START_REVIEW = "start_review"
     START_CORE_GROUP = "start_core_group"
+    SHARED_WINDOW = "shared_window"
+    SHARED_PAUSE = "shared_pause"
+    SHARED_BLANK = "shared_blank"
+    SHARED_ZOOM_IN = "shared_zoom_in"
+    SHARED_ZOOM_OUT = "shared_zoom_out"
+    SHARED_HIGH_CONTRAST = "shared_high_contrast"
 
 
 @dataclass(frozen=True)
@@ -119,6 +125,26 @@ SPECS: dict[ActionId, ActionSpec] = {
         ("Ctrl+Shift+G",),
         "The next core group meeting, starting from the case's latest meeting",
     ),
+    ActionId.SHARED_WINDOW: ActionSpec(
+        "Open the &shared window",
+        ("Ctrl+Shift+S",),
+        "A window for Teams that only ever shows what the family may see",
+    ),
+    ActionId.SHARED_PAUSE: ActionSpec(
+        "&Pause the shared window",
+        ("Ctrl+Shift+P",),
+        "Keep the shared window on what it shows now",
+        checkable=True,
+    ),
+    ActionId.SHARED_BLANK: ActionSpec(
+        "&Blank the shared window",
+        ("Ctrl+Shift+B",),
+        "Show “One moment, please” while professionals speak alone",
+        checkable=True,
+    ),
+    ActionId.SHARED_ZOOM_IN: ActionSpec("Shared window: larger type", ("Ctrl+Alt+=",)),
+    ActionId.SHARED_ZOOM_OUT: ActionSpec("Shared window: smaller type", ("Ctrl+Alt+-",)),
+    ActionId.SHARED_HIGH_CONTRAST: ActionSpec("Shared window: high &contrast", checkable=True),
 }
 
 
@@ -171,6 +197,17 @@ NEED_CONFERENCE = (
 
 #: Actions wired by the Record menu (``ui/review/record_menu.py``) once it is set up.
 RECORD_MENU = (ActionId.REVIEW, ActionId.SIGN_OFF, ActionId.ADDENDUM, ActionId.AUDIT)
+
+#: The shared window's actions, in the View menu (offered whatever is open: the
+#: shared window says when nothing is being shared yet).
+SHARED_ACTIONS = (
+    ActionId.SHARED_WINDOW,
+    ActionId.SHARED_PAUSE,
+    ActionId.SHARED_BLANK,
+    ActionId.SHARED_ZOOM_IN,
+    ActionId.SHARED_ZOOM_OUT,
+    ActionId.SHARED_HIGH_CONTRAST,
+)
 
 
 @dataclass(frozen=True)

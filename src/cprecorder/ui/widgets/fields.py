@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -109,6 +109,11 @@ class LineField(QLineEdit, Bound):
         return self.text()
 
 
+#: Characters other programs use for a line break, which Qt would draw as a box: Word's
+#: manual line break is a vertical tab; a form feed and Unicode's separators also come.
+LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n"})
+
+
 class TextField(QTextEdit, Bound):
     """Free text that grows with what is typed; Tab moves on, as in a form.
 
@@ -131,8 +136,9 @@ class TextField(QTextEdit, Bound):
         self.bind(recorder, entity, entity_id, field)
         self.setAcceptRichText(False)
         self._loading = True
-        self.setPlainText(value or "")
-        self._last_text = value or ""
+        shown = (value or "").translate(LINE_BREAKS)
+        self.setPlainText(shown)
+        self._last_text = shown
         self._loading = False
         self.setPlaceholderText(placeholder)
         self.setAccessibleName(label or placeholder or field.replace("_", " "))
@@ -145,6 +151,13 @@ class TextField(QTextEdit, Bound):
         self.textChanged.connect(self._changed)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self._fit()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Pasted text as plain text, Word's line breaks (a vertical tab) as line breaks."""
+        if source.hasText():
+            self.insertPlainText(source.text().translate(LINE_BREAKS))
+            return
+        super().insertFromMimeData(source)
 
     def _changed(self) -> None:
         # Highlighting and layout also signal a change; only new words are an edit.

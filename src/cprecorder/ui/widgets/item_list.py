@@ -73,6 +73,7 @@ class ItemList(QWidget):
         build_row: RowBuilder,
         new_values: dict[str, Any] | None = None,
         add_label: str = "Add",
+        add_text: str = "",
         all_items: list[Any] | None = None,
         register: Callable[[Bound], Any] | None = None,
         empty_text: str = "",
@@ -115,7 +116,8 @@ class ItemList(QWidget):
             if getattr(main, "confidential", False):
                 holder.setProperty("confidential", True)
             layout.addWidget(holder)
-        self.add_button = QPushButton(f"+ {add_label}")
+        # add_text: shorter words on the button where the full label would widen the pane.
+        self.add_button = QPushButton(f"+ {add_text or add_label}")
         self.add_button.setObjectName("editButton")
         self.add_button.setAccessibleName(add_label)
         self.add_button.setCursor(Qt.CursorShape.PointingHandCursor)

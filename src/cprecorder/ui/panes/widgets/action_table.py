@@ -149,14 +149,15 @@ class ActionRow(QWidget):
             self.grid.setColumnStretch(0, WHAT_STRETCH)
             self.grid.setColumnStretch(1, WHO_STRETCH)
         else:
-            # what on its own line; who, by when, status and move under it; then the note
+            # what on its own line; who and by when under it, then status and move (two
+            # to a line, so a 1280-pixel screen at the presentation zoom holds them); the note
             self.grid.addWidget(self.what, 0, 0, 1, 5)
             self.grid.addWidget(self.owner, 1, 0)
             self.grid.addWidget(self.due, 1, 1)
-            self.grid.addWidget(self.status, 1, 2)
-            self.grid.addWidget(self.mover, 1, 3)
-            self.grid.addWidget(self.mark, 2, 0, 1, 5)
-            self.grid.addWidget(self.due.note, 3, 0, 1, 5)
+            self.grid.addWidget(self.status, 2, 0)
+            self.grid.addWidget(self.mover, 2, 1, Qt.AlignmentFlag.AlignLeft)
+            self.grid.addWidget(self.mark, 3, 0, 1, 5)
+            self.grid.addWidget(self.due.note, 4, 0, 1, 5)
             self.grid.setColumnStretch(0, 3)
             self.grid.setColumnStretch(4, 2)
 

@@ -97,6 +97,7 @@ class ScalingGrid(QWidget):
         for column, title in enumerate(titles):
             heading = QLabel(title)
             heading.setObjectName("gridHeading")
+            heading.setWordWrap(True)  # long headings must not widen a small screen
             grid.addWidget(heading, 0, column)
         for line, person in enumerate(people, start=1):
             row = rows.get(person.id)
@@ -109,6 +110,7 @@ class ScalingGrid(QWidget):
             badge = f"{initials(person.name)} · " if person.name else ""
             detail = QLabel(f"{badge}{who_detail(person)}")
             detail.setObjectName("scorerDetail")
+            detail.setWordWrap(True)
             stack.addWidget(name)
             stack.addWidget(detail)
             grid.addWidget(who, line, 0, Qt.AlignmentFlag.AlignTop)

@@ -1,0 +1,1 @@
+"""The shared window: what the family sees in Teams, and nothing else."""

@@ -1,0 +1,94 @@
+"""Every pane fits a 1280×720 screen (council laptops, Teams' scaling) without scrolling
+sideways, in both modes, at 100 % and at the presentation zoom; and what the shared
+screen must not show after switching to presentation mode."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QTextEdit
+from pytestqt.qtbot import QtBot
+
+from cprecorder.actor import Actor
+from cprecorder.demo_marlowe import add_marlowe_conference
+from cprecorder.store import Store
+from cprecorder.ui.shell.main_window import MainWindow
+from cprecorder.ui.shell.settings import PRESENTATION_ZOOM, ZOOM, Settings
+
+SMALL = (1280, 720)
+
+
+@pytest.mark.parametrize("presentation", [False, True], ids=["normal", "presentation"])
+@pytest.mark.parametrize("zoom", [100, 160])
+@pytest.mark.parametrize("family", ["ashdown", "marlowe"])
+def test_every_pane_fits_1280_by_720_without_a_sideways_scroll_bar(
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    actor: Actor,
+    demo_id: int,
+    settings: Settings,
+    presentation: bool,
+    zoom: int,
+    family: str,
+) -> None:
+    conference_id = add_marlowe_conference(store, actor) if family == "marlowe" else demo_id
+    settings.set(ZOOM, zoom)
+    settings.set(PRESENTATION_ZOOM, zoom)
+    window.open_conference(conference_id)
+    window.set_presentation(presentation)
+    view = window.view
+    assert view is not None
+    too_wide = []
+    for key in view.keys:
+        pane = view.show_pane(key)
+        if pane is None:
+            continue  # professionals-only is never on a shared screen
+        window.resize(*SMALL)
+        qtbot.waitUntil(lambda: window.width() <= SMALL[0], timeout=1000)
+        QApplication.processEvents()
+        bar = pane.scroller.horizontalScrollBar()
+        if bar.maximum() > 0:
+            too_wide.append(f"{key}: {bar.maximum()} px too wide")
+    assert window.width() <= SMALL[0]
+    assert too_wide == []
+
+
+def test_the_check_would_see_a_pane_too_wide(qtbot: QtBot, demo_window: MainWindow) -> None:
+    view = demo_window.view
+    assert view is not None
+    pane = view.show_pane("before")
+    assert pane is not None
+    pane.body.setMinimumWidth(2000)
+    demo_window.resize(*SMALL)
+    QApplication.processEvents()
+    assert pane.scroller.horizontalScrollBar().maximum() > 0
+
+
+def test_presentation_mode_clears_a_leftover_find(qtbot: QtBot, demo_window: MainWindow) -> None:
+    view = demo_window.view
+    assert view is not None
+    view.open_find()
+    qtbot.keyClicks(view.find_bar, "Police hold")
+    qtbot.keyClick(view.find_bar, Qt.Key.Key_Return)
+    assert demo_window.status.text().startswith("Match 1 of 1")
+    qtbot.keyClick(demo_window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: demo_window.presentation)
+    assert demo_window.status.text() == ""
+    assert view.find_bar.text() == "" and not view.find_bar.isVisible()
+
+
+def test_a_vertical_tab_pasted_from_word_is_a_line_break(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("summary")
+    field = view.panes["summary"].fields[("conference", view.conference_id, "chair_summary")]
+    edit = field.as_widget()
+    assert isinstance(edit, QTextEdit)
+    edit.setFocus()
+    edit.selectAll()
+    QApplication.clipboard().setText("First line\x0bsecond line")
+    qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert edit.toPlainText() == "First line\nsecond line"
