@@ -237,15 +237,46 @@ PRESENTATION: list[Step] = [
     ("shot", "04-six-seconds-later"),
 ]
 
+#: Problems 8 and 11: a worry typed and marked professionals-only by keyboard, then F5
+#: pressed twice in quick succession, as a person does when nothing seems to happen.
+WORRIES: list[Step] = [
+    ("wait", 5),  # keys pressed while "Opening your records…" shows are lost
+    ("type", "Ash"),
+    ("key", "Return Return"),  # to the list, then open the conference highlighted
+    ("wait", 4),
+    ("key", "alt+3"),
+    ("wait", 1.5),
+    ("key", "ctrl+End"),
+    ("type", " The police shared their log of callouts."),
+    ("key", "Tab"),
+    ("wait", 0.5),
+    ("shot", "01-after-tab"),
+    ("key", "ctrl+End"),
+    ("type", " Nana visits every day."),
+    ("key", "ctrl+shift+o"),
+    ("wait", 1.5),
+    ("shot", "02-marked-professionals-only"),
+    ("key", "F5 F5"),
+    ("wait", 3),
+    ("shot", "03-after-f5-twice"),
+    ("type", " Typed on the shared screen."),
+    ("wait", 1.5),
+    ("shot", "04-typed-on-the-shared-screen"),
+    ("key", "F5"),
+    ("wait", 3),
+    ("shot", "05-back-to-normal"),
+]
+
 SCENARIOS: dict[str, list[Step]] = {
     "new-conference": NEW_CONFERENCE,
     "action-date": ACTION_DATE,
     "scores": SCORES,
     "agenda-keys": AGENDA_KEYS,
     "presentation": PRESENTATION,
+    "worries": WORRIES,
 }
 #: Scenarios that start from the demo conference.
-ON_THE_DEMO = {"action-date", "scores", "agenda-keys", "presentation"}
+ON_THE_DEMO = {"action-date", "scores", "agenda-keys", "presentation", "worries"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScrollArea,
     QTextEdit,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +55,43 @@ def _hidden_below(widget: QWidget, top: QWidget) -> bool:
             return True
         current = current.parentWidget()
     return False
+
+
+READ_ONLY_PLACEHOLDER = "Read only"
+
+
+class LockedTyping(QObject):
+    """Typing into a field of a locked pane is answered in the field: why nothing changes.
+
+    A read-only record (another window holds it, or it is signed off) shows its fields
+    greyed and dashed; a key that would change words shows the reason where the cursor
+    is, instead of being ignored without a word.
+    """
+
+    def __init__(self, pane: Pane) -> None:
+        super().__init__(pane)
+        self.pane = pane
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not self.pane.locked:
+            return False
+        assert isinstance(event, QKeyEvent)
+        editing = bool(event.text().strip()) or event.key() in (
+            Qt.Key.Key_Backspace,
+            Qt.Key.Key_Delete,
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+        )
+        if not editing or event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return False
+        if isinstance(watched, QWidget):
+            spot = (
+                watched.cursorRect().bottomLeft()
+                if isinstance(watched, QTextEdit)
+                else watched.rect().bottomLeft()
+            )
+            QToolTip.showText(watched.mapToGlobal(spot), self.pane.lock_reason, watched)
+        return True
 
 
 @dataclass
@@ -112,6 +151,7 @@ class Pane(QWidget):
         self.prompt_label = QLabel(context.item.prompt)
         self.prompt_label.setObjectName("panePrompt")
         self.prompt_label.setWordWrap(True)
+        self._locked_typing = LockedTyping(self)
         self.lock_label = QLabel()
         self.lock_label.setObjectName("lockBanner")
         self.lock_label.setWordWrap(True)
@@ -180,6 +220,7 @@ class Pane(QWidget):
             field.confidential = True
             field.as_widget().setProperty("confidential", True)
         widget = field.as_widget()
+        widget.installEventFilter(self._locked_typing)
         if isinstance(widget, QTextEdit):  # the line being typed never scrolls off screen
             widget.cursorPositionChanged.connect(lambda w=widget: self._typing_in(w))
         if isinstance(widget, QTextEdit | QLineEdit):
@@ -344,6 +385,13 @@ class Pane(QWidget):
         self.lock_label.setVisible(self.locked)
         for field in self.fields.values():
             field.set_locked(self.locked)
+            widget = field.as_widget()
+            if isinstance(widget, QTextEdit | QLineEdit):  # an empty field says so too
+                prompt = widget.property("typingPlaceholder")
+                if prompt is None:
+                    prompt = widget.placeholderText()
+                    widget.setProperty("typingPlaceholder", prompt)
+                widget.setPlaceholderText(READ_ONLY_PLACEHOLDER if self.locked else str(prompt))
         for button in self.findChildren(QWidget, "editButton"):
             button.setVisible(not self.locked)
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ...model import Conference
-from ..widgets.fields import Bound, ChoiceField, TextField
+from ...model import Conference, Operation
+from ...operations import Change
+from ..widgets.fields import Bound, CheckField, ChoiceField, TextField
 from ..widgets.item_list import ItemList
 from .base import Pane, people_choices
 
@@ -80,12 +82,31 @@ class WorriesPane(Pane):
                     blank="Said by…",
                 )
                 who.setObjectName("contributor")
+                private = CheckField(
+                    r, "worry", item.id, "confidential", item.confidential, "Professionals only"
+                )
+                private.setToolTip(
+                    f"{PROFESSIONALS_ONLY_KEY} in the words: the family never sees this item "
+                    "(hidden in presentation mode and from the family's documents)"
+                )
+                # The switch itself is for the minute-taker: never on the shared screen.
+                private.setProperty("confidential", True)
+                mark = QShortcut(QKeySequence(PROFESSIONALS_ONLY_KEY), text)
+                mark.setContext(Qt.ShortcutContext.WidgetShortcut)
+                mark.activated.connect(private.toggle)
+                # Who said it and the switch each take a line of their own under the
+                # words, so a half-width column still fits 1280 px at the presentation zoom.
+                said = QHBoxLayout()
+                said.addStretch(1)
+                said.addWidget(self.register(who).as_widget())
+                switch = QHBoxLayout()
+                switch.addStretch(1)
+                switch.addWidget(self.register(private).as_widget())
                 stack = QVBoxLayout()
                 stack.setSpacing(2)
                 stack.addWidget(text)
-                stack.addWidget(
-                    self.register(who).as_widget(), alignment=Qt.AlignmentFlag.AlignRight
-                )
+                stack.addLayout(said)
+                stack.addLayout(switch)
                 line.addLayout(stack, 1)
                 return self.register(text, part=item)
 
@@ -107,6 +128,52 @@ class WorriesPane(Pane):
         for stack in stacks:
             stack.addStretch(1)
         layout.addLayout(columns)
+
+    def on_change(self, change: Change) -> None:
+        """A worry marked professionals-only (or shared again) is shown so in place."""
+        super().on_change(change)
+        if (
+            change.operation is Operation.UPDATE
+            and change.entity == "worry"
+            and "confidential" in change.fields
+            and change.entity_id is not None
+        ):
+            self._show_confidential(change.entity_id, bool(change.values["confidential"]))
+
+    def _show_confidential(self, worry_id: int, confidential: bool) -> None:
+        text = self.fields.get(("worry", worry_id, "text"))
+        private = self.fields.get(("worry", worry_id, "confidential"))
+        if text is None:
+            return
+        text.confidential = confidential
+        widget = text.as_widget()
+        if isinstance(private, CheckField) and private.isChecked() != confidential:
+            blocked = private.blockSignals(True)
+            private.setChecked(confidential)
+            private.blockSignals(blocked)
+        row = widget.parentWidget()
+        while row is not None and row.objectName() != "itemRow":
+            row = row.parentWidget()
+        for shown in (widget, row):
+            if shown is None:
+                continue
+            shown.setProperty("confidential", confidential)
+            shown.style().unpolish(shown)
+            shown.style().polish(shown)
+        if self.presentation and row is not None:
+            cursor = QApplication.focusWidget()
+            had_cursor = cursor is not None and row.isAncestorOf(cursor)
+            row.setVisible(not confidential)
+            widget.setVisible(not confidential)
+            self._confidential_hidden = True
+            if had_cursor and confidential:  # never typing on in words the family cannot see
+                first = self.first_field()
+                if first is not None:
+                    first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+#: Marks the worry being typed as professionals-only, or shared again.
+PROFESSIONALS_ONLY_KEY = "Ctrl+Shift+O"
 
 
 PANE = WorriesPane

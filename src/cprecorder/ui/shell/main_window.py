@@ -146,6 +146,9 @@ class MainWindow(QMainWindow):
         self.login: ServerLogin | None = None
         self.reading_only = ""
         self.presentation = False
+        #: Presentation mode is being switched: another F5 now was pressed before the
+        #: first was answered (nothing seemed to happen), and is not a second wish.
+        self._switching = False
         self.attached = False
         self.record_menu_wired = False
         self._start: StartView | None = None
@@ -542,6 +545,7 @@ class MainWindow(QMainWindow):
 
         if not self.attached or not self.close_conference():
             return False
+        self.show_message("")  # what it said was about the record closed ("Handed over…")
         try:
             record, recovered = open_record(self.store, self.actor, conference_id, self.journal)
             view = ConferenceView(record)
@@ -736,6 +740,23 @@ class MainWindow(QMainWindow):
 
     # -- modes ----------------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
+        if self._switching:
+            # F5 again while the first press is being answered: ignored, not undone.
+            action = self.actions_[ActionId.PRESENTATION]
+            blocked = action.blockSignals(True)
+            action.setChecked(self.presentation)
+            action.blockSignals(blocked)
+            return
+        self._switching = True
+        try:
+            self._switch_presentation(on)
+            # Keys pressed during the switch are answered now, while it still counts as
+            # switching: the words typed go to the field, a second F5 is ignored.
+            QApplication.processEvents()
+        finally:
+            self._switching = False
+
+    def _switch_presentation(self, on: bool) -> None:
         focused = QApplication.focusWidget()
         self.presentation = on
         self.show_message("")  # what the status bar said was for the minute-taker

@@ -98,6 +98,7 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
     QFrame#section {{ background: {p.page}; border: 1px solid {p.border};
         border-radius: 8px; }}
     QFrame#section[confidential="true"] {{ border: 2px dashed {p.confidential}; }}
+    QTextEdit[confidential="true"] {{ border: 2px dashed {p.confidential}; }}
     QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QDateTimeEdit, QSpinBox {{
         background: {p.field}; border: 1px solid {p.border}; border-radius: 6px;
         padding: 5px 8px; selection-background-color: {p.selected};

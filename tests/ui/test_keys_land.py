@@ -1,0 +1,249 @@
+"""Where the keys go: each fault met typing a conference live, reproduced as a person met it.
+
+Issue 10 lists what went wrong on a real screen: focus lost after a dialog, after the
+last item of a list was removed or after choosing a pane in the agenda list (problem
+1); the view jumping to the top after a change (2); a second F5, pressed because
+nothing seemed to happen, switching presentation mode straight back off (8); status
+messages outliving their truth (9); the hand-over on one keystroke (6); a read-only
+record whose fields looked editable and ignored typing (7). One test each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QMessageBox,
+    QTextEdit,
+    QToolTip,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from by_keyboard import answering, focused, press, type_here
+from cprecorder import operations as op
+from cprecorder.actor import Actor
+from cprecorder.model import ConferenceKind, RecordStatus
+from cprecorder.queries import load_conference
+from cprecorder.store import Store
+from cprecorder.ui.dialogs.export import ExportDialog
+from cprecorder.ui.shell.main_window import MainWindow
+from cprecorder.ui.shell.window_actions import ActionId
+
+Ctrl = Qt.KeyboardModifier.ControlModifier
+
+
+def on_screen(widget: QWidget) -> bool:
+    """The widget (for text, the line with the cursor) is inside its pane's viewport."""
+    area: QWidget | None = widget.parentWidget()
+    while area is not None and not isinstance(area, QAbstractScrollArea):
+        area = area.parentWidget()
+    if area is None:
+        return widget.isVisible()
+    assert isinstance(area, QAbstractScrollArea)
+    viewport = area.viewport()
+    if isinstance(widget, QTextEdit):
+        spot = widget.cursorRect()
+        corner = widget.viewport().mapTo(viewport, spot.topLeft())
+    else:
+        spot = widget.rect()
+        corner = widget.mapTo(viewport, QPoint(0, 0))
+    return widget.isVisible() and QRect(corner, spot.size()).intersects(viewport.rect())
+
+
+def field(window: MainWindow, pane: str, key: tuple[str, int, str]) -> QWidget:
+    assert window.view is not None
+    window.view.show_pane(pane)
+    return window.view.panes[pane].fields[key].as_widget()
+
+
+def marsh(store: Store, actor: Actor) -> int:
+    """A second conference, new and almost empty: Ivy Marsh's initial conference."""
+    return op.create_conference(
+        store,
+        actor=actor,
+        kind=ConferenceKind.INITIAL,
+        family_name="Marsh",
+        scheduled_at=dt.datetime(2026, 12, 7, 10, 0),
+        children=["Ivy Marsh"],
+    ).conference_id
+
+
+# -- problem 1: focus ------------------------------------------------------------------
+
+
+def test_after_a_dialog_closes_the_keys_go_back_to_the_field(
+    qtbot: QtBot, demo_window: MainWindow, demo_id: int
+) -> None:
+    summary = field(demo_window, "summary", ("conference", demo_id, "chair_summary"))
+    summary.setFocus()
+    with answering(ExportDialog, lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape)):
+        press(qtbot, Qt.Key.Key_E, Ctrl)
+    assert focused() is summary
+    type_here(qtbot, " Closing words.")
+    assert isinstance(summary, QTextEdit)
+    assert summary.toPlainText().endswith("Closing words.")
+
+
+def test_after_the_last_item_is_removed_the_cursor_is_still_in_the_pane(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor
+) -> None:
+    cid = marsh(store, actor)
+    note = op.add_item(
+        store, actor=actor, conference_id=cid, entity="professionals_only_note", values={}
+    )
+    assert note.entity_id is not None
+    window.open_conference(cid)
+    text = field(window, "professionals_only", ("professionals_only_note", note.entity_id, "text"))
+    text.setFocus()
+    press(qtbot, Qt.Key.Key_Delete, Ctrl)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    now = focused()
+    assert window.view is not None
+    assert window.view.panes["professionals_only"].isAncestorOf(now)
+    assert on_screen(now)
+    # a space there presses the button the person sees ("+ Add …"), never one out of sight
+    press(qtbot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    with store.read() as session:
+        assert len(load_conference(session, cid).professionals_only) == 1
+
+
+def test_a_pane_chosen_in_the_agenda_list_takes_the_typing(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    view = demo_window.view
+    assert view is not None
+    row = view.keys.index("summary")
+    rect = view.nav.visualItemRect(view.nav.item(row))
+    qtbot.mouseClick(view.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert view.current_key() == "summary"
+    now = focused()
+    assert view.panes["summary"].isAncestorOf(now) and now.property("field_key")
+    type_here(qtbot, "sw")  # letters in the agenda list would jump to "Safety scale"
+    assert view.current_key() == "summary"
+
+
+# -- problem 2: the view stays where the person types -------------------------------------
+
+
+def test_saving_a_score_keeps_the_view_where_it_was(
+    qtbot: QtBot, demo_window: MainWindow, wait_saved: Callable[[MainWindow], None]
+) -> None:
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("family")
+    pane = view.panes["family"]
+    last = list(pane.fields.values())[-1].as_widget()
+    last.setFocus()
+    pane.keep_in_view(last)
+    QApplication.processEvents()
+    top = pane.scroller.verticalScrollBar().value()
+    assert top > 0  # the family pane is long: the last field is below the first screen
+    if isinstance(last, QTextEdit):
+        type_here(qtbot, " and more")
+    press(qtbot, Qt.Key.Key_Tab)
+    wait_saved(demo_window)
+    qtbot.wait(50)
+    assert pane.scroller.verticalScrollBar().value() >= top - 5
+    assert on_screen(focused())
+
+
+# -- problem 8: F5 pressed again while presentation mode is switching ----------------------
+
+
+def test_a_second_f5_while_switching_is_ignored(qtbot: QtBot, demo_window: MainWindow) -> None:
+    view = demo_window.view
+    assert view is not None
+    switch = view.set_presentation
+
+    def slow_switch(on: bool) -> None:
+        # The person presses F5 again while the first press is being answered: the key
+        # is waiting in the queue until the window gets back to it.
+        QTimer.singleShot(0, lambda: qtbot.keyClick(focused(), Qt.Key.Key_F5))
+        switch(on)
+
+    view.set_presentation = slow_switch  # type: ignore[method-assign]
+    press(qtbot, Qt.Key.Key_F5)
+    qtbot.wait(100)
+    assert demo_window.presentation
+    assert demo_window.actions_[ActionId.PRESENTATION].isChecked()
+    view.set_presentation = switch  # type: ignore[method-assign]
+    press(qtbot, Qt.Key.Key_F5)  # once it is answered, F5 switches back, as it should
+    assert not demo_window.presentation
+
+
+# -- problem 9: status messages -----------------------------------------------------------
+
+
+def test_a_status_message_goes_when_it_stops_being_true(
+    qtbot: QtBot, demo_window: MainWindow, store: Store, actor: Actor, demo_id: int
+) -> None:
+    with answering(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click()):
+        demo_window.actions_[ActionId.HAND_OVER].trigger()
+    assert "Handed over" in demo_window.status.text()
+    demo_window.open_conference(marsh(store, actor))
+    assert "Handed over" not in demo_window.status.text()
+
+    # A removal's note is for the minute-taker, never for the shared screen.
+    demo_window.open_conference(demo_id)
+    assert demo_window.view is not None
+    worry = next(w for w in demo_window.view.conference.worries if not w.confidential)
+    text = field(demo_window, "worries", ("worry", worry.id, "text"))
+    text.setFocus()
+    press(qtbot, Qt.Key.Key_F5)
+    assert demo_window.presentation
+    press(qtbot, Qt.Key.Key_Delete, Ctrl)
+    assert "removed" not in demo_window.status.text()
+
+
+# -- problem 6: the hand-over asks, can be taken back, and is offered only while it applies --
+
+
+def test_the_hand_over_asks_first_and_can_be_taken_back(
+    qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int
+) -> None:
+    hand_over = demo_window.actions_[ActionId.HAND_OVER]
+    take_back = demo_window.actions_[ActionId.TAKE_BACK]
+    assert hand_over.isEnabled() and not take_back.isEnabled()
+
+    with answering(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.No).click()):
+        hand_over.trigger()
+    with store.read() as session:
+        assert load_conference(session, demo_id).status is RecordStatus.DRAFT
+
+    with answering(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click()):
+        hand_over.trigger()
+    with store.read() as session:
+        assert load_conference(session, demo_id).status is RecordStatus.IN_REVIEW
+    assert take_back.isEnabled() and not hand_over.isEnabled()
+
+    take_back.trigger()
+    with store.read() as session:
+        assert load_conference(session, demo_id).status is RecordStatus.DRAFT
+    assert hand_over.isEnabled()
+
+
+# -- problem 7: a read-only record says so in the field ------------------------------------
+
+
+def test_typing_into_a_read_only_field_is_answered_in_the_field(
+    qtbot: QtBot, demo_window: MainWindow, demo_id: int
+) -> None:
+    view = demo_window.view
+    assert view is not None
+    view.set_read_only("Priya Sandhu has this record open on another computer.")
+    summary = field(demo_window, "summary", ("conference", demo_id, "chair_summary"))
+    assert isinstance(summary, QTextEdit)
+    before = summary.toPlainText()
+    summary.setFocus()
+    type_here(qtbot, "x")
+    assert summary.toPlainText() == before
+    assert QToolTip.isVisible()
+    assert "Priya Sandhu has this record open" in QToolTip.text()
+    # an empty field shows it instead of its prompt ("Why are we meeting today?")
+    assert "read only" in summary.placeholderText().lower()
