@@ -10,7 +10,15 @@ writes ``OUTDIR/<scenario>.json``: the conference as saved, read back with
 ``cprecorder-cli dump``. Nothing is left running afterwards.
 
 Each scenario is a list of steps: ``("key", "ctrl+n")``, ``("type", "words")``,
-``("wait", seconds)``, ``("shot", "name")``. Without names, every scenario runs.
+``("wait", seconds)``, ``("shot", "name")``, ``("window", "title")`` (wait, as a person
+does, until a window of that title is on screen), and ``("say", (where, "words"))``: words
+typed that the saved record must hold, exactly, in the field ``where`` names (a
+pattern over the dump's keys, ``*`` for any list index, as ``conference.people.*.name``);
+``("expect", (where, value))`` checks a value the keys chose (a date, a score, a
+choice). After the run every such phrase is looked up in the saved record and each
+one missing or in another field is printed; the exit status is 1 if any is.
+Without names, the ``conference`` scenario runs: a whole conference typed through
+every agenda item.
 The packages come from ``scripts/install-system-deps.sh`` (xvfb, xdotool,
 imagemagick and the xcb libraries).
 """
@@ -27,7 +35,10 @@ import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from difflib import SequenceMatcher
+from fnmatch import fnmatchcase as fnmatch
 from pathlib import Path
+from typing import cast
 
 Step = tuple[str, object]
 
@@ -65,12 +76,20 @@ class LiveScreen:
 
     def steps(self, steps: Sequence[Step]) -> None:
         for kind, value in steps:
-            if kind == "key":
+            if kind == "say":  # words typed, and where the record must keep them
+                self.type(str(placed(value)[1]))
+            elif kind == "expect":
+                pass  # checked against the saved record afterwards
+            elif kind == "key":
                 self.key(*str(value).split())
             elif kind == "type":
                 self.type(str(value))
             elif kind == "wait":
                 time.sleep(float(str(value)))
+            elif kind == "window":  # a person waits until the dialog is on screen
+                started = time.monotonic()
+                self.run("xdotool", "search", "--sync", "--onlyvisible", "--name", str(value))
+                print(f"  the {value!r} window showed {time.monotonic() - started:.1f} s after")
             elif kind == "shot":
                 self.shot(str(value))
             else:
@@ -267,7 +286,468 @@ WORRIES: list[Step] = [
     ("shot", "05-back-to-normal"),
 ]
 
+
+def say(where: str, words: str) -> Step:
+    return ("say", (where, words))
+
+
+def expect(where: str, value: object) -> Step:
+    return ("expect", (where, value))
+
+
+def tabs(count: int) -> Step:
+    return ("key", " ".join(["Tab"] * count))
+
+
+C = "conference."
+#: A whole fictional conference typed with the keyboard alone, every agenda item in
+#: turn, as a minute-taker hears it: the new-conference dialog, rows added with Enter,
+#: dates typed as people write them, scores, choices by their first letters, an action
+#: owner nobody listed yet, a worry marked professionals-only, the review panel opened
+#: and closed, F5 on and off and a zoom step in the middle of a sentence, and a dialog
+#: opened and closed between the words of one item.
+CONFERENCE: list[Step] = [
+    ("shot", "00-start"),
+    ("key", "ctrl+n"),
+    ("window", "New conference"),
+    say(C + "family_name", "Fenwick"),
+    ("key", "Tab"),
+    ("type", "Poppy Fenwick"),
+    ("key", "Return"),
+    ("type", "Alfie Fenwick"),
+    tabs(2),  # the kind stays an initial conference; into the date
+    ("type", "1/12/26"),
+    ("key", "Tab"),
+    ("type", "2pm"),
+    tabs(2),  # how held stays Teams
+    say(C + "chair", "Ivo Marsh"),
+    ("shot", "01-new-conference"),
+    ("key", "Return"),
+    ("wait", 3),
+    expect(C + "children.*.first_name", "Poppy"),
+    expect(C + "children.*.first_name", "Alfie"),
+    expect(C + "scheduled_at", "2026-12-01T14:00:00"),
+    # 1. Before the meeting: the cursor is in its first field.
+    say(C + "pre_meeting_notes", "Ivo met Nadia at half past one and explained the day."),
+    ("key", "Tab"),
+    ("type", "17/11/26"),
+    expect(C + "strategy_discussion_on", "2026-11-17"),
+    ("key", "Tab"),
+    say(C + "interpreter_language", "Polish"),
+    ("key", "Tab"),
+    say(C + "equality_notes", "Nadia reads best in large print."),
+    ("key", "Tab"),
+    say(C + "observers", "A student social worker, agreed by Nadia."),
+    ("shot", "02-before"),
+    # 2. Family and network: dates of birth, the people, attendance.
+    ("key", "ctrl+Next"),
+    ("wait", 1),
+    tabs(4),
+    ("type", "14/3/19"),
+    expect(C + "children.*.date_of_birth", "2019-03-14"),
+    ("key", "Tab"),
+    say(C + "children.*.gender", "Girl"),
+    ("key", "Tab"),
+    say(C + "children.*.ethnicity", "White British"),
+    ("key", "Tab"),
+    say(C + "children.*.language", "English"),
+    ("key", "Tab"),
+    say(C + "children.*.needs", "Eczema cream twice a day"),
+    tabs(6),  # past the lead social worker, into Alfie's date of birth
+    ("type", "2/8/23"),
+    expect(C + "children.*.date_of_birth", "2023-08-02"),
+    ("key", "Tab"),
+    say(C + "children.*.gender", "Boy"),
+    ("key", "Tab"),
+    say(C + "children.*.ethnicity", "Mixed White and Black Caribbean"),
+    ("key", "Tab"),
+    say(C + "children.*.language", "English and Polish"),
+    ("key", "Tab"),
+    say(C + "children.*.needs", "Waiting for speech therapy"),
+    tabs(3),  # lead social worker, "+ Add a child", "+ Add a family or network member"
+    ("key", "Return"),
+    ("wait", 0.5),
+    say(C + "people.*.name", "Nadia Fenwick"),
+    tabs(2),
+    say(C + "people.*.role", "Mother"),
+    ("key", "Tab"),
+    say(C + "people.*.relationships.*.relationship_to_child", "Birth mother"),
+    ("key", "Tab"),
+    say(C + "people.*.relationships.*.relationship_to_child", "Mum"),
+    tabs(2),
+    say(C + "people.*.known_as", "Mummy"),
+    ("key", "Tab"),
+    ("key", "Return"),
+    ("wait", 0.5),
+    say(C + "people.*.name", "Maureen Fenwick"),
+    ("key", "Tab"),
+    ("type", "n"),  # network
+    expect(C + "people.*.kind", "network"),
+    ("key", "Tab"),
+    say(C + "people.*.role", "Maternal grandmother"),
+    ("key", "Tab"),
+    say(C + "people.*.relationships.*.relationship_to_child", "Grandmother"),
+    ("key", "Tab"),
+    say(C + "people.*.relationships.*.relationship_to_child", "Nan"),
+    tabs(2),
+    say(C + "people.*.known_as", "Nanna Maureen"),
+    ("shot", "03-family-network"),
+    tabs(2),  # "+ Add a family or network member", "+ Add a professional"
+    ("key", "Return"),
+    ("wait", 0.5),
+    say(C + "people.*.name", "Bethan Lloyd"),
+    tabs(2),
+    say(C + "people.*.role", "Social worker"),
+    ("key", "Tab"),
+    say(C + "people.*.agency", "Northshire Children's Services"),
+    ("key", "Tab"),
+    ("key", "Return"),
+    ("wait", 0.5),
+    say(C + "people.*.name", "Hollie Grant"),
+    tabs(2),
+    say(C + "people.*.role", "Health visitor"),
+    ("key", "Tab"),
+    say(C + "people.*.agency", "Northshire Community Health"),
+    ("key", "Tab"),
+    ("key", "Return"),
+    ("wait", 0.5),
+    say(C + "people.*.name", "Tom Reade"),
+    tabs(2),
+    say(C + "people.*.role", "Detective constable"),
+    ("key", "Tab"),
+    say(C + "people.*.agency", "Northshire Police"),
+    tabs(3),  # "+ Add a professional", the inquorate reason, Nadia's attendance
+    ("type", "p"),
+    expect(C + "people.*.attendance", "present"),
+    ("key", "Tab"),
+    ("type", "v"),
+    expect(C + "people.*.joined_by", "video"),
+    ("shot", "04-family-attendance"),
+    # 3. Worries: items added with Enter, a zoom step mid-sentence, one professionals-only.
+    ("key", "ctrl+Next"),
+    ("wait", 1),
+    say(C + "reason_for_conference", "Poppy told her teacher she was scared at home."),
+    ("key", "Tab"),
+    ("key", "Return"),
+    ("wait", 0.5),
+    say(C + "worries.*.text", "Police were called twice in October."),
+    ("key", "Return"),
+    ("wait", 0.5),
+    ("type", "Nadia moved house "),
+    ("key", "ctrl+equal"),
+    ("type", "three times this year."),
+    expect(C + "worries.*.text", "Nadia moved house three times this year."),
+    ("shot", "05-worries-zoomed"),
+    ("key", "ctrl+minus"),
+    tabs(4),  # said by, professionals only, "+ Add" here, "+ Add" to past harm
+    ("key", "Return"),
+    ("wait", 0.5),
+    say(C + "worries.*.text", "Poppy had a bruise on her arm in September."),
+    tabs(4),
+    ("key", "Return"),
+    ("wait", 0.5),
+    say(C + "worries.*.text", "The police log names a visitor who is a risk."),
+    ("key", "ctrl+shift+o"),
+    ("wait", 0.5),
+    expect(C + "worries.*.confidential", True),
+    ("shot", "06-worry-professionals-only"),
+    tabs(4),
+    ("key", "Return"),
+    ("wait", 0.5),
+    say(C + "worries.*.text", "Nadia is waiting for help with low mood."),
+    tabs(4),
+    ("key", "Return"),
+    ("wait", 0.5),
+    say(C + "worries.*.text", "Poppy goes to school every day."),
+    tabs(4),
+    ("key", "Return"),
+    ("wait", 0.5),
+    ("type", "Nanna Maureen collects the children"),
+    ("key", "ctrl+e"),  # the export dialog opened and closed mid-sentence
+    ("window", "Export"),
+    ("shot", "07-export-dialog"),
+    ("key", "Escape"),
+    ("wait", 0.5),
+    ("type", " every weekday."),
+    expect(C + "worries.*.text", "Nanna Maureen collects the children every weekday."),
+    ("shot", "08-worries"),
+    # 4. Involvement: a participation code chosen by typing it.
+    ("key", "ctrl+Next"),
+    ("wait", 1),
+    say(C + "children.*.views", "I like it when Nanna does my hair."),
+    ("key", "Tab"),
+    ("type", "pn5"),
+    expect(C + "children.*.participation", "PN5"),
+    ("key", "Tab"),
+    say(C + "children.*.participation_notes", "Poppy talked to Bethan at school."),
+    ("key", "Tab"),
+    say(C + "children.*.views", "Alfie said he likes his red bike."),
+    ("key", "Tab"),
+    ("type", "pn0"),
+    expect(C + "children.*.participation", "PN0"),
+    ("key", "Tab"),
+    say(C + "children.*.participation_notes", "Alfie is three."),
+    ("key", "Tab"),
+    say(C + "people.*.views", "Nadia wants help and does not want the police called."),
+    ("shot", "09-involvement"),
+    # 5. A danger statement with its goal and a score.
+    ("key", "ctrl+Next"),
+    ("wait", 1),
+    ("key", "Return"),
+    ("wait", 0.5),
+    say(C + "danger_statements.*.statement", "Bethan is worried Poppy will be hurt again."),
+    ("key", "Tab"),
+    say(C + "danger_statements.*.safety_goal", "Poppy is safe and knows who to call."),
+    ("key", "Tab"),
+    say(C + "danger_statements.*.goal_timescale", "Six months"),
+    ("key", "Tab"),
+    ("type", "4"),
+    expect(C + "danger_statements.*.scores.*.score", 4),
+    ("key", "Tab"),
+    say(C + "danger_statements.*.scores.*.reason", "Nadia says the visitor has gone."),
+    ("shot", "10-danger"),
+    # 6. The safety scale, F5 on and off in the middle of a reason.
+    ("key", "ctrl+Next"),
+    ("wait", 1),
+    ("type", "6"),
+    expect(C + "safety_scores.*.score", 6),
+    ("key", "Tab"),
+    ("type", "Nadia has asked "),
+    ("key", "F5"),
+    ("wait", 1),
+    ("type", "for help herself "),
+    ("shot", "11-safety-presenting"),
+    ("key", "F5"),
+    ("wait", 1),
+    ("type", "this month."),
+    expect(C + "safety_scores.*.reason", "Nadia has asked for help herself this month."),
+    ("key", "Tab"),
+    say(C + "safety_scores.*.one_point_up", "Nadia keeps the visitor away for a month."),
+    ("key", "Tab"),
+    ("type", "8"),
+    expect(C + "safety_scores.*.score", 8),
+    ("key", "Tab"),
+    say(C + "safety_scores.*.reason", "Maureen sees the children every day."),
+    ("shot", "12-safety-scale"),
+    # 7. The decision: a plan and its category chosen by keys.
+    ("key", "ctrl+Next"),
+    ("wait", 1),
+    ("type", "c"),
+    ("wait", 0.5),
+    expect(C + "children.*.decision.plan_type", "child_protection"),
+    ("key", "Tab"),
+    ("key", "space"),
+    expect(C + "children.*.decision.categories.*", "physical_abuse"),
+    tabs(4),
+    say(C + "children.*.decision.reasons", "Poppy was hurt and is frightened at home."),
+    ("shot", "13-decision"),
+    # 8. The plan: steps added with Enter, Ctrl+Enter in the middle of one, a timeline date.
+    ("key", "ctrl+Next"),
+    ("wait", 1),
+    ("key", "Return"),
+    ("wait", 0.5),
+    say(C + "plan_items.*.text", "The visitor does not come to the house."),
+    ("key", "Return"),
+    ("wait", 0.5),
+    ("type", "Nadia rings Bethan"),
+    ("key", "ctrl+Return"),
+    ("type", "if he comes."),
+    ("shot", "14-ctrl-enter"),
+    tabs(2),
+    ("key", "Return"),
+    ("wait", 0.5),
+    say(C + "plan_items.*.text", "Poppy and Alfie are never left with the visitor."),
+    tabs(2),
+    ("key", "Return"),
+    ("wait", 0.5),
+    say(C + "timeline.*.what", "Nadia starts the parenting course"),
+    ("key", "Tab"),
+    ("type", "6/12/26"),
+    ("key", "Tab"),
+    expect(C + "timeline.*.by_when", "2026-12-06"),
+    ("shot", "15-plan"),
+    # 9. Who is in the plan: a person chosen by typing the name.
+    ("key", "ctrl+Next"),
+    ("wait", 1),
+    ("key", "Return"),
+    ("wait", 0.5),
+    ("type", "maureen"),
+    ("key", "Tab"),
+    say(C + "plan_network.*.part", "Takes the children to school on weekdays."),
+    ("shot", "16-plan-network"),
+    # 10. Plan rules, with the review panel opened and closed mid-sentence.
+    ("key", "ctrl+Next"),
+    ("wait", 1),
+    ("key", "Return"),
+    ("wait", 0.5),
+    say(C + "plan_rules.*.behaviour", "The visitor coming to the house"),
+    ("key", "Tab"),
+    say(C + "plan_rules.*.working_well", "Nadia has told him to stay away."),
+    ("key", "Tab"),
+    say(C + "plan_rules.*.triggers", "Payday weekends"),
+    ("key", "Tab"),
+    say(C + "plan_rules.*.red_flags", "His car outside the flat"),
+    ("key", "Tab"),
+    ("type", "Nadia calls Maureen "),
+    ("key", "ctrl+r"),
+    ("wait", 1),
+    ("shot", "17-review-panel"),
+    ("key", "ctrl+r"),
+    ("wait", 1),
+    ("type", "and the police."),
+    expect(C + "plan_rules.*.contingency", "Nadia calls Maureen and the police."),
+    ("shot", "18-plan-rules"),
+    # 11. Showing the plan works: ticks by Space, a date, a way chosen by its letter.
+    ("key", "ctrl+Next"),
+    ("wait", 1),
+    ("key", "space"),
+    expect(C + "childrens_version_made", True),
+    ("key", "Tab"),
+    say(C + "childrens_version_made_with", "Bethan and Poppy"),
+    ("key", "Tab"),
+    ("key", "space"),
+    ("key", "Tab"),
+    ("type", "8/12/26"),
+    expect(C + "childrens_version_shared_on", "2026-12-08"),
+    ("key", "Tab"),
+    ("key", "Return"),
+    ("wait", 0.5),
+    ("type", "w"),
+    expect(C + "demonstration_methods.*.method", "whatsapp_group"),
+    ("key", "Tab"),
+    say(C + "demonstration_methods.*.details", "Nadia, Maureen and Bethan in one group."),
+    ("shot", "19-demonstrating"),
+    # 12. Actions: an owner from the conference and one nobody listed, dates as written.
+    ("key", "ctrl+Next"),
+    ("wait", 1),
+    ("key", "Return"),
+    ("wait", 0.5),
+    say(C + "actions.*.what", "Visit Poppy and Alfie every two weeks."),
+    ("key", "Tab"),
+    ("type", "Bethan Lloyd"),
+    ("key", "Tab"),
+    ("type", "6/12/26"),
+    ("key", "Tab"),
+    expect(C + "actions.*.due_on", "2026-12-06"),
+    tabs(3),  # status, move to the other list, "+ Add" here; into "+ Add" for the family
+    ("key", "Return"),
+    ("wait", 0.5),
+    say(C + "actions.*.what", "Take Poppy to the dentist."),
+    ("key", "Tab"),
+    ("type", "Paul Whitmore"),
+    ("key", "Tab"),
+    ("type", "15/1/27"),
+    ("key", "Tab"),
+    expect(C + "actions.*.due_on", "2027-01-15"),
+    expect(C + "people.*.name", "Paul Whitmore"),
+    ("shot", "20-actions"),
+    # 13. Core group: the proposed date taken with its Alt key, notes, the review date.
+    ("key", "ctrl+Next"),
+    ("wait", 1),
+    ("key", "alt+u"),
+    ("wait", 0.5),
+    expect(C + "core_group_meetings.*.meets_on", "2026-12-08"),
+    ("key", "Tab"),
+    say(C + "core_group_meetings.*.notes", "At the family centre, ten o'clock."),
+    tabs(2),
+    ("type", "1/3/27"),
+    ("key", "Tab"),
+    expect(C + "review_conference_on", "2027-03-01"),
+    ("shot", "21-core-group"),
+    # 14. Professionals only: a long note typed at speed.
+    ("key", "ctrl+Next"),
+    ("wait", 1),
+    ("key", "Return"),
+    ("wait", 0.5),
+    say(
+        C + "professionals_only.*.text",
+        "The police hold intelligence that the visitor was cautioned for assault in 2024;"
+        " it must not be shared with Nadia because it came from a third party.",
+    ),
+    ("key", "Tab"),
+    say(C + "professionals_only.*.source", "Northshire Police intelligence unit"),
+    ("shot", "22-professionals-only"),
+    # 15. The chair's summary and decision statement.
+    ("key", "ctrl+Next"),
+    ("wait", 1),
+    say(
+        C + "chair_summary",
+        "Everyone agreed that Poppy and Alfie are loved and that Nanna Maureen is a"
+        " real strength. The worry is the visitor and what Poppy has seen at home.",
+    ),
+    ("key", "Tab"),
+    say(C + "decision_statement", "Poppy will have a child protection plan for physical abuse."),
+    ("shot", "23-summary"),
+    ("key", "ctrl+s"),
+    ("wait", 2),
+    ("key", "ctrl+q"),
+    ("wait", 3),
+]
+
+
+def leaves(value: object, path: tuple[str, ...] = ()) -> Iterator[tuple[str, object]]:
+    """Every value in a dump, with its path (``conference.people.*.name``)."""
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield from leaves(inner, (*path, str(key)))
+    elif isinstance(value, list):
+        for inner in value:
+            yield from leaves(inner, (*path, "*"))
+    else:
+        yield ".".join(path), value
+
+
+def placed(value: object) -> tuple[str, object]:
+    """A ``say`` or ``expect`` step's value: where, and what."""
+    return cast("tuple[str, object]", value)
+
+
+def within(wanted: object, held: object) -> bool:
+    """Whether a value holds the phrase (a short word only as the whole value)."""
+    if not isinstance(wanted, str) or not isinstance(held, str):
+        return False
+    return held == wanted or (len(wanted) > 12 and wanted in held)
+
+
+def typed_characters(steps: Sequence[Step]) -> int:
+    """Characters typed (words and the letters that choose), not counting named keys."""
+    count = 0
+    for kind, value in steps:
+        if kind == "type":
+            count += len(str(value))
+        elif kind == "say":
+            count += len(str(placed(value)[1]))
+    return count
+
+
+def check(saved: Sequence[object], steps: Sequence[Step]) -> list[str]:
+    """Each phrase typed that the saved record does not hold where it was typed, in words."""
+    found = [(path, value) for record in saved for path, value in leaves(record)]
+    problems = []
+    for kind, value in steps:
+        if kind not in ("say", "expect"):
+            continue
+        where, wanted = placed(value)
+        if any(fnmatch(path, where) and held == wanted for path, held in found):
+            continue
+        if kind == "expect":
+            held_there = sorted({repr(held) for path, held in found if fnmatch(path, where)})
+            problems.append(f"{where} never became {wanted!r} (it holds {', '.join(held_there)})")
+            continue
+        elsewhere = [path for path, held in found if within(wanted, held)]
+        if elsewhere and not any(fnmatch(path, where) for path in elsewhere):
+            problems.append(f"MISPLACED {wanted!r}: typed into {where}, saved in {elsewhere}")
+            continue
+        there = [str(held) for path, held in found if fnmatch(path, where) and held]
+        nearest = max(
+            there, key=lambda held: SequenceMatcher(None, held, str(wanted)).ratio(), default=""
+        )
+        problems.append(f"MISSING {wanted!r} in {where} (nearest there: {nearest!r})")
+    return problems
+
+
 SCENARIOS: dict[str, list[Step]] = {
+    "conference": CONFERENCE,
     "new-conference": NEW_CONFERENCE,
     "action-date": ACTION_DATE,
     "scores": SCORES,
@@ -282,9 +762,10 @@ ON_THE_DEMO = {"action-date", "scores", "agenda-keys", "presentation", "worries"
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path)
-    parser.add_argument("scenarios", nargs="*", default=sorted(SCENARIOS))
+    parser.add_argument("scenarios", nargs="*", default=["conference"])
     parser.add_argument("--delay", type=int, default=30, help="milliseconds between keys")
     args = parser.parse_args(argv)
+    failed = False
     for name in args.scenarios:
         out = args.out / name
         out.mkdir(parents=True, exist_ok=True)
@@ -293,7 +774,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             saved = screen.dump_all()
         (out / "saved.json").write_text(json.dumps(saved, indent=2, ensure_ascii=False))
         print(f"{name}: {len(saved)} conference(s) saved; screenshots in {out}")
-    return 0
+        steps = SCENARIOS[name]
+        phrases = sum(1 for kind, _value in steps if kind in ("say", "expect"))
+        problems = check(saved, steps)
+        for problem in problems:
+            print(f"  {problem}")
+        print(
+            f"{name}: {typed_characters(steps)} characters typed at {args.delay} ms a key;"
+            f" {phrases - len(problems)} of {phrases} phrases and choices saved where typed"
+        )
+        failed = failed or bool(problems)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

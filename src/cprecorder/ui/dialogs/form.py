@@ -4,6 +4,7 @@
 * Enter on a focused button presses that button (Qt does this in a dialog).
 * Words typed into it are never thrown away unasked: Esc, Cancel or closing the
   dialog with typed text asks first, and "Keep typing" is what Enter answers.
+* Closed, it hands the keyboard back to the window it was opened from.
 
 How each dialog shows which control has the focus is the theme's (a border in
 the accent colour on every kind of control).
@@ -141,3 +142,15 @@ class FormDialog(QDialog):
         """Esc, Cancel and closing the dialog all come here."""
         if self.may_throw_away():
             super().reject()
+
+    def done(self, result: int) -> None:
+        """A closed dialog hands the keyboard back to the window it was opened from.
+
+        Where no window manager does it (a virtual screen, some remote desktops), the
+        window stayed inactive: Tab still moved, but its shortcuts (Ctrl+PgDn, Alt+1…9,
+        F5) did nothing, and a conference was typed round and round its first pane.
+        """
+        super().done(result)
+        owner = self.parentWidget()
+        if owner is not None:
+            owner.window().activateWindow()

@@ -1,0 +1,49 @@
+"""Faults the live typing run (scripts/live_typing.py, a real X screen typed at with
+xdotool) found, each reproduced here with real widgets and keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from by_keyboard import answering, focused, open_window, press, settled
+from cprecorder.actor import Actor
+from cprecorder.store import Store
+from cprecorder.ui.shell.start_view import NewConferenceDialog
+
+Ctrl = Qt.KeyboardModifier.ControlModifier
+
+
+def test_after_the_new_conference_dialog_the_window_shortcuts_work(
+    qtbot: QtBot, store: Store, actor: Actor, tmp_path: Path
+) -> None:
+    """Without a window manager to hand it back, the window never became active again
+    after the dialog: Tab still moved, but Ctrl+PgDn did nothing and the whole
+    conference was typed round the first pane's fields."""
+    window = open_window(qtbot, store, actor, tmp_path / "s.ini")
+
+    def fill(dialog: NewConferenceDialog) -> None:
+        qtbot.keyClicks(focused(), "Fenwick")
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        qtbot.keyClicks(focused(), "Poppy Fenwick")
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+        qtbot.keyClicks(focused(), "Alfie Fenwick")
+        for _ in range(5):  # kind, date, time, how held, chair: Enter there starts it
+            qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        qtbot.keyClicks(focused(), "Ivo Marsh")
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+
+    window.setFocus()
+    with answering(NewConferenceDialog, fill):
+        press(qtbot, Qt.Key.Key_N, Ctrl)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=3000)
+    view = window.view
+    assert view is not None
+    settled(qtbot)
+    first = view.current_key()
+    press(qtbot, Qt.Key.Key_PageDown, Ctrl)
+    assert view.current_key() == view.keys[view.keys.index(first) + 1]
+    here = focused()
+    assert view.panes[view.current_key()].isAncestorOf(here)
