@@ -6,11 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTextEdit
 from pytestqt.qtbot import QtBot
 
 from by_keyboard import answering, focused, open_window, press, settled
 from cprecorder.actor import Actor
 from cprecorder.store import Store
+from cprecorder.ui.shell.app import Records, show_then_open
+from cprecorder.ui.shell.settings import LAST_CONFERENCE, LAST_FIELD, LAST_PANE, Settings
 from cprecorder.ui.shell.start_view import NewConferenceDialog
 
 Ctrl = Qt.KeyboardModifier.ControlModifier
@@ -47,3 +50,30 @@ def test_after_the_new_conference_dialog_the_window_shortcuts_work(
     assert view.current_key() == view.keys[view.keys.index(first) + 1]
     here = focused()
     assert view.panes[view.current_key()].isAncestorOf(here)
+
+
+def test_keys_typed_while_the_records_open_land_in_the_field(
+    qtbot: QtBot, store: Store, actor: Actor, demo_id: int, settings: Settings
+) -> None:
+    """The window is painted before the last conference is reopened; a minute-taker who
+    starts typing at once had those keys thrown away (no field existed to take them)."""
+    summary_key = f"conference:{demo_id}:chair_summary"
+    settings.set(LAST_CONFERENCE, demo_id)
+    settings.set(LAST_PANE, "summary")
+    settings.set(LAST_FIELD, summary_key)
+    window = show_then_open(settings, lambda: Records(store, actor))
+    qtbot.addWidget(window)
+    assert window.view is None  # "Opening your records…"
+    qtbot.keyClicks(window, "Typed early")
+    qtbot.keyClick(window, Qt.Key.Key_Tab)  # kept too: the next field takes what follows
+    qtbot.keyClicks(window, "next")
+    qtbot.waitUntil(lambda: window.view is not None, timeout=10_000)
+    view = window.view
+    assert view is not None
+    qtbot.waitUntil(lambda: focused().property("field_key") != summary_key, timeout=2000)
+    summary = view.panes["summary"].fields[("conference", demo_id, "chair_summary")]
+    decision = view.panes["summary"].fields[("conference", demo_id, "decision_statement")]
+    assert isinstance(summary, QTextEdit) and isinstance(decision, QTextEdit)
+    assert summary.toPlainText().endswith("Typed early")
+    assert decision.toPlainText().endswith("next")
+    window.close()

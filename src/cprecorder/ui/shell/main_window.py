@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 # Not ``Qt`` (the namespace of every enum): building it takes longer than a tenth of the
 # first paint; the code that runs after the first frame imports it where it needs it.
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -117,6 +117,16 @@ class OpeningNote(QLabel):
             QTimer.singleShot(0, self.painted.emit)
 
 
+def kept_for_the_field(event: QKeyEvent) -> bool:
+    """A key that types or moves between fields, not a shortcut (Ctrl, Alt) or a bare modifier."""
+    from PySide6.QtCore import Qt
+
+    if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+        return False
+    moves = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+    return bool(event.text().strip("\r\t\x1b")) or event.key() in (*moves, Qt.Key.Key_Backspace)
+
+
 class MainWindow(QMainWindow):
     #: The window's first frame is on screen (only for a window built without a store).
     first_painted = Signal()
@@ -153,6 +163,8 @@ class MainWindow(QMainWindow):
         self.record_menu_wired = False
         self._start: StartView | None = None
         self.journey_view: JourneyView | None = None
+        #: Keys typed while "Opening your records…" shows, for the field once it is ready.
+        self._typed_ahead: list[QKeyEvent] | None = None
         self.setWindowTitle("CP Recorder")
         self.resize(1360, 860)
         geometry = settings.get(GEOMETRY)
@@ -175,6 +187,8 @@ class MainWindow(QMainWindow):
         else:
             self.opening = OpeningNote()
             self.opening.painted.connect(self.first_painted)
+            self._typed_ahead = []
+            self.ready.connect(self.type_ahead)  # at once: before any key typed later
             self.stack.addWidget(self.opening.centred())
             self.update_actions()
 
@@ -827,6 +841,38 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.status.setText(text)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """While the records open there is no field yet, so keys reach the window itself:
+        they are kept (words, Tab, Enter, Backspace) and typed where the cursor lands."""
+        if self._typed_ahead is not None and kept_for_the_field(event):
+            self._typed_ahead.append(
+                QKeyEvent(
+                    event.type(),
+                    event.key(),
+                    event.modifiers(),
+                    event.text(),
+                    event.isAutoRepeat(),
+                    event.count(),
+                )
+            )
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def type_ahead(self) -> None:
+        """The records are open and the cursor is in its field: type what was kept, in order,
+        each key where the cursor is then (a Tab kept moves it on)."""
+        from PySide6.QtCore import QEvent
+
+        kept, self._typed_ahead = self._typed_ahead or [], None
+        for press in kept:
+            target = QApplication.focusWidget() or self
+            QApplication.sendEvent(target, press)
+            release = QKeyEvent(
+                QEvent.Type.KeyRelease, press.key(), press.modifiers(), press.text()
+            )
+            QApplication.sendEvent(QApplication.focusWidget() or self, release)
 
     def _remember_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         if isinstance(new, QPushButton) and not new.autoDefault():
