@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -86,14 +87,28 @@ class LiveScreen:
                 self.type(str(value))
             elif kind == "wait":
                 time.sleep(float(str(value)))
-            elif kind == "window":  # a person waits until the dialog is on screen
-                started = time.monotonic()
-                self.run("xdotool", "search", "--sync", "--onlyvisible", "--name", str(value))
-                print(f"  the {value!r} window showed {time.monotonic() - started:.1f} s after")
+            elif kind == "window":  # a person waits until the window shows its cursor
+                self.wait_for_window(str(value))
             elif kind == "shot":
                 self.shot(str(value))
             else:
                 raise ValueError(f"unknown step {kind!r}")
+
+    def wait_for_window(self, title: str) -> None:
+        """Until the window titled ``title`` is on screen and has the keyboard, as a person
+        waits to see the dialog and its cursor before typing; says how long that took."""
+        started = time.monotonic()
+        self.run("xdotool", "search", "--sync", "--onlyvisible", "--name", title)
+        shown = time.monotonic() - started
+        while time.monotonic() - started < 30:
+            focused = self.run("xdotool", "getwindowfocus", "getwindowname")
+            if re.search(title, focused):
+                break
+            time.sleep(0.05)
+        else:
+            print(f"  the {title!r} window never took the keyboard")
+        took = time.monotonic() - started
+        print(f"  the {title!r} window showed after {shown:.1f} s, took the keys at {took:.1f} s")
 
     def cli(self, *args: str) -> str:
         command = [str(BIN / "cprecorder-cli"), "--data-dir", str(self.data_dir)]
@@ -323,7 +338,7 @@ CONFERENCE: list[Step] = [
     say(C + "chair", "Ivo Marsh"),
     ("shot", "01-new-conference"),
     ("key", "Return"),
-    ("wait", 3),
+    ("window", "Fenwick"),
     expect(C + "children.*.first_name", "Poppy"),
     expect(C + "children.*.first_name", "Alfie"),
     expect(C + "scheduled_at", "2026-12-01T14:00:00"),
@@ -422,6 +437,11 @@ CONFERENCE: list[Step] = [
     ("key", "Tab"),
     ("type", "v"),
     expect(C + "people.*.joined_by", "video"),
+    ("key", "Tab"),  # Maureen is here too, in person
+    ("type", "p"),
+    ("key", "Tab"),
+    ("type", "i"),
+    expect(C + "people.*.joined_by", "in_person"),
     ("shot", "04-family-attendance"),
     # 3. Worries: items added with Enter, a zoom step mid-sentence, one professionals-only.
     ("key", "ctrl+Next"),
@@ -467,7 +487,7 @@ CONFERENCE: list[Step] = [
     ("window", "Export"),
     ("shot", "07-export-dialog"),
     ("key", "Escape"),
-    ("wait", 0.5),
+    ("window", "Fenwick"),
     ("type", " every weekday."),
     expect(C + "worries.*.text", "Nanna Maureen collects the children every weekday."),
     ("shot", "08-worries"),

@@ -13,8 +13,10 @@ from by_keyboard import answering, focused, open_window, press, settled
 from cprecorder.actor import Actor
 from cprecorder.store import Store
 from cprecorder.ui.shell.app import Records, show_then_open
+from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.shell.settings import LAST_CONFERENCE, LAST_FIELD, LAST_PANE, Settings
 from cprecorder.ui.shell.start_view import NewConferenceDialog
+from cprecorder.ui.widgets.fields import ScoreField, TextField
 
 Ctrl = Qt.KeyboardModifier.ControlModifier
 
@@ -77,3 +79,41 @@ def test_keys_typed_while_the_records_open_land_in_the_field(
     assert summary.toPlainText().endswith("Typed early")
     assert decision.toPlainText().endswith("next")
     window.close()
+
+
+def test_a_capital_letter_in_a_score_box_is_refused_like_any_other(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """A name typed into a score box by mistake ("Maureen…", the cursor one row further
+    than the minute-taker thought) came with Shift: the box took the capital as text,
+    and every key after it raised an error ("CP Recorder met a problem")."""
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("safety_scale")
+    box = next(
+        w for w in view.panes["safety_scale"].findChildren(ScoreField) if w.isVisibleTo(view)
+    )
+    box.setFocus()
+    before = box.text()
+    qtbot.keyClick(box, Qt.Key.Key_M, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(box, "aureen")
+    assert box.text() == before  # refused: the box keeps the last score
+    assert "number from 0 to 10" in demo_window.status.text()
+    qtbot.keyClick(box, Qt.Key.Key_Backspace)
+    qtbot.keyClick(box, Qt.Key.Key_7)
+    assert box.text() == "7"
+
+
+def test_ctrl_enter_in_a_list_item_is_a_new_line(qtbot: QtBot, demo_window: MainWindow) -> None:
+    """Ctrl+Enter in the middle of a plan step did nothing: "Nadia rings Bethan" and
+    "if he comes." were saved run together."""
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("plan")
+    step = next(w for w in view.panes["plan"].findChildren(TextField) if w.isVisibleTo(view))
+    step.setFocus()
+    step.moveCursor(step.textCursor().MoveOperation.End)
+    qtbot.keyClicks(step, " Nadia rings Bethan")
+    qtbot.keyClick(step, Qt.Key.Key_Return, Ctrl)
+    qtbot.keyClicks(step, "if he comes.")
+    assert step.toPlainText().endswith(" Nadia rings Bethan\nif he comes.")

@@ -196,17 +196,20 @@ class ExportDialog(QDialog):
 
     def _show_reading_ease(self, kind: DocumentKind) -> None:
         """Before a family or child reads it: how easy are the words, and what to check."""
+        shown = kind is not DocumentKind.RECORD
+        self.form.setRowVisible(self.reading, shown)
+        self.form.setRowVisible(self.notes, shown)
+        if not shown:
+            return
+        # Only here: the reading-ease counter (textstat) takes seconds to import on a busy
+        # machine, and the dialog opens on the professionals' record, which needs none of
+        # it. Keys typed while a dialog is still opening are lost to the window behind it.
         from ...errors import KnownError
         from ...export.documents import export_notes, worded_document
         from ...export.plaintext import write_text
         from ...language.readability import CHILDRENS_PLAN_READING_AGES, reading_ease
         from ...rules.authority import DEFAULT_FAMILY_READING_AGE, load_authority_settings
 
-        shown = kind is not DocumentKind.RECORD
-        self.form.setRowVisible(self.reading, shown)
-        self.form.setRowVisible(self.notes, shown)
-        if not shown:
-            return
         child_id = self.selected_child_id()
         try:
             content, wording = worded_document(

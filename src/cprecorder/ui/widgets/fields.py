@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -120,6 +120,10 @@ class TextField(QTextEdit, Bound):
     Plain text only (pasted formatting is dropped, the words are kept).
     """
 
+    #: Fits the words when the event loop next turns (:meth:`fit_soon`); the field's own,
+    #: so it goes with the field.
+    _fit_timer: QTimer | None = None
+
     def __init__(
         self,
         recorder: Recorder,
@@ -189,10 +193,21 @@ class TextField(QTextEdit, Bound):
     def sizeHint(self) -> QSize:
         return QSize(320, self.height())
 
+    def fit_soon(self) -> None:
+        """Fit the words once the event loop turns. A new type size sends each field a
+        style change and a font change, and the window asks again after its layout: one
+        fit answers them all (three fits of every field made F5 and zoom slow)."""
+        if self._fit_timer is None:
+            self._fit_timer = QTimer(self)
+            self._fit_timer.setSingleShot(True)
+            self._fit_timer.setInterval(0)
+            self._fit_timer.timeout.connect(self._fit)
+        self._fit_timer.start()  # asked again before it ran: still one fit
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit()
+            self.fit_soon()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
@@ -206,6 +221,15 @@ class TextField(QTextEdit, Bound):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if is_redo(event) and not self.isReadOnly():
             self.redo()
+            return
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            and not self.isReadOnly()
+        ):
+            # Ctrl+Enter is a new line, as Shift+Enter is; Qt's text box ignored it, so a
+            # line break the minute-taker typed was silently not there.
+            self.textCursor().insertText("\n")
             return
         super().keyPressEvent(event)
 
@@ -360,7 +384,11 @@ class ScoreField(QLineEdit, Bound):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, text = event.key(), event.text()
-        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        # Shift is how a capital letter is typed: it is a key like any other here, never
+        # text for the box (a capital taken as text made every later key fail).
+        plain = not event.modifiers() & ~(
+            Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
+        )
         if self.isReadOnly() or not plain:
             super().keyPressEvent(event)
             return
