@@ -572,6 +572,7 @@ CONFERENCE: list[Step] = [
     ("type", "Nadia rings Bethan"),
     ("key", "ctrl+Return"),
     ("type", "if he comes."),
+    expect(C + "plan_items.*.text", "Nadia rings Bethan\nif he comes."),
     ("shot", "14-ctrl-enter"),
     tabs(2),
     ("key", "Return"),

@@ -550,8 +550,7 @@ class ConferenceView(QWidget):
         # The panes' fields only: walking every child of the view (the agenda list's
         # scroll bars and viewport...) would wrap each in Python, which is slow. Only the
         # pane on screen: one set aside is restyled and resized, and so fitted, when shown
-        # again (fitting every field of six panes was a third of what F5 cost over the
-        # same widgets in a bare window).
+        # again.
         for pane in self.panes.values():
             if pane.parentWidget() is None:
                 continue

@@ -196,7 +196,7 @@ class TextField(QTextEdit, Bound):
     def fit_soon(self) -> None:
         """Fit the words once the event loop turns. A new type size sends each field a
         style change and a font change, and the window asks again after its layout: one
-        fit answers them all (three fits of every field made F5 and zoom slow)."""
+        fit answers them all."""
         if self._fit_timer is None:
             self._fit_timer = QTimer(self)
             self._fit_timer.setSingleShot(True)
