@@ -117,3 +117,32 @@ def test_ctrl_enter_in_a_list_item_is_a_new_line(qtbot: QtBot, demo_window: Main
     qtbot.keyClick(step, Qt.Key.Key_Return, Ctrl)
     qtbot.keyClicks(step, "if he comes.")
     assert step.toPlainText().endswith(" Nadia rings Bethan\nif he comes.")
+
+
+def test_a_confidential_worry_being_typed_in_shows_both_borders(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """The keyboard's focus border replaced the amber "professionals only" border: while
+    the minute-taker typed in a confidential worry, nothing on screen said it was one."""
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("worries")
+    worry = next(
+        w
+        for w in view.panes["worries"].findChildren(TextField)
+        if w.isVisibleTo(view) and str(w.property("field_key")).startswith("worry:")
+    )
+    worry.setFocus()
+    if not worry.property("confidential"):
+        qtbot.keyClick(worry, Qt.Key.Key_O, Ctrl | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: bool(focused().property("confidential")), timeout=2000)
+    field = focused()
+    image = field.grab().toImage()
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 1)
+        for y in (image.height() // 2, 1, image.height() - 2)
+    }
+    amber, accent = "#8a4b08", "#1f6f78"  # the theme's confidential and accent colours
+    assert amber in colours  # professionals only
+    assert accent in colours  # the keyboard is here

@@ -105,6 +105,8 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
         selection-color: {p.text}; }}
     QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QComboBox:focus,
     QDateEdit:focus, QSpinBox:focus {{ border: 2px solid {p.accent}; }}
+    QTextEdit[confidential="true"]:focus {{ border: 2px dashed {p.confidential};
+        border-left: 6px solid {p.accent}; }}
     QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly="true"] {{
         background: {p.window}; border-style: dashed; color: {p.muted}; }}
     QPushButton {{ background: {p.page}; border: 1px solid {p.border}; border-radius: 6px;
