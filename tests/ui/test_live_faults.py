@@ -146,3 +146,26 @@ def test_a_confidential_worry_being_typed_in_shows_both_borders(
     amber, accent = "#8a4b08", "#1f6f78"  # the theme's confidential and accent colours
     assert amber in colours  # professionals only
     assert accent in colours  # the keyboard is here
+
+
+def test_on_the_shared_screen_a_score_box_leaves_room_for_the_words(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """At 1600×1000 in presentation mode the score box ("6") took a third of the row and
+    "Why this score" was squeezed to two words a line in front of the family."""
+    demo_window.resize(1600, 1000)
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("safety_scale")
+    press(qtbot, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: demo_window.presentation, timeout=3000)
+    qtbot.wait(50)
+    pane = view.panes["safety_scale"]
+    box = next(w for w in pane.findChildren(ScoreField) if w.isVisibleTo(view))
+    reason = next(
+        w
+        for w in pane.findChildren(TextField)
+        if w.isVisibleTo(view) and w.accessibleName().startswith("Why this score")
+    )
+    assert box.width() <= box.fontMetrics().horizontalAdvance("10") * 6
+    assert reason.width() > box.width()

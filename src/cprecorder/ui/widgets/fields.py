@@ -358,6 +358,9 @@ class ScoreField(QLineEdit, Bound):
         self._given = value
         self.setText(NO_SCORE if value is None else str(value))
         self.setProperty("scoreBox", True)
+        # As wide as "10" needs at the type size of the moment, never wider: a score box
+        # that grew with its column squeezed the words beside it on the shared screen.
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.setToolTip("0 to 10: type a number; Up and Down step it; Backspace clears it.")
         self.editingFinished.connect(self._give)
         if recorder is not None:
@@ -365,6 +368,9 @@ class ScoreField(QLineEdit, Bound):
 
     def score(self) -> int | None:
         return score_of(self.text())
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("10") * 4, super().sizeHint().height())
 
     def set_score(self, value: int | None) -> None:
         self._given = value
