@@ -61,6 +61,7 @@ from .wording import (
     capitalised,
     categories,
     child_born,
+    children_in_full,
     conference_heading,
     date_and_time,
     footer_line,
@@ -209,7 +210,7 @@ class _Sections:
             Fields(
                 (
                     ("Conference" if c.kind.is_conference else "Meeting", c.kind.label),
-                    ("Children", joined(child.name for child in c.children)),
+                    ("Children", children_in_full(c)),
                     ("Date and time", date_and_time(c.scheduled_at)),
                     ("How it was held", c.how_held.label),
                     ("Chair", c.chair),
