@@ -24,23 +24,12 @@ down_revision = "0007"
 branch_labels = None
 depends_on = None
 
-#: The function as ``server init`` made it before: downgrade puts it back.
-WITH_THE_DEAD_CLAUSE = """
-    CREATE OR REPLACE FUNCTION cprecorder_sign_off_by_a_chair() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-    BEGIN
+#: The clause taken out; downgrade puts it back where it stood, first in the function.
+DEAD_CLAUSE = """
         IF OLD.status = 'signed_off' AND NEW.status IS DISTINCT FROM 'signed_off' THEN
             RAISE EXCEPTION 'A signed-off record stays signed off.'
                 USING ERRCODE = 'insufficient_privilege';
-        END IF;
-        IF NEW.status = 'signed_off' AND OLD.status IS DISTINCT FROM 'signed_off'
-           AND NOT pg_has_role(session_user, 'cprecorder_chair', 'MEMBER') THEN
-            RAISE EXCEPTION 'Only a conference chair can sign off a record; % is not one.',
-                session_user USING ERRCODE = 'insufficient_privilege';
-        END IF;
-        RETURN NEW;
-    END $$
-    """
+        END IF;"""
 
 
 def _replace_if_set_up(function: str) -> None:
@@ -59,4 +48,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    _replace_if_set_up(WITH_THE_DEAD_CLAUSE)
+    _replace_if_set_up(SIGN_OFF_BY_A_CHAIR.replace("BEGIN", "BEGIN" + DEAD_CLAUSE, 1))
