@@ -168,7 +168,8 @@ def test_migration_0009_takes_the_dead_clause_out_of_a_set_up_servers_sign_off_t
             return str(
                 conn.execute(
                     text(
-                        "SELECT prosrc FROM pg_proc WHERE proname = 'cprecorder_sign_off_by_a_chair'"
+                        "SELECT prosrc FROM pg_proc"
+                        " WHERE proname = 'cprecorder_sign_off_by_a_chair'"
                     )
                 ).scalar_one()
             )
