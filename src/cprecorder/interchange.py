@@ -58,6 +58,9 @@ SKIP = AUDIT_HEAD_COLUMNS | frozenset(
         "decision_id",
         "previous_conference_id",
         "case_id",
+        # Carried by the file's case, as the record shows it (see conference_to_dict).
+        "locked_case_family_name",
+        "locked_case_reference",
         "created_at",
         "updated_at",
         "revision",
@@ -144,10 +147,13 @@ def conference_to_dict(conference: Conference) -> dict[str, Any]:
     previous = conference.previous_conference
     record["previous_conference"] = previous.uid if previous is not None else None
     case = conference.case
+    # A signed-off record keeps the case's details it was signed with, whatever the case
+    # is called now (its reference may be corrected for the meetings to come).
+    family_name, reference = conference.case_details if case is not None else ("", "")
     return {
         "format": FORMAT,
         "version": VERSION,
-        "case": {"uid": case.uid, "family_name": case.family_name, "reference": case.reference}
+        "case": {"uid": case.uid, "family_name": family_name, "reference": reference}
         if case is not None
         else None,
         "conference": record,

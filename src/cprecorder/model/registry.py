@@ -104,6 +104,8 @@ LIFECYCLE_FIELDS = frozenset(
         "withdrawn_at",
         "withdrawn_by",
         "withdrawal_reason",
+        "locked_case_family_name",
+        "locked_case_reference",
     }
 )
 
