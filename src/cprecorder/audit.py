@@ -34,13 +34,15 @@ from .actor import Actor
 from .lifecycle import conference_id_of_row, conference_of
 from .model import AuditEntry, Conference, EditingSession, Operation, RecordStatus
 from .model.base import utcnow
-from .model.conference import AUDIT_HEAD_COLUMNS, short_fingerprint
+from .model.conference import AUDIT_HEAD_COLUMNS, LOCKED_CASE_COLUMNS, short_fingerprint
 
 #: Not changes to the record: the trail itself, and who has a conference open.
 NOT_AUDITED = (AuditEntry, EditingSession)
 
 HIDDEN_COLUMNS = (
-    frozenset({"id", "position", "updated_at", "created_at", "revision"}) | AUDIT_HEAD_COLUMNS
+    frozenset({"id", "position", "updated_at", "created_at", "revision"})
+    | AUDIT_HEAD_COLUMNS
+    | LOCKED_CASE_COLUMNS
 )
 
 

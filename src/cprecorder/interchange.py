@@ -37,7 +37,7 @@ from .model import (
     RecordStatus,
 )
 from .model.base import Base, new_uid
-from .model.conference import AUDIT_HEAD_COLUMNS
+from .model.conference import AUDIT_HEAD_COLUMNS, LOCKED_CASE_COLUMNS
 from .model.registry import CONFERENCE_LISTS, LIFECYCLE_FIELDS, coerce, entity_class, shown
 from .rules.nation import RulesFormatError, load_rules
 from .store import Store
@@ -49,22 +49,24 @@ VERSION = 2
 READS = (1, 2)
 
 #: Columns that belong to a database, not to the record.
-SKIP = AUDIT_HEAD_COLUMNS | frozenset(
-    {
-        "id",
-        "conference_id",
-        "position",
-        "danger_statement_id",
-        "decision_id",
-        "previous_conference_id",
-        "case_id",
-        # Carried by the file's case, as the record shows it (see conference_to_dict).
-        "locked_case_family_name",
-        "locked_case_reference",
-        "created_at",
-        "updated_at",
-        "revision",
-    }
+SKIP = (
+    AUDIT_HEAD_COLUMNS
+    # Carried by the file's case, as the record shows it (see conference_to_dict).
+    | LOCKED_CASE_COLUMNS
+    | frozenset(
+        {
+            "id",
+            "conference_id",
+            "position",
+            "danger_statement_id",
+            "decision_id",
+            "previous_conference_id",
+            "case_id",
+            "created_at",
+            "updated_at",
+            "revision",
+        }
+    )
 )
 #: Items about some of the children (none listed: all of them). Files written before
 #: these could be about several children name one child, or none, as ``"child"``.

@@ -37,6 +37,11 @@ AUDIT_HEAD_COLUMNS = frozenset(
 )
 
 
+#: The case's details as a locked record keeps them: a copy made at sign-off (or
+#: withdrawal), not a change anyone types, so the trail and the file leave them out.
+LOCKED_CASE_COLUMNS = frozenset({"locked_case_family_name", "locked_case_reference"})
+
+
 class Conference(Base):
     """One Child Protection Conference and everything recorded at it."""
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import ColumnProperty
 from ..errors import ValidationError
 from .assessment import DangerScore, DangerStatement, SafetyScore, WorryItem
 from .base import Base
-from .conference import AUDIT_HEAD_COLUMNS, Conference
+from .conference import AUDIT_HEAD_COLUMNS, LOCKED_CASE_COLUMNS, Conference
 from .confidential import ProfessionalsOnlyNote
 from .decision import (
     AboutSomeChildren,
@@ -104,8 +104,6 @@ LIFECYCLE_FIELDS = frozenset(
         "withdrawn_at",
         "withdrawn_by",
         "withdrawal_reason",
-        "locked_case_family_name",
-        "locked_case_reference",
     }
 )
 
@@ -113,6 +111,7 @@ LIFECYCLE_FIELDS = frozenset(
 NOT_EDITABLE = (
     LIFECYCLE_FIELDS
     | AUDIT_HEAD_COLUMNS
+    | LOCKED_CASE_COLUMNS
     | frozenset(
         {
             "id",
