@@ -181,7 +181,7 @@ class _Sections:
             self.agenda = None
 
     def relation(self, person: Person) -> str:
-        """``Grandmother``; ``Father of Isla``; ``Mother of Maisie; Father of Leo``."""
+        """``Grandmother``; ``Father of Isla``; ``Mother of Maisie; father of Leo``."""
         return relation_to_children(person, self.c)
 
     def about(self, child_ids: list[int]) -> str:
@@ -566,10 +566,7 @@ class _Sections:
             part.append(
                 Fields(
                     (
-                        (
-                            "How they took part",
-                            child.participation.label if child.participation else "",
-                        ),
+                        ("How they took part", self.participation(child)),
                         ("Notes", child.participation_notes),
                     )
                 )
@@ -578,6 +575,14 @@ class _Sections:
                 blocks += [Heading(f"{child.name}'s views", 2), *part]
         blocks += self.parents_views()
         return blocks
+
+    def participation(self, child: Child) -> str:
+        """The national code for the professionals; the family reads it in plain words."""
+        if child.participation is None:
+            return ""
+        if self.audience is Audience.FAMILY:
+            return child.participation.plain_label
+        return child.participation.label
 
     def unborn_involvement(self, child: Child) -> list[Block]:
         """An unborn child has no views to record: the expected date and the parents' plans."""
