@@ -180,23 +180,15 @@ def changes_in(session: Session) -> list[dict[str, Any]]:
         if isinstance(obj, NOT_AUDITED):
             continue
         state = inspect(obj)
-        changes = [
-            (attr.key, *old_and_new(state.attrs[attr.key].history))
-            for attr in state.mapper.column_attrs
-            # a move is audited as the moved item's new place, once
-            if (attr.key not in HIDDEN_COLUMNS or (attr.key == "position" and obj is moved))
-            and state.attrs[attr.key].history.has_changes()
-        ]
-        if changes:
-            conference = conference_of(obj)
-            rows += field_entries(
-                actor,
-                operation,
-                conference.id if conference is not None else None,
-                describe(obj),
-                changes,
-                at=now,
-            )
+        for attr in state.mapper.column_attrs:
+            if attr.key in HIDDEN_COLUMNS and not (attr.key == "position" and obj is moved):
+                continue  # a move is audited as the moved item's new place, once
+            history = state.attrs[attr.key].history
+            if not history.has_changes():
+                continue
+            old, new = old_and_new(history)
+            if differs(old, new):  # the test the autosave's field_entries makes too
+                add(obj, attr.key, as_text(old), as_text(new))
     # Deleted rows come from the mapper hook: it also sees orphans removed by cascade,
     # which never appear in ``session.deleted``.
     for obj, conference_id in session.info.pop("audit_deleted", []):
