@@ -18,7 +18,7 @@ from cprecorder.agenda.items import (
     KNOWN_ITEMS,
 )
 from cprecorder.agenda.record_index import free_text_only, record_parts, text_places
-from cprecorder.export.record import _Sections
+from cprecorder.export.sections import section_modules, section_of
 from cprecorder.language.family_text import family_text
 from cprecorder.model import (
     Addendum,
@@ -40,8 +40,13 @@ PANES = Path(cprecorder.__file__).parent / "ui" / "panes"
 def test_every_agenda_item_has_a_pane_module_and_an_export_section(key: str) -> None:
     known = KNOWN_ITEMS[key]
     assert (PANES / f"{key}.py").is_file(), f"no pane module ui/panes/{key}.py"
-    assert callable(getattr(_Sections, known.section, None)), f"no export section {key}"
+    assert known.section in section_modules(), f"no export section export/sections/{key}.py"
+    assert callable(section_of(known))
     assert known.title.strip()
+
+
+def test_every_export_section_belongs_to_a_declared_item() -> None:
+    assert section_modules() == {known.section for known in AGENDA_ITEMS}
 
 
 def test_each_agenda_item_is_declared_once() -> None:

@@ -7,14 +7,16 @@ see it, its section of the exported record, and how complete it is. The agenda
 loader, the window's panes and agenda marks, Find, the chair's review and the
 exports all read :data:`AGENDA_ITEMS`; nothing else lists agenda items.
 
-Adding an agenda item is one declaration here, one pane module and one method of
-the export's ``_Sections`` (named by ``export_section``); ``tests/unit/test_agenda_items.py``
-fails if either is missing. What the family may see is decided from these
+Adding an agenda item is one declaration here and one pane module, with its section
+of the exported record beside the other sections (``cprecorder/export/sections/<key>.py``,
+or the one ``export_section`` names); ``tests/unit/test_agenda_items.py`` fails if
+either module is missing. What the family may see is decided from these
 declarations by :func:`cprecorder.sharing.family_may_see`, never here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import completeness as done
@@ -40,7 +42,8 @@ class KnownItem:
     also_shows: tuple[str, ...] = ()
     #: False for an item the family must never see: on a shared screen, in what they receive.
     for_the_family: bool = True
-    #: The export's section for this item (a method of ``export.record._Sections``).
+    #: The module of ``cprecorder.export.sections`` that writes this item's section of
+    #: the exported record, when it is not named after the key.
     export_section: str = ""
     #: (filled, expected): the quiet mark beside the agenda entry.
     completeness: Completeness = done.nothing_expected
@@ -160,18 +163,33 @@ AGENDA_ITEMS: tuple[KnownItem, ...] = (
     ),
 )
 
-#: Agenda item key → its declaration.
-KNOWN_ITEMS: dict[str, KnownItem] = {item.key: item for item in AGENDA_ITEMS}
+#: Agenda item key → its declaration, in declaration order.
+KNOWN_ITEMS: dict[str, KnownItem] = {}
 
 #: The agenda item (pane) that is the home of each part of the record.
-ENTITY_PANE: dict[str, str] = {
-    entity: item.key for item in AGENDA_ITEMS for entity in item.entities
-}
+ENTITY_PANE: dict[str, str] = {}
 
 #: Fields held on the conference itself, by the agenda item (pane) that shows them.
-CONFERENCE_FIELD_PANE: dict[str, str] = {
-    field: item.key for item in AGENDA_ITEMS for field in item.conference_fields
-}
+CONFERENCE_FIELD_PANE: dict[str, str] = {}
+
+
+def index_declarations(items: Sequence[KnownItem] = AGENDA_ITEMS) -> None:
+    """Fill the lookups above from the declarations, in place (on import).
+
+    Every reader looks an item up here, so declaring another one at run time (an
+    authority's own item, or a test's) is this call with the longer list.
+    """
+    KNOWN_ITEMS.clear()
+    KNOWN_ITEMS.update((item.key, item) for item in items)
+    ENTITY_PANE.clear()
+    ENTITY_PANE.update((entity, item.key) for item in items for entity in item.entities)
+    CONFERENCE_FIELD_PANE.clear()
+    CONFERENCE_FIELD_PANE.update(
+        (field, item.key) for item in items for field in item.conference_fields
+    )
+
+
+index_declarations()
 
 
 def known_item(key: str) -> KnownItem | None:
