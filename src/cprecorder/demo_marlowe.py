@@ -252,8 +252,9 @@ def marlowe_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any
         "Nanna Maureen has looked after the children every weekend since the summer. The worry "
         "is the shouting and drinking at home, what Isla and Rory see and hear, and how a "
         "newborn baby would be kept safe. Reports from the HV and police came late.",
-        "decision_statement": "Isla, Rory and the unborn baby will each be subject to a child "
-        "protection plan under the categories of emotional abuse and neglect.",
+        "decision_statement": "Isla and Rory will each be subject to a child protection plan "
+        "under the categories of emotional abuse and neglect, and the unborn baby under the "
+        "category of neglect.",
         "children": [
             {
                 **child,

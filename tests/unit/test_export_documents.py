@@ -449,5 +449,5 @@ def test_relationships_are_named_per_child_only_when_they_differ(
         if [c.text for c in table.rows[0].cells][:2] == ["Name", "Family or network"]
         for row in table.rows[1:]
     }
-    assert network["Dean Ashdown"] == "Stepfather of Maisie; Father of Leo"
+    assert network["Dean Ashdown"] == "Stepfather of Maisie; father of Leo"
     assert network["Sophie Lane"] == "Family friend"

@@ -156,11 +156,12 @@ def test_relationships_say_to_which_child_and_where_people_live(
     family = documents[DocumentKind.FAMILY]
     assert "Callum Marlowe | Family | Father of Isla | Lives elsewhere" in family
     assert (
-        "Jason Reed | Family | Isla and Rory's mother's partner; Father of the unborn baby | "
+        "Jason Reed | Family | Isla and Rory's mother's partner; father of the unborn baby | "
         "Lives with the children" in family
     )
     assert "Chloe Marlowe | Family | Mother | Lives with the children" in family
     assert "Mother's partner of" not in family
+    assert "(Isla and Rory's mother's partner; father of the unborn baby)" in family
 
 
 def test_a_dissent_about_two_of_three_children(documents: dict[DocumentKind, str]) -> None:
@@ -361,3 +362,62 @@ def test_a_plan_is_started_in_words_written_to_the_child(store: Store, actor: Ac
 def load_child(store: Store, conference_id: int, index: int) -> Any:
     with store.read() as session:
         return load_conference(session, conference_id).children[index]
+
+
+def test_the_family_reads_how_a_child_took_part_in_plain_words(
+    documents: dict[DocumentKind, str],
+) -> None:
+    family = documents[DocumentKind.FAMILY]
+    assert (
+        "How they took part: Was not at the meeting, and told someone what to say for them"
+        in family
+    )
+    assert "How they took part: Was not at the meeting, and shared their views another way" in (
+        family
+    )
+    assert "PN5" not in family and "PN6" not in family and "advocate" not in family
+    record = documents[DocumentKind.RECORD]
+    assert "How they took part: PN5 – absent, briefs an advocate" in record
+
+
+def test_quorate_is_explained_to_the_family(documents: dict[DocumentKind, str]) -> None:
+    family = documents[DocumentKind.FAMILY]
+    assert "The conference was quorate: 3 agencies" in family
+    assert "Quorate | enough services were there for the conference to make decisions" in family
+    assert "Words we use" not in documents[DocumentKind.RECORD]
+
+
+def test_core_group_notes_are_a_sentence_of_their_own(marlowe: Conference) -> None:
+    summary = text_of(document_bytes(marlowe, DocumentKind.SUMMARY))
+    for text in (summary, plan_summary_text(marlowe)):
+        assert (
+            "Core group meeting: Thursday 17 December 2026. At Ashgrove Primary School, 3.30pm."
+            in text
+        )
+        assert "Core group meeting: Thursday 28 January 2027." in text
+        assert "– At" not in text
+
+
+def test_names_on_the_charts_fit_their_columns(marlowe: Conference) -> None:
+    from docx.oxml.ns import qn
+
+    from cprecorder.export.text_width import text_width_cm
+
+    # Arial's widths: "Whitlock" at 9 pt is 34 points, as Word prints it.
+    assert text_width_cm("Whitlock", 9) == pytest.approx(34.0 * 2.54 / 72, abs=0.01)
+    document = docx.Document(io.BytesIO(document_bytes(marlowe, DocumentKind.FAMILY)))
+    scales = [
+        table
+        for table in document.tables
+        if [cell.text for cell in table.rows[0].cells] == [str(n) for n in range(11)]
+    ]
+    assert len(scales) == 3
+    for table in scales:
+        grid = [int(col.get(qn("w:w"))) / 567 for col in table._tbl.tblGrid.iter(qn("w:gridCol"))]
+        assert sum(grid) == pytest.approx(17.0, abs=0.05)
+        names = [cell.text for cell in table.rows[1].cells]
+        assert any("Whitlock" in text for text in names)
+        for width, text in zip(grid, names, strict=True):
+            for word in text.replace("▲", " ").split():
+                # The cell's own margins (2 × 100 twips) are not for text.
+                assert text_width_cm(word, 9) <= width - 2 * 100 / 567, (word, width)

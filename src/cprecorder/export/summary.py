@@ -8,11 +8,14 @@ what the family may see.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..model import ActionFor, Conference, PlanSection
 from ..rules.categories import category_word
 from .blocks import Block, Bullets, Content, Heading, Paragraph, Table, Title
 from .wording import (
     People,
+    capitalised,
     categories,
     children_names,
     conference_heading,
@@ -124,18 +127,21 @@ def _dates(c: Conference, people: People) -> list[Block]:
     if members:
         blocks.append(Paragraph(joined(members) + ".", lead="Core group: "))
     if meetings:
-        blocks.append(
-            Bullets(
-                tuple(
-                    f"Core group meeting: {weekday_date(m.meets_on)}"
-                    + (f" – {m.notes}" if m.notes else "")
-                    for m in meetings
-                )
-            )
-        )
+        blocks.append(Bullets(tuple(_core_group_line(m.meets_on, m.notes) for m in meetings)))
     if c.review_conference_on:
         blocks.append(Paragraph(weekday_date(c.review_conference_on), lead="Review conference: "))
     return blocks
+
+
+def _core_group_line(meets_on: dt.date | None, notes: str) -> str:
+    """``Core group meeting: Thursday 17 December 2026. At the school, 3.30pm.``: the notes
+    as a sentence of their own, so they keep the capital they were typed with."""
+    line = f"Core group meeting: {weekday_date(meets_on)}."
+    notes = notes.strip()
+    if not notes:
+        return line
+    end = "" if notes[-1] in ".!?" else "."
+    return f"{line} {capitalised(notes)}{end}"
 
 
 def _next_steps(c: Conference, people: People) -> list[Block]:

@@ -46,6 +46,7 @@ from .blocks import (
 )
 from .characters import CharacterFilter
 from .pictures import picture_png
+from .text_width import fitted_widths, text_width_cm, widest_word_cm
 
 A4_WIDTH_CM = 21.0
 A4_HEIGHT_CM = 29.7
@@ -54,6 +55,9 @@ A4_HEIGHT_CM = 29.7
 #: a row taller than a page could not be shown at all.
 SHORT_ROW = 1200
 
+
+#: The space inside a table cell left and right of its text (100 twips).
+CELL_SIDE_MARGIN_CM = 100 / 1440 * 2.54
 
 #: Our own paragraph styles, so a person editing the document can restyle them.
 FIELD_STYLE = "Record Field"
@@ -446,7 +450,13 @@ class _Writer:
         _sub(tbl_pr, "w:jc").set(qn("w:val"), "center")
         _sub(tbl_pr, "w:tblLayout").set(qn("w:type"), "fixed")
         margins = _sub(tbl_pr, "w:tblCellMar")
-        for side, twips in (("top", 45), ("left", 100), ("bottom", 45), ("right", 100)):
+        side_twips = _twips(CELL_SIDE_MARGIN_CM)
+        for side, twips in (
+            ("top", 45),
+            ("left", side_twips),
+            ("bottom", 45),
+            ("right", side_twips),
+        ):
             margin = _sub(margins, f"w:{side}")
             margin.set(qn("w:w"), str(twips))
             margin.set(qn("w:type"), "dxa")
@@ -463,21 +473,28 @@ class _Writer:
     def scale(self, block: Scale) -> None:
         """The 0-10 line as a row of coloured cells with each person's name under
         their mark: it prints, reads aloud and copies like the rest of the text."""
-        width = self.look.text_width_cm / 11
-        tbl = self._table([width] * 11)
-        cell_style = self._style_ids[TABLE_TEXT_STYLE]
         by_score: dict[int, list[str]] = {n: [] for n in range(11)}
         for mark in block.marks:
             if 0 <= mark.score <= 10:
                 by_score[mark.score].append(self.clean(mark.who))
-        numbers = _row(tbl, header=True)
-        for score in range(11):
-            p = _cell(numbers, width, cell_style, fill=SCALE_COLOURS[score], centred=True)
-            _text(p, str(score), bold=True, half_points=round(2 * (self.look.table_size + 2)))
-        marks = _row(tbl, keep_together=True)
-        # Names under the marks: never below 9 pt, so they read when printed.
+        # Names under the marks: never below 9 pt, so they read when printed; each
+        # column wide enough for its names' longest word, so no name breaks mid-word.
         small = round(2 * max(self.look.table_size - 1, 9))
-        for score in range(11):
+        number_size = self.look.table_size + 2
+        padding = 2 * CELL_SIDE_MARGIN_CM + 0.1
+        widths = fitted_widths(
+            [widest_word_cm(by_score[n], small / 2) + padding for n in range(11)],
+            self.look.text_width_cm,
+            least=text_width_cm("10", number_size) + padding,
+        )
+        tbl = self._table(widths)
+        cell_style = self._style_ids[TABLE_TEXT_STYLE]
+        numbers = _row(tbl, header=True)
+        for score, width in enumerate(widths):
+            p = _cell(numbers, width, cell_style, fill=SCALE_COLOURS[score], centred=True)
+            _text(p, str(score), bold=True, half_points=round(2 * number_size))
+        marks = _row(tbl, keep_together=True)
+        for score, width in enumerate(widths):
             names = by_score[score]
             p = _cell(marks, width, cell_style, fill="F7F7F7" if names else "", centred=True)
             if names:

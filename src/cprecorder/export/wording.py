@@ -103,7 +103,8 @@ def relation_to_children(person: Person, conference: Conference) -> str:
     """How a person relates to the children, saying to which when not to all of them.
 
     "Mother" (to every child); "Father of Isla"; "Isla and Rory's mother's
-    partner"; "Mother of Isla; Grandmother of Rory" when it differs by child.
+    partner"; "Mother of Isla; grandmother of Rory" when it differs by child (one
+    phrase, so only its start has a capital).
     """
     order = {child.id: index for index, child in enumerate(conference.children)}
     names = {child.id: child_first_name(child) for child in conference.children}
@@ -122,10 +123,10 @@ def relation_to_children(person: Person, conference: Conference) -> str:
     for words, ids in groups.values():
         whom = joined(names[i] for i in ids)
         if "'s " in words or "’s " in words:
-            phrases.append(capitalised(f"{whom}'s {in_sentence(words)}"))
+            phrases.append(f"{whom}'s {in_sentence(words)}")
         else:
-            phrases.append(f"{capitalised(words)} of {whom}")
-    return "; ".join(phrases)
+            phrases.append(f"{in_sentence(words)} of {whom}")
+    return capitalised("; ".join(phrases))
 
 
 def role_and_agency(person: Person) -> str:

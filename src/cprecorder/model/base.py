@@ -128,6 +128,11 @@ class ParticipationCode(LabelledEnum):
     PN6 = "PN6"
     PN7 = "PN7"
 
+    @property
+    def plain_label(self) -> str:
+        """The code in everyday words, without the code: what the family reads."""
+        return PARTICIPATION_IN_PLAIN_WORDS[self]
+
 
 class PlanType(LabelledEnum):
     CHILD_PROTECTION = "child_protection"
@@ -249,6 +254,19 @@ LABEL_PAIRS: tuple[tuple[enum.Enum, str], ...] = (
     (Role.SOCIAL_WORKER, "Social worker"),
     (Role.OTHER, "Other"),
 )
+
+#: How a child took part, for the family's documents and the shared window: the
+#: national codes and "advocate" are professionals' words.
+PARTICIPATION_IN_PLAIN_WORDS: dict[ParticipationCode, str] = {
+    ParticipationCode.PN0: "Too young to take part (under 4)",
+    ParticipationCode.PN1: "Came to the meeting and spoke for themselves",
+    ParticipationCode.PN2: "Came to the meeting, and someone spoke for them",
+    ParticipationCode.PN3: "Came to the meeting and showed their views without words",
+    ParticipationCode.PN4: "Came to the meeting but did not join in",
+    ParticipationCode.PN5: "Was not at the meeting, and told someone what to say for them",
+    ParticipationCode.PN6: "Was not at the meeting, and shared their views another way",
+    ParticipationCode.PN7: "Was not at the meeting, and their views were not shared",
+}
 
 _LABELS: dict[tuple[type[enum.Enum], str], str] = {
     (type(member), member.value): words for member, words in LABEL_PAIRS

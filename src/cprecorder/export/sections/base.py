@@ -44,7 +44,7 @@ class SectionContext:
             self.agenda = None
 
     def relation(self, person: Person) -> str:
-        """``Grandmother``; ``Father of Isla``; ``Mother of Maisie; Father of Leo``."""
+        """``Grandmother``; ``Father of Isla``; ``Mother of Maisie; father of Leo``."""
         return relation_to_children(person, self.c)
 
     def about(self, child_ids: list[int]) -> str:

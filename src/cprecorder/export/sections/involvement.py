@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...model import Child, PersonKind
 from ..blocks import Block, Fields, Heading, Paragraph
 from ..wording import long_date, yes_no
-from .base import SectionContext
+from .base import Audience, SectionContext
 
 
 def section(s: SectionContext) -> list[Block]:
@@ -21,10 +21,7 @@ def section(s: SectionContext) -> list[Block]:
         part.append(
             Fields(
                 (
-                    (
-                        "How they took part",
-                        child.participation.label if child.participation else "",
-                    ),
+                    ("How they took part", participation(s, child)),
                     ("Notes", child.participation_notes),
                 )
             )
@@ -33,6 +30,15 @@ def section(s: SectionContext) -> list[Block]:
             blocks += [Heading(f"{child.name}'s views", 2), *part]
     blocks += parents_views(s)
     return blocks
+
+
+def participation(s: SectionContext, child: Child) -> str:
+    """The national code for the professionals; the family reads it in plain words."""
+    if child.participation is None:
+        return ""
+    if s.audience is Audience.FAMILY:
+        return child.participation.plain_label
+    return child.participation.label
 
 
 def unborn_involvement(s: SectionContext, child: Child) -> list[Block]:
