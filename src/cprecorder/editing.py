@@ -21,10 +21,11 @@ import os
 import secrets
 import socket
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any, cast
 
 from sqlalchemy import Table, or_
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 
 from .actor import Actor
 from .audit import write_note
@@ -72,7 +73,11 @@ def claim(store: Store, *, actor: Actor, conference_id: int, token: str) -> Hold
         "heartbeat_at": now,
     }
     table = cast(Table, EditingSession.__table__)
-    dialect = postgresql if not store.is_sqlite else sqlite
+    dialect: ModuleType = sqlite
+    if not store.is_sqlite:  # imported only for a server: a window on SQLite opens sooner
+        from sqlalchemy.dialects import postgresql
+
+        dialect = postgresql
     statement = dialect.insert(table).values(conference_id=conference_id, **mine)
     statement = statement.on_conflict_do_update(
         index_elements=[table.c.conference_id],

@@ -5,14 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
-from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from cprecorder.language.jargon import load_jargon
 from cprecorder.language.spelling import SpellChecker
 from cprecorder.ui.widgets.language_marks import (
+    LanguageAttachment,
     LanguageTools,
     attach_language_tools,
     build_context_menu,
@@ -196,3 +197,68 @@ def test_spelling_off_still_underlines_jargon(qtbot: QtBot, tmp_path: Path) -> N
     assert underline_at(block, 0) == Underline.NoUnderline
     assert underline_at(block, block.text().index("HV")) == Underline.DotLine
     assert "Add to dictionary" not in action_texts(build_context_menu(edit, point_at(edit, 2)))
+
+
+def underlined(block: QTextBlock) -> dict[int, QTextCharFormat.UnderlineStyle]:
+    """Each underlined character of a paragraph and how it is underlined."""
+    return {
+        index: fmt_range.format.underlineStyle()
+        for fmt_range in block.layout().formats()
+        for index in range(fmt_range.start, fmt_range.start + fmt_range.length)
+        if fmt_range.format.underlineStyle() != Underline.NoUnderline
+    }
+
+
+def expected_underlines(
+    text: str, tools: LanguageTools, names: frozenset[str]
+) -> dict[int, QTextCharFormat.UnderlineStyle]:
+    """What the underlines of one sentence are, worked out from the whole sentence at once:
+    jargon dotted, then misspellings wavy over it."""
+    words = frozenset(w for name in names for w in name.split())
+    marks = {i: Underline.DotLine for h in tools.jargon.find(text) for i in range(h.start, h.end)}
+    for miss in tools.spelling.misspellings(text, words):
+        marks.update(dict.fromkeys(range(miss.start, miss.end), Underline.WaveUnderline))
+    return marks
+
+
+def test_a_long_sentence_typed_word_by_word_is_underlined_as_a_whole(
+    qtbot: QtBot, tools: LanguageTools
+) -> None:
+    """The last words of a long sentence are re-checked as they are typed, the words before
+    them remembered: the underlines are those of the whole sentence, after every word, after
+    an edit in its middle, and after a name is added to the conference."""
+    names = frozenset({"Kerry Ashdown"})
+    edit = QTextEdit()
+    shown(qtbot, edit)
+    attach_language_tools(edit, tools=tools, extra_words=lambda: names)
+    sentence = (
+        "Kerry said the HV and the sosial worker visited Ashdown's flat twice and "
+        "found it tidy but Zorblat was there again and the disguised compliance "
+        "worry was raised by the teecher who said the children were hungry at school "
+        "on Monday and Tuesday while Kerry waited for the core group and the GP"
+    )
+    for word in sentence.split(" "):
+        qtbot.keyClicks(edit, word + " ")
+        block = edit.document().firstBlock()
+        assert underlined(block) == expected_underlines(block.text(), tools, names), word
+    text = edit.toPlainText()
+    assert underlined(edit.document().firstBlock())[text.index("sosial")] == Underline.WaveUnderline
+    assert underlined(edit.document().firstBlock())[text.index("HV")] == Underline.DotLine
+
+    cursor = edit.textCursor()  # a word put in the middle, a correction at the start
+    cursor.setPosition(text.index("twice"))
+    edit.setTextCursor(cursor)
+    qtbot.keyClicks(edit, "Blorvik ")
+    cursor.setPosition(text.index("sosial") + 2)
+    edit.setTextCursor(cursor)
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    qtbot.keyClicks(edit, "c")
+    block = edit.document().firstBlock()
+    assert "social worker" in block.text() and "Blorvik twice" in block.text()
+    assert underlined(block) == expected_underlines(block.text(), tools, names)
+
+    names = frozenset({"Kerry Ashdown", "Zorblat Blorvik"})  # a person added: a new set
+    edit.findChild(LanguageAttachment).highlighter.rehighlight()  # type: ignore[union-attr]
+    block = edit.document().firstBlock()
+    assert block.text().index("Zorblat") not in underlined(block)
+    assert underlined(block) == expected_underlines(block.text(), tools, names)

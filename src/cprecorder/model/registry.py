@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import json
 import logging
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, inspect
@@ -151,8 +154,10 @@ def entity_class(name: str) -> type[Base]:
         raise ValidationError(f"There is no part of the record called {name!r}.") from None
 
 
-def columns(cls: type[Base]) -> dict[str, ColumnProperty[Any]]:
-    return {prop.key: prop for prop in inspect(cls).column_attrs}
+@functools.cache
+def columns(cls: type[Base]) -> Mapping[str, ColumnProperty[Any]]:
+    """A part's columns by name (asked on every keystroke: worked out once per class)."""
+    return MappingProxyType({prop.key: prop for prop in inspect(cls).column_attrs})
 
 
 #: Whole numbers every backend keeps (PostgreSQL's INTEGER is 32 bits).

@@ -6,12 +6,13 @@ naming its :class:`Operation` (declared once, in :mod:`cprecorder.model.operatio
 with the words the audit trail shows), which the window passes to every screen.
 """
 
+from typing import TYPE_CHECKING
+
 from ..model.operation import Operation, Scope
 from .action_owner import set_action_owner
 from .change import Change
 from .childrens_plan import create_childrens_plan
 from .decision import set_decision
-from .journey import set_action_progress, set_case_details, start_core_group, start_review
 from .record import (
     add_item,
     create_conference,
@@ -30,6 +31,25 @@ from .signoff import (
     take_back,
     withdraw,
 )
+
+if TYPE_CHECKING:
+    from .journey import set_action_progress, set_case_details, start_core_group, start_review
+
+#: The operations over a family's journey, imported when first used: they bring in the
+#: journey's rules, the bank holidays and the exports (python-docx), which reopening a
+#: conference does not need (the window has the cursor in its field sooner without them).
+_JOURNEY = frozenset(
+    {"set_action_progress", "set_case_details", "start_core_group", "start_review"}
+)
+
+
+def __getattr__(name: str) -> object:
+    if name in _JOURNEY:
+        from . import journey
+
+        return getattr(journey, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Change",

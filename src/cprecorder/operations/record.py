@@ -13,7 +13,6 @@ from ..agenda import load_agenda
 from ..conference_lock import lock_conference, lock_conference_of
 from ..conflicts import check_revision, saved_revisions
 from ..errors import NotFoundError, ValidationError
-from ..journey.carry import carry_forward
 from ..lifecycle import conference_of, refuse_if_signed_off
 from ..model import Case, Child, Conference, ConferenceKind, HowHeld, Operation, Person
 from ..model.base import Base
@@ -67,6 +66,10 @@ def create_conference(
 
             conference.nation = load_rules(nation).nation
         if previous_conference_id is not None:
+            # Here, not at the top: the journey package brings in its rules and the exports,
+            # which opening a record does not need.
+            from ..journey.carry import carry_forward
+
             previous = session.get(Conference, previous_conference_id)
             if previous is None:
                 raise NotFoundError(f"There is no conference {previous_conference_id}.")

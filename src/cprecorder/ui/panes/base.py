@@ -220,7 +220,8 @@ class Pane(QWidget):
             field.confidential = True
             field.as_widget().setProperty("confidential", True)
         widget = field.as_widget()
-        widget.installEventFilter(self._locked_typing)
+        if self.locked:  # otherwise installed when the pane is locked (see apply_lock)
+            widget.installEventFilter(self._locked_typing)
         if isinstance(widget, QTextEdit):  # the line being typed never scrolls off screen
             widget.cursorPositionChanged.connect(lambda w=widget: self._typing_in(w))
         if isinstance(widget, QTextEdit | QLineEdit):
@@ -386,6 +387,11 @@ class Pane(QWidget):
         for field in self.fields.values():
             field.set_locked(self.locked)
             widget = field.as_widget()
+            # Only a locked field answers keys with why; an editable one is not slowed by it.
+            if self.locked:
+                widget.installEventFilter(self._locked_typing)
+            else:
+                widget.removeEventFilter(self._locked_typing)
             if isinstance(widget, QTextEdit | QLineEdit):  # an empty field says so too
                 prompt = widget.property("typingPlaceholder")
                 if prompt is None:

@@ -63,6 +63,7 @@ class Recorder(QObject):
         #: Fields with text in the recovery file, forgotten there once saved.
         self.kept: set[tuple[str, int, str]] = set()
         self.state = SaveState.SAVED
+        self._sentence = ""
         #: Why this window may not change the record (another window holds it), or "".
         self.read_only = ""
         #: The revision of each part of the record the words on screen are based on.
@@ -249,5 +250,9 @@ class Recorder(QObject):
                 log.exception("the recovery file could not be updated")
 
     def _set_state(self, state: str, sentence: str) -> None:
+        # Every keystroke says "Saving…" again: told once, until the state or words change.
+        if (state, sentence) == (self.state, self._sentence):
+            return
         self.state = state
+        self._sentence = sentence
         self.save_state_changed.emit(state, sentence)

@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QTextCursor, QTextOption
+from PySide6.QtGui import (
+    QFocusEvent,
+    QKeyEvent,
+    QResizeEvent,
+    QShowEvent,
+    QTextCursor,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -193,6 +200,26 @@ class TextField(QTextEdit, Bound):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit()
+        if event.type() == QEvent.Type.StyleChange:
+            self._fill_viewport()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fill_viewport()  # polished by now (a style sheet is applied before showing)
+        super().showEvent(event)
+
+    def _fill_viewport(self) -> None:
+        """The words' area paints its own background, so a keystroke repaints only it.
+
+        The style sheet draws the field's rounded background on the field and leaves
+        the area the words are in see-through; every keystroke then repainted the whole
+        window beneath it (the pane, its sections, the splitter, the window: 13 paints a
+        key instead of 1). Filled with the same colour (the style sheet sets the
+        palette's base to the field's background), it looks the same and stops there.
+        The area lies inside the border and padding, clear of the rounded corners.
+        """
+        viewport = self.viewport()
+        if not viewport.autoFillBackground():
+            viewport.setAutoFillBackground(True)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

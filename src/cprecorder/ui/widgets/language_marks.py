@@ -171,6 +171,13 @@ _SENTENCE_END = re.compile(r"[.!?]+[\s\u00a0]+")
 #: Sentences whose underlines are remembered; beyond this the memory starts afresh.
 SENTENCE_CACHE_SIZE = 20_000
 
+#: A run of up to eight words of a sentence, with the spaces after them. Runs are cut
+#: only at spaces, which no word crosses (a word is letters and apostrophes, see
+#: ``WORD``), so a word's spelling is the same in its run as in the sentence; and runs
+#: are counted from the sentence's start, so typing at its end leaves the runs before
+#: the last one as they were.
+_PIECE = re.compile(r"\s*(?:\S+(?:\s+|$)){1,8}")
+
 
 class LanguageHighlighter(QSyntaxHighlighter):
     """Underlines jargon and misspellings in one paragraph at a time.
@@ -202,10 +209,19 @@ class LanguageHighlighter(QSyntaxHighlighter):
         self._sentences: dict[str, tuple[tuple[int, int, int], ...]] = {}
         #: Word → misspelt? (what ``SpellChecker.misspellings`` says of it, word by word).
         self._misspelt: dict[str, bool] = {}
+        #: A run of a sentence's words → where its misspelt words are (see :data:`_PIECE`).
+        self._pieces: dict[str, tuple[tuple[int, int], ...]] = {}
         self._names: frozenset[str] = frozenset()
+        #: What ``extra_words`` last returned; the same object again means the same names.
+        self._names_from: object = None
 
     def names(self) -> frozenset[str]:
-        words = _name_words(self.extra_words())
+        given = self.extra_words()
+        if given is self._names_from:  # the window keeps one set until a name changes
+            return self._names
+        words = _name_words(given)
+        # Only a set the window keeps is remembered: a list or generator may change.
+        self._names_from = given if isinstance(given, frozenset) else None
         if words != self._names:
             self.forget()  # a name added or removed changes the underlines
             self._names = words
@@ -215,25 +231,43 @@ class LanguageHighlighter(QSyntaxHighlighter):
         """Drop the remembered underlines (after "Add to dictionary")."""
         self._sentences.clear()
         self._misspelt.clear()
+        self._pieces.clear()
 
     def _spans(self, sentence: str, names: frozenset[str]) -> tuple[tuple[int, int, int], ...]:
         spans: list[tuple[int, int, int]] = []
         if self.jargon_on:
             spans.extend((h.start, h.end - h.start, 0) for h in self.tools.jargon.find(sentence))
         if self.spelling_on:
-            # The same words, in the same order, as SpellChecker.misspellings(sentence, names).
-            memo = self._misspelt
-            if len(memo) > SENTENCE_CACHE_SIZE:
-                memo.clear()
-            check = self.tools.spelling.check
-            for match in WORD.finditer(sentence):
-                word = match.group(0)
-                wrong = memo.get(word)
-                if wrong is None:
-                    wrong = memo[word] = not check(word, names)
-                if wrong:
-                    spans.append((match.start(), match.end() - match.start(), 1))
+            # The same words, in the same order, as SpellChecker.misspellings(sentence, names),
+            # a run of words at a time: typing at the end of a long sentence re-checks only
+            # its last run, not every word before it again.
+            pieces = self._pieces
+            if len(pieces) > SENTENCE_CACHE_SIZE:
+                pieces.clear()
+            for run in _PIECE.finditer(sentence):
+                piece = run.group(0)
+                found = pieces.get(piece)
+                if found is None:
+                    found = pieces[piece] = self._misspelt_in(piece, names)
+                at = run.start()
+                spans.extend((at + start, length, 1) for start, length in found)
         return tuple(spans)
+
+    def _misspelt_in(self, piece: str, names: frozenset[str]) -> tuple[tuple[int, int], ...]:
+        """Where the misspelt words of a run of words are: (start, length) each."""
+        memo = self._misspelt
+        if len(memo) > SENTENCE_CACHE_SIZE:
+            memo.clear()
+        check = self.tools.spelling.check
+        found: list[tuple[int, int]] = []
+        for match in WORD.finditer(piece):
+            word = match.group(0)
+            wrong = memo.get(word)
+            if wrong is None:
+                wrong = memo[word] = not check(word, names)
+            if wrong:
+                found.append((match.start(), match.end() - match.start()))
+        return tuple(found)
 
     def highlightBlock(self, text: str) -> None:
         if not text or not (self.jargon_on or self.spelling_on):
