@@ -284,3 +284,34 @@ def test_a_name_of_the_conference_is_completed_in_the_box(
     saved = next(a for a in conference.actions if a.id == action.id)
     assert saved.owner is not None and saved.owner.name == "Margaret Pryce"
     assert len(conference.people) == people
+
+
+def test_who_shows_the_start_of_the_name_whole_in_height(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """A name longer than the box showed its end ("ker, Children's social care)") and the
+    box's inner field, padded like a field of its own, cut the words' feet off."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame
+
+    from cprecorder.ui.panes.widgets.action_table import OwnerField
+
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("actions")
+    pane = view.panes["actions"]
+    assert isinstance(pane, ActionsPane)
+    owners = [row.owner for group in pane.groups for row in group.rows.values()]
+    assert owners and all(isinstance(owner, OwnerField) for owner in owners)
+    qtbot.waitUntil(lambda: all(o.line.height() > 0 for o in owners), timeout=2000)
+    for owner in owners:
+        assert isinstance(owner, OwnerField)
+        if owner.currentText():
+            assert owner.line.cursorPosition() == 0, owner.currentText()
+        option = QStyleOptionFrame()
+        owner.line.initStyleOption(option)
+        room = (
+            owner.line.style()
+            .subElementRect(QStyle.SubElement.SE_LineEditContents, option, owner.line)
+            .height()
+        )
+        assert room >= owner.line.fontMetrics().height(), (owner.currentText(), room)
