@@ -287,7 +287,7 @@ def test_a_name_of_the_conference_is_completed_in_the_box(
 
 
 def test_who_shows_the_start_of_the_name_whole_in_height(
-    qtbot: QtBot, demo_window: MainWindow
+    qtbot: QtBot, demo_window: MainWindow, actions_shown: ConferenceView
 ) -> None:
     """A name longer than the box showed its end ("ker, Children's social care)") and the
     box's inner field, padded like a field of its own, cut the words' feet off."""
@@ -295,9 +295,7 @@ def test_who_shows_the_start_of_the_name_whole_in_height(
 
     from cprecorder.ui.panes.widgets.action_table import OwnerField
 
-    view = demo_window.view
-    assert view is not None
-    view.show_pane("actions")
+    view = actions_shown
     pane = view.panes["actions"]
     assert isinstance(pane, ActionsPane)
     owners = [row.owner for group in pane.groups for row in group.rows.values()]
