@@ -162,12 +162,15 @@ def changes_in(session: Session) -> list[dict[str, Any]]:
     actor: Actor = session.info.get("actor") or Actor.current()
     operation: Operation | None = session.info.get("operation")
     moved = session.info.get("moved")
+    # A part above every meeting (the family's case) is audited in the meeting it was
+    # changed from, which the operation names.
+    made_in: int | None = session.info.get("made_in")
     now = utcnow()
     rows: list[dict[str, Any]] = []
 
     def add(obj: Any, field: str, old: str | None, new: str | None) -> None:
         conference = conference_of(obj)
-        conference_id = conference.id if conference is not None else None
+        conference_id = conference.id if conference is not None else made_in
         rows.append(
             audit_row(actor, operation, conference_id, describe(obj), field, old, new, at=now)
         )
