@@ -34,17 +34,10 @@ from typing import Any
 
 from sqlalchemy import Table
 
-from benchmarks.figure import Figure, median, percentile, time_ms
+from benchmarks.figure import Figure
+from benchmarks.store_figures import BACKS, CONFERENCES, FIRSTS, FRONTS, Floors, measure
 
-CONFERENCES = 10_000
-BUDGET_MS = 100.0
-REPEAT = 40
 GENERATOR_VERSION = 1
-
-#: Invented surname parts; combined they give varied, fictional family names.
-FRONTS = ["Ash", "Bram", "Cal", "Dun", "Elm", "Fen", "Gar", "Hol", "Ing", "Kel", "Lan", "Mor"]
-BACKS = ["down", "ford", "well", "by", "wick", "ton", "ley", "croft", "more", "stead", "ham"]
-FIRSTS = ["Maisie", "Leo", "Ava", "Noah", "Isla", "Alfie", "Ruby", "Theo", "Poppy", "Finn", "Ivy"]
 
 
 def family_name(n: int) -> str:
@@ -211,108 +204,40 @@ def _raw_connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _budget_note(p95: float, what: str) -> str:
-    verdict = "ok" if p95 <= BUDGET_MS else "MISSED"
-    return f"{what}; p95 {p95:.1f} ms against the {BUDGET_MS:.0f} ms budget: {verdict}"
-
-
 def run() -> list[Figure]:
-
-    from cprecorder.actor import Actor
-    from cprecorder.operations import update
-    from cprecorder.queries import list_conferences
     from cprecorder.store import Store
 
-    figures: list[Figure] = []
     with tempfile.TemporaryDirectory() as tmp:
         path = prepared_store(Path(tmp))
         url = f"sqlite:///{path}"
         Store(url).close()  # at head from now on
 
-        def open_store() -> None:
-            Store(url).close()
-
         def open_raw() -> None:
             with closing(_raw_connect(path)) as conn:
                 conn.execute("SELECT version_num FROM alembic_version").fetchone()
 
-        time_ms(open_store, 5)
-        opened = percentile(time_ms(open_store, REPEAT), 95)
-        floor = percentile(time_ms(open_raw, REPEAT), 95)
-        figures.append(
-            Figure("store.open_p95", opened, floor, note=_budget_note(opened, "Store(url) at head"))
-        )
+        with closing(_raw_connect(path)) as raw:
 
-        store = Store(url)
-        raw = _raw_connect(path)
-        cases = [
-            ("store.list_newest_200_p95", "", 200, "start view: newest 200 of 10,000"),
-            ("store.list_all_p95", "", None, "every conference, newest first"),
-            ("store.search_ash_p95", "ash", None, "family or child name containing 'ash'"),
-        ]
-        for name, search, limit, what in cases:
-            with store.read() as session:
-                rows = len(list_conferences(session, search, limit))
+            def listed_raw(search: str, limit: int | None) -> list[Any]:
+                return raw.execute(*best_query(search, limit)).fetchall()
 
-            def listed(search: str = search, limit: int | None = limit) -> None:
-                with store.read() as session:  # each refresh of the start view reads anew
-                    list_conferences(session, search, limit)
+            def save_raw(conference_id: int, words: str) -> None:
+                raw.execute("BEGIN IMMEDIATE")
+                raw.execute(
+                    "UPDATE conferences SET chair_summary = ? WHERE id = ?", (words, conference_id)
+                )
+                raw.execute("COMMIT")
 
-            sql, params = best_query(search, limit)
-
-            def listed_raw(sql: str = sql, params: tuple[Any, ...] = params) -> None:
-                raw.execute(sql, params).fetchall()
-
-            assert len(raw.execute(sql, params).fetchall()) == rows  # the same rows
-            time_ms(listed, 3)
-            time_ms(listed_raw, 3)
-            value = percentile(time_ms(listed, REPEAT), 95)
-            floor = percentile(time_ms(listed_raw, REPEAT), 95)
-            figures.append(
-                Figure(name, value, floor, note=_budget_note(value, f"{what}, {rows} rows"))
-            )
-
-        # Autosave: one text field of one conference, as the window saves a paragraph.
-        actor = Actor.current("Benchmark")
-        target = CONFERENCES // 2
-        counter = iter(range(10**9))
-
-        def autosave() -> None:
-            update(
-                store,
-                actor=actor,
-                entity="conference",
-                entity_id=target,
-                values={"chair_summary": f"The chair summed up, take {next(counter)}."},
-            )
-
-        def raw_commit() -> None:
-            raw.execute("BEGIN IMMEDIATE")
-            raw.execute(
-                "UPDATE conferences SET chair_summary = ? WHERE id = ?",
-                (f"The chair summed up, take {next(counter)}.", target),
-            )
-            raw.execute("COMMIT")
-
-        time_ms(autosave, 5)
-        time_ms(raw_commit, 5)
-        saves: list[float] = []
-        floors: list[float] = []
-        for _ in range(REPEAT):  # interleaved, so a slow moment of the disk hits both
-            saves += time_ms(autosave, 1)
-            floors += time_ms(raw_commit, 1)
-        figures.append(
-            Figure(
-                "store.autosave_median",
-                median(saves),
-                median(floors),
-                target=2.0,
-                note=f"operations.update of one text field vs raw sqlite3 commit "
-                f"(WAL, synchronous=FULL); p95 {percentile(saves, 95):.1f} ms",
-            )
-        )
-        raw.close()
-        store.close()
+            figures = measure(
+                url,
+                Floors(
+                    "store",
+                    open_raw,
+                    listed_raw,
+                    save_raw,
+                    "raw sqlite3 commit (WAL, synchronous=FULL)",
+                ),
+            ).figures
 
         size = path.stat().st_size
         figures.append(

@@ -27,10 +27,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.bench_store import BACKS, BUDGET_MS, CONFERENCES, FIRSTS, FRONTS, copy_statements
-from benchmarks.figure import Figure, median, percentile, time_ms
+from benchmarks.bench_store import copy_statements
+from benchmarks.figure import Figure, percentile
+from benchmarks.store_figures import BACKS, CONFERENCES, FIRSTS, FRONTS, Floors, measure
 
-REPEAT = 40
 CLIENTS = 20
 TEMPLATE = "cprecorder_bench"
 
@@ -103,11 +103,6 @@ def _copy_first(conn: Any, tables: list[Any], first: int) -> None:
         conn.execute(statement)
 
 
-def _budget_note(p95: float, what: str) -> str:
-    verdict = "ok" if p95 <= BUDGET_MS else "MISSED"
-    return f"{what}; p95 {p95:.1f} ms against the {BUDGET_MS:.0f} ms budget: {verdict}"
-
-
 #: What the start view shows (ids, family, the children's names in order, kind, date,
 #: status), newest first, by the best query the indexes allow, written by hand (a floor,
 #: not the application's SQL): the (scheduled_at, id) index gives the order, each
@@ -126,110 +121,42 @@ BEST_SEARCH = (
 
 
 def run() -> list[Figure]:
-    from cprecorder.actor import Actor
-    from cprecorder.operations import update
-    from cprecorder.queries import list_conferences
     from cprecorder.store import Store
 
     server = _server()
-    figures: list[Figure] = []
     try:
         generate(server, TEMPLATE)
         url = server.url(TEMPLATE)
         Store(url).close()
 
-        def open_store() -> None:
-            Store(url).close()
-
         def open_raw() -> None:
             with server.connect(TEMPLATE) as conn:
                 conn.execute("SELECT version_num FROM alembic_version").fetchone()
 
-        time_ms(open_store, 5)
-        opened = percentile(time_ms(open_store, REPEAT), 95)
-        floor = percentile(time_ms(open_raw, REPEAT), 95)
-        figures.append(
-            Figure("server.open_p95", opened, floor, note=_budget_note(opened, "Store(url)"))
-        )
+        with server.connect(TEMPLATE) as raw:
+            raw.autocommit = False
 
-        store = Store(url)
-        raw = server.connect(TEMPLATE)
-        raw.autocommit = False
-        listing = BEST_LIST.format(search="")
-        cases = [
-            ("server.list_newest_200_p95", "", 200, listing + " LIMIT 200", {}),
-            ("server.list_all_p95", "", None, listing, {}),
-            (
-                "server.search_ash_p95",
-                "ash",
-                None,
-                BEST_LIST.format(search=BEST_SEARCH),
-                {"p": "%ash%"},
-            ),
-        ]
-        for name, search, limit, best, params in cases:
-
-            def listed(search: str = search, limit: int | None = limit) -> None:
-                with store.read() as session:
-                    list_conferences(session, search, limit)
-
-            def listed_raw(best: str = best, params: dict[str, str] = params) -> None:
-                raw.execute(best, params).fetchall()
+            def listed_raw(search: str, limit: int | None) -> list[Any]:
+                best = BEST_LIST.format(search=BEST_SEARCH if search else "")
+                params = {"p": f"%{search}%"} if search else None
+                rows = raw.execute(best + (f" LIMIT {limit}" if limit else ""), params).fetchall()
                 raw.rollback()
+                return rows
 
-            with store.read() as session:
-                rows = len(list_conferences(session, search, limit))
-            assert len(raw.execute(best, params).fetchall()) == rows  # the same rows
-            raw.rollback()
-            time_ms(listed, 3)
-            time_ms(listed_raw, 3)
-            value = percentile(time_ms(listed, REPEAT), 95)
-            floor = percentile(time_ms(listed_raw, REPEAT), 95)
-            figures.append(Figure(name, value, floor, note=_budget_note(value, f"{rows} rows")))
+            def save_raw(conference_id: int, words: str) -> None:
+                raw.execute(
+                    "UPDATE conferences SET chair_summary = %s WHERE id = %s",
+                    (words, conference_id),
+                )
+                raw.commit()
 
-        actor = Actor.current("Benchmark")
-        target = CONFERENCES // 2
-        counter = iter(range(10**9))
-
-        def autosave() -> None:
-            update(
-                store,
-                actor=actor,
-                entity="conference",
-                entity_id=target,
-                values={"chair_summary": f"The chair summed up, take {next(counter)}."},
+            measured = measure(
+                url,
+                Floors("server", open_raw, listed_raw, save_raw, "raw psycopg UPDATE + COMMIT"),
             )
-
-        def raw_commit() -> None:
-            raw.execute(
-                "UPDATE conferences SET chair_summary = %s WHERE id = %s",
-                (f"The chair summed up, take {next(counter)}.", target),
-            )
-            raw.commit()
-
-        time_ms(autosave, 5)
-        time_ms(raw_commit, 5)
-        saves: list[float] = []
-        floors: list[float] = []
-        for _ in range(REPEAT):
-            saves += time_ms(autosave, 1)
-            floors += time_ms(raw_commit, 1)
-        figures.append(
-            Figure(
-                "server.autosave_median",
-                median(saves),
-                median(floors),
-                target=2.0,
-                note=f"operations.update of one text field vs raw psycopg UPDATE + COMMIT; "
-                f"p95 {percentile(saves, 95):.1f} ms",
-            )
-        )
-        raw.close()
-        store.close()
-        figures.append(_clients(server, url, percentile(floors, 95)))
+        return [*measured.figures, _clients(server, url, measured.save_raw_p95)]
     finally:
         server.stop()
-    return figures
 
 
 def _clients(server: Any, url: str, floor: float) -> Figure:

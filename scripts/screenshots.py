@@ -1,6 +1,7 @@
 """Write a PNG of every pane, in normal and presentation mode, with the demo conference.
 
 Usage: python scripts/screenshots.py docs/screenshots
+Pictures this run does not write again (of a pane that is gone) are removed.
 Files: start.png, <pane>-normal.png, <pane>-presentation.png; the same at 1280×720 in
 1280x720/ (a council laptop, or a window Teams has scaled); the Marlowe case's panes
 that differ for an unborn child and several children in marlowe-<pane>.png; for the
@@ -15,6 +16,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -74,6 +76,7 @@ def shared_pictures(window: MainWindow, out: Path) -> None:
 
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
+    started = time.time()
     QApplication.instance() or QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open_sqlite(Path(folder) / "demo.sqlite3")
@@ -122,6 +125,10 @@ def main(out: Path) -> int:
         window.set_presentation(False)
         window.close()
         store.close()
+    # A picture this run did not write again is of a pane or view that is gone.
+    for stale in sorted(p for p in out.rglob("*.png") if p.stat().st_mtime < started):
+        stale.unlink()
+        print(f"removed {stale}: no longer produced")
     written = sorted(p.name for p in out.rglob("*.png"))
     print(f"{len(written)} screenshots in {out}")
     return 0

@@ -26,8 +26,10 @@ from pytestqt.qtbot import QtBot
 
 if TYPE_CHECKING:
     from cprecorder.actor import Actor
+    from cprecorder.recovery import RecoveryJournal
     from cprecorder.store import Store
     from cprecorder.ui.shell.main_window import MainWindow
+    from cprecorder.ui.shell.settings import Settings
 
 D = TypeVar("D", bound=QDialog)
 
@@ -74,13 +76,25 @@ def type_here(qtbot: QtBot, text: str) -> None:
         press(qtbot, char)
 
 
-def open_window(qtbot: QtBot, store: Store, who: Actor, ini: Path) -> MainWindow:
-    """A main window as a person finds it: shown, active, the cursor somewhere in it."""
+def open_window(
+    qtbot: QtBot,
+    store: Store,
+    who: Actor,
+    settings: Path | Settings,
+    *,
+    journal: RecoveryJournal | None = None,
+) -> MainWindow:
+    """A main window as a person finds it: shown, active, the cursor somewhere in it.
+
+    ``settings`` are the window's own (or the ini file that keeps them); ``journal`` keeps
+    what could not be saved, where a test looks at recovery.
+    """
     from cprecorder.ui.shell.app import create_main_window
     from cprecorder.ui.shell.settings import Settings
 
-    settings = Settings(QSettings(str(ini), QSettings.Format.IniFormat))
-    window = create_main_window(store, who, settings, reopen=False)
+    if not isinstance(settings, Settings):
+        settings = Settings(QSettings(str(settings), QSettings.Format.IniFormat))
+    window = create_main_window(store, who, settings, reopen=False, journal=journal)
     qtbot.addWidget(window)
     window.resize(1300, 850)
     window.show()

@@ -11,10 +11,22 @@ import datetime as dt
 import enum
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select, text
+from sqlalchemy import (
+    BindParameter,
+    Update,
+    bindparam,
+    column,
+    event,
+    insert,
+    inspect,
+    select,
+    table,
+    update,
+)
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, object_session
 
@@ -22,13 +34,15 @@ from .actor import Actor
 from .lifecycle import conference_id_of_row, conference_of
 from .model import AuditEntry, Conference, EditingSession, Operation, RecordStatus
 from .model.base import utcnow
-from .model.conference import AUDIT_HEAD_COLUMNS, short_fingerprint
+from .model.conference import AUDIT_HEAD_COLUMNS, LOCKED_CASE_COLUMNS, short_fingerprint
 
 #: Not changes to the record: the trail itself, and who has a conference open.
 NOT_AUDITED = (AuditEntry, EditingSession)
 
 HIDDEN_COLUMNS = (
-    frozenset({"id", "position", "updated_at", "created_at", "revision"}) | AUDIT_HEAD_COLUMNS
+    frozenset({"id", "position", "updated_at", "created_at", "revision"})
+    | AUDIT_HEAD_COLUMNS
+    | LOCKED_CASE_COLUMNS
 )
 
 
@@ -63,9 +77,28 @@ def entry_hash(prev_hash: str, row: dict[str, Any]) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def differs(old: Any, new: Any) -> bool:
+    """Whether a field's new value is a change: the one test the trail and the revision
+    use, whichever path saves (the values as the trail writes them)."""
+    return as_text(old) != as_text(new)
+
+
+def old_and_new(history: Any) -> tuple[Any, Any]:
+    """A column's value before and after, from its history in the session."""
+    return (
+        history.deleted[0] if history.deleted else None,
+        history.added[0] if history.added else None,
+    )
+
+
+def target_of(cls: type, ident: Any) -> str:
+    """How the trail names a part of the record: ``Child#12``."""
+    return f"{cls.__name__}#{ident if ident is not None else '?'}"
+
+
 def describe(obj: Any) -> str:
     key = inspect(type(obj)).primary_key_from_instance(obj)
-    return f"{type(obj).__name__}#{key[0] if key and key[0] is not None else '?'}"
+    return target_of(type(obj), key[0] if key else None)
 
 
 def column_values(obj: Any) -> dict[str, str | None]:
@@ -105,17 +138,39 @@ def audit_row(
     }
 
 
+def field_entries(
+    actor: Actor,
+    operation: Operation | None,
+    conference_id: int | None,
+    target: str,
+    changes: Iterable[tuple[str, Any, Any]],
+    *,
+    at: dt.datetime,
+) -> list[dict[str, Any]]:
+    """The entries for ``(field, old, new)`` of one part of the record, one for each field
+    that :func:`differs`, in the order given, before they are chained: whichever path saves
+    (the ORM's flush, the autosave's statements) writes these."""
+    return [
+        audit_row(actor, operation, conference_id, target, field, as_text(old), as_text(new), at=at)
+        for field, old, new in changes
+        if differs(old, new)
+    ]
+
+
 def changes_in(session: Session) -> list[dict[str, Any]]:
     """Field-level changes in this flush, as audit rows without hashes."""
     actor: Actor = session.info.get("actor") or Actor.current()
     operation: Operation | None = session.info.get("operation")
     moved = session.info.get("moved")
+    # A part above every meeting (the family's case) is audited in the meeting it was
+    # changed from, which the operation names.
+    made_in: int | None = session.info.get("made_in")
     now = utcnow()
     rows: list[dict[str, Any]] = []
 
     def add(obj: Any, field: str, old: str | None, new: str | None) -> None:
         conference = conference_of(obj)
-        conference_id = conference.id if conference is not None else None
+        conference_id = conference.id if conference is not None else made_in
         rows.append(
             audit_row(actor, operation, conference_id, describe(obj), field, old, new, at=now)
         )
@@ -134,11 +189,9 @@ def changes_in(session: Session) -> list[dict[str, Any]]:
             history = state.attrs[attr.key].history
             if not history.has_changes():
                 continue
-            old = history.deleted[0] if history.deleted else None
-            new = history.added[0] if history.added else None
-            if as_text(old) == as_text(new):
-                continue
-            add(obj, attr.key, as_text(old), as_text(new))
+            old, new = old_and_new(history)
+            if differs(old, new):  # the test the autosave's field_entries makes too
+                add(obj, attr.key, as_text(old), as_text(new))
     # Deleted rows come from the mapper hook: it also sees orphans removed by cascade,
     # which never appear in ``session.deleted``.
     for obj, conference_id in session.info.pop("audit_deleted", []):
@@ -206,6 +259,44 @@ def chain_head(connection: Connection, conference_id: int | None) -> tuple[str, 
     return found or "", 0
 
 
+#: The conference row's chain head as the trail moves it: these columns only (no
+#: updated_at is stamped, and a data officer's login may set just the head).
+_HEAD = table(
+    "conferences",
+    column("id"),
+    *(column(name) for name in sorted(AUDIT_HEAD_COLUMNS)),
+)
+
+
+def head_values(*, signs_off: bool = False) -> dict[str, BindParameter[Any]]:
+    """The head's columns set from ``:new_head_hash`` and ``:new_head_count`` (and, at the
+    sign-off, the head the record was signed at)."""
+    moved: dict[str, BindParameter[Any]] = {
+        "audit_head_hash": bindparam("new_head_hash"),
+        "audit_head_count": bindparam("new_head_count"),
+    }
+    if signs_off:
+        moved["signed_off_head_hash"] = bindparam("new_head_hash")
+        moved["signed_off_head_count"] = bindparam("new_head_count")
+    return moved
+
+
+def move_head(*, signs_off: bool = False) -> Update:
+    """The one statement that moves conference ``:head_conference``'s chain head."""
+    return (
+        update(_HEAD)
+        .where(_HEAD.c.id == bindparam("head_conference"))
+        .values(head_values(signs_off=signs_off))
+    )
+
+
+def link(rows: list[dict[str, Any]], head: str, count: int) -> dict[str, Any]:
+    """Chain one conference's new rows after its head (``count`` entries so far): the
+    head's new values, as :func:`move_head` and :func:`head_values` take them."""
+    chain(rows, head)
+    return {"new_head_hash": rows[-1]["hash"], "new_head_count": count + len(rows)}
+
+
 def _signs_off(row: dict[str, Any]) -> bool:
     return bool(
         row["target"] == f"Conference#{row['conference_id']}"
@@ -227,28 +318,15 @@ def write_chained(connection: Connection, rows: list[dict[str, Any]]) -> None:
     by_conference: dict[int | None, list[dict[str, Any]]] = {}
     for row in rows:
         by_conference.setdefault(row["conference_id"], []).append(row)
-    moved: list[tuple[int, str, int, bool]] = []
+    moved: list[tuple[int, dict[str, Any], bool]] = []
     for key, own in by_conference.items():
         head, count = chain_head(connection, key)
-        chain(own, head)
+        to = link(own, head, count)
         if key is not None:
-            moved.append((key, own[-1]["hash"], count + len(own), any(map(_signs_off, own))))
+            moved.append((key, to, any(map(_signs_off, own))))
     connection.execute(insert(AuditEntry), rows)
-    for key, head, count, signs_off in moved:
-        # Plain SQL: an ORM or Core update would also stamp updated_at, and after sign-off
-        # the database lets nothing but the head change.
-        connection.execute(
-            text(
-                "UPDATE conferences SET audit_head_hash = :head, audit_head_count = :count"
-                + (
-                    ", signed_off_head_hash = :head, signed_off_head_count = :count"
-                    if signs_off
-                    else ""
-                )
-                + " WHERE id = :id"
-            ),
-            {"head": head, "count": count, "id": key},
-        )
+    for key, to, signs_off in moved:
+        connection.execute(move_head(signs_off=signs_off), {**to, "head_conference": key})
 
 
 @dataclass(frozen=True)

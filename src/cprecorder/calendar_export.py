@@ -21,8 +21,8 @@ from dataclasses import dataclass
 import icalendar
 
 from .errors import KnownError
-from .language.jargon import JargonList, default_jargon
-from .language.plain_words import JargonHandling, PlainWording, plain_text
+from .export.family_words import FamilyWords
+from .language.plain_words import PlainWording, plain_text
 from .model import ActionStatus, Conference
 
 PRODUCT_ID = "-//CP Recorder//cprecorder//EN"
@@ -57,19 +57,21 @@ def _family(conference: Conference) -> str:
 
 
 def calendar_events(
-    conference: Conference, jargon: JargonList | None = None
+    conference: Conference, words: FamilyWords | None = None
 ) -> Iterator[CalendarEvent]:
     """The events for one conference, in date order, in plain words.
 
-    An invitation may reach the family, so jargon is replaced by plain words; a
-    term that cannot be replaced (such as "core group") is explained at the end
-    of the event's description.
+    An invitation may reach the family, so jargon is handled as in the family's
+    documents (``words``; the authority's setting when not given): replaced by
+    plain words, or left as written and explained. A term that is explained (and
+    one that cannot be replaced, such as "core group") is explained at the end of
+    the event's description.
     """
-    terms = jargon if jargon is not None else default_jargon()
+    words = words if words is not None else FamilyWords.in_force()
     for event in _events(conference):
         wording = PlainWording()
-        summary = plain_text(event.summary, terms, JargonHandling.REPLACE, wording)
-        description = plain_text(event.description, terms, JargonHandling.REPLACE, wording)
+        summary = plain_text(event.summary, words.jargon, words.handling, wording)
+        description = plain_text(event.description, words.jargon, words.handling, wording)
         explained = [f"{e.term[:1].upper()}{e.term[1:]}: {e.meaning}." for e in wording.explained]
         yield CalendarEvent(
             event.uid, event.day, summary, "\n".join(p for p in (description, *explained) if p)
@@ -132,14 +134,18 @@ def _events(conference: Conference) -> Iterator[CalendarEvent]:
     yield from events
 
 
-def conference_calendar(conference: Conference, *, stamp: dt.datetime | None = None) -> bytes:
-    """The .ics file for a conference: all-day events, UTF-8, CRLF lines as RFC 5545 asks."""
+def conference_calendar(
+    conference: Conference, *, stamp: dt.datetime | None = None, words: FamilyWords | None = None
+) -> bytes:
+    """The .ics file for a conference: all-day events, UTF-8, CRLF lines as RFC 5545 asks.
+
+    Its words follow the authority's jargon setting, as the family's documents do."""
     stamp = stamp or dt.datetime.now(dt.UTC)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    for item in calendar_events(conference):
+    for item in calendar_events(conference, words):
         if item.day >= dt.date.max:  # the day after it is the event's end
             raise CalendarError(
                 f"{calendar_text(item.summary)} is dated {item.day:%d %B %Y}, which no calendar"

@@ -131,6 +131,8 @@ FIELD_WORDS: dict[str, str] = {
     "handed_over_at": "Handed over at",
     "signed_off_at": "Signed off at",
     "signed_off_by": "Signed off by",
+    "family_name": "Family name",
+    "reference": "Case reference",
 }
 
 #: What was exported besides the Word documents (whose words are DocumentKind's).
@@ -279,6 +281,8 @@ class _Words:
 
         if cls_name == "Conference":
             return "The conference"
+        if cls_name == "Case":
+            return "The family's case"
         if cls_name == "Child":
             name = f"{value('first_name') or ''} {value('last_name') or ''}".strip()
             return f"Child: {name or 'a child with no name yet'}"

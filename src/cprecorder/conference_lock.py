@@ -20,7 +20,6 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import ScalarSelect, select
-from sqlalchemy.engine import Connection
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from .lifecycle import conference_of, refuse_if_stored_as_signed_off
@@ -85,15 +84,6 @@ def lock_conference_of(session: Session, cls: type[Base], entity_id: int) -> int
         return None
     lock_conference(session, int(conference_id))
     return int(conference_id)
-
-
-def lock_chain(connection: Connection, conference_id: int | None) -> None:
-    """Before reading a conference's last audit entry: its lock (a no-op if held already)."""
-    if conference_id is None or connection.dialect.name == "sqlite":
-        return
-    connection.execute(
-        select(Conference.id).where(Conference.id == conference_id).with_for_update()
-    )
 
 
 def refuse_unlocked_writes(session: Session, _context: Any, _instances: Any) -> None:

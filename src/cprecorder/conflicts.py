@@ -11,6 +11,8 @@ line) can offer: keep theirs, keep yours, or put both. Nothing is overwritten si
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
 from sqlalchemy import inspect, select
@@ -74,12 +76,14 @@ def local_time(moment: dt.datetime) -> str:
 
 def words_changed(obj: Any) -> bool:
     """Whether a flush will save a new value in any field a person writes."""
+    from .audit import differs, old_and_new
+
     state = inspect(obj)
     for attr in state.mapper.column_attrs:
         if attr.key in NOT_WORDS:
             continue
         history = state.attrs[attr.key].history
-        if history.has_changes() and history.deleted != history.added:
+        if history.has_changes() and differs(*old_and_new(history)):
             return True
     return False
 
@@ -127,40 +131,44 @@ def check_revision(
     """Refuse ``values`` if they were based on an older revision than the row has now."""
     from .audit import describe
 
-    current = getattr(obj, "revision", None)
-    if revision is None or current is None or current == revision:
-        return
     refuse_stale(
-        session.connection(),
+        based_on=revision,
+        current=getattr(obj, "revision", None),
         entity=entity,
         entity_id=int(obj.id),  # type: ignore[attr-defined]
         target=describe(obj),
-        current=current,
         theirs={field: getattr(obj, field) for field in values},
         yours=values,
+        trail=lambda: nullcontext(session.connection()),
     )
 
 
 def refuse_stale(
-    connection: Connection,
     *,
+    based_on: int | None,
+    current: int | None,
     entity: str,
     entity_id: int,
     target: str,
-    current: int,
     theirs: dict[str, Any],
     yours: dict[str, Any],
+    trail: Callable[[], AbstractContextManager[Connection]],
 ) -> None:
-    """A save based on an older revision than ``current``: refused, unless the row
-    already holds exactly these values (then there is nothing to choose between)."""
+    """The revision rule, the one every save keeps (the ORM's unit of work and the
+    autosave's few statements): values based on an older revision than ``current`` are
+    refused, unless the row already holds exactly them (then there is nothing to choose
+    between). ``trail`` gives a connection to read who saved last, only when refused."""
+    if based_on is None or current is None or based_on == current:
+        return
     if all(theirs[field] == value for field, value in yours.items()):
         return
-    last = connection.execute(
-        select(AuditEntry.actor, AuditEntry.login, AuditEntry.os_user, AuditEntry.at)
-        .where(AuditEntry.target == target, AuditEntry.field.in_(list(yours)))
-        .order_by(AuditEntry.id.desc())
-        .limit(1)
-    ).first()
+    with trail() as connection:
+        last = connection.execute(
+            select(AuditEntry.actor, AuditEntry.login, AuditEntry.os_user, AuditEntry.at)
+            .where(AuditEntry.target == target, AuditEntry.field.in_(list(yours)))
+            .order_by(AuditEntry.id.desc())
+            .limit(1)
+        ).first()
     raise EditConflictError(
         entity=entity,
         entity_id=entity_id,

@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from .actor import Actor
-from .interchange import FORMAT, VERSION, import_conference
+from .demo_parts import add, agency_view, days_from, record, safety_scores, scored, worry
 from .store import Store
 
 
@@ -19,8 +19,7 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
     when = scheduled_at or dt.datetime(2026, 11, 24, 10, 0)
     day = when.date()
 
-    def later(days: int) -> str:
-        return (day + dt.timedelta(days=days)).isoformat()
+    later = days_from(day)
 
     people = [
         # name, kind, role, agency, attendance, joined_by, report expected, received (days)
@@ -113,16 +112,10 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
         {"child": "child:2", "relationship_to_child": "Grandmother"},
     ]
 
-    def worry(heading: str, text: str, who: str | None = None) -> dict[str, Any]:
-        return {"heading": heading, "text": text, "contributor": who, "confidential": False}
-
     scorers = ["person:1", "person:2", "person:3", "person:5", "person:6", "person:7"]
 
     def scores(values: list[int], reasons: list[str]) -> list[dict[str, Any]]:
-        return [
-            {"person": p, "score": s, "reason": r}
-            for p, s, r in zip(scorers, values, reasons, strict=True)
-        ]
+        return scored(list(zip(scorers, values, reasons, strict=True)))
 
     conference: dict[str, Any] = {
         "kind": "initial",
@@ -309,9 +302,8 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
                 ),
             },
         ],
-        "safety_scores": [
-            {"person": p, "score": s, "reason": r, "one_point_up": u}
-            for p, s, r, u in [
+        "safety_scores": safety_scores(
+            [
                 ("person:1", 6, "We are trying hard.", "Dean starting the anger course."),
                 ("person:2", 7, "Things have calmed down.", "Getting a job."),
                 ("person:3", 5, "Better than it was.", "The children staying over weekends."),
@@ -319,26 +311,18 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
                 ("person:6", 4, "Leo is thriving.", "Kerry using the safety plan."),
                 ("person:7", 3, "Maisie is worried.", "Maisie saying she feels safe."),
             ]
-        ],
+        ),
         "agency_views": [
-            {
-                "person": "person:5",
-                "children": [],
-                "recommendation": "child_protection",
-                "view": "The children need a plan while the family's safety network grows.",
-            },
-            {
-                "person": "person:6",
-                "children": [],
-                "recommendation": "child_protection",
-                "view": "Agrees with a plan.",
-            },
-            {
-                "person": "person:7",
-                "children": ["child:1"],
-                "recommendation": "child_in_need",
-                "view": "School can support Maisie under a child in need plan.",
-            },
+            agency_view(
+                "person:5", "The children need a plan while the family's safety network grows."
+            ),
+            agency_view("person:6", "Agrees with a plan."),
+            agency_view(
+                "person:7",
+                "School can support Maisie under a child in need plan.",
+                "child_in_need",
+                ("child:1",),
+            ),
         ],
         "dissents": [
             {
@@ -449,15 +433,11 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
         statement.update(goal_progress=None, goal_progress_note="")
     for action in conference["actions"]:
         action.update(progress=None, progress_note="")
-    return {"format": FORMAT, "version": VERSION, "conference": conference}
+    return record(conference)
 
 
 def add_demo_conference(
     store: Store, actor: Actor | None = None, scheduled_at: dt.datetime | None = None
 ) -> int:
-    return import_conference(
-        store,
-        actor=actor or Actor.current("Demo"),
-        data=demo_conference(scheduled_at),
-        as_copy=True,  # a second demo is a second demo
-    )
+    # as a copy: a second demo is a second demo
+    return add(store, actor, demo_conference(scheduled_at), as_copy=True)

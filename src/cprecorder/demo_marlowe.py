@@ -17,7 +17,7 @@ import json
 from typing import Any
 
 from .actor import Actor
-from .interchange import FORMAT, VERSION, import_conference
+from .demo_parts import add, agency_view, days_from, record, safety_scores, scored, worry
 from .store import Store
 
 #: A professionals-only sentence the tests look for in every family output.
@@ -47,8 +47,7 @@ def marlowe_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any
     when = scheduled_at or dt.datetime(2026, 12, 10, 10, 0)
     day = when.date()
 
-    def on(days: int) -> str:
-        return (day + dt.timedelta(days=days)).isoformat()
+    on = days_from(day)
 
     def person(
         name: str,
@@ -197,12 +196,6 @@ def marlowe_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any
             report_shared_with_family=True,
         ),
     ]
-
-    def worry(heading: str, text: str, who: str | None, confidential: bool = False) -> Any:
-        return {"heading": heading, "text": text, "contributor": who, "confidential": confidential}
-
-    def scored(values: list[tuple[str, int, str]]) -> list[dict[str, Any]]:
-        return [{"person": p, "score": s, "reason": r} for p, s, r in values]
 
     child = {
         "ethnicity": "White British",
@@ -434,9 +427,8 @@ def marlowe_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any
                 ),
             },
         ],
-        "safety_scores": [
-            {"person": p, "score": s, "reason": r, "one_point_up": u}
-            for p, s, r, u in [
+        "safety_scores": safety_scores(
+            [
                 ("person:1", 6, "Things are calmer.", "Jason finishing the alcohol course."),
                 ("person:2", 7, "I am trying.", "A month with no drink."),
                 ("person:4", 5, "Better than it was.", "The children staying calm at home."),
@@ -445,33 +437,25 @@ def marlowe_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any
                 ("person:8", 4, "Isla is worried.", "Isla saying she feels safe."),
                 ("person:11", 5, "Chloe is open with me.", "A written plan for the birth."),
             ]
-        ],
+        ),
         "agency_views": [
-            {
-                "person": "person:6",
-                "children": [],
-                "recommendation": "child_protection",
-                "view": "All three children need a plan while the safety network grows.",
-            },
-            {
-                "person": "person:7",
-                "children": [],
-                "recommendation": "child_protection",
-                "view": "Agrees with a plan for all three children.",
-            },
-            {
-                "person": "person:8",
-                "children": ["child:1", "child:2"],
-                "recommendation": "child_in_need",
-                "view": "School sees Isla and Rory every day and can support them under a "
+            agency_view(
+                "person:6", "All three children need a plan while the safety network grows."
+            ),
+            agency_view("person:7", "Agrees with a plan for all three children."),
+            agency_view(
+                "person:8",
+                "School sees Isla and Rory every day and can support them under a "
                 "child in need plan.",
-            },
-            {
-                "person": "person:11",
-                "children": ["child:3"],
-                "recommendation": "child_protection",
-                "view": "The baby needs a plan before the birth.",
-            },
+                "child_in_need",
+                ("child:1", "child:2"),
+            ),
+            agency_view(
+                "person:11",
+                "The baby needs a plan before the birth.",
+                "child_protection",
+                ("child:3",),
+            ),
         ],
         "dissents": [
             {
@@ -565,12 +549,10 @@ def marlowe_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any
         "professionals_only": [{"source": "Police", "text": POLICE_INFORMATION}],
         "addenda": [],
     }
-    return {"format": FORMAT, "version": VERSION, "conference": conference}
+    return record(conference)
 
 
 def add_marlowe_conference(
     store: Store, actor: Actor | None = None, scheduled_at: dt.datetime | None = None
 ) -> int:
-    return import_conference(
-        store, actor=actor or Actor.current("Demo"), data=marlowe_conference(scheduled_at)
-    )
+    return add(store, actor, marlowe_conference(scheduled_at), as_copy=False)

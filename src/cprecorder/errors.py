@@ -4,6 +4,8 @@ Anything raised as a :class:`KnownError` is shown to the user as the plain
 sentence it carries; every other exception is a bug, logged with its traceback.
 """
 
+from __future__ import annotations
+
 
 class KnownError(Exception):
     """An error whose message is written for the person using the app."""
@@ -19,6 +21,11 @@ class RecordLockedError(KnownError):
 
 class NotFoundError(KnownError):
     """A conference or item that does not exist (any more)."""
+
+    @classmethod
+    def of_part(cls, entity: str) -> NotFoundError:
+        """A part of the record, by its entity name, that is no longer there."""
+        return cls(f"That {entity.replace('_', ' ')} no longer exists.")
 
 
 class StoreVersionError(KnownError):

@@ -37,7 +37,7 @@ from .model import (
     RecordStatus,
 )
 from .model.base import Base, new_uid
-from .model.conference import AUDIT_HEAD_COLUMNS
+from .model.conference import AUDIT_HEAD_COLUMNS, LOCKED_CASE_COLUMNS
 from .model.registry import CONFERENCE_LISTS, LIFECYCLE_FIELDS, coerce, entity_class, shown
 from .rules.nation import RulesFormatError, load_rules
 from .store import Store
@@ -49,19 +49,24 @@ VERSION = 2
 READS = (1, 2)
 
 #: Columns that belong to a database, not to the record.
-SKIP = AUDIT_HEAD_COLUMNS | frozenset(
-    {
-        "id",
-        "conference_id",
-        "position",
-        "danger_statement_id",
-        "decision_id",
-        "previous_conference_id",
-        "case_id",
-        "created_at",
-        "updated_at",
-        "revision",
-    }
+SKIP = (
+    AUDIT_HEAD_COLUMNS
+    # Carried by the file's case, as the record shows it (see conference_to_dict).
+    | LOCKED_CASE_COLUMNS
+    | frozenset(
+        {
+            "id",
+            "conference_id",
+            "position",
+            "danger_statement_id",
+            "decision_id",
+            "previous_conference_id",
+            "case_id",
+            "created_at",
+            "updated_at",
+            "revision",
+        }
+    )
 )
 #: Items about some of the children (none listed: all of them). Files written before
 #: these could be about several children name one child, or none, as ``"child"``.
@@ -144,10 +149,13 @@ def conference_to_dict(conference: Conference) -> dict[str, Any]:
     previous = conference.previous_conference
     record["previous_conference"] = previous.uid if previous is not None else None
     case = conference.case
+    # A signed-off record keeps the case's details it was signed with, whatever the case
+    # is called now (its reference may be corrected for the meetings to come).
+    family_name, reference = conference.case_details if case is not None else ("", "")
     return {
         "format": FORMAT,
         "version": VERSION,
-        "case": {"uid": case.uid, "family_name": case.family_name, "reference": case.reference}
+        "case": {"uid": case.uid, "family_name": family_name, "reference": reference}
         if case is not None
         else None,
         "conference": record,

@@ -6,11 +6,11 @@ so it sees what an operation never touched itself: rows removed by cascade or as
 orphans, a link removed with its person, a category cleared with its decision.
 Each row is traced to its conference in the database, and a row of a signed-off
 conference is refused, whatever the route. The autosave's few statements
-(:mod:`cprecorder.operations.fields`), which build no ORM object, ask :func:`locked`
-themselves; the database's triggers (:mod:`cprecorder.migrations.lock`) refuse it
-again below both. Only an addendum (and the audit trail,
-and who has the record open) may be added after sign-off; a withdrawn conference is
-kept as it was, with nothing added.
+(:mod:`cprecorder.operations.fields`), which build no ORM object, ask
+:func:`refuse_if_locked` themselves, as the operations do before they start; the
+database's triggers (:mod:`cprecorder.migrations.lock`) refuse it again below both.
+Only an addendum (and the audit trail, and who has the record open) may be added after
+sign-off; a withdrawn conference is kept as it was, with nothing added.
 """
 
 from __future__ import annotations
@@ -86,27 +86,23 @@ def conference_id_of_keys(connection: Connection, keys: dict[str, Any]) -> int |
     return None
 
 
-def locked(status: RecordStatus, family_name: str, signed_off_by: str) -> RecordLockedError | None:
-    """Why a conference in this status cannot be changed; None while it can."""
+def refuse_if_locked(status: RecordStatus | None, family_name: str, signed_off_by: str) -> None:
+    """The lock, the one rule every save keeps (the ORM's operations, the autosave's few
+    statements, the mapper check): a withdrawn or signed-off conference takes no change."""
     if status is RecordStatus.WITHDRAWN:
-        return RecordLockedError(
+        raise RecordLockedError(
             f"The {family_name} family's conference was withdrawn and cannot be changed."
         )
     if status is RecordStatus.SIGNED_OFF:
-        return RecordLockedError(
+        raise RecordLockedError(
             f"The record of the {family_name} family's conference was signed off"
             f" by {signed_off_by or 'the chair'} and cannot be changed. Add an addendum instead."
         )
-    return None
 
 
 def refuse_if_signed_off(conference: Conference) -> None:
     """The lock, said before an operation starts (the mapper check is the guarantee)."""
-    refused = locked(
-        conference.status or RecordStatus.DRAFT, conference.family_name, conference.signed_off_by
-    )
-    if refused is not None:
-        raise refused
+    refuse_if_locked(conference.status, conference.family_name, conference.signed_off_by)
 
 
 def refuse_if_stored_as_signed_off(connection: Connection, conference_id: int | None) -> None:
@@ -117,9 +113,8 @@ def refuse_if_stored_as_signed_off(connection: Connection, conference_id: int | 
         text("SELECT status, family_name, signed_off_by FROM conferences WHERE id = :id"),
         {"id": conference_id},
     ).first()
-    refused = locked(RecordStatus(row[0]), str(row[1]), str(row[2] or "")) if row else None
-    if refused is not None:
-        raise refused
+    if row is not None:
+        refuse_if_locked(RecordStatus(row[0]), str(row[1]), str(row[2] or ""))
 
 
 def _has_column_changes(target: Any) -> bool:

@@ -239,6 +239,12 @@ class Store:
                 self.engine.dispose()  # pooled connections are replaced by read-only ones
         return self.read_only
 
+    def refuse_if_read_only(self) -> None:
+        """Before any write, by either path (:meth:`write`, :meth:`write_directly`): a
+        store opened for reading only refuses it with the reason it was opened so."""
+        if self.check_integrity():
+            raise StoreUnavailableError(self.read_only)
+
     @classmethod
     def open_sqlite(cls, path: Path) -> Store:
         return cls(f"sqlite:///{path}")
@@ -294,8 +300,7 @@ class Store:
         ``operation`` names the change in every audit entry it writes; None for a
         write that changes no part of the record (the editing hold).
         """
-        if self.check_integrity():
-            raise StoreUnavailableError(self.read_only)
+        self.refuse_if_read_only()
         with self._sessions() as session:
             session.info["actor"] = actor
             session.info["operation"] = operation
@@ -321,8 +326,7 @@ class Store:
         SQLite as :meth:`write` takes it; the caller commits; any error rolls back, and the
         database's errors are the same sentences as from :meth:`write`.
         """
-        if self.check_integrity():
-            raise StoreUnavailableError(self.read_only)
+        self.refuse_if_read_only()
         try:
             connection = self.engine.raw_connection()
         except (OperationalError, DatabaseError) as exc:

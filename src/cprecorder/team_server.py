@@ -253,6 +253,23 @@ def _server_login(store: Store) -> ServerLogin | None:
 
 # -- setting the server up -----------------------------------------------------------
 
+#: Only a chair signs a record off. That a signed-off record stays signed off is the
+#: sign-off lock's (``cpr_lock_conferences``, migration 0003), which fires first (triggers
+#: fire in name order) and refuses any change of its status; migration 0009 brings an
+#: existing server's copy of this function to this text.
+SIGN_OFF_BY_A_CHAIR = """
+    CREATE OR REPLACE FUNCTION cprecorder_sign_off_by_a_chair() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        IF NEW.status = 'signed_off' AND OLD.status IS DISTINCT FROM 'signed_off'
+           AND NOT pg_has_role(session_user, 'cprecorder_chair', 'MEMBER') THEN
+            RAISE EXCEPTION 'Only a conference chair can sign off a record; % is not one.',
+                session_user USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NEW;
+    END $$
+    """
+
 #: Triggers and functions, created or replaced on every ``server init``.
 PROTECTIONS = (
     """
@@ -294,22 +311,7 @@ PROTECTIONS = (
     CREATE TRIGGER cprecorder_audit_login BEFORE INSERT ON audit_entries
     FOR EACH ROW EXECUTE FUNCTION cprecorder_audit_entry_login()
     """,
-    """
-    CREATE OR REPLACE FUNCTION cprecorder_sign_off_by_a_chair() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-    BEGIN
-        IF OLD.status = 'signed_off' AND NEW.status IS DISTINCT FROM 'signed_off' THEN
-            RAISE EXCEPTION 'A signed-off record stays signed off.'
-                USING ERRCODE = 'insufficient_privilege';
-        END IF;
-        IF NEW.status = 'signed_off' AND OLD.status IS DISTINCT FROM 'signed_off'
-           AND NOT pg_has_role(session_user, 'cprecorder_chair', 'MEMBER') THEN
-            RAISE EXCEPTION 'Only a conference chair can sign off a record; % is not one.',
-                session_user USING ERRCODE = 'insufficient_privilege';
-        END IF;
-        RETURN NEW;
-    END $$
-    """,
+    SIGN_OFF_BY_A_CHAIR,
     "DROP TRIGGER IF EXISTS cprecorder_sign_off ON conferences",
     """
     CREATE TRIGGER cprecorder_sign_off BEFORE UPDATE OF status ON conferences

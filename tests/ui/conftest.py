@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 import by_keyboard
 from cprecorder.actor import Actor
 from cprecorder.store import Store
-from cprecorder.ui.shell.app import create_main_window
 from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.shell.settings import Settings
 
@@ -25,11 +24,7 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def window(qtbot: QtBot, store: Store, actor: Actor, settings: Settings) -> Iterator[MainWindow]:
     """The main window at the start view."""
-    main = create_main_window(store, actor, settings, reopen=False)
-    qtbot.addWidget(main)
-    main.resize(1300, 850)
-    main.show()
-    qtbot.waitExposed(main)
+    main = by_keyboard.open_window(qtbot, store, actor, settings)
     yield main
     main.close()
 

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 
+import by_keyboard
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.changes import ReadableEntry
@@ -18,9 +19,7 @@ from cprecorder.model import AuditEntry
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.review.audit_trail import HIDDEN, AuditDialog, AuditTableModel
-from cprecorder.ui.shell.app import create_main_window
 from cprecorder.ui.shell.main_window import MainWindow
-from cprecorder.ui.shell.settings import Settings
 from cprecorder.ui.shell.window_actions import ActionId
 
 
@@ -28,12 +27,7 @@ from cprecorder.ui.shell.window_actions import ActionId
 def chair_window(
     qtbot: QtBot, store: Store, chair: Actor, demo_id: int, tmp_path: Path
 ) -> Iterator[MainWindow]:
-    settings = Settings(QSettings(str(tmp_path / "audit.ini"), QSettings.Format.IniFormat))
-    window = create_main_window(store, chair, settings, reopen=False)
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
+    window = by_keyboard.open_window(qtbot, store, chair, tmp_path / "audit.ini")
     yield window
     window.close()
 

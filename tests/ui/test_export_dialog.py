@@ -7,11 +7,12 @@ from typing import Any
 
 import docx
 import pytest
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QTextEdit
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import answering
 from cprecorder.changes import exports
 from cprecorder.ui.dialogs.export import ExportDialog
 from cprecorder.ui.shell.main_window import MainWindow
@@ -65,14 +66,6 @@ def test_export_the_familys_version_from_the_menu(
     target.parent.mkdir()
     seen: dict[str, Any] = {}
 
-    def drive() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, ExportDialog)
-        try:
-            use(dialog)
-        finally:
-            dialog.reject()  # never leave a modal dialog open behind a failed check
-
     def use(dialog: ExportDialog) -> None:
         assert dialog.focusWidget() is dialog.kind  # the dialog opens at the choice
         qtbot.keyClick(dialog.kind, Qt.Key.Key_Down)  # the family's version
@@ -86,9 +79,10 @@ def test_export_the_familys_version_from_the_menu(
         seen["problem"] = dialog.problem.text()
         qtbot.mouseClick(dialog.open_folder, Qt.MouseButton.LeftButton)
         seen["copy"] = dialog.copy_text.isVisible()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # done: the dialog closes
 
-    QTimer.singleShot(0, drive)
-    qtbot.keyClick(summary, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    with answering(ExportDialog, use):
+        qtbot.keyClick(summary, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
 
     assert seen["problem"] == ""
     assert "family.docx" in seen["note"] and str(target.parent) in seen["note"]

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from by_keyboard import focused, press, type_here
 from cprecorder import operations as op
 from cprecorder.actor import Actor
+from cprecorder.changes import readable_trail
 from cprecorder.model import ActionProgress, ActionStatus, ConferenceKind
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
@@ -96,13 +97,16 @@ def test_the_journey_from_the_open_conference_and_a_core_group(
 
 
 def test_the_case_reference_is_typed_in_the_journey_and_kept(
-    qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int
+    qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int, actor: Actor
 ) -> None:
     window = demo_window
+    # A later meeting of the case: the reference is still audited in the one open.
+    op.start_core_group(store, actor=actor, meeting_id=demo_id)
     press(qtbot, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.journey_view is not None, timeout=3000)
     journey = window.journey_view
     assert journey is not None and journey.reference.text() == ""
+    assert journey.journey.entries[-1].meeting_id != demo_id
     press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
     assert focused() is journey.reference
     type_here(qtbot, "CP/2026/0042")
@@ -122,6 +126,14 @@ def test_the_case_reference_is_typed_in_the_journey_and_kept(
     window.show_journey(case_of_meeting(store, demo_id))
     assert window.journey_view is not None
     assert window.journey_view.reference.text() == "CP/2026/0043"
+    with store.read() as session:
+        trail = readable_trail(session, load_conference(session, demo_id))
+    assert [
+        (line.what, line.field, line.new) for line in trail if line.raw_field == "reference"
+    ] == [
+        ("The family's case", "Case reference", "CP/2026/0042"),
+        ("The family's case", "Case reference", "CP/2026/0043"),
+    ]
 
 
 def reference_of(store: Store, meeting_id: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QTextEdit, QToolButton
 from pytestqt.qtbot import QtBot
@@ -18,6 +19,7 @@ from cprecorder.review import review_record
 from cprecorder.store import Store
 from cprecorder.ui.panes.actions import ActionsPane
 from cprecorder.ui.panes.widgets.action_table import NO_DATE, NO_OWNER, ActionRow
+from cprecorder.ui.recording.conference_view import ConferenceView
 from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.widgets.dates import DateEntry
 
@@ -32,6 +34,15 @@ def row_of(window: MainWindow, action_id: int) -> ActionRow:
     raise AssertionError(f"action {action_id} is not shown")
 
 
+@pytest.fixture
+def actions_shown(demo_window: MainWindow) -> ConferenceView:
+    """The demo conference open at its actions."""
+    view = demo_window.view
+    assert view is not None
+    view.show_pane("actions")
+    return view
+
+
 def fresh(store: Store, conference_id: int) -> Conference:
     with store.read() as session:
         return load_conference(session, conference_id)
@@ -40,13 +51,12 @@ def fresh(store: Store, conference_id: int) -> Conference:
 def test_actions_typed_with_enter_owner_and_date_by_keyboard(
     qtbot: QtBot,
     demo_window: MainWindow,
+    actions_shown: ConferenceView,
     store: Store,
     demo_id: int,
     wait_saved: Callable[[MainWindow], None],
 ) -> None:
-    view = demo_window.view
-    assert view is not None
-    view.show_pane("actions")
+    view = actions_shown
     pane = view.panes["actions"]
     family = [a for a in view.conference.actions if a.for_whom is ActionFor.FAMILY]
     what = pane.fields[("action", family[-1].id, "what")].as_widget()
@@ -108,13 +118,12 @@ def test_actions_typed_with_enter_owner_and_date_by_keyboard(
 def test_an_action_with_no_owner_or_date_is_marked_until_filled(
     qtbot: QtBot,
     demo_window: MainWindow,
+    actions_shown: ConferenceView,
     store: Store,
     demo_id: int,
     wait_saved: Callable[[MainWindow], None],
 ) -> None:
-    view = demo_window.view
-    assert view is not None
-    view.show_pane("actions")
+    view = actions_shown
     item = view.agenda.item("actions")
     assert item is not None
     assert marks.actions(item, view.conference) == (3, 4)
@@ -147,13 +156,12 @@ def test_an_action_with_no_owner_or_date_is_marked_until_filled(
 def test_an_overdue_action_is_marked_with_the_rule(
     qtbot: QtBot,
     demo_window: MainWindow,
+    actions_shown: ConferenceView,
     store: Store,
     demo_id: int,
     wait_saved: Callable[[MainWindow], None],
 ) -> None:
-    view = demo_window.view
-    assert view is not None
-    view.show_pane("actions")
+    view = actions_shown
     action = view.conference.actions[0]
     row = row_of(demo_window, action.id)
     assert "Overdue" not in row.mark.text()
@@ -179,12 +187,11 @@ def test_an_overdue_action_is_marked_with_the_rule(
 def test_an_action_moves_to_the_other_group(
     qtbot: QtBot,
     demo_window: MainWindow,
+    actions_shown: ConferenceView,
     store: Store,
     demo_id: int,
 ) -> None:
-    view = demo_window.view
-    assert view is not None
-    view.show_pane("actions")
+    view = actions_shown
     action = view.conference.actions[0]
     assert action.for_whom is ActionFor.PROFESSIONALS
     row = row_of(demo_window, action.id)
@@ -203,10 +210,10 @@ def _family_rows(window: MainWindow) -> set[int]:
     return {i for g in pane.groups if g.for_whom is ActionFor.FAMILY for i in g.rows}
 
 
-def test_rows_wrap_on_a_narrow_or_zoomed_pane(qtbot: QtBot, demo_window: MainWindow) -> None:
-    view = demo_window.view
-    assert view is not None
-    view.show_pane("actions")
+def test_rows_wrap_on_a_narrow_or_zoomed_pane(
+    qtbot: QtBot, demo_window: MainWindow, actions_shown: ConferenceView
+) -> None:
+    view = actions_shown
     pane = view.panes["actions"]
     assert isinstance(pane, ActionsPane)
     group = pane.groups[0]
@@ -219,15 +226,14 @@ def test_rows_wrap_on_a_narrow_or_zoomed_pane(qtbot: QtBot, demo_window: MainWin
 def test_anyone_can_own_an_action_and_the_date_typed_next_is_kept(
     qtbot: QtBot,
     demo_window: MainWindow,
+    actions_shown: ConferenceView,
     store: Store,
     demo_id: int,
     wait_saved: Callable[[MainWindow], None],
 ) -> None:
     """Issue 10, problem 10: "Paul Whitmore" (an uncle) was thrown away, and the open
     list swallowed the date typed next."""
-    view = demo_window.view
-    assert view is not None
-    view.show_pane("actions")
+    view = actions_shown
     family = [a for a in view.conference.actions if a.for_whom is ActionFor.FAMILY]
     owner = view.panes["actions"].fields[("action", family[0].id, "owner_id")].as_widget()
     qtbot.waitUntil(owner.isVisible, timeout=2000)
@@ -256,13 +262,12 @@ def test_anyone_can_own_an_action_and_the_date_typed_next_is_kept(
 def test_a_name_of_the_conference_is_completed_in_the_box(
     qtbot: QtBot,
     demo_window: MainWindow,
+    actions_shown: ConferenceView,
     store: Store,
     demo_id: int,
     wait_saved: Callable[[MainWindow], None],
 ) -> None:
-    view = demo_window.view
-    assert view is not None
-    view.show_pane("actions")
+    view = actions_shown
     action = view.conference.actions[0]
     owner = view.panes["actions"].fields[("action", action.id, "owner_id")].as_widget()
     qtbot.waitUntil(owner.isVisible, timeout=2000)
@@ -279,3 +284,32 @@ def test_a_name_of_the_conference_is_completed_in_the_box(
     saved = next(a for a in conference.actions if a.id == action.id)
     assert saved.owner is not None and saved.owner.name == "Margaret Pryce"
     assert len(conference.people) == people
+
+
+def test_who_shows_the_start_of_the_name_whole_in_height(
+    qtbot: QtBot, demo_window: MainWindow, actions_shown: ConferenceView
+) -> None:
+    """A name longer than the box showed its end ("ker, Children's social care)") and the
+    box's inner field, padded like a field of its own, cut the words' feet off."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame
+
+    from cprecorder.ui.panes.widgets.action_table import OwnerField
+
+    view = actions_shown
+    pane = view.panes["actions"]
+    assert isinstance(pane, ActionsPane)
+    owners = [row.owner for group in pane.groups for row in group.rows.values()]
+    assert owners and all(isinstance(owner, OwnerField) for owner in owners)
+    qtbot.waitUntil(lambda: all(o.line.height() > 0 for o in owners), timeout=2000)
+    for owner in owners:
+        assert isinstance(owner, OwnerField)
+        if owner.currentText():
+            assert owner.line.cursorPosition() == 0, owner.currentText()
+        option = QStyleOptionFrame()
+        owner.line.initStyleOption(option)
+        room = (
+            owner.line.style()
+            .subElementRect(QStyle.SubElement.SE_LineEditContents, option, owner.line)
+            .height()
+        )
+        assert room >= owner.line.fontMetrics().height(), (owner.currentText(), room)

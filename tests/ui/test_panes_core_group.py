@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from by_keyboard import focused, press
@@ -176,3 +176,47 @@ def test_after_adding_a_member_the_cursor_is_back_on_the_button_for_the_next(
     button = focused()
     assert isinstance(button, QPushButton) and button.text() == "&Add to the core group"
     assert core_pane(demo_window).isAncestorOf(focused())
+
+
+def shown_in_full(pane: CoreGroupPane, widget: QWidget) -> bool:
+    """Whether the widget is on screen within the pane's scrolled page."""
+    viewport = pane.scroller.viewport()
+    return viewport.rect().contains(QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size()))
+
+
+def test_coming_to_the_pane_the_cursor_is_where_the_next_words_go(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, demo_id: int
+) -> None:
+    """The first meeting's date (or, with none, the proposed date), scrolled into view;
+    never the review date at the bottom."""
+    window.resize(1280, 720)
+    cid = create_conference(
+        store,
+        actor=actor,
+        kind=ConferenceKind.INITIAL,
+        family_name="Brindle",
+        scheduled_at=dt.datetime(2026, 11, 17, 10, 0),
+        children=["Ivy Brindle"],
+    ).conference_id
+    for meeting in (cid, demo_id):
+        window.open_conference(meeting)
+        view = window.view
+        assert view is not None
+        qtbot.waitUntil(lambda: focused().isVisible(), timeout=2000)
+        for _ in range(view.keys.index("core_group") - view.keys.index(view.current_key())):
+            press(qtbot, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+        assert view.current_key() == "core_group"
+        pane = view.panes["core_group"]
+        assert isinstance(pane, CoreGroupPane)
+        if meeting == cid:  # no meeting yet: the proposal, and Space takes it
+            assert focused() is pane.use_first
+            assert shown_in_full(pane, focused())
+            press(qtbot, Qt.Key.Key_Space)
+            pane = core_pane(window)
+        qtbot.waitUntil(lambda: focused() is pane.first_date, timeout=2000)  # noqa: B023
+        assert shown_in_full(pane, focused())
+        assert pane.review_date is not None and not pane.review_date.hasFocus()
+    with store.read() as session:
+        assert [m.meets_on for m in load_conference(session, cid).core_group_meetings] == [
+            due_dates(load_conference(session, cid)).first_core_group_proposed
+        ]

@@ -73,3 +73,33 @@ def test_a_worry_marked_professionals_only_by_keyboard_hides_on_the_shared_scree
     assert not saved.confidential
     assert saved.text.endswith("(police)")
     assert not toggle.isChecked()
+
+
+def test_who_said_each_worry_reads_in_full(qtbot: QtBot, demo_window: MainWindow) -> None:
+    """The name and role under a worry had ten characters' room ("Hannah Okafor (S"): it has
+    the line under the words now, so a name always reads whole, and its role with it
+    unless the role is longer than the column."""
+    from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyleOptionComboBox
+
+    pane = open_worries(demo_window)
+    QApplication.processEvents()
+    combos = pane.findChildren(QComboBox, "contributor")
+    assert combos
+    cut, whole = [], []
+    for combo in combos:
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        room = combo.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox,
+            option,
+            QStyle.SubControl.SC_ComboBoxEditField,
+            combo,
+        )
+        text = combo.currentText()
+        if combo.fontMetrics().horizontalAdvance(text) <= room.width():
+            whole.append(text)
+        elif combo.fontMetrics().horizontalAdvance(text.split(" (")[0]) > room.width():
+            cut.append(text)
+    assert "Hannah Okafor (Social worker, Children's social care)" in whole
+    assert "Tom Reyes (Health visitor, Health visiting service)" in whole
+    assert cut == []

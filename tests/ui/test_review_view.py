@@ -6,10 +6,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+import by_keyboard
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.model import Conference, PlanType
@@ -17,9 +18,7 @@ from cprecorder.queries import load_conference
 from cprecorder.review import ReviewItem, review_record
 from cprecorder.store import Store
 from cprecorder.ui.review.dock import HEADING, ITEM_ROLE, KIND_ROLE, ReviewDock, ReviewModel
-from cprecorder.ui.shell.app import create_main_window
 from cprecorder.ui.shell.main_window import MainWindow
-from cprecorder.ui.shell.settings import Settings
 from cprecorder.ui.widgets.dates import DateEntry
 
 
@@ -32,12 +31,8 @@ def fresh(store: Store, conference_id: int) -> Conference:
 def chair_window(
     qtbot: QtBot, store: Store, chair: Actor, demo_id: int, tmp_path: Path
 ) -> Iterator[MainWindow]:
-    settings = Settings(QSettings(str(tmp_path / "review.ini"), QSettings.Format.IniFormat))
-    window = create_main_window(store, chair, settings, reopen=False)
-    qtbot.addWidget(window)
-    window.resize(1500, 900)
-    window.show()
-    qtbot.waitExposed(window)
+    window = by_keyboard.open_window(qtbot, store, chair, tmp_path / "review.ini")
+    window.resize(1500, 900)  # the review docked beside the record
     yield window
     window.close()
 

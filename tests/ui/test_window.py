@@ -15,6 +15,7 @@ from by_keyboard import answering, focused, press, type_here
 from cprecorder.model import PlanSection
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
+from cprecorder.ui.recording.conference_view import ConferenceView
 from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.widgets.fields import TextField
 
@@ -213,6 +214,41 @@ def test_presentation_mode_keeps_cursor_and_text(
     qtbot.keyClicks(focused(), "Y")
     assert isinstance(widget, QTextEdit)
     assert widget.toPlainText().endswith("emotional abuse.XY")
+
+
+def agenda_titles_cut(view: ConferenceView) -> list[str]:
+    """Agenda entries wider than the list, or too short for their words wrapped at the
+    width the theme leaves them: either way the title ends in an ellipsis."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    nav = view.nav
+    width = nav.viewport().width()
+    cut = []
+    for row in range(nav.count()):
+        entry = nav.item(row)
+        option = QStyleOptionViewItem()
+        nav.initViewItemOption(option)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.rect = nav.visualItemRect(entry)
+        option.text = entry.text()
+        words = nav.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, nav)
+        needed = option.fontMetrics.boundingRect(
+            QRect(0, 0, words.width(), 10_000), Qt.TextFlag.TextWordWrap, entry.text()
+        )
+        if option.rect.right() >= width or needed.height() > words.height():
+            cut.append(entry.text())
+    return cut
+
+
+def test_every_agenda_title_is_shown_whole(qtbot: QtBot, demo_window: MainWindow) -> None:
+    view = demo_window.view
+    assert view is not None
+    assert agenda_titles_cut(view) == []
+    for _ in range(4):  # larger type: the titles wrap again
+        qtbot.keyClick(focused(), Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    QApplication.processEvents()
+    assert agenda_titles_cut(view) == []
 
 
 def test_zoom_is_remembered(qtbot: QtBot, demo_window: MainWindow) -> None:

@@ -127,3 +127,23 @@ def test_a_date_no_calendar_can_hold_is_a_sentence(
     assert "31 December 9999" in err and "no calendar can hold" in err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert not target.exists()
+
+
+def test_the_calendar_follows_the_authoritys_jargon_setting(
+    store: Store, demo_id: int, data_dir: Path
+) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "settings.toml").write_text(
+        '[family_documents]\njargon = "explain"\n', encoding="utf-8"
+    )
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+        conference.actions[0].what = "Refer Dean to CAMHS and tell the HV."
+        data = conference_calendar(conference)
+        session.rollback()
+    descriptions = [desc for _, _, desc in events(data)]
+    assert (
+        "Refer Dean to CAMHS and tell the HV.\nWho: Hannah Okafor\n"
+        "CAMHS: children's mental health service.\nHV: health visitor."
+    ) in descriptions
+    assert not any("children's mental health service and" in d for d in descriptions)

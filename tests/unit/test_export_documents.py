@@ -321,6 +321,22 @@ def test_childrens_plan_for_one_child_uses_their_words(conference: Conference) -
     assert document.styles["Normal"].font.size.pt >= 16
 
 
+def test_a_childrens_plan_heading_stands_with_its_words(conference: Conference) -> None:
+    """A heading's picture makes its line tall: with the body's 1.15 spacing the gap
+    below it was wider than the gap above, so each heading looked apart from its box."""
+    maisie = conference.children[0]
+    document = open_doc(document_bytes(conference, "children", child_id=maisie.id))
+    pictured = [
+        p
+        for p in document.paragraphs
+        if p.style is not None and p.style.name == "Heading 1" and p._p.xpath(".//w:drawing")
+    ]
+    assert len(pictured) == 6
+    for heading in pictured:
+        assert heading.paragraph_format.line_spacing == 1.0, heading.text
+        assert heading.paragraph_format.space_after.pt <= 2, heading.text
+
+
 def test_childrens_plan_for_every_child_starts_each_on_a_new_page(
     conference: Conference,
 ) -> None:

@@ -196,6 +196,7 @@ def test_an_unborn_child_is_not_written_to(
 ) -> None:
     record = documents[DocumentKind.RECORD]
     assert "Unborn baby Marlowe (not yet named)\nExpected: 4 March 2027" in record
+    assert "Children: Isla Marlowe, Rory Marlowe and unborn baby Marlowe (not yet named)" in record
     assert "The parents' plans: Chloe is booked to give birth" in record
     assert "Baby's" not in record and "Baby's own words" not in record
     plans = documents[DocumentKind.CHILDREN]

@@ -68,6 +68,12 @@ def signed(store: Store, chair: Actor, demo_id: int) -> int:
     return demo_id
 
 
+@pytest.fixture
+def review(store: Store, actor: Actor, signed: int) -> int:
+    """The review conference of the signed-off demo conference, just started."""
+    return op.start_review(store, actor=actor, conference_id=signed).conference_id
+
+
 def test_every_conference_belongs_to_a_case(store: Store, actor: Actor, demo_id: int) -> None:
     other = op.create_conference(
         store,
@@ -270,9 +276,8 @@ def decide(
 
 
 def test_a_review_steps_one_child_down_and_continues_the_other(
-    store: Store, actor: Actor, signed: int
+    store: Store, actor: Actor, signed: int, review: int
 ) -> None:
-    review = op.start_review(store, actor=actor, conference_id=signed).conference_id
     decide(store, actor, review, 0, PlanType.CHILD_IN_NEED)
     decide(store, actor, review, 1, PlanType.CHILD_PROTECTION, ["neglect"])
     with store.read() as session:
@@ -291,9 +296,8 @@ def test_a_review_steps_one_child_down_and_continues_the_other(
 
 
 def test_the_journey_says_where_each_childs_plan_stands(
-    store: Store, actor: Actor, signed: int
+    store: Store, actor: Actor, review: int
 ) -> None:
-    review = op.start_review(store, actor=actor, conference_id=signed).conference_id
     decide(store, actor, review, 0, PlanType.CHILD_IN_NEED)
     decide(store, actor, review, 1, PlanType.CHILD_PROTECTION, ["neglect"])
     with store.read() as session:
@@ -312,9 +316,8 @@ def test_the_journey_says_where_each_childs_plan_stands(
 
 
 def test_a_plan_that_ends_counts_as_a_previous_plan(
-    store: Store, actor: Actor, chair: Actor, signed: int
+    store: Store, actor: Actor, chair: Actor, review: int
 ) -> None:
-    review = op.start_review(store, actor=actor, conference_id=signed).conference_id
     decide(store, actor, review, 0, PlanType.NO_PLAN)
     decide(store, actor, review, 1, PlanType.CHILD_PROTECTION, ["emotional_abuse"])
     sign(store, chair, review)
@@ -407,8 +410,9 @@ def test_a_review_says_which_core_group_finished_an_action(
     assert "1 finished at a core group" in family
 
 
-def test_last_time_scores_follow_each_person(store: Store, actor: Actor, signed: int) -> None:
-    review = op.start_review(store, actor=actor, conference_id=signed).conference_id
+def test_last_time_scores_follow_each_person(
+    store: Store, actor: Actor, signed: int, review: int
+) -> None:
     with store.read() as session:
         initial, meeting = load_conference(session, signed), load_conference(session, review)
         last_safety, danger = last_scores(case_facts(session, meeting.case_id), review)
@@ -493,9 +497,8 @@ def test_cases_say_what_is_due_next(store: Store, actor: Actor, signed: int) -> 
 
 
 def test_the_json_form_carries_the_case_and_the_links(
-    store: Store, actor: Actor, signed: int, tmp_path: Path
+    store: Store, actor: Actor, signed: int, review: int, tmp_path: Path
 ) -> None:
-    review = op.start_review(store, actor=actor, conference_id=signed).conference_id
     with store.read() as session:
         first = conference_to_dict(load_conference(session, signed))
         second = conference_to_dict(load_conference(session, review))

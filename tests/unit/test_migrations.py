@@ -308,3 +308,34 @@ def test_the_server_schema_matches_the_models(pg_server: object) -> None:
             diff = compare_metadata(MigrationContext.configure(conn, opts=COMPARED), Base.metadata)
         store.close()
     assert diff == []
+
+
+def test_a_record_locked_before_0010_keeps_the_case_details_it_has(tmp_path: Path) -> None:
+    """Upgrading to 0010 gives each signed-off conference the case's details as they stand;
+    a draft keeps none (it shows the case's own until it is locked)."""
+    from alembic import command
+
+    from cprecorder import operations as op
+    from cprecorder.actor import Actor
+    from cprecorder.demo import add_demo_conference
+    from cprecorder.model import Conference, Role
+
+    store = Store.open_sqlite(tmp_path / "old.sqlite3")
+    chair = Actor(name="Ruth Calloway", role=Role.CHAIR, os_user="rc")
+    signed, draft = add_demo_conference(store, chair), add_demo_conference(store, chair)
+    op.set_case_details(store, actor=chair, meeting_id=signed, reference="CP-2026-0117")
+    op.sign_off(store, actor=chair, conference_id=signed, chair_name="Ruth Calloway")
+    config = alembic_config()
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0009")
+    store.close()
+    store = Store.open_sqlite(tmp_path / "old.sqlite3")  # migrates to head again
+    with store.read() as session:
+        kept = {
+            c.id: (c.locked_case_family_name, c.locked_case_reference)
+            for c in (session.get(Conference, signed), session.get(Conference, draft))
+            if c is not None
+        }
+    store.close()
+    assert kept == {signed: ("Ashdown", "CP-2026-0117"), draft: ("", "")}

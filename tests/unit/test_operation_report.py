@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 
 from cprecorder import operations as op
 from cprecorder.actor import Actor
-from cprecorder.changes import changes_since_hand_over, read_entry, readable_trail
+from cprecorder.audit import verify_chain
+from cprecorder.changes import changes_since_hand_over, readable_trail
 from cprecorder.demo import demo_conference
 from cprecorder.interchange import import_conference
 from cprecorder.model import (
@@ -260,13 +261,11 @@ def test_every_operation_writes_its_enum_value_into_the_trail(
             assert result.operation is operation
         # The trail in words says what was done in the operation's own words (a part added
         # or removed along the way, such as a category, reads as added or removed).
-        meetings = {e.conference_id for e in written if e.conference_id is not None}
+        # Each operation's entries are in one meeting's trail (the case's details: the
+        # meeting they were changed from).
+        [meeting_id] = {e.conference_id for e in written if e.conference_id is not None}
         with store.read() as session:
-            if meetings:
-                [meeting_id] = meetings
-                trail = readable_trail(session, load_conference(session, meeting_id))
-            else:  # the case's own details: in no meeting's trail
-                trail = [read_entry(e, None) for e in written]
+            trail = readable_trail(session, load_conference(session, meeting_id))
             shown = {line.action for line in trail if line.entry_id in {e.id for e in written}}
         assert operation.words in shown, (operation, shown)
         assert shown <= {member.words for member in Operation}, shown
@@ -317,6 +316,23 @@ def test_a_move_and_a_put_back_read_as_such_after_the_hand_over(
     assert (gone.action, back.action) == ("Removed", "Put back")
     assert back.new == first.what
     assert trail[-1].action == "Put back"
+
+
+def test_the_case_details_changed_from_a_meeting_are_among_its_changes(
+    store: Store, demo_id: int, actor: Actor, chair: Actor
+) -> None:
+    op.hand_over(store, actor=actor, conference_id=demo_id)
+    op.set_case_details(store, actor=chair, meeting_id=demo_id, reference="CP/0042")
+    op.set_case_details(store, actor=chair, meeting_id=demo_id, family_name="Ashdown-Reyes")
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+        lines = changes_since_hand_over(session, conference)
+        assert verify_chain(session, demo_id).intact
+    assert [(line.action, line.what, line.field, line.old, line.new) for line in lines] == [
+        ("Case details", "The family's case", "Case reference", "—", "CP/0042"),
+        ("Case details", "The family's case", "Family name", "Ashdown", "Ashdown-Reyes"),
+    ]
+    assert all(line.who == "Ruth Calloway" for line in lines)
 
 
 @pytest.mark.parametrize(

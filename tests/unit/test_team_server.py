@@ -142,9 +142,11 @@ def test_only_a_chair_can_sign_off_whatever_the_window_says(
     with chair.read() as session:
         conference = session.get(Conference, conference_id)
         assert conference is not None and conference.status is RecordStatus.SIGNED_OFF
-    # Below the client: the sign-off lock's trigger (or the server's own) refuses it.
+    # Below the client: the sign-off lock's trigger refuses it, ahead of the server's own
+    # sign-off trigger (triggers fire in name order, and cpr_lock_ sorts first), which
+    # is why that one no longer says so itself (migration 0009).
     with (
-        pytest.raises((RecordLockedError, RefusedByServerError), match=r"signed.off"),
+        pytest.raises(RecordLockedError, match=r"signed off \(or withdrawn\)"),
         chair.write(person("ruth_calloway"), None) as session,
     ):
         session.execute(update(Conference).values(status=RecordStatus.DRAFT.value))
@@ -152,6 +154,37 @@ def test_only_a_chair_can_sign_off_whatever_the_window_says(
         conference = session.get(Conference, conference_id)
         assert conference is not None and conference.status is RecordStatus.SIGNED_OFF
     chair.close()
+
+
+def test_migration_0009_takes_the_dead_clause_out_of_a_set_up_servers_sign_off_trigger(
+    pg_server: ThrowawayServer, team_db: str
+) -> None:
+    from alembic import command
+
+    from cprecorder.migrations import alembic_config, upgrade_to_head
+
+    def sign_off_trigger(store: Store) -> str:
+        with store.engine.connect() as conn:
+            return str(
+                conn.execute(
+                    text(
+                        "SELECT prosrc FROM pg_proc"
+                        " WHERE proname = 'cprecorder_sign_off_by_a_chair'"
+                    )
+                ).scalar_one()
+            )
+
+    store = Store(pg_server.url(team_db))
+    config = alembic_config()
+    with store.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0007")
+    before = sign_off_trigger(store)
+    upgrade_to_head(store.engine)
+    after = sign_off_trigger(store)
+    store.close()
+    assert "stays signed off" in before and "Only a conference chair" in before
+    assert "stays signed off" not in after and "Only a conference chair" in after
 
 
 def test_a_data_officer_reads_and_exports_but_changes_nothing(

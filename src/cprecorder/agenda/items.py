@@ -5,7 +5,8 @@ name of its pane module ``cprecorder/ui/panes/<key>.py``), the title used when a
 agenda file gives none, the parts of the record it shows, whether the family may
 see it, its section of the exported record, and how complete it is. The agenda
 loader, the window's panes and agenda marks, Find, the chair's review and the
-exports all read :data:`AGENDA_ITEMS`; nothing else lists agenda items.
+exports all read :data:`AGENDA_ITEMS` (through its index, :data:`KNOWN_ITEMS`);
+nothing else lists agenda items.
 
 Adding an agenda item is one declaration here and one pane module, with its section
 of the exported record beside the other sections (``cprecorder/export/sections/<key>.py``,

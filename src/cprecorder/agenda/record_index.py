@@ -66,15 +66,6 @@ def record_parts(conference: Conference) -> Iterator[Base]:
         yield from getattr(conference, attr)
 
 
-def find_part(conference: Conference, entity: str, entity_id: int | None) -> Base | None:
-    """The loaded part named by an entity name and id, if the record holds it."""
-    cls = ENTITIES.get(entity)
-    for part in record_parts(conference):
-        if type(part) is cls and getattr(part, "id", None) == entity_id:
-            return part
-    return None
-
-
 def text_places(conference: Conference) -> list[TextPlace]:
     """Every piece of typed text in the record, with the pane that shows it."""
     places: list[TextPlace] = []

@@ -19,7 +19,7 @@ from ..model import Conference
 from ..sharing import family_may_see
 from .blocks import Block, Content, Fields, Heading, Notice, Paragraph, Title, Tone
 from .sections import Audience, SectionContext, section_of
-from .wording import conference_heading, date_and_time, footer_line, joined
+from .wording import children_in_full, conference_heading, date_and_time, footer_line
 
 __all__ = ["Audience", "family_item_content", "record_content"]
 
@@ -118,7 +118,7 @@ def front(s: SectionContext, audience: Audience) -> list[Block]:
         Fields(
             (
                 ("Conference" if c.kind.is_conference else "Meeting", c.kind.label),
-                ("Children", joined(child.name for child in c.children)),
+                ("Children", children_in_full(c)),
                 ("Date and time", date_and_time(c.scheduled_at)),
                 ("How it was held", c.how_held.label),
                 ("Chair", c.chair),

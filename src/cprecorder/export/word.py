@@ -394,7 +394,12 @@ class _Writer:
             )
         picture = picture_png(block.picture) if block.picture else None
         if picture is not None:
-            run = DocxParagraph(p, self.doc._body).add_run()
+            heading = DocxParagraph(p, self.doc._body)
+            # The picture makes the line tall: single spacing and little room after, so
+            # the heading stands with its own words below rather than apart from them.
+            heading.paragraph_format.line_spacing = 1.0
+            heading.paragraph_format.space_after = Pt(2)
+            run = heading.add_run()
             run.add_picture(io.BytesIO(picture), width=Cm(self.look.picture_cm))
             _space_after(run, Pt(12))
             words = _text(p, self.clean(block.text))

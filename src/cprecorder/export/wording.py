@@ -86,6 +86,16 @@ def children_names(conference: Conference) -> str:
     return joined(child_first_name(c) for c in conference.children)
 
 
+def children_in_full(conference: Conference) -> str:
+    """``Isla Marlowe, Rory Marlowe and unborn baby Marlowe (not yet named)``: full names,
+    a baby not yet named without a capital in the middle of the list."""
+    names = [
+        child.name if index == 0 or child.first_name.strip() else in_sentence(child.name)
+        for index, child in enumerate(conference.children)
+    ]
+    return joined(names)
+
+
 def about_children(conference: Conference, child_ids: Iterable[int]) -> str:
     """Which children something is about: "Isla and Rory"; "all the children" for none."""
     wanted = set(child_ids)

@@ -304,10 +304,6 @@ def meetings_of_cases(session: Session, case_ids: Iterable[int]) -> dict[int, li
     return found
 
 
-def in_order(meetings: Iterable[MeetingFacts]) -> list[MeetingFacts]:
-    return sorted(meetings, key=lambda m: m.key)
-
-
 def before(meetings: Sequence[MeetingFacts], key: tuple[dt.datetime, int]) -> list[MeetingFacts]:
     """The meetings held before the place ``key`` in time, in time order."""
     return [m for m in meetings if m.key < key]

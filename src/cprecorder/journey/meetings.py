@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFoundError
 from ..model import Conference
-
-
-def in_time_order(meetings: Sequence[Conference]) -> list[Conference]:
-    return sorted(meetings, key=lambda m: (m.scheduled_at, m.id or 0))
 
 
 def case_of(session: Session, meeting_id: int) -> int:

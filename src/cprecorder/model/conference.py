@@ -37,6 +37,11 @@ AUDIT_HEAD_COLUMNS = frozenset(
 )
 
 
+#: The case's details as a locked record keeps them: a copy made at sign-off (or
+#: withdrawal), not a change anyone types, so the trail and the file leave them out.
+LOCKED_CASE_COLUMNS = frozenset({"locked_case_family_name", "locked_case_reference"})
+
+
 class Conference(Base):
     """One Child Protection Conference and everything recorded at it."""
 
@@ -108,6 +113,11 @@ class Conference(Base):
     withdrawn_at: Mapped[datetime | None]
     withdrawn_by: Mapped[str] = mapped_column(String(200), default="")
     withdrawal_reason: Mapped[str] = mapped_column(Text, default="")
+    # The case's family name and reference as the record was signed off (or withdrawn)
+    # with them: the case may be renamed or its reference corrected later, for the
+    # meetings to come, and the locked record still shows what it was signed with.
+    locked_case_family_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    locked_case_reference: Mapped[str] = mapped_column(String(100), default="", server_default="")
     # The head of the conference's audit chain (its newest entry's hash, and how many
     # entries), written in the same transaction as the entries; see cprecorder.audit.
     audit_head_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
@@ -235,6 +245,19 @@ class Conference(Base):
         if not self.is_signed_off or not self.signed_off_head_hash:
             return ""
         return short_fingerprint(self.signed_off_head_hash, self.signed_off_head_count)
+
+    def keep_case_details(self) -> None:
+        """At sign-off (or withdrawal): the case's details, as the locked record keeps them."""
+        self.locked_case_family_name = self.case.family_name
+        self.locked_case_reference = self.case.reference
+
+    @property
+    def case_details(self) -> tuple[str, str]:
+        """The case's family name and reference as this record shows them: as they were
+        when it was signed off or withdrawn; the case's own while the record can change."""
+        if self.status in (RecordStatus.SIGNED_OFF, RecordStatus.WITHDRAWN):
+            return self.locked_case_family_name, self.locked_case_reference
+        return self.case.family_name, self.case.reference
 
     def conference_of(self) -> Conference:
         return self

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.ext.orderinglist import ordering_list
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from .base import Base, PlanType, Revised
 from .columns import vocabulary
@@ -96,6 +96,31 @@ class AboutSomeChildren:
         self.child_ids = [] if child_id is None else [child_id]
 
 
+class ChildLink:
+    """A row of an item's link table: one child the item (``owner``, an
+    :class:`AboutSomeChildren`) is about. Each link class names its item's key column
+    (``<owner>_id``) and relationship (``<owner>``, back to its ``about``)."""
+
+    #: The item's relationship's name; its key column is this with ``_id``.
+    owner: ClassVar[str]
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("children.id", ondelete="CASCADE"), index=True)
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple[UniqueConstraint]:
+        return (UniqueConstraint(f"{cls.owner}_id", "child_id"),)
+
+    @declared_attr
+    def child(cls) -> Mapped[Child]:
+        return relationship()
+
+    def conference_of(self) -> Conference:
+        item: Any = getattr(self, self.owner)
+        conference: Conference = item.conference
+        return conference
+
+
 class AgencyView(AboutSomeChildren, Revised, Base):
     """What one agency recommended, and why; about some of the children, or all."""
 
@@ -121,23 +146,16 @@ class AgencyView(AboutSomeChildren, Revised, Base):
         return self.conference
 
 
-class AgencyViewChild(Base):
+class AgencyViewChild(ChildLink, Base):
     """One child an agency's view is about."""
 
     __tablename__ = "agency_view_children"
-    __table_args__ = (UniqueConstraint("agency_view_id", "child_id"),)
+    owner = "agency_view"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     agency_view_id: Mapped[int] = mapped_column(
         ForeignKey("agency_views.id", ondelete="CASCADE"), index=True
     )
-    child_id: Mapped[int] = mapped_column(ForeignKey("children.id", ondelete="CASCADE"), index=True)
-
     agency_view: Mapped[AgencyView] = relationship(back_populates="about")
-    child: Mapped[Child] = relationship()
-
-    def conference_of(self) -> Conference:
-        return self.agency_view.conference
 
 
 class Dissent(AboutSomeChildren, Revised, Base):
@@ -164,23 +182,16 @@ class Dissent(AboutSomeChildren, Revised, Base):
         return self.conference
 
 
-class DissentChild(Base):
+class DissentChild(ChildLink, Base):
     """One child a dissent is about."""
 
     __tablename__ = "dissent_children"
-    __table_args__ = (UniqueConstraint("dissent_id", "child_id"),)
+    owner = "dissent"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     dissent_id: Mapped[int] = mapped_column(
         ForeignKey("dissents.id", ondelete="CASCADE"), index=True
     )
-    child_id: Mapped[int] = mapped_column(ForeignKey("children.id", ondelete="CASCADE"), index=True)
-
     dissent: Mapped[Dissent] = relationship(back_populates="about")
-    child: Mapped[Child] = relationship()
-
-    def conference_of(self) -> Conference:
-        return self.dissent.conference
 
 
 AgencyView.link_class = AgencyViewChild

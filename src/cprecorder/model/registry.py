@@ -22,7 +22,7 @@ from sqlalchemy.orm import ColumnProperty
 from ..errors import ValidationError
 from .assessment import DangerScore, DangerStatement, SafetyScore, WorryItem
 from .base import Base
-from .conference import AUDIT_HEAD_COLUMNS, Conference
+from .conference import AUDIT_HEAD_COLUMNS, LOCKED_CASE_COLUMNS, Conference
 from .confidential import ProfessionalsOnlyNote
 from .decision import (
     AboutSomeChildren,
@@ -114,6 +114,7 @@ LIFECYCLE_FIELDS = frozenset(
 NOT_EDITABLE = (
     LIFECYCLE_FIELDS
     | AUDIT_HEAD_COLUMNS
+    | LOCKED_CASE_COLUMNS
     | frozenset(
         {
             "id",

@@ -5,12 +5,16 @@ to the database. :func:`cprecorder.operations.update` sends a plain value (words
 a choice, a number) of a part's own row here; a reference to a person or child, and an
 agenda heading, take the ORM path, which checks them against the rest of the record.
 
-The same rules hold as on the ORM path, from the same places: the conference's lock
-first (:mod:`cprecorder.conference_lock`), the revision check
-(:func:`cprecorder.conflicts.refuse_stale`), nothing changed after sign-off or withdrawal
-(:func:`cprecorder.lifecycle.locked`), one audit entry a changed field chained to the
-head the conference row keeps (:func:`cprecorder.audit.chain`), the head moved with it,
-and the revision counted once per save that changes something. What a save sends:
+The same rules hold as on the ORM path, each from the one function both paths call (a
+test runs every refusal through both, ``tests/unit/test_save_paths_agree.py``): the
+conference's lock first (:mod:`cprecorder.conference_lock`); nothing changed after
+sign-off or withdrawal (:func:`cprecorder.lifecycle.refuse_if_locked`), said before the
+revision check (:func:`cprecorder.conflicts.refuse_stale`); nothing saved into a store
+opened for reading only (:meth:`cprecorder.store.Store.refuse_if_read_only`); one audit
+entry for each field that changed (:func:`cprecorder.audit.field_entries`), chained to
+the head the conference row keeps and the head moved with it
+(:func:`cprecorder.audit.link`, :func:`cprecorder.audit.move_head`); the revision
+counted once per save that changes something. What a save sends:
 
 * SQLite, one process's own file: ``BEGIN IMMEDIATE`` (which holds the database, so it
   is the lock); one read of the row, its conference's status and the chain's head; one
@@ -29,22 +33,22 @@ the driver's own connection: no ORM object is built and nothing is read twice.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager, closing, nullcontext
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, closing, contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, Table, bindparam, insert, select, update
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.sql import ClauseElement, FromClause
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from ..actor import Actor
-from ..audit import as_text, audit_row, chain
+from ..audit import field_entries, head_values, link, move_head, target_of
 from ..conference_lock import PARENT, conference_id_query
 from ..conflicts import refuse_stale
 from ..errors import NotFoundError
-from ..lifecycle import locked
+from ..lifecycle import refuse_if_locked
 from ..model import AuditEntry, Conference, Operation, RecordStatus
 from ..model.base import Base, utcnow
 from ..model.registry import columns
@@ -73,58 +77,43 @@ def save_fields(
             sql.read.send(cursor, {"row": entity_id})
         found = cursor.fetchone()
         if found is None:
-            raise NotFoundError(f"That {entity.replace('_', ' ')} no longer exists.")
+            raise NotFoundError.of_part(entity)
         current, conference_id, status, family_name, signed_off_by, head, count, *old = found
+        # Refused even when nothing would change, as on the ORM path: the answer to a
+        # save into a signed-off record is always that it is signed off, stale or not.
+        refuse_if_locked(RecordStatus(status), family_name, signed_off_by)
         theirs = {
             field: value if read is None else read(value)
             for field, value, read in zip(values, old, sql.reads, strict=True)
         }
-        target = f"{cls.__name__}#{entity_id}"
-        if revision is not None and revision != current:
-            with store.read() as session:
-                refuse_stale(
-                    session.connection(),
-                    entity=entity,
-                    entity_id=entity_id,
-                    target=target,
-                    current=current,
-                    theirs=theirs,
-                    yours=values,
-                )
-        # Refused even when nothing would change, as on the ORM path: the answer to a
-        # save into a signed-off record is always that it is signed off.
-        refused = locked(RecordStatus(status), family_name, signed_off_by)
-        if refused is not None:
-            raise refused
+        target = target_of(cls, entity_id)
+        refuse_stale(
+            based_on=revision,
+            current=current,
+            entity=entity,
+            entity_id=entity_id,
+            target=target,
+            theirs=theirs,
+            yours=values,
+            trail=lambda: _trail(store),
+        )
+        at = utcnow()
         # In the order of the row's columns, as the ORM path writes its entries.
-        changed = tuple(f for f in columns(cls) if f in values and values[f] != theirs[f])
+        entries = field_entries(
+            actor,
+            Operation.UPDATE,
+            conference_id,
+            target,
+            ((f, theirs[f], values[f]) for f in columns(cls) if f in values),
+            at=at,
+        )
         saved = current
-        if changed:
+        if entries:
             saved = current + 1
-            at = utcnow()
-            entries = chain(
-                [
-                    audit_row(
-                        actor,
-                        Operation.UPDATE,
-                        conference_id,
-                        target,
-                        field,
-                        as_text(theirs[field]),
-                        as_text(values[field]),
-                        at=at,
-                    )
-                    for field in changed
-                ],
-                head or "",
-            )
+            changed = tuple(entry["field"] for entry in entries)
             new = {f"new_{field}": values[field] for field in changed}
-            new.update(new_revision=saved, row=entity_id)
-            new.update(
-                new_head_hash=entries[-1]["hash"],
-                new_head_count=count + len(entries),
-                head_conference=conference_id,
-            )
+            new.update(link(entries, head or "", count))
+            new.update(new_revision=saved, row=entity_id, head_conference=conference_id)
             if cls is Conference:
                 new["new_updated_at"] = at
             write = statements(store.engine.dialect, cls, changed)
@@ -146,6 +135,13 @@ def save_fields(
             values=values,
             revisions={(entity, entity_id): saved},
         )
+
+
+@contextmanager
+def _trail(store: Store) -> Iterator[Connection]:
+    """A connection to read the trail with, for a refusal's "who saved it, when"."""
+    with store.read() as session:
+        yield session.connection()
 
 
 def _entry(row: dict[str, Any]) -> dict[str, Any]:
@@ -227,10 +223,6 @@ def _statements(dialect: Dialect, cls: type[Base], fields: tuple[str, ...]) -> S
     server = dialect.name != "sqlite"
     conferences: Table = Conference.__table__  # type: ignore[assignment]
     new_types = {f"new_{field}": table.c[field].type for field in fields}
-    head_values: dict[str, Any] = {
-        "audit_head_hash": bindparam("new_head_hash"),
-        "audit_head_count": bindparam("new_head_count"),
-    }
     new_types["new_head_hash"] = conferences.c.audit_head_hash.type
     new_types["new_head_count"] = conferences.c.audit_head_count.type
     if cls is Conference:
@@ -243,21 +235,15 @@ def _statements(dialect: Dialect, cls: type[Base], fields: tuple[str, ...]) -> S
                 **{field: bindparam(f"new_{field}") for field in fields},
                 "revision": bindparam("new_revision"),
                 **(
-                    {"updated_at": bindparam("new_updated_at"), **head_values}
+                    {"updated_at": bindparam("new_updated_at"), **head_values()}
                     if cls is Conference
                     else {}
                 ),
             }
         )
     )
-    # The head alone: the conference's own updated_at is left as it was.
-    head = (
-        None
-        if cls is Conference
-        else update(conferences)
-        .where(conferences.c.id == bindparam("head_conference"))
-        .values({**head_values, "updated_at": conferences.c.updated_at})
-    )
+    # The head alone, as every entry moves it: the conference's updated_at is left as it was.
+    head = None if cls is Conference else move_head()
     entry_columns = [c for c in audit.columns if c.name != "id"]
     entry_types = {f"entry_{c.name}": c.type for c in entry_columns}
     append = insert(audit).values({c.name: bindparam(f"entry_{c.name}") for c in entry_columns})

@@ -230,9 +230,14 @@ def set_case_details(
     family_name: str | None = None,
     reference: str | None = None,
 ) -> Change:
-    """The case's family name and the authority's reference, from any of its meetings."""
+    """The case's family name and the authority's reference, from any of its meetings.
+
+    The case belongs to no one meeting: its audit entries go into the trail of the
+    meeting they were made from, where that meeting's changes show them.
+    """
     with store.write(actor, Operation.CASE_DETAILS) as session:
         lock_conference(session, meeting_id)
+        session.info["made_in"] = meeting_id
         case = _meeting(session, meeting_id).case
         if family_name is not None:
             if not family_name.strip():

@@ -95,7 +95,7 @@ def get(session: Session, entity: str, entity_id: int) -> Base:
     cls = entity_class(entity)
     obj = session.get(cls, entity_id)
     if obj is None:
-        raise NotFoundError(f"That {entity.replace('_', ' ')} no longer exists.")
+        raise NotFoundError.of_part(entity)
     conference = conference_of(obj)
     if conference is not None:
         refuse_if_signed_off(conference)

@@ -94,6 +94,7 @@ def withdraw(store: Store, *, actor: Actor, conference_id: int, reason: str) -> 
             raise RecordLockedError(refused)
         if refused:
             raise NotPermittedError(refused)
+        conference.keep_case_details()  # first: reading the case flushes what is set
         conference.status = RecordStatus.WITHDRAWN
         conference.withdrawn_at = utcnow()
         conference.withdrawn_by = actor.name
@@ -112,6 +113,7 @@ def sign_off(store: Store, *, actor: Actor, conference_id: int, chair_name: str)
         if conference.status is RecordStatus.SIGNED_OFF:
             raise RecordLockedError("This record is already signed off.")
         refuse_if_signed_off(conference)  # withdrawn
+        conference.keep_case_details()  # first: reading the case flushes what is set
         conference.status = RecordStatus.SIGNED_OFF
         conference.signed_off_at = utcnow()
         conference.signed_off_by = chair_name.strip()

@@ -414,12 +414,6 @@ class Pane(QWidget):
                 widget.setVisible(not self.presentation)
         self._confidential_hidden = self.presentation
 
-    def searchable(self) -> list[tuple[FieldKey, str, bool]]:
-        """(key, text, confidential) of every field, for Ctrl+F."""
-        return [
-            (key, field.text_for_search(), field.confidential) for key, field in self.fields.items()
-        ]
-
 
 def people_choices(
     conference: Conference, *, professionals_only: bool = False

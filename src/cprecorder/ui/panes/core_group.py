@@ -55,6 +55,8 @@ class CoreGroupPane(Pane):
         self.proposal: QWidget | None = None
         self.first_date: DateField | None = None
         self.review_date: DateField | None = None
+        self.use_first: QPushButton | None = None
+        self.add_meeting: QPushButton | None = None
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         due = due_dates(conference)
@@ -237,11 +239,23 @@ class CoreGroupPane(Pane):
         for meeting in meetings:
             notes = self.fields[("core_group_meeting", meeting.id, "notes")].as_widget()
             notes.installEventFilter(ItemKeys(dates, meeting.id))
+        self.add_meeting = dates.add_button
         box.addWidget(dates)
         self.meeting_flag = QLabel()
         self.meeting_flag.setObjectName("flag")
         self.meeting_flag.setWordWrap(True)
         box.addWidget(self.meeting_flag)
+
+    def first_field(self) -> QWidget | None:
+        """Where the person types next on coming to the pane: the first meeting's date, or
+        with no meeting yet the proposed date (Space uses it) or the button adding one;
+        not the review date at the bottom."""
+        if self.first_date is not None and self.first_date.isEnabled():
+            return self.first_date
+        for button in (self.use_first, self.add_meeting):
+            if button is not None and button.isEnabled() and button.isVisibleTo(self):
+                return button
+        return super().first_field()
 
     def _use_first_date(self, day: dt.date) -> None:
         """The proposal goes into the first meeting, as if typed there (or starts the list)."""

@@ -6,7 +6,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...model import Conference, Operation
 from ...operations import Change
@@ -95,18 +102,14 @@ class WorriesPane(Pane):
                 mark.setContext(Qt.ShortcutContext.WidgetShortcut)
                 mark.activated.connect(private.toggle)
                 # Who said it and the switch each take a line of their own under the
-                # words, so a half-width column still fits 1280 px at the presentation zoom.
-                said = QHBoxLayout()
-                said.addStretch(1)
-                said.addWidget(self.register(who).as_widget())
-                switch = QHBoxLayout()
-                switch.addStretch(1)
-                switch.addWidget(self.register(private).as_widget())
+                # words, so a half-width column still fits 1280 px at the presentation zoom;
+                # who said it has the whole line, so a name and role read in full.
+                who.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
                 stack = QVBoxLayout()
                 stack.setSpacing(2)
                 stack.addWidget(text)
-                stack.addLayout(said)
-                stack.addLayout(switch)
+                stack.addWidget(self.register(who).as_widget())
+                stack.addWidget(self.register(private).as_widget(), 0, Qt.AlignmentFlag.AlignLeft)
                 line.addLayout(stack, 1)
                 return self.register(text, part=item)
 

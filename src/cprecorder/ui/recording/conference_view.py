@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QSplitter,
     QStackedWidget,
@@ -29,6 +28,7 @@ from ...sharing import family_may_see
 from ..panes import Pane, PaneContext, pane_class, pane_keys
 from ..panes.base import control_name
 from ..widgets.fields import FieldKey
+from .agenda_list import AgendaList
 from .open_record import OpenRecord, Stage
 
 log = logging.getLogger(__name__)
@@ -158,15 +158,13 @@ class ConferenceView(QWidget):
         self._find_from = 0
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.nav = QListWidget()
+        self.nav = AgendaList()
         self.nav.setObjectName("agenda")
         self.nav.setAccessibleName("Agenda")
         # A click chooses a pane and the cursor goes into it; the list takes the keys (and
         # its type-ahead) only when the person Tabs into it.
         self.nav.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.nav.setMinimumWidth(260)
-        self.nav.setWordWrap(True)
-        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
@@ -183,6 +181,7 @@ class ConferenceView(QWidget):
             entry = QListWidgetItem(f"{completeness_mark(0, 0)}  {item.title}")
             entry.setData(Qt.ItemDataRole.UserRole, item.key)
             self.nav.addItem(entry)
+        self.nav.fit_entries()
         self.nav.currentRowChanged.connect(self._show_row)
 
         record.listen(Stage.VIEW, self.on_change)
@@ -522,6 +521,7 @@ class ConferenceView(QWidget):
                 Qt.ItemDataRole.AccessibleTextRole,
                 f"{item.title}, {filled} of {expected} filled" if expected else item.title,
             )
+        self.nav.fit_entries()
 
     # -- modes ----------------------------------------------------------------
     def set_presentation(self, on: bool) -> None:
@@ -547,6 +547,7 @@ class ConferenceView(QWidget):
         sizes = self.splitter.sizes()
         total = sum(sizes) or 1280
         self.splitter.setSizes([width, max(400, total - width)])
+        self.nav.fit_entries()
         # The panes' fields only: walking every child of the view (the agenda list's
         # scroll bars and viewport...) would wrap each in Python, which is slow. Only the
         # pane on screen: one set aside is restyled and resized, and so fitted, when shown

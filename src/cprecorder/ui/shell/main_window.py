@@ -400,6 +400,8 @@ class MainWindow(QMainWindow):
 
         if not self.attached:
             return
+        # The meeting it was opened from: what is changed in the journey is audited there.
+        made_from = self.view.conference_id if self.view is not None and case_id is None else None
         try:
             case = case_id if case_id is not None else self._case_in_view()
             if case is None or not self.close_conference():
@@ -414,7 +416,9 @@ class MainWindow(QMainWindow):
         view.start_review.connect(self.start_review)
         view.start_core_group.connect(self.start_core_group)
         view.back.connect(self.show_start)
-        view.reference_edited.connect(lambda typed, v=view: self._keep_case_reference(v, typed))
+        view.reference_edited.connect(
+            lambda typed, v=view, m=made_from: self._keep_case_reference(v, typed, m)
+        )
         if self.journey_view is not None:
             self.stack.removeWidget(self.journey_view)
             self.journey_view.deleteLater()
@@ -425,8 +429,11 @@ class MainWindow(QMainWindow):
         view.table.setFocus()
         self.update_actions()
 
-    def _keep_case_reference(self, view: JourneyView, reference: str) -> None:
-        """The case reference typed in the journey, kept for the whole case."""
+    def _keep_case_reference(
+        self, view: JourneyView, reference: str, made_from: int | None = None
+    ) -> None:
+        """The case reference typed in the journey, kept for the whole case (and audited in
+        the meeting the journey was opened from, else the case's latest meeting)."""
         from ... import operations as op
         from ...errors import KnownError
 
@@ -436,7 +443,7 @@ class MainWindow(QMainWindow):
             op.set_case_details(
                 self.store,
                 actor=self.actor,
-                meeting_id=view.journey.entries[-1].meeting_id,
+                meeting_id=made_from or view.journey.entries[-1].meeting_id,
                 reference=reference,
             )
         except KnownError as exc:

@@ -109,6 +109,8 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
         border-left: 6px solid {p.accent}; }}
     QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly="true"] {{
         background: {p.window}; border-style: dashed; color: {p.muted}; }}
+    QComboBox QLineEdit, QComboBox QLineEdit:focus, QComboBox QLineEdit[readOnly="true"] {{
+        background: transparent; border: none; padding: 0; }}
     QPushButton {{ background: {p.page}; border: 1px solid {p.border}; border-radius: 6px;
         padding: 6px 14px; }}
     QPushButton:focus {{ border: 2px solid {p.accent}; }}

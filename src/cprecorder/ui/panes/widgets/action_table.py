@@ -207,10 +207,17 @@ class OwnerField(WheelOnlyWhenFocused, QComboBox, Bound):
         names.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompleter(names)
         self._given = self.currentText().strip()
+        self.show_start()
         self.line.editingFinished.connect(self._give)
         self.activated.connect(lambda _i: self._give())
 
+    def show_start(self) -> None:
+        """A name longer than the box shows its start (the name), not its end (the agency)."""
+        if not self.line.hasFocus():
+            self.line.setCursorPosition(0)
+
     def _give(self) -> None:
+        self.show_start()
         if self.line.isReadOnly():
             return
         name = self.currentText().strip()

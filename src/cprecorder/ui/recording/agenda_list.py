@@ -1,0 +1,51 @@
+"""The agenda down the left of the recording window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QListWidget, QStyle, QStyleOptionViewItem, QWidget
+
+
+class AgendaList(QListWidget):
+    """The agenda's entries, each as tall as its title needs at the list's width.
+
+    A wrapping list view wraps a title at the whole width of the list, but the theme
+    pads each entry and gives it a coloured edge: a title a little shorter than the
+    list ("Child and parents' involvement") was laid out on one line wider than the
+    list and cut with an ellipsis. Here each entry's size is set from the width its
+    words really get, so a long title wraps onto a second line instead.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fitted_width = -1
+
+    def fit_entries(self) -> None:
+        """Size every entry to its words at the list's present width and type size."""
+        width = self.viewport().width()
+        if width <= 0 or self.count() == 0:
+            return
+        self._fitted_width = width
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        for row in range(self.count()):
+            entry = self.item(row)
+            option.rect = QRect(0, 0, width, 1000)
+            option.text = entry.text()
+            words = self.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self)
+            around = option.rect.height() - words.height()  # the entry's padding
+            needed = option.fontMetrics.boundingRect(
+                QRect(0, 0, max(words.width(), 1), 10_000),
+                Qt.TextFlag.TextWordWrap,
+                entry.text(),
+            )
+            entry.setSizeHint(QSize(width, needed.height() + around))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.viewport().width() != self._fitted_width:
+            self.fit_entries()
