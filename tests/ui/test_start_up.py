@@ -22,8 +22,7 @@ import by_keyboard
 from cprecorder.actor import Actor
 from cprecorder.store import Store
 from cprecorder.ui.shell.app import create_main_window
-from cprecorder.ui.shell.identity import remember_actor
-from cprecorder.ui.shell.settings import Settings
+from cprecorder.ui.shell.settings import Settings, remember_actor
 
 #: Not needed to put the cursor in a reopened field: imported after it is there.
 LATER = (
@@ -33,6 +32,7 @@ LATER = (
     "holidays",  # the review date and the reports' due dates
     "cprecorder.rules.working_days",
     "sqlalchemy.dialects.postgresql",  # only for the authority's server
+    "cprecorder.ui.dialogs.form",  # the dialogs (the person's name is read, not asked)
 )
 
 WATCHED_START = """

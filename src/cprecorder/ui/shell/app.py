@@ -212,7 +212,7 @@ def run_app(data_dir: Path, db_url: str) -> int:
         from ...logfile import configure_logging
         from ...recovery import RecoveryJournal
         from ...store import Store
-        from .identity import remembered_actor
+        from .settings import remembered_actor
 
         log_paths.append(configure_logging(data_dir))
         try:

@@ -20,21 +20,9 @@ from PySide6.QtWidgets import (
 from ...actor import Actor, os_user
 from ...model import Role
 from ..dialogs.form import FormDialog
-from .settings import USER_NAME, USER_ROLE, Settings
+from .settings import remember_actor, remembered_actor
 
-
-def remembered_actor(settings: Settings) -> Actor | None:
-    name = settings.get(USER_NAME)
-    role = settings.get(USER_ROLE)
-    if not name or role not in {r.value for r in Role}:
-        return None
-    return Actor(name=name, role=Role(role), os_user=os_user())
-
-
-def remember_actor(settings: Settings, actor: Actor) -> None:
-    settings.set(USER_NAME, actor.name)
-    settings.set(USER_ROLE, actor.role.value)
-    settings.sync()
+__all__ = ["IdentityDialog", "remember_actor", "remembered_actor"]
 
 
 class IdentityDialog(FormDialog):

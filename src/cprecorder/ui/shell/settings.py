@@ -7,9 +7,12 @@ presentation theme, who the person said they are, and where work stopped.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QSettings
+
+if TYPE_CHECKING:
+    from ...actor import Actor
 
 T = TypeVar("T")
 
@@ -64,3 +67,25 @@ class Settings:
 
     def sync(self) -> None:
         self.q.sync()
+
+
+def remembered_actor(settings: Settings) -> Actor | None:
+    """Who the person said they are (a name and a role there is), or ``None``.
+
+    Here, beside the settings, not with the dialog that asks: reopening the last
+    conference reads it, and the dialog's module (and the Qt classes it uses) can wait.
+    """
+    from ...actor import Actor, os_user
+    from ...model import Role
+
+    name = settings.get(USER_NAME)
+    role = settings.get(USER_ROLE)
+    if not name or role not in {r.value for r in Role}:
+        return None
+    return Actor(name=name, role=Role(role), os_user=os_user())
+
+
+def remember_actor(settings: Settings, actor: Actor) -> None:
+    settings.set(USER_NAME, actor.name)
+    settings.set(USER_ROLE, actor.role.value)
+    settings.sync()
