@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTextEdit
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import press, settled
+from by_keyboard import go_to, press, settled
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.shell.main_window import MainWindow
@@ -24,9 +24,7 @@ def test_a_child_put_back_has_their_plan_words_again(
     demo_id: int,
     wait_saved: Callable[[MainWindow], None],
 ) -> None:
-    view = demo_window.view
-    assert view is not None
-    view.show_pane("childrens_plan")
+    go_to(qtbot, demo_window, "childrens_plan")
     worries = settled(qtbot)  # Maisie's plan, its first part
     assert isinstance(worries, QTextEdit)
     assert worries.property("field_key").endswith(":worries")
