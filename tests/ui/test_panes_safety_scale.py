@@ -119,7 +119,7 @@ def test_an_agency_that_sent_a_report_only_can_have_its_score_recorded(
     assert pane.conference is not None
     sophie = next(p for p in pane.conference.people if p.name == "Sophie Lane")  # apologies
     assert ("person", sophie.id, "safety_score") not in pane.fields
-    score = widget(window, ("person", school, "safety_score"))
+    score = widget(qtbot, window, ("person", school, "safety_score"))
     qtbot.mouseClick(score, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(score, "7")
     qtbot.keyClick(score, Qt.Key.Key_Tab)
