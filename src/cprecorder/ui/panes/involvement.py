@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from ...export.wording import relation_to_children
 from ...model import Child, Conference, ParticipationCode, Person, PersonKind
-from ..widgets.fields import ChoiceField, DateField, TextField
+from ..widgets.fields import ChildsWords, ChoiceField, DateField, TextField
 from .base import Pane
 
 PARTICIPATION_CHOICES = [(code.label, code) for code in ParticipationCode]
@@ -159,7 +159,7 @@ class InvolvementPane(Pane):
             f"What {name} said, in {name}'s own words, and how {name} took part.",
         )
         form = self.form(section)
-        views = TextField(
+        views = ChildsWords(
             r,
             "child",
             cid,
@@ -169,7 +169,6 @@ class InvolvementPane(Pane):
             label=f"{child.name}'s views in their own words",
             min_lines=3,
         )
-        views.setProperty("words", "child")
         participation = ChoiceField(
             r,
             "child",
