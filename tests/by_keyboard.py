@@ -7,6 +7,10 @@ One helper for the UI and end-to-end tests:
 * :func:`settled` is that widget once a rebuilt pane is on screen;
 * :func:`press` and :func:`type_here` send keys to it, one by one;
 * :func:`wait_saved` waits for the autosave instead of forcing it;
+* :func:`go_to` chooses an agenda item as a person does, with a click on its entry in
+  the agenda (:func:`agenda_entries` lists the entries the agenda shows now), and
+  :func:`step_to` reaches it with Ctrl+PgDown / Ctrl+PgUp;
+* :func:`open_window` opens the main window as a person finds it;
 * :func:`answering` answers a modal dialog once it is open, however long it takes
   to open, and closes it if the answer fails, so a broken answer fails the test
   instead of leaving ``exec()`` waiting for ever.
@@ -17,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar, overload
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
@@ -28,10 +32,12 @@ if TYPE_CHECKING:
     from cprecorder.actor import Actor
     from cprecorder.recovery import RecoveryJournal
     from cprecorder.store import Store
+    from cprecorder.ui.panes import Pane
     from cprecorder.ui.shell.main_window import MainWindow
     from cprecorder.ui.shell.settings import Settings
 
 D = TypeVar("D", bound=QDialog)
+P = TypeVar("P", bound="Pane")
 
 #: A rebuilt pane hands the focus on within this long.
 FOCUS_WAIT_MS = 1000
@@ -83,18 +89,20 @@ def open_window(
     settings: Path | Settings,
     *,
     journal: RecoveryJournal | None = None,
+    reopen: bool = False,
 ) -> MainWindow:
     """A main window as a person finds it: shown, active, the cursor somewhere in it.
 
     ``settings`` are the window's own (or the ini file that keeps them); ``journal`` keeps
-    what could not be saved, where a test looks at recovery.
+    what could not be saved, where a test looks at recovery; ``reopen`` opens the last
+    conference where work stopped, as the app does when it starts.
     """
     from cprecorder.ui.shell.app import create_main_window
     from cprecorder.ui.shell.settings import Settings
 
     if not isinstance(settings, Settings):
         settings = Settings(QSettings(str(settings), QSettings.Format.IniFormat))
-    window = create_main_window(store, who, settings, reopen=False, journal=journal)
+    window = create_main_window(store, who, settings, reopen=reopen, journal=journal)
     qtbot.addWidget(window)
     window.resize(1300, 850)
     window.show()
@@ -103,6 +111,52 @@ def open_window(
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)  # for its shortcuts
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     return window
+
+
+def agenda_entries(window: MainWindow) -> list[str]:
+    """The agenda items whose entries the agenda shows now (on a shared screen, not the
+    professionals-only one)."""
+    view = window.view
+    assert view is not None, "no conference is open"
+    return [key for row, key in enumerate(view.keys) if not view.nav.item(row).isHidden()]
+
+
+@overload
+def go_to(qtbot: QtBot, window: MainWindow, key: str) -> Pane: ...
+@overload
+def go_to(qtbot: QtBot, window: MainWindow, key: str, kind: type[P]) -> P: ...
+def go_to(qtbot: QtBot, window: MainWindow, key: str, kind: type[Pane] | None = None) -> Pane:
+    """Choose the agenda item ``key`` as a person does: a click on its entry in the agenda
+    down the left (scrolled to it first if the list is longer than the window). The pane
+    is shown with the cursor in it; it is returned (checked to be a ``kind``)."""
+    view = window.view
+    assert view is not None, "no conference is open"
+    assert key in agenda_entries(window), f"the agenda does not show {key!r} now"
+    QApplication.processEvents()  # a person clicks once the window has caught up
+    nav = view.nav
+    entry = nav.item(view.keys.index(key))
+    if not nav.viewport().rect().contains(nav.visualItemRect(entry)):
+        nav.scrollToItem(entry)  # the list's scroll bar
+    spot = nav.visualItemRect(entry).center()
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert view.current_key() == key, f"a click on {key!r} showed {view.current_key()!r}"
+    pane = view.panes[key]
+    assert isinstance(pane, kind or QWidget), f"{key!r} is a {type(pane).__name__}"
+    return pane
+
+
+def step_to(qtbot: QtBot, window: MainWindow, key: str) -> None:
+    """Ctrl+PgDown / Ctrl+PgUp through the agenda until the item ``key`` is on screen, as a
+    person does with the hands on the keyboard (every item on the way is shown)."""
+    view = window.view
+    assert view is not None, "no conference is open"
+    for _ in range(len(view.keys) * 2):
+        if view.current_key() == key:
+            break
+        later = view.keys.index(key) > view.keys.index(view.current_key())
+        step = Qt.Key.Key_PageDown if later else Qt.Key.Key_PageUp
+        press(qtbot, step, Qt.KeyboardModifier.ControlModifier)
+    assert view.current_key() == key, f"Ctrl+PgDown/PgUp did not reach {key!r}"
 
 
 class _HasRecorder(Protocol):

@@ -21,7 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import answering, focused, open_window, press, type_here, wait_saved
+from by_keyboard import answering, focused, open_window, press, step_to, type_here, wait_saved
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.demo import add_demo_conference
@@ -42,22 +42,6 @@ def key(
     qtbot: QtBot, k: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
 ) -> None:
     qtbot.keyClick(focused(), k, modifiers)
-
-
-def go_to(qtbot: QtBot, window: MainWindow, pane: str) -> None:
-    """Ctrl+PgDown / Ctrl+PgUp through the agenda until the pane is on screen."""
-    view = window.view
-    assert view is not None
-    for _ in range(len(view.keys) * 2):
-        if view.current_key() == pane:
-            break
-        step = (
-            Qt.Key.Key_PageDown
-            if view.keys.index(pane) > view.keys.index(view.current_key())
-            else Qt.Key.Key_PageUp
-        )
-        key(qtbot, step, CTRL)
-    assert view.current_key() == pane
 
 
 def tab_to(qtbot: QtBot, window: MainWindow, pane: str, field: tuple[str, int, str]) -> None:
@@ -83,7 +67,7 @@ def tab_to(qtbot: QtBot, window: MainWindow, pane: str, field: tuple[str, int, s
 
 def record_progress(qtbot: QtBot, window: MainWindow, note: str) -> None:
     """In "Progress since the last meeting": the first action asked about, done, with a note."""
-    go_to(qtbot, window, "since_last")
+    step_to(qtbot, window, "since_last")
     view = window.view
     assert view is not None
     # The first action carried open from last time.
@@ -170,7 +154,7 @@ def test_a_family_from_the_initial_conference_to_a_review_by_keyboard(
     maisie, leo = view.conference.children
 
     # Everyone scales again: last time's scores are beside today's.
-    go_to(qtbot, window, "safety_scale")
+    step_to(qtbot, window, "safety_scale")
     kerry, dean = view.conference.people[0], view.conference.people[1]
     for person, score in ((kerry, "7"), (dean, "6")):
         tab_to(qtbot, window, "safety_scale", ("person", person.id, "safety_score"))
@@ -182,7 +166,7 @@ def test_a_family_from_the_initial_conference_to_a_review_by_keyboard(
 
     # The decision: Maisie steps down to a child in need plan; Leo's plan continues,
     # now for neglect.
-    go_to(qtbot, window, "decision")
+    step_to(qtbot, window, "decision")
     tab_to(qtbot, window, "decision", ("child", maisie.id, "decision_plan_type"))
     key(qtbot, Qt.Key.Key_C)  # child protection plan…
     key(qtbot, Qt.Key.Key_C)  # …child in need plan
@@ -195,7 +179,7 @@ def test_a_family_from_the_initial_conference_to_a_review_by_keyboard(
 
     # The review's own "what has changed": both actions were finished at a core group,
     # so they are said, not asked again.
-    go_to(qtbot, window, "since_last")
+    step_to(qtbot, window, "since_last")
     said = "\n".join(label.text() for label in view.panes["since_last"].findChildren(QLabel))
     assert "Done at the core group on 2 December 2026: Booked for 3 December." in said
     assert "Done at the core group on 13 January 2027: Going well." in said

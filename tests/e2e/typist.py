@@ -101,7 +101,7 @@ def main(argv: list[str]) -> int:
         return 2
     view = window.view
     assert view is not None
-    view.show_pane("summary")
+    view.show_pane("summary")  # a child process with no qtbot: it tests typing, not the agenda
     field = view.panes["summary"].fields[("conference", conference_id, "chair_summary")]
     assert isinstance(field, TextField)
     recorder = view.recorder

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QTextEdit
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import answering, open_window
+from by_keyboard import answering, go_to, open_window
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.model import Conference
@@ -30,7 +30,7 @@ def test_a_stale_save_is_refused_and_the_person_chooses(
     window = open_window(qtbot, store, actor, tmp_path / "w.ini")
     assert window.open_conference(demo_id) and window.view is not None
     view = window.view
-    view.show_pane("summary")
+    go_to(qtbot, window, "summary")
     dana = Actor(name="Dana Okafor", role=chair.role, os_user="dokafor")
     for button in ("Keep theirs", "Keep yours", "Put both"):
         theirs, mine = f"Dana's words ({button}).", f"Minute-taker's words ({button})."

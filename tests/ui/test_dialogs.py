@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import answering, focused, press
+from by_keyboard import answering, focused, go_to, press
 from cprecorder.actor import Actor
 from cprecorder.model import RecordStatus, Role
 from cprecorder.queries import list_conferences, load_conference
@@ -206,8 +206,7 @@ def test_a_dialog_left_untouched_closes_without_asking(
 def test_enter_presses_the_focused_add_button(qtbot: QtBot, demo_window: MainWindow) -> None:
     view = demo_window.view
     assert view is not None
-    pane = view.show_pane("plan")
-    assert pane is not None
+    pane = go_to(qtbot, demo_window, "plan")
     before = len(view.conference.plan_items)
     add = next(b for b in pane.findChildren(QPushButton) if b.text().startswith("+ "))
     add.setFocus(Qt.FocusReason.TabFocusReason)

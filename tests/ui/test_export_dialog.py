@@ -12,7 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QTextEdit
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import answering
+from by_keyboard import answering, go_to
 from cprecorder.changes import exports
 from cprecorder.ui.dialogs.export import ExportDialog
 from cprecorder.ui.shell.main_window import MainWindow
@@ -46,7 +46,7 @@ def test_export_the_familys_version_from_the_menu(
 ) -> None:
     view = demo_window.view
     assert view is not None
-    view.show_pane("summary")
+    go_to(qtbot, demo_window, "summary")
     summary = view.panes["summary"].fields[("conference", demo_id, "chair_summary")].as_widget()
     assert isinstance(summary, QTextEdit)
     qtbot.waitUntil(summary.isVisible, timeout=2000)

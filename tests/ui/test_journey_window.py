@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import focused, press, type_here
+from by_keyboard import focused, go_to, press, type_here
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.changes import readable_trail
@@ -51,7 +51,7 @@ def test_start_the_review_from_the_start_view_and_record_progress(
     assert view is not None and view.conference.kind is ConferenceKind.REVIEW
     assert "since_last" in view.keys
     assert view.keys.index("since_last") == view.keys.index("family") + 1
-    view.show_pane("since_last")
+    go_to(qtbot, window, "since_last")
     pane = view.panes["since_last"]
     first = view.conference.actions[0]
     progress = pane.fields[("action", first.id, "progress")].as_widget()
@@ -162,13 +162,13 @@ def test_a_review_shows_last_time_beside_this_time(
     window.open_conference(review)
     view = window.view
     assert view is not None
-    view.show_pane("safety_scale")
+    go_to(qtbot, window, "safety_scale")
     scale = view.panes["safety_scale"]
     assert isinstance(scale, SafetyScalePane)
     grid = scale.grid
     earlier = {w.accessibleName() for w in grid.findChildren(QLabel, "lastTime")}
     assert f"Kerry Ashdown last time: {safety}, on 24 November" in earlier
-    view.show_pane("danger")
+    go_to(qtbot, window, "danger")
     pane = view.panes["danger"]
     assert isinstance(pane, DangerPane)
     spread = next(iter(pane.spreads.values()))

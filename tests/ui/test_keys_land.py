@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import answering, focused, press, type_here
+from by_keyboard import answering, focused, go_to, press, type_here
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.model import ConferenceKind, RecordStatus
@@ -55,10 +55,8 @@ def on_screen(widget: QWidget) -> bool:
     return widget.isVisible() and QRect(corner, spot.size()).intersects(viewport.rect())
 
 
-def field(window: MainWindow, pane: str, key: tuple[str, int, str]) -> QWidget:
-    assert window.view is not None
-    window.view.show_pane(pane)
-    return window.view.panes[pane].fields[key].as_widget()
+def field(qtbot: QtBot, window: MainWindow, pane: str, key: tuple[str, int, str]) -> QWidget:
+    return go_to(qtbot, window, pane).fields[key].as_widget()
 
 
 def marsh(store: Store, actor: Actor) -> int:
@@ -79,7 +77,7 @@ def marsh(store: Store, actor: Actor) -> int:
 def test_after_a_dialog_closes_the_keys_go_back_to_the_field(
     qtbot: QtBot, demo_window: MainWindow, demo_id: int
 ) -> None:
-    summary = field(demo_window, "summary", ("conference", demo_id, "chair_summary"))
+    summary = field(qtbot, demo_window, "summary", ("conference", demo_id, "chair_summary"))
     summary.setFocus()
     with answering(ExportDialog, lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape)):
         press(qtbot, Qt.Key.Key_E, Ctrl)
@@ -98,7 +96,9 @@ def test_after_the_last_item_is_removed_the_cursor_is_still_in_the_pane(
     )
     assert note.entity_id is not None
     window.open_conference(cid)
-    text = field(window, "professionals_only", ("professionals_only_note", note.entity_id, "text"))
+    text = field(
+        qtbot, window, "professionals_only", ("professionals_only_note", note.entity_id, "text")
+    )
     text.setFocus()
     press(qtbot, Qt.Key.Key_Delete, Ctrl)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
@@ -136,8 +136,7 @@ def test_saving_a_score_keeps_the_view_where_it_was(
 ) -> None:
     view = demo_window.view
     assert view is not None
-    view.show_pane("family")
-    pane = view.panes["family"]
+    pane = go_to(qtbot, demo_window, "family")
     last = list(pane.fields.values())[-1].as_widget()
     last.setFocus()
     pane.keep_in_view(last)
@@ -193,7 +192,7 @@ def test_a_status_message_goes_when_it_stops_being_true(
     demo_window.open_conference(demo_id)
     assert demo_window.view is not None
     worry = next(w for w in demo_window.view.conference.worries if not w.confidential)
-    text = field(demo_window, "worries", ("worry", worry.id, "text"))
+    text = field(qtbot, demo_window, "worries", ("worry", worry.id, "text"))
     text.setFocus()
     press(qtbot, Qt.Key.Key_F5)
     assert demo_window.presentation
@@ -237,7 +236,7 @@ def test_typing_into_a_read_only_field_is_answered_in_the_field(
     view = demo_window.view
     assert view is not None
     view.set_read_only("Priya Sandhu has this record open on another computer.")
-    summary = field(demo_window, "summary", ("conference", demo_id, "chair_summary"))
+    summary = field(qtbot, demo_window, "summary", ("conference", demo_id, "chair_summary"))
     assert isinstance(summary, QTextEdit)
     before = summary.toPlainText()
     summary.setFocus()

@@ -20,10 +20,10 @@ from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.widgets.fields import TextField
 
 
-def chair_summary(window: MainWindow, conference_id: int) -> TextField:
+def chair_summary(qtbot: QtBot, window: MainWindow, conference_id: int) -> TextField:
     view = window.view
     assert view is not None
-    view.show_pane("summary")
+    by_keyboard.go_to(qtbot, window, "summary")
     field = view.panes["summary"].fields[("conference", conference_id, "chair_summary")]
     assert isinstance(field, TextField)
     field.setFocus()
@@ -59,7 +59,7 @@ class PaintCount(QObject):
 def test_a_keystroke_repaints_the_field_not_the_window_beneath_it(
     qtbot: QtBot, demo_window: MainWindow, demo_id: int
 ) -> None:
-    field = chair_summary(demo_window, demo_id)
+    field = chair_summary(qtbot, demo_window, demo_id)
     qtbot.waitUntil(lambda: field.isVisible() and field.hasFocus())
     # A new line (the field grows: the pane is laid out again) and the header saying
     # "Saving…" repaint the window; that is once, not per key: done before counting.
@@ -84,7 +84,7 @@ def test_the_field_looks_the_same_with_its_words_area_filled(
     qtbot: QtBot, demo_window: MainWindow, demo_id: int
 ) -> None:
     """The filled area is the colour the style sheet gives the field, in every state."""
-    field = chair_summary(demo_window, demo_id)
+    field = chair_summary(qtbot, demo_window, demo_id)
     qtbot.waitUntil(field.hasFocus)
     fields = [f for f in demo_window.findChildren(TextField) if f.isVisible()]
     assert fields and all(f.viewport().autoFillBackground() for f in fields)
@@ -113,7 +113,7 @@ def test_typing_tells_the_header_saving_once_and_then_saved(
     demo_id: int,
     wait_saved: Callable[[MainWindow], None],
 ) -> None:
-    field = chair_summary(demo_window, demo_id)
+    field = chair_summary(qtbot, demo_window, demo_id)
     view = demo_window.view
     assert view is not None
     told: list[str] = []
@@ -133,7 +133,7 @@ def test_a_locked_field_still_says_why_and_an_unlocked_one_takes_the_keys(
 ) -> None:
     """Fields answer keys with the reason only while locked, in panes built before and after."""
     reason = "Another window holds this record."
-    field = chair_summary(demo_window, demo_id)
+    field = chair_summary(qtbot, demo_window, demo_id)
     before = field.toPlainText()
     view = demo_window.view
     assert view is not None
@@ -142,7 +142,7 @@ def test_a_locked_field_still_says_why_and_an_unlocked_one_takes_the_keys(
         ("summary", ("conference", demo_id, "chair_summary")),
         ("worries", ("conference", demo_id, "reason_for_conference")),  # built locked
     ):
-        view.show_pane(key)
+        by_keyboard.go_to(qtbot, demo_window, key)
         widget = view.panes[key].fields[field_key].as_widget()
         widget.setFocus()
         QToolTip.hideText()
@@ -151,7 +151,7 @@ def test_a_locked_field_still_says_why_and_an_unlocked_one_takes_the_keys(
     assert field.toPlainText() == before
     view.set_read_only("")  # editable again
     QToolTip.hideText()
-    field = chair_summary(demo_window, demo_id)
+    field = chair_summary(qtbot, demo_window, demo_id)
     qtbot.keyClicks(field, "y")
     assert field.toPlainText() == before + "y"
     assert QToolTip.text() != reason or not QToolTip.isVisible()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTextEdit
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import answering, focused, open_window, press, settled
+from by_keyboard import answering, focused, go_to, open_window, press, settled
 from cprecorder.actor import Actor
 from cprecorder.store import Store
 from cprecorder.ui.shell.app import Records, show_then_open
@@ -89,7 +89,7 @@ def test_a_capital_letter_in_a_score_box_is_refused_like_any_other(
     and every key after it raised an error ("CP Recorder met a problem")."""
     view = demo_window.view
     assert view is not None
-    view.show_pane("safety_scale")
+    go_to(qtbot, demo_window, "safety_scale")
     box = next(
         w for w in view.panes["safety_scale"].findChildren(ScoreField) if w.isVisibleTo(view)
     )
@@ -109,7 +109,7 @@ def test_ctrl_enter_in_a_list_item_is_a_new_line(qtbot: QtBot, demo_window: Main
     "if he comes." were saved run together."""
     view = demo_window.view
     assert view is not None
-    view.show_pane("plan")
+    go_to(qtbot, demo_window, "plan")
     step = next(w for w in view.panes["plan"].findChildren(TextField) if w.isVisibleTo(view))
     step.setFocus()
     step.moveCursor(step.textCursor().MoveOperation.End)
@@ -126,7 +126,7 @@ def test_a_confidential_worry_being_typed_in_shows_both_borders(
     the minute-taker typed in a confidential worry, nothing on screen said it was one."""
     view = demo_window.view
     assert view is not None
-    view.show_pane("worries")
+    go_to(qtbot, demo_window, "worries")
     worry = next(
         w
         for w in view.panes["worries"].findChildren(TextField)
@@ -156,7 +156,7 @@ def test_on_the_shared_screen_a_score_box_leaves_room_for_the_words(
     demo_window.resize(1600, 1000)
     view = demo_window.view
     assert view is not None
-    view.show_pane("safety_scale")
+    go_to(qtbot, demo_window, "safety_scale")
     press(qtbot, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: demo_window.presentation, timeout=3000)
     qtbot.wait(50)

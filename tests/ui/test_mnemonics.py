@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QDialog, QGroupBox, QLabel, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import go_to
 from cprecorder.model import RecordStatus, Role
 from cprecorder.queries import load_conference
 from cprecorder.review import review_record
@@ -72,7 +73,7 @@ def test_every_pane_with_the_menu_bar_has_each_alt_key_once(
     view = demo_window.view
     assert view is not None
     for key in view.keys:
-        view.show_pane(key)
+        go_to(qtbot, demo_window, key)
         qtbot.wait(1)
         pane = view.panes[key]
         assert duplicated(demo_window, pane) == {}, key

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import press, type_here, wait_saved
+from by_keyboard import go_to, press, type_here, wait_saved
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.model import Operation, RecordStatus, Role
@@ -92,20 +92,18 @@ def test_a_rename_is_put_in_place_in_every_pane_without_rebuilding_them(
     view = demo_window.view
     assert view is not None
     for key in view.keys:
-        view.show_pane(key)
+        go_to(qtbot, demo_window, key)
     person = next(p for p in view.conference.people if p.name == "Kerry Ashdown")
     showing = {key for key, pane in view.panes.items() if "Kerry Ashdown" in words_in(pane)}
     assert {"danger", "safety_scale", "actions", "plan_network"} <= showing
     bodies = {key: pane.body for key, pane in view.panes.items()}
-    family = view.show_pane("family")
-    assert family is not None
+    family = go_to(qtbot, demo_window, "family")
     family.focus_field(("person", person.id, "name"))
     press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     type_here(qtbot, "Kerry Marlow")
     wait_saved(qtbot, demo_window)
     for key in showing - {"family"}:
-        pane = view.show_pane(key)
-        assert pane is not None
+        pane = go_to(qtbot, demo_window, key)
         assert pane.body is bodies[key], f"{key} was rebuilt"
         words = words_in(pane)
         assert "Kerry Marlow" in words and "Kerry Ashdown" not in words, key
@@ -117,9 +115,9 @@ def test_an_addition_rebuilds_only_the_panes_that_show_it(
     view = demo_window.view
     assert view is not None
     for key in view.keys:
-        view.show_pane(key)
+        go_to(qtbot, demo_window, key)
     bodies = {key: pane.body for key, pane in view.panes.items()}
-    view.show_pane("worries")
+    go_to(qtbot, demo_window, "worries")
     worry = view.conference.worries[0]
     assert view.panes["worries"].focus_field(("worry", worry.id, "text"))
     press(qtbot, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QTextEdit, QToolButton
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import settled
+from by_keyboard import go_to, settled
 from cprecorder.agenda import completeness as marks
 from cprecorder.model import NAMED_IN_AN_ACTION, ActionFor, ActionStatus, Conference, PersonKind
 from cprecorder.operations.action_owner import named_in_an_action
@@ -35,11 +35,11 @@ def row_of(window: MainWindow, action_id: int) -> ActionRow:
 
 
 @pytest.fixture
-def actions_shown(demo_window: MainWindow) -> ConferenceView:
+def actions_shown(qtbot: QtBot, demo_window: MainWindow) -> ConferenceView:
     """The demo conference open at its actions."""
     view = demo_window.view
     assert view is not None
-    view.show_pane("actions")
+    go_to(qtbot, demo_window, "actions")
     return view
 
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTextEdit, QToolButton
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import settled
+from by_keyboard import go_to, settled
 from cprecorder.actor import Actor
 from cprecorder.agenda import completeness as marks
 from cprecorder.errors import ValidationError
@@ -30,7 +30,7 @@ def test_create_the_plan_type_words_toggle_a_picture(
 ) -> None:
     view = demo_window.view
     assert view is not None
-    view.show_pane("childrens_plan")
+    go_to(qtbot, demo_window, "childrens_plan")
     pane = view.panes["childrens_plan"]
     item = view.agenda.item("childrens_plan")
     assert item is not None
@@ -115,7 +115,7 @@ def test_hard_words_are_flagged_for_the_reading_age(
 ) -> None:
     view = demo_window.view
     assert view is not None
-    view.show_pane("childrens_plan")
+    go_to(qtbot, demo_window, "childrens_plan")
     pane = view.panes["childrens_plan"]
     maisie = next(c for c in view.conference.children if c.first_name == "Maisie")
     assert maisie.childrens_plan is not None

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import focused, press
+from by_keyboard import focused, go_to, press
 from cprecorder.actor import Actor
 from cprecorder.agenda import completeness as marks
 from cprecorder.model import ConferenceKind
@@ -26,14 +26,6 @@ def buttons(pane: CoreGroupPane, starts: str) -> list[QPushButton]:
     return [b for b in pane.findChildren(QPushButton) if b.accessibleName().startswith(starts)]
 
 
-def core_pane(window: MainWindow) -> CoreGroupPane:
-    assert window.view is not None
-    window.view.show_pane("core_group")
-    pane = window.view.panes["core_group"]
-    assert isinstance(pane, CoreGroupPane)
-    return pane
-
-
 def test_the_proposed_date_becomes_the_first_meeting(
     qtbot: QtBot, window: MainWindow, store: Store, actor: Actor
 ) -> None:
@@ -47,7 +39,7 @@ def test_the_proposed_date_becomes_the_first_meeting(
     )
     cid = change.conference_id
     window.open_conference(cid)
-    pane = core_pane(window)
+    pane = go_to(qtbot, window, "core_group", CoreGroupPane)
     assert window.view is not None
     due = due_dates(window.view.conference)
     assert due.first_core_group_latest == dt.date(2027, 1, 5)  # bank holidays skipped
@@ -64,7 +56,7 @@ def test_the_proposed_date_becomes_the_first_meeting(
     item = window.view.agenda.item("core_group")
     assert item is not None
     assert marks.core_group(item, conference) == (1, 3)
-    pane = core_pane(window)
+    pane = go_to(qtbot, window, "core_group", CoreGroupPane)
     assert pane.proposal is not None and pane.proposal.isHidden()  # a good date is set
 
 
@@ -75,7 +67,7 @@ def test_a_date_beyond_the_limit_is_kept_and_flagged(
     demo_id: int,
     wait_saved: Callable[[MainWindow], None],
 ) -> None:
-    pane = core_pane(demo_window)
+    pane = go_to(qtbot, demo_window, "core_group", CoreGroupPane)
     assert pane.meeting_flag is not None and pane.review_flag is not None
     assert pane.meeting_flag.isHidden() and pane.review_flag.isHidden()
     first = pane.first_date
@@ -115,13 +107,13 @@ def test_a_date_beyond_the_limit_is_kept_and_flagged(
 def test_members_removed_and_everyone_present_added(
     qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int
 ) -> None:
-    pane = core_pane(demo_window)
+    pane = go_to(qtbot, demo_window, "core_group", CoreGroupPane)
     (remove,) = buttons(pane, "Remove Tom Reyes")
     qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)
     with store.read() as session:
         members = load_conference(session, demo_id).core_group_members
     assert len(members) == 5
-    pane = core_pane(demo_window)
+    pane = go_to(qtbot, demo_window, "core_group", CoreGroupPane)
 
     def everyone_buttons() -> list[QPushButton]:
         return [b for b in pane.findChildren(QPushButton) if "everyone" in b.text()]
@@ -156,10 +148,10 @@ def test_members_removed_and_everyone_present_added(
 def test_after_adding_a_member_the_cursor_is_back_on_the_button_for_the_next(
     qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int
 ) -> None:
-    pane = core_pane(demo_window)
+    pane = go_to(qtbot, demo_window, "core_group", CoreGroupPane)
     (remove,) = buttons(pane, "Remove Tom Reyes")
     qtbot.mouseClick(remove, Qt.MouseButton.LeftButton)  # someone to add back
-    pane = core_pane(demo_window)
+    pane = go_to(qtbot, demo_window, "core_group", CoreGroupPane)
     pane.add_choice.setFocus()
     qtbot.keyClicks(pane.add_choice, "Tom")  # the person, by the first letters of the name
     press(qtbot, Qt.Key.Key_Tab)
@@ -175,7 +167,7 @@ def test_after_adding_a_member_the_cursor_is_back_on_the_button_for_the_next(
     qtbot.waitUntil(lambda: focused().isVisible(), timeout=2000)
     button = focused()
     assert isinstance(button, QPushButton) and button.text() == "&Add to the core group"
-    assert core_pane(demo_window).isAncestorOf(focused())
+    assert go_to(qtbot, demo_window, "core_group", CoreGroupPane).isAncestorOf(focused())
 
 
 def shown_in_full(pane: CoreGroupPane, widget: QWidget) -> bool:
@@ -212,7 +204,7 @@ def test_coming_to_the_pane_the_cursor_is_where_the_next_words_go(
             assert focused() is pane.use_first
             assert shown_in_full(pane, focused())
             press(qtbot, Qt.Key.Key_Space)
-            pane = core_pane(window)
+            pane = go_to(qtbot, window, "core_group", CoreGroupPane)
         qtbot.waitUntil(lambda: focused() is pane.first_date, timeout=2000)  # noqa: B023
         assert shown_in_full(pane, focused())
         assert pane.review_date is not None and not pane.review_date.hasFocus()

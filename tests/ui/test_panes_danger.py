@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import press, type_here, wait_saved
+from by_keyboard import go_to, press, type_here, wait_saved
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.model import DangerScore, DangerStatement, Person
@@ -22,21 +22,13 @@ def activate(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
 
 
-def danger_pane(window: MainWindow) -> DangerPane:
-    assert window.view is not None
-    window.view.show_pane("danger")
-    pane = window.view.panes["danger"]
-    assert isinstance(pane, DangerPane)
-    return pane
+def field(qtbot: QtBot, window: MainWindow, key: tuple[str, int, str]) -> QWidget:
+    return go_to(qtbot, window, "danger", DangerPane).fields[key].as_widget()
 
 
-def field(window: MainWindow, key: tuple[str, int, str]) -> QWidget:
-    return danger_pane(window).fields[key].as_widget()
-
-
-def score_box(window: MainWindow, statement: int, person: int) -> QLineEdit:
+def score_box(qtbot: QtBot, window: MainWindow, statement: int, person: int) -> QLineEdit:
     """The box where a person's 0-10 score for a danger statement is typed."""
-    box = field(window, ("danger_statement", statement, f"score-{person}"))
+    box = field(qtbot, window, ("danger_statement", statement, f"score-{person}"))
     assert isinstance(box, QLineEdit)
     return box
 
@@ -50,19 +42,19 @@ def test_enter_adds_statements_up_to_the_limit_and_the_fifth_is_refused(
     qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int
 ) -> None:
     activate(qtbot, demo_window)
-    pane = danger_pane(demo_window)
+    pane = go_to(qtbot, demo_window, "danger", DangerPane)
     assert pane.context.agenda.max_danger_statements == 4
     assert pane.statements.add_button.isVisible()
     first, second = statement_ids(store, demo_id)
 
-    statement = field(demo_window, ("danger_statement", second, "statement"))
+    statement = field(qtbot, demo_window, ("danger_statement", second, "statement"))
     qtbot.mouseClick(statement, Qt.MouseButton.LeftButton)
     qtbot.keyClick(statement, Qt.Key.Key_Return)  # adds the third
     type_here(qtbot, "Third worry")
     press(qtbot, Qt.Key.Key_Return)  # adds the fourth
     type_here(qtbot, "Fourth worry")
     wait_saved(qtbot, demo_window)
-    pane = danger_pane(demo_window)
+    pane = go_to(qtbot, demo_window, "danger", DangerPane)
     assert not pane.statements.add_button.isVisible()
     assert pane.limit_note.isVisible()
     assert "allows 4 danger statements" in pane.limit_note.text()
@@ -98,10 +90,10 @@ def test_score_and_reason_typed_for_a_person_are_saved_and_drawn(
     qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, demo_id: int
 ) -> None:
     olu, first = olu_present(qtbot, window, store, actor, demo_id)
-    pane = danger_pane(window)
+    pane = go_to(qtbot, window, "danger", DangerPane)
     assert all(m.name != "Olu Badmus" for m in pane.spreads[first].marks)
 
-    score = score_box(window, first, olu)
+    score = score_box(qtbot, window, first, olu)
     qtbot.mouseClick(score, Qt.MouseButton.LeftButton)
     qtbot.keyClick(score, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(score, "2")
@@ -111,7 +103,7 @@ def test_score_and_reason_typed_for_a_person_are_saved_and_drawn(
     type_here(qtbot, "Not enough change yet")
     wait_saved(qtbot, window)
 
-    pane = danger_pane(window)
+    pane = go_to(qtbot, window, "danger", DangerPane)
     marks = {m.name: m.score for m in pane.spreads[first].marks}
     assert marks["Olu Badmus"] == 2
     assert "Olu Badmus 2" in pane.spreads[first].accessibleDescription()
@@ -133,7 +125,7 @@ def test_a_reason_before_any_score_creates_the_row(
     window.open_conference(demo_id)
     activate(qtbot, window)
     second = statement_ids(store, demo_id)[1]
-    reason = field(window, ("danger_statement", second, f"reason-{olu}"))
+    reason = field(qtbot, window, ("danger_statement", second, f"reason-{olu}"))
     qtbot.mouseClick(reason, Qt.MouseButton.LeftButton)
     type_here(qtbot, "I see them every day")
     wait_saved(qtbot, window)
@@ -145,7 +137,7 @@ def test_a_reason_before_any_score_creates_the_row(
 
 
 def test_nobody_present_lists_everyone_and_says_so(
-    window: MainWindow, store: Store, actor: Actor, demo_id: int
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, demo_id: int
 ) -> None:
     with store.read() as session:
         conference = load_conference(session, demo_id)
@@ -156,7 +148,7 @@ def test_nobody_present_lists_everyone_and_says_so(
             store, actor=actor, entity="person", entity_id=pid, values={"attendance": "invited"}
         )
     window.open_conference(demo_id)
-    pane = danger_pane(window)
+    pane = go_to(qtbot, window, "danger", DangerPane)
     assert pane.everyone_listed
     assert set(pane.grids[statement].score_fields) == set(people)
     with store.read() as session:
@@ -175,7 +167,7 @@ def test_the_first_digit_counts_ten_works_and_eleven_is_refused_in_words(
             )
             return entry.score
 
-    score = score_box(window, first, olu)
+    score = score_box(qtbot, window, first, olu)
     score.setFocus()
     assert score.text() == "–"  # no score yet
     qtbot.keyClicks(score, "7")  # the first digit always counts
@@ -184,7 +176,7 @@ def test_the_first_digit_counts_ten_works_and_eleven_is_refused_in_words(
     wait_saved(qtbot, window)
     assert saved() == 7
 
-    score = score_box(window, first, olu)
+    score = score_box(qtbot, window, first, olu)
     score.setFocus()
     qtbot.keyClicks(score, "10")  # the score is selected on arrival: 10 replaces it
     assert score.text() == "10"
@@ -192,7 +184,7 @@ def test_the_first_digit_counts_ten_works_and_eleven_is_refused_in_words(
     wait_saved(qtbot, window)
     assert saved() == 10
 
-    score = score_box(window, first, olu)
+    score = score_box(qtbot, window, first, olu)
     score.setFocus()
     qtbot.keyClicks(score, "11")  # 1, then 11 is refused: the box keeps 1, and says why
     assert score.text() == "1"

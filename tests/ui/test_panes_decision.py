@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import press, type_here, wait_saved
+from by_keyboard import go_to, press, type_here, wait_saved
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.agenda import completeness as marks
@@ -20,18 +20,9 @@ from cprecorder.ui.panes.decision import DecisionPane
 from cprecorder.ui.shell.main_window import MainWindow
 
 
-def current(window: MainWindow) -> DecisionPane:
-    assert window.view is not None
-    QApplication.processEvents()  # a rebuilt pane is shown by the event loop
-    window.view.show_pane("decision")
-    pane = window.view.panes["decision"]
-    assert isinstance(pane, DecisionPane)
-    return pane
-
-
-def widget(window: MainWindow, key: tuple[str, int, str]) -> QWidget:
+def widget(qtbot: QtBot, window: MainWindow, key: tuple[str, int, str]) -> QWidget:
     """The field with this key, or the field bound to the row it created."""
-    pane = current(window)
+    pane = go_to(qtbot, window, "decision", DecisionPane)
     return pane.fields[pane.aliases.get(key, key)].as_widget()
 
 
@@ -61,7 +52,7 @@ def open_pane(qtbot: QtBot, window: MainWindow, conference_id: int) -> DecisionP
     window.open_conference(conference_id)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
-    return current(window)
+    return go_to(qtbot, window, "decision", DecisionPane)
 
 
 def test_plan_category_and_reasons_then_no_plan_hides_categories(
@@ -71,17 +62,17 @@ def test_plan_category_and_reasons_then_no_plan_hides_categories(
     pane = open_pane(qtbot, window, conference_id)
     assert not pane.category_boxes[child].isVisible()
 
-    plan = widget(window, ("child", child, "decision_plan_type"))
+    plan = widget(qtbot, window, ("child", child, "decision_plan_type"))
     plan.setFocus()
     qtbot.keyClick(plan, "C")  # the first choice starting with C: a child protection plan
-    pane = current(window)
+    pane = go_to(qtbot, window, "decision", DecisionPane)
     assert pane.category_boxes[child].isVisible()
     assert pane.fields[("child", child, "decision_plan_type")].as_widget().hasFocus()
 
-    neglect = widget(window, ("child", child, "category-neglect"))
+    neglect = widget(qtbot, window, ("child", child, "category-neglect"))
     neglect.setFocus()
     qtbot.keyClick(neglect, Qt.Key.Key_Space)
-    reasons = widget(window, ("child", child, "decision_reasons"))
+    reasons = widget(qtbot, window, ("child", child, "decision_reasons"))
     reasons.setFocus()
     type_here(qtbot, "Ruby is often left alone")
     wait_saved(qtbot, window)
@@ -92,10 +83,10 @@ def test_plan_category_and_reasons_then_no_plan_hides_categories(
         assert decision.category_keys == ["neglect"]
         assert decision.reasons == "Ruby is often left alone"
 
-    plan = widget(window, ("child", child, "decision_plan_type"))
+    plan = widget(qtbot, window, ("child", child, "decision_plan_type"))
     plan.setFocus()
     qtbot.keyClick(plan, "N")  # from here, the next choice starting with N: no plan
-    pane = current(window)
+    pane = go_to(qtbot, window, "decision", DecisionPane)
     assert not pane.category_boxes[child].isVisible()
     with store.read() as session:
         decision = load_conference(session, conference_id).children[0].decision
@@ -115,7 +106,9 @@ def test_agency_view_and_dissent_are_recorded(
     for label in ("Add an agency's view", "Record a dissent"):
         [button] = [
             b
-            for b in current(window).body.findChildren(QWidget, "editButton")
+            for b in go_to(qtbot, window, "decision", DecisionPane).body.findChildren(
+                QWidget, "editButton"
+            )
             if b.accessibleName() == label
         ]
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -153,14 +146,14 @@ def test_a_dissent_about_two_of_three_children(
 
     conference_id = add_marlowe_conference(store, actor)
     open_pane(qtbot, window, conference_id)
-    pane = current(window)
+    pane = go_to(qtbot, window, "decision", DecisionPane)
     with store.read() as session:
         conference = load_conference(session, conference_id)
         dissent = conference.dissents[0]
         isla, rory, baby = (child.id for child in conference.children)
 
     def chip(child_id: int) -> QWidget:
-        return widget(window, ("dissent", dissent.id, f"child-{child_id}"))
+        return widget(qtbot, window, ("dissent", dissent.id, f"child-{child_id}"))
 
     # About Isla and Rory: their chips ticked, the baby's not.
     assert [chip(i).isChecked() for i in (isla, rory, baby)] == [True, True, False]  # type: ignore[attr-defined]
@@ -174,4 +167,4 @@ def test_a_dissent_about_two_of_three_children(
     wait_saved(qtbot, window)
     with store.read() as session:
         assert load_conference(session, conference_id).dissents[0].child_ids == [isla, baby]
-    assert pane is current(window)
+    assert pane is go_to(qtbot, window, "decision", DecisionPane)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QPushButton, QTextEdit
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import settled
+from by_keyboard import go_to, settled
 from cprecorder.actor import Actor
 from cprecorder.agenda import completeness as marks
 from cprecorder.model import ConferenceKind, DemonstrationMethodKind
@@ -38,7 +38,7 @@ def test_tick_the_boxes_and_add_a_way_of_showing_it(
     window.open_conference(cid)
     view = window.view
     assert view is not None
-    view.show_pane("demonstrating")
+    go_to(qtbot, window, "demonstrating")
     pane = view.panes["demonstrating"]
     item = view.agenda.item("demonstrating")
     assert item is not None

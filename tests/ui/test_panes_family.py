@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import press, type_here, wait_saved
+from by_keyboard import go_to, press, type_here, wait_saved
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.agenda import completeness as marks
@@ -20,24 +20,15 @@ from cprecorder.ui.panes.family import FamilyPane
 from cprecorder.ui.shell.main_window import MainWindow
 
 
-def current(window: MainWindow) -> FamilyPane:
-    assert window.view is not None
-    QApplication.processEvents()  # a rebuilt pane is shown by the event loop
-    window.view.show_pane("family")
-    pane = window.view.panes["family"]
-    assert isinstance(pane, FamilyPane)
-    return pane
-
-
-def widget(window: MainWindow, key: tuple[str, int, str]) -> QWidget:
-    return current(window).fields[key].as_widget()
+def widget(qtbot: QtBot, window: MainWindow, key: tuple[str, int, str]) -> QWidget:
+    return go_to(qtbot, window, "family", FamilyPane).fields[key].as_widget()
 
 
 def open_pane(qtbot: QtBot, window: MainWindow, conference_id: int) -> FamilyPane:
     window.open_conference(conference_id)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
-    return current(window)
+    return go_to(qtbot, window, "family", FamilyPane)
 
 
 @pytest.fixture
@@ -57,7 +48,7 @@ def empty_id(store: Store, actor: Actor) -> int:
 def click_add(qtbot: QtBot, window: MainWindow, label: str) -> None:
     buttons = [
         b
-        for b in current(window).findChildren(QWidget, "editButton")
+        for b in go_to(qtbot, window, "family", FamilyPane).findChildren(QWidget, "editButton")
         if b.accessibleName() == label
     ]
     assert len(buttons) == 1, label
@@ -113,7 +104,7 @@ def test_children_people_attendance_and_quoracy(
         people = {p.name: p for p in load_conference(session, empty_id).people}
     assert set(people) == {"Carla Fenwick", "Asha Patel", "Ben Hollis", "Cath Moss"}
 
-    pane = current(window)
+    pane = go_to(qtbot, window, "family", FamilyPane)
     assert pane.quoracy.text().endswith(
         "Not quorate: no agency besides children's social care is present"
     )
@@ -121,16 +112,16 @@ def test_children_people_attendance_and_quoracy(
     assert pane.reason.isVisible()
 
     for name in ("Carla Fenwick", "Asha Patel", "Ben Hollis"):
-        choose(qtbot, widget(window, ("person", people[name].id, "attendance")), "Pr")
-    pane = current(window)
+        choose(qtbot, widget(qtbot, window, ("person", people[name].id, "attendance")), "Pr")
+    pane = go_to(qtbot, window, "family", FamilyPane)
     assert pane.quoracy.text().endswith(
         "Not quorate: only one agency besides children's social care (Health visiting)"
     )
     qtbot.mouseClick(pane.reason, Qt.MouseButton.LeftButton)
     type_here(qtbot, "The school nurse was ill")
 
-    choose(qtbot, widget(window, ("person", people["Cath Moss"].id, "attendance")), "Pr")
-    pane = current(window)
+    choose(qtbot, widget(qtbot, window, ("person", people["Cath Moss"].id, "attendance")), "Pr")
+    pane = go_to(qtbot, window, "family", FamilyPane)
     assert pane.quoracy.text().endswith("Quorate: Health visiting, School")  # before any save
     assert pane.quoracy.property("kind") == "good"
     assert pane.reason.isVisible()  # it holds words, so it stays on screen
@@ -149,13 +140,16 @@ def test_children_people_attendance_and_quoracy(
         assert people["Ben Hollis"].agency == "Health visiting"
         assert all(p.attendance is Attendance.PRESENT for p in conference.people)
         assert conference.inquorate_reason == "The school nurse was ill"
-    assert marks.family(current(window).context.item, conference) == (3, 3)
+    assert marks.family(go_to(qtbot, window, "family", FamilyPane).context.item, conference) == (
+        3,
+        3,
+    )
 
 
 def test_late_and_missing_reports_are_marked(
     qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int
 ) -> None:
-    pane = current(demo_window)
+    pane = go_to(qtbot, demo_window, "family", FamilyPane)
     with store.read() as session:
         people = {p.name: p.id for p in load_conference(session, demo_id).people}
     marks = {
@@ -168,12 +162,12 @@ def test_late_and_missing_reports_are_marked(
     assert "Kerry Ashdown" not in marks  # family members send no report
 
     # The GP's report is now expected, and nothing has come: marked at once.
-    expected = widget(demo_window, ("person", people["Dr Ellen Marsh"], "report_expected"))
+    expected = widget(qtbot, demo_window, ("person", people["Dr Ellen Marsh"], "report_expected"))
     expected.setFocus()
     qtbot.keyClick(expected, Qt.Key.Key_Space)
-    assert current(demo_window).report_marks[people["Dr Ellen Marsh"]].text() == (
-        "Report not received"
-    )
+    assert go_to(qtbot, demo_window, "family", FamilyPane).report_marks[
+        people["Dr Ellen Marsh"]
+    ].text() == ("Report not received")
     wait_saved(qtbot, demo_window)
     with store.read() as session:
         gp = next(p for p in load_conference(session, demo_id).people if p.name == "Dr Ellen Marsh")
@@ -187,10 +181,10 @@ def test_an_unborn_child_has_an_expected_date_instead(
     click_add(qtbot, window, "Add a child")
     with store.read() as session:
         child_id = load_conference(session, empty_id).children[0].id
-    born = widget(window, ("child", child_id, "date_of_birth"))
-    expected = widget(window, ("child", child_id, "expected_on"))
+    born = widget(qtbot, window, ("child", child_id, "date_of_birth"))
+    expected = widget(qtbot, window, ("child", child_id, "expected_on"))
     assert born.isVisible() and not expected.isVisible()
-    unborn = widget(window, ("child", child_id, "unborn"))
+    unborn = widget(qtbot, window, ("child", child_id, "unborn"))
     unborn.setFocus()
     qtbot.keyClick(unborn, Qt.Key.Key_Space)
     assert expected.isVisible() and not born.isVisible()

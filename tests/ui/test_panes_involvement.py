@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import wait_saved
+from by_keyboard import go_to, wait_saved
 from cprecorder.agenda import completeness as marks
 from cprecorder.model import ParticipationCode
 from cprecorder.queries import load_conference
@@ -15,17 +15,8 @@ from cprecorder.ui.panes.involvement import InvolvementPane
 from cprecorder.ui.shell.main_window import MainWindow
 
 
-def current(window: MainWindow) -> InvolvementPane:
-    assert window.view is not None
-    QApplication.processEvents()
-    window.view.show_pane("involvement")
-    pane = window.view.panes["involvement"]
-    assert isinstance(pane, InvolvementPane)
-    return pane
-
-
-def widget(window: MainWindow, key: tuple[str, int, str]) -> QWidget:
-    return current(window).fields[key].as_widget()
+def widget(qtbot: QtBot, window: MainWindow, key: tuple[str, int, str]) -> QWidget:
+    return go_to(qtbot, window, "involvement", InvolvementPane).fields[key].as_widget()
 
 
 def test_views_participation_and_parents_agreement(
@@ -37,21 +28,21 @@ def test_views_participation_and_parents_agreement(
         conference = load_conference(session, demo_id)
         leo = conference.children[1].id
         conference_id = conference.id
-    pane = current(demo_window)
+    pane = go_to(qtbot, demo_window, "involvement", InvolvementPane)
     assert marks.involvement(pane.context.item, conference) == (4, 4)
 
-    views = widget(demo_window, ("child", leo, "views"))
+    views = widget(qtbot, demo_window, ("child", leo, "views"))
     qtbot.mouseClick(views, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(views, "Leo said: Nana's house is fun.")
     qtbot.keyClick(views, Qt.Key.Key_Tab)  # on to how Leo took part
     participation = QApplication.focusWidget()
     assert isinstance(participation, QComboBox)
-    assert participation is widget(demo_window, ("child", leo, "participation"))
+    assert participation is widget(qtbot, demo_window, ("child", leo, "participation"))
     qtbot.keyClicks(participation, "PN3")  # the national code, typed
     assert participation.currentText() == ParticipationCode.PN3.label
 
-    agree = widget(demo_window, ("conference", conference_id, "parents_agree_reports"))
-    disagreement = widget(demo_window, ("conference", conference_id, "parents_disagreement"))
+    agree = widget(qtbot, demo_window, ("conference", conference_id, "parents_agree_reports"))
+    disagreement = widget(qtbot, demo_window, ("conference", conference_id, "parents_disagreement"))
     assert isinstance(agree, QComboBox)
     agree.setFocus()
     qtbot.keyClicks(agree, "No")
@@ -78,11 +69,11 @@ def test_not_asked_hides_an_empty_disagreement(
 ) -> None:
     with store.read() as session:
         conference_id = load_conference(session, demo_id).id
-    disagreement = widget(demo_window, ("conference", conference_id, "parents_disagreement"))
+    disagreement = widget(qtbot, demo_window, ("conference", conference_id, "parents_disagreement"))
     disagreement.setFocus()
     qtbot.keyClick(disagreement, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(disagreement, Qt.Key.Key_Delete)
-    agree = widget(demo_window, ("conference", conference_id, "parents_agree_reports"))
+    agree = widget(qtbot, demo_window, ("conference", conference_id, "parents_agree_reports"))
     assert isinstance(agree, QComboBox)
     agree.setFocus()
     qtbot.keyClicks(agree, "Not")

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import focused, settled
+from by_keyboard import focused, go_to, settled
 from cprecorder.actor import Actor
 from cprecorder.agenda import completeness as marks
 from cprecorder.model import ConferenceKind, PlanSection
@@ -34,7 +34,7 @@ def test_immediate_safety_typed_with_enter_and_reordered(
 ) -> None:
     view = demo_window.view
     assert view is not None
-    view.show_pane("plan")
+    go_to(qtbot, demo_window, "plan")
     pane = view.panes["plan"]
     last = [i for i in view.conference.plan_items if i.section is PlanSection.IMMEDIATE_SAFETY][-1]
     field = pane.fields[("plan_item", last.id, "text")].as_widget()
@@ -87,7 +87,7 @@ def test_an_empty_plan_is_started_from_the_add_buttons(
     window.open_conference(change.conference_id)
     view = window.view
     assert view is not None
-    view.show_pane("plan")
+    go_to(qtbot, window, "plan")
     pane = view.panes["plan"]
     assert marks.plan(view.agenda.items[0], view.conference) == (0, 3)
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QPushButton, QTextEdit
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import settled
+from by_keyboard import go_to, settled
 from cprecorder.agenda import completeness as marks
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
@@ -24,7 +24,7 @@ def test_add_a_person_and_their_part(
 ) -> None:
     view = demo_window.view
     assert view is not None
-    view.show_pane("plan_network")
+    go_to(qtbot, demo_window, "plan_network")
     pane = view.panes["plan_network"]
     add = next(
         b

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QTextEdit
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import settled
+from by_keyboard import go_to, settled
 from cprecorder.agenda import completeness as marks
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
@@ -32,7 +32,7 @@ def test_fill_a_rule_card_with_the_keyboard(
 ) -> None:
     view = demo_window.view
     assert view is not None
-    view.show_pane("plan_rules")
+    go_to(qtbot, demo_window, "plan_rules")
     pane = view.panes["plan_rules"]
     item = view.agenda.item("plan_rules")
     assert item is not None
@@ -63,7 +63,7 @@ def test_fill_a_rule_card_with_the_keyboard(
 def test_an_empty_card_is_counted_as_missing(qtbot: QtBot, demo_window: MainWindow) -> None:
     view = demo_window.view
     assert view is not None
-    view.show_pane("plan_rules")
+    go_to(qtbot, demo_window, "plan_rules")
     add = next(
         b
         for b in view.panes["plan_rules"].findChildren(QPushButton)

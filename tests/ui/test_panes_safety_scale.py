@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import press, type_here, wait_saved
+from by_keyboard import go_to, press, type_here, wait_saved
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.model import SafetyScore
@@ -19,19 +19,11 @@ def open_pane(qtbot: QtBot, window: MainWindow, conference_id: int) -> SafetySca
     window.open_conference(conference_id)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
-    return current(window)
+    return go_to(qtbot, window, "safety_scale", SafetyScalePane)
 
 
-def current(window: MainWindow) -> SafetyScalePane:
-    assert window.view is not None
-    window.view.show_pane("safety_scale")
-    pane = window.view.panes["safety_scale"]
-    assert isinstance(pane, SafetyScalePane)
-    return pane
-
-
-def widget(window: MainWindow, key: tuple[str, int, str]) -> QWidget:
-    return current(window).fields[key].as_widget()
+def widget(qtbot: QtBot, window: MainWindow, key: tuple[str, int, str]) -> QWidget:
+    return go_to(qtbot, window, "safety_scale", SafetyScalePane).fields[key].as_widget()
 
 
 def add_present(store: Store, actor: Actor, conference_id: int, name: str, kind: str) -> int:
@@ -54,7 +46,7 @@ def test_score_reason_and_one_point_up_are_saved_and_marked_on_the_line(
     before = {m.name: m.score for m in pane.line.marks}
     assert before["Kerry Ashdown"] == 6 and "Olu Badmus" not in before
 
-    score = widget(window, ("person", olu, "safety_score"))
+    score = widget(qtbot, window, ("person", olu, "safety_score"))
     qtbot.mouseClick(score, Qt.MouseButton.LeftButton)
     qtbot.keyClick(score, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(score, "8")
@@ -64,7 +56,7 @@ def test_score_reason_and_one_point_up_are_saved_and_marked_on_the_line(
     type_here(qtbot, "A month with no shouting")
     wait_saved(qtbot, window)
 
-    line = current(window).line
+    line = go_to(qtbot, window, "safety_scale", SafetyScalePane).line
     marks = {m.name: m for m in line.marks}
     assert marks["Olu Badmus"].score == 8 and not marks["Olu Badmus"].family
     assert marks["Kerry Ashdown"].family
@@ -84,11 +76,14 @@ def test_what_would_move_it_up_can_come_before_the_score(
 ) -> None:
     aunt = add_present(store, actor, demo_id, "Jo Pryce", "family")
     open_pane(qtbot, window, demo_id)
-    words = widget(window, ("person", aunt, "safety_one_point_up"))
+    words = widget(qtbot, window, ("person", aunt, "safety_one_point_up"))
     qtbot.mouseClick(words, Qt.MouseButton.LeftButton)
     type_here(qtbot, "Dean stops drinking")
     wait_saved(qtbot, window)
-    assert all(m.name != "Jo Pryce" for m in current(window).line.marks)  # no score yet
+    assert all(
+        m.name != "Jo Pryce"
+        for m in go_to(qtbot, window, "safety_scale", SafetyScalePane).line.marks
+    )  # no score yet
     with store.read() as session:
         entry = session.query(SafetyScore).filter_by(person_id=aunt).one()
         assert (entry.score, entry.reason, entry.one_point_up) == (None, "", "Dean stops drinking")
@@ -97,7 +92,7 @@ def test_what_would_move_it_up_can_come_before_the_score(
 def test_marks_at_the_same_score_are_stacked_in_their_own_rows(
     qtbot: QtBot, demo_window: MainWindow
 ) -> None:
-    line = current(demo_window).line
+    line = go_to(qtbot, demo_window, "safety_scale", SafetyScalePane).line
     threes = [m.name for m in line.marks if m.score == 3]
     assert threes == ["Hannah Okafor", "Priya Desai"]
     line.resize(900, line.heightForWidth(900))

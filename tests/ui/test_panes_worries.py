@@ -12,21 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QTextEdit
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import focused, press, type_here
+from by_keyboard import focused, go_to, press, type_here
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.panes.worries import WorriesPane
 from cprecorder.ui.shell.main_window import MainWindow
 
 CtrlShift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-def open_worries(window: MainWindow) -> WorriesPane:
-    assert window.view is not None
-    window.view.show_pane("worries")
-    pane = window.view.panes["worries"]
-    assert isinstance(pane, WorriesPane)
-    return pane
 
 
 def test_a_worry_marked_professionals_only_by_keyboard_hides_on_the_shared_screen(
@@ -36,7 +28,7 @@ def test_a_worry_marked_professionals_only_by_keyboard_hides_on_the_shared_scree
     demo_id: int,
     wait_saved: Callable[[MainWindow], None],
 ) -> None:
-    pane = open_worries(demo_window)
+    pane = go_to(qtbot, demo_window, "worries", WorriesPane)
     assert pane.conference is not None
     worry = next(w for w in pane.conference.worries if not w.confidential)
     text = pane.fields[("worry", worry.id, "text")].as_widget()
@@ -81,7 +73,7 @@ def test_who_said_each_worry_reads_in_full(qtbot: QtBot, demo_window: MainWindow
     unless the role is longer than the column."""
     from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyleOptionComboBox
 
-    pane = open_worries(demo_window)
+    pane = go_to(qtbot, demo_window, "worries", WorriesPane)
     QApplication.processEvents()
     combos = pane.findChildren(QComboBox, "contributor")
     assert combos

@@ -252,7 +252,7 @@ def test_escape_goes_back_to_the_field_and_ctrl_r_to_the_list(
     chair_window.open_conference(demo_id)
     view = chair_window.view
     assert view is not None
-    view.show_pane("summary")
+    by_keyboard.go_to(qtbot, chair_window, "summary")
     summary = view.panes["summary"].fields[("conference", demo_id, "chair_summary")]
     summary.as_widget().setFocus()
     qtbot.waitUntil(summary.as_widget().hasFocus, timeout=2000)

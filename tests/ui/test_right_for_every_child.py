@@ -7,16 +7,15 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import wait_saved
+from by_keyboard import go_to, wait_saved
 from cprecorder.actor import Actor
 from cprecorder.demo_marlowe import add_marlowe_conference
 from cprecorder.model import Attendance, Household
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.panes.base import Pane
 from cprecorder.ui.shell.main_window import MainWindow
 
 
@@ -27,16 +26,8 @@ def marlowe(window: MainWindow, store: Store, actor: Actor) -> int:
     return conference_id
 
 
-def pane(window: MainWindow, key: str) -> Pane:
-    assert window.view is not None
-    QApplication.processEvents()
-    shown = window.view.show_pane(key)
-    assert shown is not None
-    return shown
-
-
-def field(window: MainWindow, key: str, place: tuple[str, int, str]) -> QWidget:
-    return pane(window, key).fields[place].as_widget()
+def field(qtbot: QtBot, window: MainWindow, key: str, place: tuple[str, int, str]) -> QWidget:
+    return go_to(qtbot, window, key).fields[place].as_widget()
 
 
 def labels(widget: QWidget) -> list[str]:
@@ -57,16 +48,16 @@ def test_household_known_as_not_named_and_not_invited(
         kelly = conference.people[4]
         callum = conference.people[2]
         baby = conference.children[2]
-    unnamed = field(window, "family", ("child", baby.id, "not_yet_named"))
+    unnamed = field(qtbot, window, "family", ("child", baby.id, "not_yet_named"))
     assert unnamed.isChecked()  # type: ignore[attr-defined]
-    attendance = field(window, "family", ("person", kelly.id, "attendance"))
+    attendance = field(qtbot, window, "family", ("person", kelly.id, "attendance"))
     assert isinstance(attendance, QComboBox)
     assert attendance.currentText() == "Not invited"
-    household = field(window, "family", ("person", callum.id, "household"))
+    household = field(qtbot, window, "family", ("person", callum.id, "household"))
     assert isinstance(household, QComboBox)
     household.setFocus()
     qtbot.keyClicks(household, "Lives w")
-    known = field(window, "family", ("person", callum.id, "known_as"))
+    known = field(qtbot, window, "family", ("person", callum.id, "known_as"))
     retype(qtbot, known, "Daddy Callum")
     wait_saved(qtbot, window)
     with store.read() as session:
@@ -83,7 +74,7 @@ def test_an_unborn_child_is_asked_about_the_birth_and_each_parent_has_views(
         conference = load_conference(session, marlowe)
         baby = conference.children[2]
         chloe, jason = conference.people[0], conference.people[1]
-    shown = pane(window, "involvement")
+    shown = go_to(qtbot, window, "involvement")
     words = " ".join(labels(shown))
     assert "Unborn baby Marlowe (not yet named)" in words
     assert "own words" not in " ".join(
@@ -92,15 +83,15 @@ def test_an_unborn_child_is_asked_about_the_birth_and_each_parent_has_views(
         if key[:2] == ("child", baby.id)
     )
     assert ("child", baby.id, "views") not in shown.fields
-    plans = field(window, "involvement", ("child", baby.id, "parents_plans"))
+    plans = field(qtbot, window, "involvement", ("child", baby.id, "parents_plans"))
     plans.setFocus()
     qtbot.keyClick(plans, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(plans, " Jason will take two weeks off.")
-    agrees = field(window, "involvement", ("person", jason.id, "agrees_reports"))
+    agrees = field(qtbot, window, "involvement", ("person", jason.id, "agrees_reports"))
     assert isinstance(agrees, QComboBox)
     agrees.setFocus()
     qtbot.keyClicks(agrees, "No")
-    disagree = field(window, "involvement", ("person", jason.id, "disagrees_with"))
+    disagree = field(qtbot, window, "involvement", ("person", jason.id, "disagrees_with"))
     assert disagree.isVisible()
     retype(qtbot, disagree, "The police report has the wrong date.")
     wait_saved(qtbot, window)
@@ -116,16 +107,17 @@ def test_an_unborn_child_is_asked_about_the_birth_and_each_parent_has_views(
 def test_strategy_discussion_and_the_childrens_version(
     qtbot: QtBot, window: MainWindow, store: Store, marlowe: int
 ) -> None:
-    strategy = field(window, "before", ("conference", marlowe, "strategy_discussion_on"))
-    assert "Within the 15 working days" in " ".join(labels(pane(window, "before")))
+    strategy = field(qtbot, window, "before", ("conference", marlowe, "strategy_discussion_on"))
+    before = go_to(qtbot, window, "before")
+    assert "Within the 15 working days" in " ".join(labels(before))
     retype(qtbot, strategy, "9/11/2026")  # a fortnight earlier, typed as people type it
     qtbot.keyClick(strategy, Qt.Key.Key_Return)
     qtbot.waitUntil(
-        lambda: any("latest date allowed" in t for t in labels(pane(window, "before"))),
+        lambda: any("latest date allowed" in t for t in labels(before)),
         timeout=2000,
     )
     made_with = field(
-        window, "demonstrating", ("conference", marlowe, "childrens_version_made_with")
+        qtbot, window, "demonstrating", ("conference", marlowe, "childrens_version_made_with")
     )
     retype(qtbot, made_with, "Isla and Bethan")
     wait_saved(qtbot, window)
@@ -138,7 +130,7 @@ def test_strategy_discussion_and_the_childrens_version(
 def test_the_childrens_plan_pane_leaves_out_the_unborn_baby_and_says_what_is_unwritten(
     qtbot: QtBot, window: MainWindow, marlowe: int
 ) -> None:
-    shown = pane(window, "childrens_plan")
+    shown = go_to(qtbot, window, "childrens_plan")
     words = " ".join(labels(shown))
     assert "Unborn baby Marlowe (not yet named) is not born yet, so has no children's plan" in words
     assert "Not yet written for Rory" in words

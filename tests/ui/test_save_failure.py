@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import go_to, open_window
 from cprecorder import operations
 from cprecorder.actor import Actor
 from cprecorder.errors import StoreUnavailableError
@@ -16,7 +17,6 @@ from cprecorder.queries import load_conference
 from cprecorder.recovery import RecoveryJournal
 from cprecorder.store import Store
 from cprecorder.ui.recording import recorder as recorder_module
-from cprecorder.ui.shell.app import create_main_window
 from cprecorder.ui.shell.settings import Settings
 
 
@@ -30,11 +30,7 @@ def test_failed_save_keeps_text_and_retries(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     journal = RecoveryJournal(data_dir)
-    window = create_main_window(store, actor, settings, reopen=False, journal=journal)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
+    window = open_window(qtbot, store, actor, settings, journal=journal)
     window.open_conference(demo_id)
     view = window.view
     assert view is not None
@@ -62,7 +58,7 @@ def type_while_failing(
     qtbot: QtBot, window: Any, journal: RecoveryJournal, demo_id: int, failing: dict[str, bool]
 ) -> None:
     view = window.view
-    view.show_pane("summary")
+    go_to(qtbot, window, "summary")
     field = view.panes["summary"].fields[("conference", demo_id, "chair_summary")].as_widget()
     field.setFocus()
     qtbot.keyClick(field, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
@@ -84,8 +80,7 @@ def test_text_kept_after_a_crash_is_saved_on_reopening(
 ) -> None:
     journal = RecoveryJournal(data_dir)
     journal.keep(demo_id, "conference", demo_id, "observers", "Typed before the crash.")
-    window = create_main_window(store, actor, settings, reopen=False, journal=journal)
-    qtbot.addWidget(window)
+    window = open_window(qtbot, store, actor, settings, journal=journal)
     window.open_conference(demo_id)
     assert "recovered" in window.status.text()
     with store.read() as session:

@@ -111,7 +111,7 @@ def test_sign_off_locks_every_pane_and_typing_changes_nothing(
     assert view is not None
     tried = 0
     for key in view.keys:
-        view.show_pane(key)
+        by_keyboard.go_to(qtbot, chair_window, key)
         pane = view.panes[key]
         qtbot.waitUntil(pane.isVisible, timeout=2000)
         assert pane.locked

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTextEdit
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import agenda_entries, go_to
 from cprecorder.actor import Actor
 from cprecorder.demo_marlowe import add_marlowe_conference
 from cprecorder.store import Store
@@ -40,10 +41,9 @@ def test_every_pane_fits_1280_by_720_without_a_sideways_scroll_bar(
             window.set_presentation(presentation)
             view = window.view
             assert view is not None and view.conference_id == conference_id
-            for key in view.keys:
-                pane = view.show_pane(key)
-                if pane is None:
-                    continue  # professionals-only is never on a shared screen
+            # Professionals-only is never on a shared screen: its entry is hidden.
+            for key in agenda_entries(window):
+                pane = go_to(qtbot, window, key)
                 window.resize(*SMALL)
                 qtbot.waitUntil(lambda: window.width() <= SMALL[0], timeout=1000)
                 QApplication.processEvents()
@@ -58,8 +58,7 @@ def test_every_pane_fits_1280_by_720_without_a_sideways_scroll_bar(
 def test_the_check_would_see_a_pane_too_wide(qtbot: QtBot, demo_window: MainWindow) -> None:
     view = demo_window.view
     assert view is not None
-    pane = view.show_pane("before")
-    assert pane is not None
+    pane = go_to(qtbot, demo_window, "before")
     pane.body.setMinimumWidth(2000)
     demo_window.resize(*SMALL)
     QApplication.processEvents()
@@ -84,7 +83,7 @@ def test_a_vertical_tab_pasted_from_word_is_a_line_break(
 ) -> None:
     view = demo_window.view
     assert view is not None
-    view.show_pane("summary")
+    go_to(qtbot, demo_window, "summary")
     field = view.panes["summary"].fields[("conference", view.conference_id, "chair_summary")]
     edit = field.as_widget()
     assert isinstance(edit, QTextEdit)

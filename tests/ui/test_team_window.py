@@ -5,34 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTextEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from by_keyboard import go_to, open_window
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.demo import add_demo_conference
 from cprecorder.model import AuditEntry, Role
 from cprecorder.queries import load_conference
-from cprecorder.store import Store
 from cprecorder.ui.review.audit_trail import AuditDialog
-from cprecorder.ui.shell.app import create_main_window
-from cprecorder.ui.shell.main_window import MainWindow
-from cprecorder.ui.shell.settings import Settings
 from cprecorder.ui.shell.window_actions import ActionId
 from team_logins import as_login, person
 from throwaway_server import ThrowawayServer
-
-
-def open_window(qtbot: QtBot, store: Store, actor: Actor, ini: Path) -> MainWindow:
-    window = create_main_window(
-        store, actor, Settings(QSettings(str(ini), QSettings.Format.IniFormat)), reopen=False
-    )
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def a_conference(pg_server: ThrowawayServer, team_db: str) -> int:
@@ -65,7 +52,7 @@ def test_a_data_officers_window_reads_and_changes_nothing(
     assert view.recorder.read_only.startswith(sentence)
     assert not window.actions_[ActionId.SIGN_OFF].isEnabled()
     assert window.actions_[ActionId.EXPORT].isEnabled()
-    view.show_pane("summary")
+    go_to(qtbot, window, "summary")
     pane = view.panes["summary"]
     assert pane.lock_label.isVisibleTo(window) and sentence in pane.lock_label.text()
     field = pane.fields[("conference", conference_id, "chair_summary")].as_widget()

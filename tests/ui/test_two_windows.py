@@ -4,25 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QTextEdit
 from pytestqt.qtbot import QtBot
 
+import by_keyboard
+from by_keyboard import go_to
 from cprecorder.actor import Actor
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
-from cprecorder.ui.shell.app import create_main_window
 from cprecorder.ui.shell.main_window import MainWindow
-from cprecorder.ui.shell.settings import Settings
 
 
-def open_window(qtbot: QtBot, store: Store, actor: Actor, ini: Path, cid: int) -> MainWindow:
-    window = create_main_window(
-        store, actor, Settings(QSettings(str(ini), QSettings.Format.IniFormat)), reopen=False
-    )
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+def window_on(qtbot: QtBot, store: Store, actor: Actor, ini: Path, cid: int) -> MainWindow:
+    window = by_keyboard.open_window(qtbot, store, actor, ini)
     assert window.open_conference(cid)
     return window
 
@@ -30,12 +24,12 @@ def open_window(qtbot: QtBot, store: Store, actor: Actor, ini: Path, cid: int) -
 def test_the_second_window_is_read_only_and_says_who_has_it(
     qtbot: QtBot, store: Store, actor: Actor, chair: Actor, demo_id: int, tmp_path: Path
 ) -> None:
-    first = open_window(qtbot, store, actor, tmp_path / "a.ini", demo_id)
+    first = window_on(qtbot, store, actor, tmp_path / "a.ini", demo_id)
     second_store = Store(store.url)
-    second = open_window(qtbot, second_store, chair, tmp_path / "b.ini", demo_id)
+    second = window_on(qtbot, second_store, chair, tmp_path / "b.ini", demo_id)
     assert second.view is not None
     assert second.view.recorder.read_only.startswith("Gemma Stiles has this record open")
-    second.view.show_pane("summary")
+    go_to(qtbot, second, "summary")
     pane = second.view.panes["summary"]
     assert pane.lock_label.isVisibleTo(second)
     assert "Gemma Stiles has this record open" in pane.lock_label.text()
@@ -50,7 +44,7 @@ def test_the_second_window_is_read_only_and_says_who_has_it(
     # When the first window closes, the next window to open it may edit.
     first.close()
     second.close()
-    third = open_window(qtbot, second_store, chair, tmp_path / "c.ini", demo_id)
+    third = window_on(qtbot, second_store, chair, tmp_path / "c.ini", demo_id)
     assert third.view is not None and third.view.recorder.read_only == ""
     third.close()
     second_store.close()
@@ -59,13 +53,13 @@ def test_the_second_window_is_read_only_and_says_who_has_it(
 def test_the_read_only_window_shows_each_saved_change_within_two_seconds(
     qtbot: QtBot, store: Store, actor: Actor, chair: Actor, demo_id: int, tmp_path: Path
 ) -> None:
-    first = open_window(qtbot, store, actor, tmp_path / "a.ini", demo_id)
+    first = window_on(qtbot, store, actor, tmp_path / "a.ini", demo_id)
     second_store = Store(store.url)
-    second = open_window(qtbot, second_store, chair, tmp_path / "b.ini", demo_id)
+    second = window_on(qtbot, second_store, chair, tmp_path / "b.ini", demo_id)
     assert first.view is not None and second.view is not None
     assert second.view.recorder.read_only
-    first.view.show_pane("summary")
-    second.view.show_pane("summary")
+    go_to(qtbot, first, "summary")
+    go_to(qtbot, second, "summary")
     typed_in = first.view.panes["summary"].fields[("conference", demo_id, "chair_summary")]
     field = typed_in.as_widget()
     assert isinstance(field, QTextEdit)
@@ -104,10 +98,10 @@ def test_a_damaged_store_opens_read_only_and_says_how_to_restore(
     before = hashlib.sha256(path.read_bytes()).hexdigest()
 
     damaged = Store.open_sqlite(path)
-    window = open_window(qtbot, damaged, actor, tmp_path / "d.ini", demo_id)
+    window = window_on(qtbot, damaged, actor, tmp_path / "d.ini", demo_id)
     assert window.view is not None
     assert window.view.recorder.read_only == DAMAGED
-    window.view.show_pane("summary")
+    go_to(qtbot, window, "summary")
     pane = window.view.panes["summary"]
     assert pane.lock_label.isVisibleTo(window)
     assert "damaged" in pane.lock_label.text() and "restore" in pane.lock_label.text()

@@ -11,12 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import answering, focused, press, type_here
+from by_keyboard import agenda_entries, answering, focused, go_to, open_window, press, type_here
 from cprecorder.model import PlanSection
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.recording.conference_view import ConferenceView
 from cprecorder.ui.shell.main_window import MainWindow
+from cprecorder.ui.shell.settings import Settings
 from cprecorder.ui.widgets.fields import TextField
 
 SENTINEL = "ZEBRA-CONFIDENTIAL-7741"
@@ -51,7 +52,7 @@ def test_autosave_within_a_second_and_read_back(
 ) -> None:
     view = demo_window.view
     assert view is not None
-    view.show_pane("summary")
+    go_to(qtbot, demo_window, "summary")
     field = view.panes["summary"].fields[("conference", demo_id, "chair_summary")].as_widget()
     assert isinstance(field, QTextEdit)
     field.setFocus()
@@ -71,7 +72,7 @@ def test_closing_mid_typing_loses_nothing(
 ) -> None:
     view = demo_window.view
     assert view is not None
-    view.show_pane("before")
+    go_to(qtbot, demo_window, "before")
     field = view.panes["before"].fields[("conference", demo_id, "observers")].as_widget()
     field.setFocus()
     qtbot.keyClicks(field, " A student social worker.")
@@ -101,7 +102,7 @@ def test_enter_adds_ctrl_arrows_move_ctrl_delete_removes(
 ) -> None:
     view = demo_window.view
     assert view is not None
-    view.show_pane("professionals_only")
+    go_to(qtbot, demo_window, "professionals_only")
     pane = view.panes["professionals_only"]
     first = next(f for k, f in pane.fields.items() if k[2] == "text").as_widget()
     first.setFocus()
@@ -183,13 +184,14 @@ def test_presentation_mode_never_shows_professionals_only(
     view.reload()
     shown = ""
     for key in view.keys:  # not yet shared: the sentinel is on screen somewhere
-        view.show_pane(key)
+        go_to(qtbot, demo_window, key)
         shown += visible_texts(demo_window)
     assert shown.count(SENTINEL) >= 2
     qtbot.keyClick(focused(), Qt.Key.Key_F5)
     assert demo_window.presentation and view.banner.isVisible()
-    for key in view.keys:
-        view.show_pane(key)
+    assert "professionals_only" not in agenda_entries(demo_window)
+    for key in agenda_entries(demo_window):
+        go_to(qtbot, demo_window, key)
         assert SENTINEL not in visible_texts(demo_window), key
     view.open_find()
     qtbot.keyClicks(view.find_bar, SENTINEL)
@@ -204,7 +206,7 @@ def test_presentation_mode_keeps_cursor_and_text(
 ) -> None:
     view = demo_window.view
     assert view is not None
-    view.show_pane("summary")
+    go_to(qtbot, demo_window, "summary")
     field = view.panes["summary"].fields[("conference", demo_id, "decision_statement")]
     widget = field.as_widget()
     widget.setFocus()
@@ -261,23 +263,16 @@ def test_zoom_is_remembered(qtbot: QtBot, demo_window: MainWindow) -> None:
 
 
 def test_the_last_conference_reopens_where_work_stopped(
-    qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int, settings: object
+    qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int, settings: Settings
 ) -> None:
-    from cprecorder.ui.shell.app import create_main_window
-
     view = demo_window.view
     assert view is not None
-    view.show_pane("before")
+    go_to(qtbot, demo_window, "before")
     field = view.panes["before"].fields[("conference", demo_id, "equality_notes")].as_widget()
     field.setFocus()
     qtbot.keyClicks(field, "!")
     demo_window.close()
-    again = create_main_window(store, demo_window.actor, settings)  # type: ignore[arg-type]
-    qtbot.addWidget(again)
-    again.show()
-    qtbot.waitExposed(again)
-    again.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    again = open_window(qtbot, store, demo_window.actor, settings, reopen=True)
     assert again.view is not None and again.view.current_key() == "before"
     assert focused().property("field_key") == f"conference:{demo_id}:equality_notes"
     again.close()
@@ -449,7 +444,7 @@ def test_scrolling_the_pane_does_not_change_a_choice_under_the_pointer(
 
     view = demo_window.view
     assert view is not None
-    view.show_pane("worries")
+    go_to(qtbot, demo_window, "worries")
     combo = next(iter(view.panes["worries"].findChildren(ChoiceField)))
     before = combo.currentIndex()
     centre = QPointF(combo.rect().center())
