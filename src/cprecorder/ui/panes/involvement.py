@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from ...export.wording import relation_to_children
+from ...export.wording import in_sentence, relation_to_children
 from ...model import Child, Conference, ParticipationCode, Person, PersonKind
 from ..widgets.fields import ChildsWords, ChoiceField, DateField, TextField
 from .base import Pane
@@ -122,7 +122,9 @@ class InvolvementPane(Pane):
         """The words of a parent's section that hold their name."""
         heading, hint, views, agree, disagreement = self._parents[person.id]
         who = person.name or "This parent"
-        relation = relation_to_children(person, conference) or person.role
+        relation = relation_to_children(person, conference, mid_sentence=True) or in_sentence(
+            person.role
+        )
         heading.setText(f"{who}'s views" + (f" ({relation})" if relation else ""))
         hint.setText(
             f"What {who} said, in their own words, and whether they agree the reports are right."
