@@ -47,6 +47,7 @@ from ...rules.authority import load_authority_settings
 from ...rules.nation import NationRules
 from ...sharing import family_may_see
 from ..recording.open_record import Stage
+from ..widgets.labels import SideTitle
 
 if TYPE_CHECKING:
     from ...journey import MeetingFacts
@@ -300,7 +301,7 @@ class ReviewPanel(QWidget):
         layout.setContentsMargins(16, 14, 16, 14)
         layout.setSpacing(8)
         top = QHBoxLayout()
-        title = QLabel("Review before sign-off")
+        title = SideTitle("Review before sign-off")
         title.setObjectName("reviewTitle")
         top.addWidget(title, 1)
         self.close_button = QToolButton()

@@ -253,8 +253,6 @@ class MainWindow(QMainWindow):
             self._start.review_requested.connect(self.start_review)
             self._start.withdraw_requested.connect(self.withdraw_conference)
             self.stack.addWidget(self._start)
-        elif self._start.parentWidget() is None:  # set aside while the type was resized
-            self.stack.addWidget(self._start)
         return self._start
 
     def tell_if_spelling_is_off(self) -> None:
@@ -820,19 +818,10 @@ class MainWindow(QMainWindow):
     def apply_theme(self) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        # Sizes restyle this window only, and only what is on screen: restyling every widget
-        # of the application took seconds on a busy machine, and a person presses F5 again
-        # when nothing seems to happen.
-        if self.view is not None:
-            self.view.set_aside_hidden_panes()
-            if self._start is not None and self._start.parentWidget() is not None:
-                self.stack.removeWidget(self._start)
-                self._start.setParent(None)
         apply_theme(
             app,
             zoom_percent=self.zoom_percent(),
             high_contrast=self.settings.get(HIGH_CONTRAST),
-            window=self,
         )
         if self.view is not None:
             self.view.after_theme(self.zoom_percent())
