@@ -47,6 +47,21 @@ def settle() -> None:
     QTest.qWait(120)
 
 
+def open_settled(window: MainWindow, conference_id: int) -> None:
+    """Open a conference and wait until its view has settled: the header's review date
+    comes once the first frame is painted, and a picture taken before it arrives (or
+    before the header is laid out again around it) differs from run to run."""
+    window.open_conference(conference_id)
+    view = window.view
+    assert view is not None
+    done: list[bool] = []
+    view.settled.connect(lambda: done.append(True))
+    deadline = time.monotonic() + 5
+    while not done and time.monotonic() < deadline:
+        QTest.qWait(20)
+    settle()
+
+
 def shared_pictures(window: MainWindow, out: Path) -> None:
     """The shared window following the typing (shared-window.png), and blanked."""
     view = window.view
@@ -78,6 +93,8 @@ def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     started = time.time()
     QApplication.instance() or QApplication(sys.argv)
+    # A blinking cursor is drawn or not as the clock says: a steady one is in every picture.
+    QApplication.styleHints().setCursorFlashTime(0)
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open_sqlite(Path(folder) / "demo.sqlite3")
         conference_id = add_demo_conference(store)
@@ -89,7 +106,7 @@ def main(out: Path) -> int:
         window.show()
         settle()
         window.grab().save(str(out / "start.png"))
-        window.open_conference(conference_id)
+        open_settled(window, conference_id)
         view = window.view
         assert view is not None
         for mode in ("normal", "presentation"):
@@ -112,7 +129,7 @@ def main(out: Path) -> int:
                 window.grab().save(str(small / f"{key}-{mode}.png"))
         window.set_presentation(False)
         window.resize(*SIZE)
-        window.open_conference(add_marlowe_conference(store))
+        open_settled(window, add_marlowe_conference(store))
         view = window.view
         assert view is not None
         for key in MARLOWE_PANES:
@@ -221,7 +238,7 @@ def journey_pictures(window: object, store: Store, initial: int, out: Path) -> N
             (review, "review", ("since_last", "danger", "safety_scale", "decision")),
             (core_group, "core-group", ("family", "since_last")),
         ):
-            window.open_conference(meeting)
+            open_settled(window, meeting)
             view = window.view
             assert view is not None
             for key in keys:
