@@ -80,6 +80,7 @@ def create_conference(
                 carry_forward(previous, conference)
         else:
             conference.case = Case(family_name=family_name.strip(), reference=case_reference)
+            session.info["made_in"] = conference  # the new case is audited in this meeting
         carried = {child.name for child in conference.children}
         for name in children or []:
             first, _, last = name.strip().partition(" ")
