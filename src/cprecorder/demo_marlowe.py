@@ -3,7 +3,8 @@
 The Marlowe family: three children, one of them not yet born and not yet named;
 a mother, her partner (father of the baby only), the older girl's father who lives
 elsewhere, a grandmother the children call Nanna Maureen and a family friend who
-is part of the plan but was not invited. Reports arrive late and are not shared;
+is part of the plan but was not invited. Isla's and Rory's plans are written for
+each of them (Isla is nine, Rory six). Reports arrive late and are not shared;
 the school dissents about two of the three children; the police hold information
 that must stay with professionals. Every name, place and event is invented.
 
@@ -37,23 +38,50 @@ POLICE_INFORMATION = (
     "enquiries continue."
 )
 
-STARTED_WITH = {
-    "worries": "Some grown-ups have been worried about what happens at home, Rory. They want you "
-    "to be safe and happy. It is not your fault.",
-    "safety_people": "Your safety people are your Nanna Maureen, your Mum and Bethan, your "
-    "social worker. They will help keep you safe.",
-    "what_will_happen": "The grown-ups have made a plan to help keep you safe at home.\n"
-    "Bethan, your social worker, will come to see you and ask how you are.",
-    "if_unsafe": "If you feel scared or unsafe, go to your Nanna Maureen or your Mum and tell "
-    "them. If someone is hurt or in danger, call 999. You can ring Childline on 0800 1111 at "
-    "any time. It is free.",
-    "who_to_talk_to": "You can talk to your Nanna Maureen, your Mum or Bethan, your social "
-    "worker. You can ring Childline on 0800 1111 at any time. It is free.",
+
+def started_with(name: str) -> dict[str, str]:
+    """The words a child's plan was started with (suggested from the plan), before the
+    social worker wrote it for the child."""
+    return {
+        "worries": f"Some grown-ups have been worried about what happens at home, {name}. "
+        "They want you to be safe and happy. It is not your fault.",
+        "safety_people": "Your safety people are your Nanna Maureen, your Mum and Bethan, your "
+        "social worker. They will help keep you safe.",
+        "what_will_happen": "The grown-ups have made a plan to help keep you safe at home.\n"
+        "Bethan, your social worker, will come to see you and ask how you are.",
+        "if_unsafe": "If you feel scared or unsafe, go to your Nanna Maureen or your Mum and tell "
+        "them. If someone is hurt or in danger, call 999. You can ring Childline on 0800 1111 at "
+        "any time. It is free.",
+        "who_to_talk_to": "You can talk to your Nanna Maureen, your Mum or Bethan, your social "
+        "worker. You can ring Childline on 0800 1111 at any time. It is free.",
+    }
+
+
+#: Rory's plan as Bethan wrote it for him: he is six, has speech and language therapy,
+#: and told the meeting what he thinks with a drawing of Nanna's house.
+RORYS_PLAN = {
+    "worries": "Sometimes Mum and Jason shout at home, Rory. Shouting is loud and it can "
+    "feel scary. The grown-ups want home to be calm. The shouting is not your fault.",
+    "safety_people": "Your Mum, your Nanna Maureen, Kelly, Mrs Whitlock at school and Bethan.",
+    "what_will_happen": "If Mum and Jason start to argue, Mum will take you and Isla to "
+    "Nanna Maureen's house.\n"
+    "Jason is getting help to stop drinking.\n"
+    "Bethan will come to see you every two weeks. You can draw with her again.",
+    "if_unsafe": "If you feel scared at home, go to your room with Isla and tell Mum or Nanna "
+    "Maureen. If someone is hurt, call 999.",
+    "who_to_talk_to": "Mum, Nanna Maureen, Mrs Whitlock or Bethan. You can tell them, or draw "
+    "them a picture.",
 }
 
 
-def marlowe_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
-    """The Marlowe conference in its JSON form; dates move with ``scheduled_at``."""
+def marlowe_conference(
+    scheduled_at: dt.datetime | None = None, *, rorys_plan_written: bool = True
+) -> dict[str, Any]:
+    """The Marlowe conference in its JSON form; dates move with ``scheduled_at``.
+
+    With ``rorys_plan_written=False``, Rory's plan still holds only the words it was
+    started with, as before Bethan wrote it for him.
+    """
     when = scheduled_at or dt.datetime(2026, 12, 10, 10, 0)
     day = when.date()
 
@@ -257,7 +285,7 @@ def marlowe_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any
                     "hurt, call 999.",
                     "who_to_talk_to": "Nanna Maureen, Mum, Mrs Whitlock or Bethan.",
                     "pictures": "house,heart,phone,school",
-                    "prefilled": json.dumps(STARTED_WITH),
+                    "prefilled": json.dumps(started_with("Isla")),
                 },
             },
             {
@@ -277,9 +305,9 @@ def marlowe_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any
                     "categories": ["emotional_abuse", "neglect"],
                 },
                 "childrens_plan": {
-                    **STARTED_WITH,
+                    **(RORYS_PLAN if rorys_plan_written else started_with("Rory")),
                     "pictures": "house,sun,heart",
-                    "prefilled": json.dumps(STARTED_WITH),
+                    "prefilled": json.dumps(started_with("Rory")),
                 },
             },
             {
@@ -531,6 +559,11 @@ def marlowe_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any
 
 
 def add_marlowe_conference(
-    store: Store, actor: Actor | None = None, scheduled_at: dt.datetime | None = None
+    store: Store,
+    actor: Actor | None = None,
+    scheduled_at: dt.datetime | None = None,
+    *,
+    rorys_plan_written: bool = True,
 ) -> int:
-    return add(store, actor, marlowe_conference(scheduled_at), as_copy=False)
+    data = marlowe_conference(scheduled_at, rorys_plan_written=rorys_plan_written)
+    return add(store, actor, data, as_copy=False)

@@ -26,6 +26,14 @@ def marlowe(window: MainWindow, store: Store, actor: Actor) -> int:
     return conference_id
 
 
+@pytest.fixture
+def marlowe_unwritten(window: MainWindow, store: Store, actor: Actor) -> int:
+    """The Marlowe case before Bethan wrote Rory's plan for him."""
+    conference_id = add_marlowe_conference(store, actor, rorys_plan_written=False)
+    window.open_conference(conference_id)
+    return conference_id
+
+
 def field(qtbot: QtBot, window: MainWindow, key: str, place: tuple[str, int, str]) -> QWidget:
     return go_to(qtbot, window, key).fields[place].as_widget()
 
@@ -128,7 +136,7 @@ def test_strategy_discussion_and_the_childrens_version(
 
 
 def test_the_childrens_plan_pane_leaves_out_the_unborn_baby_and_says_what_is_unwritten(
-    qtbot: QtBot, window: MainWindow, marlowe: int
+    qtbot: QtBot, window: MainWindow, marlowe_unwritten: int
 ) -> None:
     shown = go_to(qtbot, window, "childrens_plan")
     words = " ".join(labels(shown))
@@ -140,7 +148,7 @@ def test_the_childrens_plan_pane_leaves_out_the_unborn_baby_and_says_what_is_unw
 
 
 def test_the_export_dialog_says_what_to_check_before_sending(
-    qtbot: QtBot, window: MainWindow, marlowe: int
+    qtbot: QtBot, window: MainWindow, marlowe_unwritten: int
 ) -> None:
     from cprecorder.export import DocumentKind
     from cprecorder.ui.dialogs.export import ExportDialog

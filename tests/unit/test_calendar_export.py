@@ -82,7 +82,7 @@ def test_the_calendar_is_in_plain_words(store: Store, demo_id: int) -> None:
         session.rollback()
     found = events(data)
     descriptions = "\n".join(desc for _, _, desc in found)
-    assert "Refer Dean to children's mental health service and tell the health visitor." in (
+    assert "Refer Dean to the children's mental health service and tell the health visitor." in (
         descriptions
     )
     assert "CAMHS" not in descriptions and "HV" not in descriptions

@@ -185,7 +185,10 @@ def test_categories_read_as_a_phrase(documents: dict[DocumentKind, str]) -> None
 
 def test_each_parent_has_their_own_views(documents: dict[DocumentKind, str]) -> None:
     record = documents[DocumentKind.RECORD]
-    assert "Chloe Marlowe's views (Mother)" in record
+    # After a name the relation reads as part of the sentence: no capital but names.
+    assert "Chloe Marlowe's views (mother)" in record
+    assert "Jason Reed's views (Isla and Rory's mother's partner; father of " in record
+    assert "views (M" not in record and "views (F" not in record
     assert "Agrees the reports are factually correct: No" in record
     assert "What they disagree with: The HV's report says" in record
     assert "Agrees the reports are factually correct: Yes" in record
@@ -212,8 +215,11 @@ def test_an_unborn_child_is_not_written_to(
 
 
 def test_a_plan_nobody_wrote_is_said_before_export_and_in_the_review(
-    marlowe: Conference,
+    store: Store, actor: Actor
 ) -> None:
+    conference_id = add(store, actor, marlowe_conference(rorys_plan_written=False))
+    with store.read() as session:
+        marlowe = load_conference(session, conference_id)
     isla, rory, _ = marlowe.children
     notes = export_notes(marlowe, DocumentKind.CHILDREN)
     assert any(note.startswith("Rory's plan has not been written for Rory yet") for note in notes)
@@ -247,7 +253,7 @@ def test_jargon_never_reaches_the_family_raw(documents: dict[DocumentKind, str])
         assert raw == set(), f"{kind}: {raw}"
     family = documents[DocumentKind.FAMILY]
     assert "The health visitor to visit Chloe every two weeks" in family
-    assert "Refer Isla to children's mental health service" in family
+    assert "Refer Isla to the children's mental health service" in family
     # "Looked after" as everyday English stays as it was written.
     assert "Maureen has looked after the children every weekend" in family
     assert "Words we use" in family and "Core group | group who carry out the plan" in family
@@ -305,7 +311,7 @@ def test_names_on_the_charts_are_at_least_9_point(marlowe: Conference) -> None:
 def test_child_by_family_name_lists_the_children(
     store: Store, actor: Actor, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    add(store, actor)
+    add(store, actor, marlowe_conference(rorys_plan_written=False))
     target = tmp_path / "plan.docx"
     code = main(["export", "1", "--as", "children", "--child", "Marlowe", "-o", str(target)])
     err = capsys.readouterr().err
@@ -422,3 +428,96 @@ def test_names_on_the_charts_fit_their_columns(marlowe: Conference) -> None:
             for word in text.replace("▲", " ").split():
                 # The cell's own margins (2 × 100 twips) are not for text.
                 assert text_width_cm(word, 9) <= width - 2 * 100 / 567, (word, width)
+
+
+def adult_sentences(conference: Conference) -> set[str]:
+    """Every sentence the adults' record says about the plan and the worries."""
+    texts = [
+        *(item.text for item in conference.plan_items),
+        *(step.what for step in conference.timeline),
+        *(member.part for member in conference.plan_network),
+        *(action.what for action in conference.actions),
+        *(worry.text for worry in conference.worries),
+        *(d.statement for d in conference.danger_statements),
+        *(d.safety_goal for d in conference.danger_statements),
+        *(
+            words
+            for rule in conference.plan_rules
+            for words in (rule.working_well, rule.triggers, rule.red_flags, rule.contingency)
+        ),
+    ]
+    return {
+        sentence.strip().rstrip(".")
+        for text in texts
+        for sentence in text.replace(";", ".").split(". ")
+        if len(sentence.strip()) > 15
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "known_as", "not_as"),
+    [
+        ("Isla", ("Mum", "Nanna Maureen", "Mrs Whitlock"), ("Chloe", "Maureen Marlowe")),
+        ("Rory", ("Mum", "Nanna Maureen", "Bethan"), ("Chloe", "Maureen Marlowe", "Morris")),
+    ],
+)
+def test_each_childs_plan_is_written_for_the_child(
+    marlowe: Conference, name: str, known_as: tuple[str, ...], not_as: tuple[str, ...]
+) -> None:
+    from cprecorder.export.childrens_plan import plan_written
+
+    child = next(c for c in marlowe.children if c.first_name == name)
+    assert plan_written(child)
+    notes = export_notes(marlowe, DocumentKind.CHILDREN)
+    assert not any("has not been written" in note for note in notes), notes
+    plan = text_of(document_bytes(marlowe, DocumentKind.CHILDREN, child_id=child.id))
+    assert f"{name}'s plan" in plan and f"Hello {name}!" in plan
+    assert "not yet written" not in plan.casefold() and "started with" not in plan
+    sentences = adult_sentences(marlowe)
+    assert len(sentences) > 20
+    for sentence in sentences:
+        assert sentence not in plan, sentence
+    for words in known_as:
+        assert words in plan
+    for words in not_as:
+        assert words not in plan
+    family_version = text_of(document_bytes(marlowe, DocumentKind.FAMILY))
+    assert "has not yet been written" not in family_version
+    assert f"{name}'s plan" in family_version
+
+
+def test_a_childs_plan_keeps_each_heading_with_its_box(marlowe: Conference) -> None:
+    """No heading is left at the foot of a page and no box is split over two."""
+    from docx.shared import Cm
+
+    rory = marlowe.children[1]
+    document = docx.Document(
+        io.BytesIO(document_bytes(marlowe, DocumentKind.CHILDREN, child_id=rory.id))
+    )
+    paragraphs = [p for p in document.paragraphs if p.text.strip()]
+    headings = [p for p in paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    assert [p.text for p in headings][-1] == "Remember"
+    assert len(headings) == 6
+    for heading in headings:
+        after = paragraphs[paragraphs.index(heading) + 1]
+        assert heading.style is not None and heading.style.paragraph_format.keep_with_next
+        assert after.style is not None and after.style.paragraph_format.keep_together, after.text
+        # A heading's picture is small: the heading takes little more room than its words.
+        (picture,) = heading._p.xpath(".//wp:extent")
+        assert int(picture.get("cx")) <= Cm(1.8)
+    # "Remember" never stands alone on the last page: the last part keeps with it.
+    last_part = paragraphs[paragraphs.index(headings[-1]) - 1]
+    assert last_part.paragraph_format.keep_with_next, last_part.text
+
+
+def test_a_tables_header_keeps_with_its_first_row(marlowe: Conference) -> None:
+    """Never a header row alone at a page's foot (LibreOffice then lost the rows after it)."""
+    from docx.oxml.ns import qn
+
+    document = docx.Document(io.BytesIO(document_bytes(marlowe, DocumentKind.FAMILY)))
+    assert len(document.tables) > 5
+    for table in document.tables:
+        header = table.rows[0]
+        assert header._tr.trPr is not None and header._tr.trPr.find(qn("w:tblHeader")) is not None
+        for cell in header.cells:
+            assert all(p.paragraph_format.keep_with_next for p in cell.paragraphs), cell.text

@@ -34,6 +34,13 @@ def replaced(text: str) -> tuple[str, PlainWording]:
         ("They are looked after children.", "They are children in care."),
         ("Safeguarding matters.", "Keeping children safe matters."),
         ("Designated safeguarding lead", "School's lead for keeping children safe"),
+        # A service's name takes "the" where it stood without one.
+        ("Refer Isla to CAMHS.", "Refer Isla to the children's mental health service."),
+        ("CAMHS will see Isla.", "The children's mental health service will see Isla."),
+        ("A CAMHS worker", "A children's mental health service worker"),
+        ("Isla's CAMHS appointment", "Isla's children's mental health service appointment"),
+        ("Referred by the MASH.", "Referred by the safeguarding hub."),
+        ("Referred to MASH.", "Referred to the safeguarding hub."),
     ],
 )
 def test_replaced_by_plain_words_in_context(text: str, plain: str) -> None:

@@ -89,6 +89,8 @@ class Notice:
     tone: Tone = Tone.INFO
     #: A fill colour (hex) instead of the tone's own.
     colour: str = ""
+    #: On the same page as what follows (a plan's last part and its closing words).
+    keep_with_next: bool = False
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 
 from ..language.family_words import FamilyWordList, default_family_words
 from ..model import Child, Conference, Person, PersonKind, PlanSection
@@ -241,6 +242,9 @@ def _one_child(conference: Conference, child: Child) -> list[Block]:
                 Heading(heading, 1, picture=picture),
                 Notice("\n".join(lines), Tone.FRIENDLY, colour=colour),
             ]
+    if isinstance(blocks[-1], Notice):
+        # "Remember" never stands alone on a last page: the last part goes with it.
+        blocks[-1] = replace(blocks[-1], keep_with_next=True)
     blocks += [
         Heading("Remember", 1, picture="star"),
         Notice(

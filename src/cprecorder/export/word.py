@@ -97,6 +97,9 @@ class Look:
     margin_cm: float = 2.0
     space_after: float = 6
     picture_cm: float = 2.2
+    #: A heading's own picture: smaller than a row of pictures, so a heading and its
+    #: words take little more than their lines.
+    heading_picture_cm: float = 1.7
     line_spacing: float = 1.1
     #: Space above a heading, as a share of its size.
     heading_gap: float = 1.0
@@ -275,6 +278,8 @@ class _Writer:
             NOTICE_STYLE, space_before=6, space_after=look.space_after + 4
         )
         notice.paragraph_format.left_indent = notice.paragraph_format.right_indent = Cm(0.25)
+        # A box is never split across two pages (and its heading keeps with it).
+        notice.paragraph_format.keep_together = True
         self._add_paragraph_style(SPACER_STYLE, size=6, space_after=2, line_spacing=1.0)
         self._style_ids = {
             style.name: style.style_id for style in self.doc.styles if style.name in USED_STYLES
@@ -400,10 +405,10 @@ class _Writer:
             heading.paragraph_format.line_spacing = 1.0
             heading.paragraph_format.space_after = Pt(2)
             run = heading.add_run()
-            run.add_picture(io.BytesIO(picture), width=Cm(self.look.picture_cm))
+            run.add_picture(io.BytesIO(picture), width=Cm(self.look.heading_picture_cm))
             _space_after(run, Pt(12))
             words = _text(p, self.clean(block.text))
-            _raise(words, self.look.picture_cm, self.look.heading_sizes[0])
+            _raise(words, self.look.heading_picture_cm, self.look.heading_sizes[0])
         else:
             _text(p, self.clean(block.text))
 
@@ -431,11 +436,8 @@ class _Writer:
         cell_style = self._style_ids[TABLE_TEXT_STYLE]
         header = _row(tbl, header=True)
         for text, width in zip(block.header, widths, strict=False):
-            _text(
-                _cell(header, width, cell_style, fill=self.look.accent_fill),
-                self.clean(text),
-                bold=True,
-            )
+            cell = _cell(header, width, cell_style, fill=self.look.accent_fill, keep_with_next=True)
+            _text(cell, self.clean(text), bold=True)
         for values in block.rows:
             tr = _row(tbl, keep_together=sum(len(v) for v in values) < SHORT_ROW)
             for col, width in enumerate(widths):
@@ -496,12 +498,26 @@ class _Writer:
         cell_style = self._style_ids[TABLE_TEXT_STYLE]
         numbers = _row(tbl, header=True)
         for score, width in enumerate(widths):
-            p = _cell(numbers, width, cell_style, fill=SCALE_COLOURS[score], centred=True)
+            p = _cell(
+                numbers,
+                width,
+                cell_style,
+                fill=SCALE_COLOURS[score],
+                centred=True,
+                keep_with_next=True,
+            )
             _text(p, str(score), bold=True, half_points=round(2 * number_size))
         marks = _row(tbl, keep_together=True)
         for score, width in enumerate(widths):
             names = by_score[score]
-            p = _cell(marks, width, cell_style, fill="F7F7F7" if names else "", centred=True)
+            p = _cell(
+                marks,
+                width,
+                cell_style,
+                fill="F7F7F7" if names else "",
+                centred=True,
+                keep_with_next=True,
+            )
             if names:
                 _text(p, "▲\n" + "\n".join(names), half_points=small)
         ends = DocxParagraph(self._paragraph(), self.doc._body)
@@ -520,6 +536,8 @@ class _Writer:
         if block.colour:
             border, fill = _darker(block.colour), block.colour
         p = self._paragraph(NOTICE_STYLE)
+        if block.keep_with_next:
+            _sub(_p_pr(p), "w:keepNext")
         _box(p, border, fill)
         _text(p, self.clean(block.text), bold=block.tone in (Tone.DRAFT, Tone.CONFIDENTIAL))
 
@@ -640,8 +658,20 @@ def _row(tbl: Any, *, header: bool = False, keep_together: bool = True) -> Any:
     return tr
 
 
-def _cell(tr: Any, width_cm: float, style_id: str, *, fill: str = "", centred: bool = False) -> Any:
-    """A cell with its width and shading; returns the cell's paragraph."""
+def _cell(
+    tr: Any,
+    width_cm: float,
+    style_id: str,
+    *,
+    fill: str = "",
+    centred: bool = False,
+    keep_with_next: bool = False,
+) -> Any:
+    """A cell with its width and shading; returns the cell's paragraph.
+
+    ``keep_with_next``: the row stays on the page of the row after it, so a header row
+    is never left alone at a page's foot (where LibreOffice then lost the rows after it).
+    """
     tc = _sub(tr, "w:tc")
     tc_pr = _sub(tc, "w:tcPr")
     tc_w = _sub(tc_pr, "w:tcW")
@@ -655,6 +685,8 @@ def _cell(tr: Any, width_cm: float, style_id: str, *, fill: str = "", centred: b
     p = _sub(tc, "w:p")
     p_pr = _sub(p, "w:pPr")
     _sub(p_pr, "w:pStyle").set(qn("w:val"), style_id)
+    if keep_with_next:
+        _sub(p_pr, "w:keepNext")
     if centred:
         _sub(p_pr, "w:jc").set(qn("w:val"), "center")
     return p

@@ -109,12 +109,15 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def relation_to_children(person: Person, conference: Conference) -> str:
+def relation_to_children(
+    person: Person, conference: Conference, *, mid_sentence: bool = False
+) -> str:
     """How a person relates to the children, saying to which when not to all of them.
 
     "Mother" (to every child); "Father of Isla"; "Isla and Rory's mother's
     partner"; "Mother of Isla; grandmother of Rory" when it differs by child (one
-    phrase, so only its start has a capital).
+    phrase, so only its start has a capital). ``mid_sentence``: as it reads after a
+    name, "Chloe Marlowe's views (mother)", with no capital but the children's names.
     """
     order = {child.id: index for index, child in enumerate(conference.children)}
     names = {child.id: child_first_name(child) for child in conference.children}
@@ -128,7 +131,7 @@ def relation_to_children(person: Person, conference: Conference) -> str:
     if len(groups) == 1:
         words, ids = next(iter(groups.values()))
         if len(ids) == len(conference.children):
-            return capitalised(words)
+            return in_sentence(words) if mid_sentence else capitalised(words)
     phrases = []
     for words, ids in groups.values():
         whom = joined(names[i] for i in ids)
@@ -136,7 +139,8 @@ def relation_to_children(person: Person, conference: Conference) -> str:
             phrases.append(f"{whom}'s {in_sentence(words)}")
         else:
             phrases.append(f"{in_sentence(words)} of {whom}")
-    return capitalised("; ".join(phrases))
+    text = "; ".join(phrases)
+    return text if mid_sentence else capitalised(text)
 
 
 def role_and_agency(person: Person) -> str:

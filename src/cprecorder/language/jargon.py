@@ -53,6 +53,9 @@ class JargonTerm:
     not_after: frozenset[str] = frozenset()
     #: The plain words for the plural ("children in need"); "" adds an "s" to one word.
     plural: str = ""
+    #: The term is the name of one service ("Refer Isla to CAMHS"): its plain words
+    #: take "the" where the term stood without one.
+    the: bool = False
 
     @property
     def advice(self) -> str:
@@ -74,6 +77,8 @@ class JargonHit:
     replace: bool = True
     #: The plain words for the plural, when the term was written as a plural.
     plural: str = ""
+    #: The plain words take "the" where the term stood without one (see JargonTerm).
+    the: bool = False
 
     @property
     def advice(self) -> str:
@@ -141,6 +146,7 @@ class JargonList:
                     term.note,
                     term.replace,
                     term.plural,
+                    term.the,
                 )
             )
         return hits
@@ -186,7 +192,7 @@ def _read_terms(text: str, where: str) -> dict[tuple[str, bool], JargonTerm]:
     return found
 
 
-_ENTRY_KEYS = frozenset({"plain", "note", "replace", "not_after", "plural"})
+_ENTRY_KEYS = frozenset({"plain", "note", "replace", "not_after", "plural", "the"})
 
 
 def _term(term: str, value: object, acronym: bool, where: str) -> JargonTerm:
@@ -206,8 +212,10 @@ def _term(term: str, value: object, acronym: bool, where: str) -> JargonTerm:
             f"{where}: {term!r} has {unknown[0]!r}; an entry may have "
             f"{', '.join(sorted(_ENTRY_KEYS))}."
         )
-    if not isinstance(replace, bool):
-        raise JargonFormatError(f"{where}: replace for {term!r} must be true or false.")
+    the = entry.get("the", False)
+    for flag, given in (("replace", replace), ("the", the)):
+        if not isinstance(given, bool):
+            raise JargonFormatError(f"{where}: {flag} for {term!r} must be true or false.")
     if not isinstance(not_after, list) or not all(isinstance(w, str) for w in not_after):
         raise JargonFormatError(
             f'{where}: not_after for {term!r} must be a list of words, such as ["has", "had"].'
@@ -217,9 +225,10 @@ def _term(term: str, value: object, acronym: bool, where: str) -> JargonTerm:
         plain.strip(),
         acronym,
         note.strip(),
-        replace,
+        replace is True,
         frozenset(w.strip().casefold() for w in not_after if w.strip()),
         plural.strip(),
+        the is True,
     )
 
 

@@ -23,6 +23,13 @@ from .jargon import JargonHit, JargonList
 
 _SENTENCE_END = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
 _ARTICLE = re.compile(r"(?<!\w)([Aa]n?)(\s+)$")
+#: Words after which a service's name needs no "the" of its own ("the CAMHS team",
+#: "a CAMHS worker", "Isla's CAMHS appointment").
+_DETERMINER = re.compile(
+    r"(?:(?<!\w)(?:the|a|an|this|that|these|those|our|your|their|his|her|its|my|any|no|"
+    r"each|every|which|whose)|\w['’]s?)\s+$",
+    re.IGNORECASE,
+)
 
 
 class JargonHandling(enum.StrEnum):
@@ -88,6 +95,8 @@ def plain_text(
             wording.explain(hit)
             continue
         before = "".join(out) + text[at : hit.start]
+        if hit.the and not _DETERMINER.search(before):
+            words = f"the {words}"
         if _SENTENCE_END.search(before) or (hit.text[:1].isupper() and not hit.term.isupper()):
             words = words[:1].upper() + words[1:]
         out.append(_fix_article(text[at : hit.start], words))

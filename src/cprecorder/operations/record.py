@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, Literal
 
 from sqlalchemy import inspect
@@ -26,6 +27,7 @@ from ..model.registry import (
 )
 from ..store import Store
 from .change import Change
+from .removal import WentWith, put_back_with, what_goes_with
 
 
 def create_conference(
@@ -332,6 +334,7 @@ def _add(
     values: dict[str, Any],
     at: int | None,
     operation: Operation,
+    then: Callable[[Session, Base], None] | None = None,
 ) -> Change:
     if entity not in CONFERENCE_LISTS:
         raise ValidationError(f"A {entity.replace('_', ' ')} cannot be added to a list.")
@@ -351,6 +354,9 @@ def _add(
             items.insert(max(at, 0), obj)
         _reorder(items)
         session.flush()
+        if then is not None:
+            then(session, obj)
+            session.flush()
         identity = inspect(obj).identity
         assert identity is not None  # flushed: the row has its id
         return Change(
@@ -420,18 +426,39 @@ def remove_item(store: Store, *, actor: Actor, entity: str, entity_id: int) -> C
         index = items.index(obj)
         removed = {f: getattr(obj, f) for f in editable_fields(cls)}
         removed["__position__"] = index
+        # The parts that go with it (a child's plan, a person's scores), to put back too.
+        removed["__with__"] = what_goes_with(session, obj)
         items.remove(obj)  # delete-orphan removes the row
         _reorder(items)
         return Change(conference_id, Operation.REMOVE, entity, entity_id, removed=removed)
 
 
 def restore_item(store: Store, *, actor: Actor, conference_id: int, change: Change) -> Change:
-    """Undo a removal: the item comes back, with its words, where it was."""
+    """Undo a removal: the item comes back, with its words, where it was, and with the
+    parts that went with it (a child's plan and decision, a person's scores and links)."""
     if change.removed is None:
         raise ValidationError("There is nothing to put back.")
     values = dict(change.removed)
     position = int(values.pop("__position__", 0))
-    return _add(store, actor, conference_id, change.entity, values, position, Operation.RESTORE)
+    went = values.pop("__with__", None)
+    old_id = change.entity_id
+    if isinstance(went, WentWith):
+        values.update(went.identity)  # the same child or person in the case's next meeting
+
+    def with_its_parts(session: Session, obj: Base) -> None:
+        if isinstance(went, WentWith) and isinstance(old_id, int):
+            put_back_with(session, obj, old_id, went)
+
+    return _add(
+        store,
+        actor,
+        conference_id,
+        change.entity,
+        values,
+        position,
+        Operation.RESTORE,
+        then=with_its_parts,
+    )
 
 
 def set_relationship(

@@ -43,9 +43,10 @@ class SectionContext:
         except AgendaFormatError:
             self.agenda = None
 
-    def relation(self, person: Person) -> str:
-        """``Grandmother``; ``Father of Isla``; ``Mother of Maisie; father of Leo``."""
-        return relation_to_children(person, self.c)
+    def relation(self, person: Person, *, mid_sentence: bool = False) -> str:
+        """``Grandmother``; ``Father of Isla``; ``Mother of Maisie; father of Leo``
+        (``mother of Maisie; father of Leo`` mid-sentence)."""
+        return relation_to_children(person, self.c, mid_sentence=mid_sentence)
 
     def about(self, child_ids: list[int]) -> str:
         """Which children an agency view or a dissent is about, in a sentence."""

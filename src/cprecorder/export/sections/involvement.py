@@ -60,7 +60,7 @@ def parents_views(s: SectionContext) -> list[Block]:
             continue
         if not (person.views or person.agrees_reports is not None or person.disagrees_with):
             continue
-        relation = s.relation(person)
+        relation = s.relation(person, mid_sentence=True)
         blocks.append(Heading(f"{person.name}'s views" + (f" ({relation})" if relation else ""), 2))
         if person.views:
             blocks.append(Paragraph(person.views, quote=True))

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
-from ...export.wording import relation_to_children
+from ...export.wording import in_sentence, relation_to_children
 from ...model import Child, Conference, ParticipationCode, Person, PersonKind
-from ..widgets.fields import ChoiceField, DateField, TextField
+from ..widgets.fields import ChildsWords, ChoiceField, DateField, TextField
 from .base import Pane
 
 PARTICIPATION_CHOICES = [(code.label, code) for code in ParticipationCode]
@@ -122,7 +122,9 @@ class InvolvementPane(Pane):
         """The words of a parent's section that hold their name."""
         heading, hint, views, agree, disagreement = self._parents[person.id]
         who = person.name or "This parent"
-        relation = relation_to_children(person, conference) or person.role
+        relation = relation_to_children(person, conference, mid_sentence=True) or in_sentence(
+            person.role
+        )
         heading.setText(f"{who}'s views" + (f" ({relation})" if relation else ""))
         hint.setText(
             f"What {who} said, in their own words, and whether they agree the reports are right."
@@ -159,7 +161,7 @@ class InvolvementPane(Pane):
             f"What {name} said, in {name}'s own words, and how {name} took part.",
         )
         form = self.form(section)
-        views = TextField(
+        views = ChildsWords(
             r,
             "child",
             cid,
@@ -169,7 +171,6 @@ class InvolvementPane(Pane):
             label=f"{child.name}'s views in their own words",
             min_lines=3,
         )
-        views.setProperty("words", "child")
         participation = ChoiceField(
             r,
             "child",

@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
-    QLabel,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -19,7 +18,12 @@ from ...model import Conference, Operation
 from ...operations import Change
 from ..widgets.fields import Bound, CheckField, ChoiceField, TextField
 from ..widgets.item_list import ItemList
+from ..widgets.labels import SideTitle
 from .base import Pane, people_choices
+
+
+class SaidBy(ChoiceField):
+    """Who said a worry, in small type under its words (the theme's ``TYPE_SCALES``)."""
 
 
 class WorriesPane(Pane):
@@ -53,7 +57,7 @@ class WorriesPane(Pane):
         for title in titles:
             stack = QVBoxLayout()
             stack.setSpacing(16)
-            label = QLabel(title)
+            label = SideTitle(title)
             label.setObjectName("sideTitle")
             label.setWordWrap(True)
             stack.addWidget(label)
@@ -78,7 +82,7 @@ class WorriesPane(Pane):
                     placeholder=prompt,
                     label=f"{item.heading.replace('_', ' ')} item",
                 )
-                who = ChoiceField(
+                who = SaidBy(
                     r,
                     "worry",
                     item.id,
