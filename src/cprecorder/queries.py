@@ -21,25 +21,19 @@ from sqlalchemy import (
     union,
 )
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from .errors import NotFoundError
 from .model import (
-    Action,
     AgencyView,
     Child,
     ChildDecision,
-    ChildRelationship,
     Conference,
     ConferenceKind,
-    CoreGroupMember,
-    DangerScore,
     DangerStatement,
     Dissent,
     Person,
-    PlanNetworkMember,
     RecordStatus,
-    SafetyScore,
-    WorryItem,
 )
 from .model.registry import WHOLE_NUMBERS
 
@@ -191,26 +185,18 @@ def load_conference(session: Session, conference_id: int) -> Conference:
             .selectinload(ChildDecision.categories),
             selectinload(Conference.children).selectinload(Child.childrens_plan),
             selectinload(Conference.people).selectinload(Person.relationships),
-            selectinload(Conference.children).selectinload(Child.lead_social_worker),
-            selectinload(Conference.people)
-            .selectinload(Person.relationships)
-            .selectinload(ChildRelationship.child),
-            selectinload(Conference.worries).selectinload(WorryItem.contributor),
-            selectinload(Conference.danger_statements)
-            .selectinload(DangerStatement.scores)
-            .selectinload(DangerScore.person),
-            selectinload(Conference.safety_scores).selectinload(SafetyScore.person),
-            selectinload(Conference.agency_views).selectinload(AgencyView.person),
+            selectinload(Conference.worries),
+            selectinload(Conference.danger_statements).selectinload(DangerStatement.scores),
+            selectinload(Conference.safety_scores),
             selectinload(Conference.agency_views).selectinload(AgencyView.about),
-            selectinload(Conference.dissents).selectinload(Dissent.person),
             selectinload(Conference.dissents).selectinload(Dissent.about),
             selectinload(Conference.plan_items),
             selectinload(Conference.timeline),
-            selectinload(Conference.plan_network).selectinload(PlanNetworkMember.person),
+            selectinload(Conference.plan_network),
             selectinload(Conference.plan_rules),
             selectinload(Conference.demonstration_methods),
-            selectinload(Conference.actions).selectinload(Action.owner),
-            selectinload(Conference.core_group_members).selectinload(CoreGroupMember.person),
+            selectinload(Conference.actions),
+            selectinload(Conference.core_group_members),
             selectinload(Conference.core_group_meetings),
             selectinload(Conference.professionals_only),
             selectinload(Conference.addenda),
@@ -220,4 +206,40 @@ def load_conference(session: Session, conference_id: int) -> Conference:
     ).one_or_none()
     if conference is None:
         raise NotFoundError(f"There is no conference {conference_id}.")
+    _point_at_people_and_children(conference)
     return conference
+
+
+def _point_at_people_and_children(conference: Conference) -> None:
+    """Each item's person or child, from the people and children the record has read.
+
+    They were read again, one statement per kind of item (nine of people); here each
+    item points at the one already read, as loaded (no change to save). One that is
+    not among them (never expected) is read as before, while the session is open.
+    """
+    people = {person.id: person for person in conference.people}
+    children = {child.id: child for child in conference.children}
+
+    def point(items: Sequence[Any], name: str, targets: dict[int, Any]) -> None:
+        for item in items:
+            key = getattr(item, f"{name}_id")
+            if key is None or key in targets:
+                set_committed_value(item, name, None if key is None else targets[key])
+            else:
+                getattr(item, name)
+
+    point(conference.children, "lead_social_worker", people)
+    for person in conference.people:
+        point(person.relationships, "child", children)
+    point(conference.worries, "contributor", people)
+    for statement in conference.danger_statements:
+        point(statement.scores, "person", people)
+    for items in (
+        conference.safety_scores,
+        conference.agency_views,
+        conference.dissents,
+        conference.plan_network,
+        conference.core_group_members,
+    ):
+        point(items, "person", people)
+    point(conference.actions, "owner", people)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...actor import Actor
 from ...changes import local_time
 from ...model import Addendum, Conference
+from ..widgets.labels import SectionTitle, SideTitle
 from .form import FormDialog
 
 
@@ -35,7 +36,7 @@ def addendum_card(addendum: Addendum) -> QFrame:
     inner.setContentsMargins(14, 10, 14, 12)
     inner.setSpacing(4)
     when = local_time(addendum.created_at)
-    head = QLabel(f"{addendum.author} — {when.day} {when:%B %Y at %H:%M}")
+    head = SectionTitle(f"{addendum.author} — {when.day} {when:%B %Y at %H:%M}")
     head.setObjectName("sectionTitle")
     reason = QLabel(f"Why: {addendum.reason}")
     reason.setObjectName("sectionHint")
@@ -74,7 +75,7 @@ class AddendumDialog(FormDialog):
         layout.addWidget(intro)
 
         if conference.addenda:
-            earlier = QLabel(f"Addenda already made ({len(conference.addenda)})")
+            earlier = SideTitle(f"Addenda already made ({len(conference.addenda)})")
             earlier.setObjectName("sideTitle")
             layout.addWidget(earlier)
             holder = QWidget()

@@ -31,6 +31,7 @@ from ...errors import KnownError
 from ...export import DocumentKind, document_bytes, plan_summary_text, suggested_filename
 from ...model import Conference
 from ...queries import load_conference
+from ..widgets.labels import SectionTitle
 
 if TYPE_CHECKING:
     from ..recording.conference_view import ConferenceView
@@ -67,7 +68,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
-        title = QLabel(f"Export the {self.conference.family_name} family's conference")
+        title = SectionTitle(f"Export the {self.conference.family_name} family's conference")
         title.setObjectName("sectionTitle")
         title.setWordWrap(True)
         layout.addWidget(title)

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..widgets.labels import DialogTitle
+
 TextInput = QLineEdit | QPlainTextEdit | QTextEdit
 
 DISCARD_TITLE = "Throw away what you typed?"
@@ -60,7 +62,7 @@ class FormDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
-        heading = QLabel(title)
+        heading = DialogTitle(title)
         heading.setObjectName("dialogTitle")
         heading.setWordWrap(True)
         layout.addWidget(heading)

@@ -32,6 +32,7 @@ from ...operations.change import NAME_FIELDS
 from ...sharing import family_may_see
 from ..recording.recorder import Recorder
 from ..widgets.fields import Bound, FieldKey
+from ..widgets.labels import PanePrompt, PaneTitle, SectionTitle
 
 
 def control_name(widget: QWidget) -> str:
@@ -147,10 +148,10 @@ class Pane(QWidget):
         self.page_layout.setContentsMargins(32, 24, 32, 32)
         self.page_layout.setSpacing(12)
 
-        self.title_label = QLabel(context.item.title)
+        self.title_label = PaneTitle(context.item.title)
         self.title_label.setObjectName("paneTitle")
         self.title_label.setWordWrap(True)
-        self.prompt_label = QLabel(context.item.prompt)
+        self.prompt_label = PanePrompt(context.item.prompt)
         self.prompt_label.setObjectName("panePrompt")
         self.prompt_label.setWordWrap(True)
         self._locked_typing = LockedTyping(self)
@@ -244,7 +245,7 @@ class Pane(QWidget):
         inner = QVBoxLayout(frame)
         inner.setContentsMargins(16, 12, 16, 16)
         inner.setSpacing(8)
-        heading = QLabel(title)
+        heading = SectionTitle(title)
         heading.setObjectName("sectionTitle")
         heading.setWordWrap(True)
         inner.addWidget(heading)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
 
 from ... import operations as op
 from ...model import Child, ChildrensPlan, Conference
-from ..widgets.fields import TextField
+from ..widgets.fields import ChildsWords
 from .base import Pane
 
 # Reading ease (textstat) and the pictures (the exports, python-docx) are imported when
@@ -106,9 +106,9 @@ class ChildrensPlanPane(Pane):
             unwritten.setWordWrap(True)
             box.addWidget(unwritten)
         form = self.form(box)
-        texts: list[TextField] = []
+        texts: list[ChildsWords] = []
         for field, heading, guide in PARTS:
-            text = TextField(
+            text = ChildsWords(
                 r,
                 "childrens_plan",
                 plan.id,
@@ -118,7 +118,6 @@ class ChildrensPlanPane(Pane):
                 label=f"{first_name(child)}: {heading}",
                 min_lines=2,
             )
-            text.setProperty("words", "child")
             texts.append(text)
             form.addRow(self.label_for(heading, text), self.register(text).as_widget())
         pictures = PictureChoice(r, "childrens_plan", plan.id, "pictures", plan.pictures)

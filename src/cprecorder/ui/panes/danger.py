@@ -18,6 +18,7 @@ from ... import operations as op
 from ...model import Conference, DangerStatement, Person
 from ..widgets.fields import Bound, FieldKey, LineField, TextField
 from ..widgets.item_list import ItemList
+from ..widgets.labels import Caption, SectionTitle
 from .operation_fields import OperationPane
 from .widgets.scaling import ScalingGrid, TextColumn, last_times_for, mark_for, scorers
 from .widgets.score_spread import ScoreSpread
@@ -100,7 +101,7 @@ class DangerPane(OperationPane):
             min_lines=3,
         )
         self.register(statement)  # first: a new statement opens with the cursor in it
-        title = QLabel(f"Danger statement {number}")
+        title = SectionTitle(f"Danger statement {number}")
         title.setObjectName("sectionTitle")
         title.setBuddy(statement)
         body.addWidget(title)
@@ -134,7 +135,7 @@ class DangerPane(OperationPane):
         goal_row.addWidget(goal, 3)
         time_box = QVBoxLayout()
         time_box.setSpacing(2)
-        time_label = QLabel("Timescale")
+        time_label = Caption("Timescale")
         time_label.setObjectName("fieldCaption")
         time_label.setBuddy(timescale)
         time_box.addWidget(time_label)

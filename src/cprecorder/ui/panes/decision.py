@@ -20,6 +20,7 @@ from ...rules.categories import categories_for
 from ...rules.nation import load_rules
 from ..widgets.fields import Bound, ChoiceField, TextField
 from ..widgets.item_list import ItemList
+from ..widgets.labels import Caption
 from .base import people_choices
 from .operation_fields import FirstWords, OperationCheck, OperationChoice, OperationPane
 
@@ -178,7 +179,7 @@ class DecisionPane(OperationPane):
         line = QHBoxLayout(holder)
         line.setContentsMargins(0, 0, 0, 0)
         line.setSpacing(8)
-        caption = QLabel("About:")
+        caption = Caption("About:")
         caption.setObjectName("fieldCaption")
         line.addWidget(caption)
         chosen = set(item.child_ids) or {child.id for child in conference.children}

@@ -41,6 +41,7 @@ from ...rules.quoracy import Quoracy, check_quoracy
 from ...rules.timescales import check_dates, due_dates, long_date
 from ..widgets.fields import Bound, CheckField, ChoiceField, DateField, LineField, TextField
 from ..widgets.item_list import ItemList
+from ..widgets.labels import Announcement, Caption
 from .base import people_choices
 from .operation_fields import FirstWordsLine, OperationPane
 
@@ -99,7 +100,7 @@ def captioned(caption: str, widget: QWidget, placed: QWidget | None = None) -> Q
     box = QVBoxLayout(holder)
     box.setContentsMargins(0, 0, 0, 0)
     box.setSpacing(2)
-    label = QLabel(caption)
+    label = Caption(caption)
     label.setObjectName("fieldCaption")
     label.setBuddy(widget)
     box.addWidget(label)
@@ -387,7 +388,7 @@ class FamilyPane(OperationPane):
                     placeholder="Relationship",
                     label=label,
                 )
-            caption = QLabel(f"to {child_first_name(child)}")
+            caption = Caption(f"to {child_first_name(child)}")
             caption.setObjectName("fieldCaption")
             caption.setBuddy(field)
             row.addWidget(caption)
@@ -413,7 +414,7 @@ class FamilyPane(OperationPane):
             layout,
             "Everyone invited: whether they came and how, and their report.",
         )
-        self.quoracy = QLabel()
+        self.quoracy = Announcement()
         self.quoracy.setObjectName("quoracy")
         self.quoracy.setWordWrap(True)
         self.quoracy.setAccessibleName("Quoracy")
@@ -460,7 +461,7 @@ class FamilyPane(OperationPane):
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(6)
         for column, heading in enumerate(["Who", "Attendance", "How they joined"]):
-            label = QLabel(heading)
+            label = Caption(heading)
             label.setObjectName("gridHeading")
             grid.addWidget(label, 0, column)
         row = 1
@@ -481,7 +482,7 @@ class FamilyPane(OperationPane):
         stack.setSpacing(0)
         name = QLabel(person.name or "(no name)")
         name.setObjectName("scorerName")
-        detail = QLabel(
+        detail = Caption(
             ", ".join(p for p in (person.role, person.agency) if p) or person.kind.label
         )
         detail.setObjectName("scorerDetail")
@@ -562,10 +563,10 @@ class FamilyPane(OperationPane):
         lines.setContentsMargins(0, 0, 0, 6)
         lines.setHorizontalSpacing(8)
         lines.setVerticalSpacing(4)
-        caption = QLabel("Report:")
+        caption = Caption("Report:")
         caption.setObjectName("fieldCaption")
         caption.setBuddy(expected)
-        when = QLabel("Received:")
+        when = Caption("Received:")
         when.setObjectName("fieldCaption")
         when.setBuddy(received)
         for field in (expected, received, shared):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from ...export.wording import in_sentence, relation_to_children
 from ...model import Child, Conference, ParticipationCode, Person, PersonKind
-from ..widgets.fields import ChoiceField, DateField, TextField
+from ..widgets.fields import ChildsWords, ChoiceField, DateField, TextField
 from .base import Pane
 
 PARTICIPATION_CHOICES = [(code.label, code) for code in ParticipationCode]
@@ -161,7 +161,7 @@ class InvolvementPane(Pane):
             f"What {name} said, in {name}'s own words, and how {name} took part.",
         )
         form = self.form(section)
-        views = TextField(
+        views = ChildsWords(
             r,
             "child",
             cid,
@@ -171,7 +171,6 @@ class InvolvementPane(Pane):
             label=f"{child.name}'s views in their own words",
             min_lines=3,
         )
-        views.setProperty("words", "child")
         participation = ChoiceField(
             r,
             "child",

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from ...model import Conference, PlanSection
 from ..widgets.fields import Bound, DateField, TextField
 from ..widgets.item_list import ItemList
+from ..widgets.labels import Caption
 from .base import Pane
 
 #: Section → (title, hint, placeholder, add label), in the order of the LCS form.
@@ -73,7 +74,7 @@ class PlanPane(Pane):
         heads = QHBoxLayout()
         heads.setContentsMargins(32, 0, 0, 0)
         for text, stretch in (("What", 1), ("By when", 0)):
-            head = QLabel(text)
+            head = Caption(text)
             head.setObjectName("columnHeader")
             heads.addWidget(head, stretch)
         if conference.timeline:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 from ...model import Conference, Person, PersonKind
 from ..widgets.fields import Bound, ChoiceField, TextField
 from ..widgets.item_list import ItemKeys, ItemList
+from ..widgets.labels import Caption
 from .base import Pane, people_choices
 
 
@@ -35,9 +36,9 @@ class PlanNetworkPane(Pane):
         if members:
             heads = QHBoxLayout()
             heads.setContentsMargins(32, 0, 0, 0)
-            who_head = QLabel("Who")
+            who_head = Caption("Who")
             who_head.setObjectName("columnHeader")
-            part_head = QLabel("Their part in the plan")
+            part_head = Caption("Their part in the plan")
             part_head.setObjectName("columnHeader")
             heads.addWidget(who_head, 2)
             heads.addWidget(part_head, 3)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout
 
 from ...model import Conference
 from ..widgets.fields import Bound, TextField
 from ..widgets.item_list import ItemList
+from ..widgets.labels import Caption
 from .base import Pane
 
 #: The parts of a rule after its behaviour: field, label, the question to ask.
@@ -54,7 +55,7 @@ class PlanRulesPane(Pane):
                 label="Concerning behaviour",
                 min_lines=1,
             )
-            heading = QLabel("Concerning behaviour")
+            heading = Caption("Concerning behaviour")
             heading.setObjectName("columnHeader")
             heading.setBuddy(behaviour)
             inner.addWidget(heading)
@@ -73,7 +74,7 @@ class PlanRulesPane(Pane):
                     label=title,
                     min_lines=2,
                 )
-                label = QLabel(title)
+                label = Caption(title)
                 label.setObjectName("columnHeader")
                 label.setWordWrap(True)  # zoomed in, a long heading wraps, never widens
                 label.setBuddy(text)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QSizePolicy,
     QStyle,
     QStyleOptionComboBox,
@@ -24,6 +23,7 @@ from ...model import Conference, Operation
 from ...operations import Change
 from ..widgets.fields import Bound, CheckField, ChoiceField, TextField
 from ..widgets.item_list import ItemList
+from ..widgets.labels import SideTitle
 from .base import Pane, people_choices
 
 
@@ -35,6 +35,10 @@ def text_room(combo: QComboBox) -> int:
         QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
     )
     return field.width()
+
+
+class SaidBy(ChoiceField):
+    """Who said a worry, in small type under its words (the theme's ``TYPE_SCALES``)."""
 
 
 class WorriesPane(Pane):
@@ -71,7 +75,7 @@ class WorriesPane(Pane):
         for title in titles:
             stack = QVBoxLayout()
             stack.setSpacing(16)
-            label = QLabel(title)
+            label = SideTitle(title)
             label.setObjectName("sideTitle")
             label.setWordWrap(True)
             stack.addWidget(label)
@@ -96,7 +100,7 @@ class WorriesPane(Pane):
                     placeholder=prompt,
                     label=f"{item.heading.replace('_', ' ')} item",
                 )
-                who = ChoiceField(
+                who = SaidBy(
                     r,
                     "worry",
                     item.id,
@@ -150,7 +154,7 @@ class WorriesPane(Pane):
             stack.addStretch(1)
         layout.addLayout(columns)
         self._stacks = stacks
-        QTimer.singleShot(0, self._fit_columns)
+        self._fit_soon()
 
     @property
     def side_by_side(self) -> bool:
@@ -160,12 +164,22 @@ class WorriesPane(Pane):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._fit_columns)
+        self._fit_soon()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
-            QTimer.singleShot(0, self._fit_columns)
+            self._fit_soon()
+
+    def _fit_soon(self) -> None:
+        """Fit the columns once the layouts have caught up; the timer is the pane's own,
+        so it never fires after the pane is gone."""
+        timer: QTimer | None = getattr(self, "_fit_timer", None)
+        if timer is None:
+            timer = self._fit_timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.timeout.connect(self._fit_columns)
+        timer.start(0)
 
     def _fit_columns(self) -> None:
         """Worries beside what's working well while who said each item reads whole under

@@ -29,6 +29,7 @@ from ...sharing import family_may_see
 from ..panes import Pane, PaneContext, pane_class, pane_keys
 from ..panes.base import control_name
 from ..widgets.fields import FieldKey
+from ..widgets.labels import Announcement, FamilyName
 from .agenda_list import AgendaList
 from .open_record import OpenRecord, Stage
 
@@ -64,7 +65,7 @@ class Header(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(20, 10, 20, 10)
         left = QVBoxLayout()
-        self.family = QLabel()
+        self.family = FamilyName()
         self.family.setObjectName("headerFamily")
         # Three children's names at presentation size must not widen the window.
         self.family.setWordWrap(True)
@@ -138,7 +139,7 @@ class ConferenceView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.banner = QLabel("●  SHARED SCREEN  —  professionals-only information is hidden")
+        self.banner = Announcement("●  SHARED SCREEN  —  professionals-only information is hidden")
         self.banner.setObjectName("presentationBanner")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setWordWrap(True)
@@ -246,19 +247,8 @@ class ConferenceView(QWidget):
             self.refresh_marks([key])
         elif key in self.stale:
             self.panes[key].load(self.conference)
-        if self.panes[key].parentWidget() is None:  # set aside while the type was resized
-            self.stack.addWidget(self.panes[key])
         self.stale.discard(key)
         return self.panes[key]
-
-    def set_aside_hidden_panes(self) -> None:
-        """Take the panes not on screen out of the window, so a new type size restyles only
-        what is seen (F5 and zoom answer at once); each comes back, restyled, when shown."""
-        current = self.stack.currentWidget()
-        for pane in self.panes.values():
-            if pane is not current and pane.parentWidget() is not None:
-                self.stack.removeWidget(pane)
-                pane.setParent(None)
 
     def reload(self) -> None:
         """Read the whole record again and rebuild the visible pane."""
@@ -315,7 +305,8 @@ class ConferenceView(QWidget):
         if pane is not None and pane.isAncestorOf(widget):
             # In view now, and again once the pane has laid out what just changed.
             pane.keep_in_view(widget)
-            QTimer.singleShot(0, lambda: self._keep_in_view(widget))
+            # Bound to the field: a field deleted meanwhile (its pane rebuilt) is not called.
+            QTimer.singleShot(0, widget, lambda: self._keep_in_view(widget))
         if key and pane is not None and pane.isAncestorOf(widget):
             entity, entity_id, field = str(key).split(":")
             self.places[current] = (entity, int(entity_id), field)
@@ -541,24 +532,15 @@ class ConferenceView(QWidget):
             self.step(1)
 
     def after_theme(self, zoom_percent: int) -> None:
-        """Type size changed: widen the agenda and let text fields fit their words again."""
-        from ..widgets.fields import TextField
+        """Type size changed: widen the agenda and fit its entries to their words again.
 
+        (Each text field fits its words itself when its font changes.)"""
         width = min(480, int(270 * zoom_percent / 100))
         self.nav.setMinimumWidth(width)
         sizes = self.splitter.sizes()
         total = sum(sizes) or 1280
         self.splitter.setSizes([width, max(400, total - width)])
         self.nav.fit_entries()
-        # The panes' fields only: walking every child of the view (the agenda list's
-        # scroll bars and viewport...) would wrap each in Python, which is slow. Only the
-        # pane on screen: one set aside is restyled and resized, and so fitted, when shown
-        # again.
-        for pane in self.panes.values():
-            if pane.parentWidget() is None:
-                continue
-            for field in pane.findChildren(TextField):
-                field.fit_soon()
 
     def set_read_only(self, reason: str) -> None:
         """Another window holds this conference: show it, change nothing."""

@@ -46,6 +46,7 @@ from ...changes import (
 )
 from ...queries import load_conference
 from ...store import Store
+from ..widgets.labels import DialogTitle
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -196,7 +197,7 @@ class AuditDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
-        self.title = QLabel("Audit trail")
+        self.title = DialogTitle("Audit trail")
         self.title.setObjectName("dialogTitle")
         layout.addWidget(self.title)
         self.about = QLabel()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...journey import Journey, JourneyEntry
 from ...model import RecordStatus
+from ..widgets.labels import PanePrompt, PaneTitle, SectionTitle
 from ..widgets.rows_table import rows_table
 from ..widgets.score_chart import ChartData, ScoreChart
 
@@ -83,10 +84,10 @@ class JourneyView(QWidget):
         self.journey = journey
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
-        title = QLabel(f"The {journey.family_name} family's journey")
+        title = PaneTitle(f"The {journey.family_name} family's journey")
         title.setObjectName("paneTitle")
         outer.addWidget(title)
-        facts = QLabel(self.facts())
+        facts = PanePrompt(self.facts())
         facts.setObjectName("panePrompt")
         facts.setWordWrap(True)
         outer.addWidget(facts)
@@ -145,7 +146,7 @@ class JourneyView(QWidget):
         dates = journey.scores.dates
         for chart in journey.scores.charts():
             title_text = f"{chart.title} over time"
-            heading = QLabel(title_text)
+            heading = SectionTitle(title_text)
             heading.setObjectName("sectionTitle")
             charts_layout.addWidget(heading)
             drawn = ScoreChart(ChartData.of(chart, dates, title_text))

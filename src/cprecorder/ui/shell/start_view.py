@@ -34,6 +34,7 @@ from ...queries import ConferenceSummary, list_conferences
 from ...store import Store
 from ..dialogs.form import FormDialog
 from ..widgets.dates import DateEntry
+from ..widgets.labels import PanePrompt, PaneTitle, SectionTitle
 from ..widgets.rows_table import RowsModel, rows_table
 
 #: The start view shows this many; searching reaches all of them.
@@ -102,10 +103,10 @@ class StartView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 32, 40, 32)
         layout.setSpacing(14)
-        title = QLabel("Child protection conferences")
+        title = PaneTitle("Child protection conferences")
         title.setObjectName("paneTitle")
         layout.addWidget(title)
-        hint = QLabel("Find a conference by family or child name, or start a new one.")
+        hint = PanePrompt("Find a conference by family or child name, or start a new one.")
         hint.setObjectName("panePrompt")
         layout.addWidget(hint)
 
@@ -149,7 +150,7 @@ class StartView(QWidget):
         self.empty.setObjectName("emptyNote")
         layout.addWidget(self.empty)
 
-        cases_title = QLabel("Families' cases: what is due next")
+        cases_title = SectionTitle("Families' cases: what is due next")
         cases_title.setObjectName("sectionTitle")
         layout.addWidget(cases_title)
         self.case_model = CaseListModel()

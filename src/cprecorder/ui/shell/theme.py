@@ -5,13 +5,32 @@ Sizes are in points and scale with the zoom, so text stays readable over Teams.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 BASE_POINT_SIZE = 11.0
+
+#: Type sizes other than the body's, as a share of it, by widget class (the class's name,
+#: as Qt matches it; a subclass of one of these must be listed too). Labels are in
+#: :mod:`cprecorder.ui.widgets.labels`; a class here and its subclasses are exactly the
+#: widgets of that size, and the style sheet holds no sizes.
+TYPE_SCALES: dict[str, float] = {
+    "PaneTitle": 1.9,
+    "DialogTitle": 1.6,
+    "FamilyName": 1.45,
+    "SideTitle": 1.35,
+    "SectionTitle": 1.25,
+    "ChildsWords": 1.25,  # a child's own words, in the child's plan and involvement
+    "ScoreField": 1.15,
+    "OperationScore": 1.15,
+    "Announcement": 1.1,
+    "PanePrompt": 1.05,
+    "AgendaList": 1.05,
+    "Caption": 0.9,
+    "SaidBy": 0.9,  # who said a worry
+}
 
 
 @dataclass(frozen=True)
@@ -69,25 +88,20 @@ HIGH_CONTRAST = Palette(
 )
 
 
-def stylesheet(p: Palette, zoom_percent: int) -> str:
-    scale = zoom_percent / 100
+def stylesheet(p: Palette) -> str:
+    """Colours, borders, spacing and weights: the same at every type size."""
     banner_text = p.accent_text if p is HIGH_CONTRAST else "#ffffff"
-    base = BASE_POINT_SIZE * scale
-
-    def pt(factor: float) -> str:
-        return f"{base * factor:.1f}pt"
-
     return f"""
     QMainWindow, QDialog {{ background: {p.window}; color: {p.text}; }}
-    QWidget {{ color: {p.text}; font-size: {pt(1)}; }}
+    QWidget {{ color: {p.text}; }}
     QWidget#page, QScrollArea > QWidget > QWidget#page {{ background: {p.page}; }}
     QScrollArea {{ background: {p.page}; }}
-    QLabel#paneTitle {{ font-size: {pt(1.9)}; font-weight: 600; color: {p.text}; }}
-    QLabel#panePrompt {{ font-size: {pt(1.05)}; color: {p.muted}; }}
-    QLabel#sectionTitle {{ font-size: {pt(1.25)}; font-weight: 600; color: {p.accent}; }}
-    QLabel#sideTitle {{ font-size: {pt(1.35)}; font-weight: 700; color: {p.text}; }}
+    QLabel#paneTitle {{ font-weight: 600; color: {p.text}; }}
+    QLabel#panePrompt {{ color: {p.muted}; }}
+    QLabel#sectionTitle {{ font-weight: 600; color: {p.accent}; }}
+    QLabel#sideTitle {{ font-weight: 700; color: {p.text}; }}
     QComboBox#contributor {{ border: 2px solid transparent; background: transparent;
-        color: {p.muted}; font-size: {pt(0.9)}; padding: 0 4px; }}
+        color: {p.muted}; padding: 0 4px; }}
     QComboBox#contributor:focus {{ border: 2px solid {p.accent}; }}
     QLabel#sectionHint, QLabel#emptyNote {{ color: {p.muted}; }}
     QLabel#itemNumber {{ color: {p.muted}; padding-top: 6px; }}
@@ -129,18 +143,18 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
         border: 2px solid {p.accent}; }}
     QTabBar::tab:focus {{ border: 2px solid {p.accent}; }}
     QListWidget#agenda {{ background: {p.sidebar}; color: {p.sidebar_text};
-        border: 2px solid {p.sidebar}; font-size: {pt(1.05)}; padding: 8px 0; outline: none; }}
+        border: 2px solid {p.sidebar}; padding: 8px 0; outline: none; }}
     QListWidget#agenda:focus {{ border: 2px solid {p.accent}; }}
     QListWidget#agenda::item {{ padding: 8px 14px; border-left: 4px solid transparent; }}
     QListWidget#agenda::item:selected {{ background: {p.selected}; color: {p.text};
         border-left: 4px solid {p.accent}; }}
     QWidget#header {{ background: {p.page}; border-bottom: 1px solid {p.border}; }}
-    QLabel#headerFamily {{ font-size: {pt(1.45)}; font-weight: 600; }}
+    QLabel#headerFamily {{ font-weight: 600; }}
     QLabel#headerMeta {{ color: {p.muted}; }}
     QLabel#saveState {{ color: {p.muted}; }}
     QLabel#saveState[state="failed"] {{ color: {p.warning}; font-weight: 600; }}
     QLabel#presentationBanner {{ background: {p.banner}; color: {banner_text};
-        font-weight: 700; padding: 6px 12px; font-size: {pt(1.1)}; }}
+        font-weight: 700; padding: 6px 12px; }}
     QLabel#status[kind="good"] {{ color: {p.accent}; font-weight: 600; }}
     QLabel#status[kind="bad"] {{ color: {p.warning}; font-weight: 600; }}
     QTableView {{ background: {p.page}; gridline-color: {p.border}; border: 1px solid {p.border};
@@ -149,9 +163,9 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
         border-bottom: 1px solid {p.border}; font-weight: 600; }}
     QStatusBar {{ background: {p.window}; }}
     /* Review, sign-off, addendum and audit trail */
-    QLabel#dialogTitle {{ font-size: {pt(1.6)}; font-weight: 600; }}
+    QLabel#dialogTitle {{ font-weight: 600; }}
     QWidget#reviewPanel {{ background: {p.window}; }}
-    QLabel#reviewTitle {{ font-size: {pt(1.35)}; font-weight: 700; }}
+    QLabel#reviewTitle {{ font-weight: 700; }}
     QListView#reviewList {{ background: {p.page}; border: 1px solid {p.border};
         border-radius: 8px; outline: none; selection-background-color: {p.selected};
         selection-color: {p.text}; }}
@@ -166,13 +180,13 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
         qproperty-familyColor: {p.family_mark}; qproperty-lineColor: {p.muted};
         qproperty-medianColor: {p.text}; }}
     QLabel#subTitle {{ font-weight: 600; color: {p.text}; padding-top: 6px; }}
-    QLabel#fieldCaption, QLabel#scorerDetail {{ color: {p.muted}; font-size: {pt(0.9)}; }}
-    QLabel#gridHeading {{ color: {p.muted}; font-weight: 600; font-size: {pt(0.9)}; }}
+    QLabel#fieldCaption, QLabel#scorerDetail {{ color: {p.muted}; }}
+    QLabel#gridHeading {{ color: {p.muted}; font-weight: 600; }}
     QLabel#scorerName {{ font-weight: 600; }}
-    QLineEdit[scoreBox="true"] {{ font-size: {pt(1.15)}; font-weight: 600; }}
+    QLineEdit[scoreBox="true"] {{ font-weight: 600; }}
     QSpinBox[scoreBox="true"]::up-button, QSpinBox[scoreBox="true"]::down-button {{
         width: 0px; border: none; }}
-    QLabel#quoracy {{ font-size: {pt(1.1)}; font-weight: 600; padding: 8px 12px;
+    QLabel#quoracy {{ font-weight: 600; padding: 8px 12px;
         border-radius: 6px; color: {p.accent}; border: 1px solid {p.accent}; }}
     QLabel#quoracy[kind="bad"] {{ color: {p.warning}; border: 2px solid {p.warning}; }}
     QCheckBox[chip="true"] {{ border: 1px solid {p.muted}; border-radius: 14px;
@@ -183,16 +197,13 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
     QCheckBox[chip="true"]::indicator {{ width: 0px; height: 0px; }}
     QToolBar {{ background: {p.window}; border: none; spacing: 6px; }}
     /* Plan, actions, core group, children's plan and the export dialog */
-    QLabel#columnHeader {{ color: {p.muted}; font-weight: 600; font-size: {pt(0.9)}; }}
-    QLabel#groupTitle {{ font-size: {pt(1.1)}; font-weight: 700; color: {p.text}; }}
+    QLabel#columnHeader {{ color: {p.muted}; font-weight: 600; }}
     QLabel#rowMark {{ color: {p.warning}; font-weight: 700; }}
     QLabel#dueNote {{ color: {p.text}; background: {p.sidebar}; border-radius: 6px;
         padding: 8px 12px; }}
-    QLabel#cardNumber {{ color: {p.accent}; font-weight: 700; font-size: {pt(1.1)}; }}
     QFrame#card {{ background: {p.field}; border: 1px solid {p.border}; border-radius: 8px; }}
     QComboBox[warn="true"], QLineEdit[warn="true"], QLineEdit[unread="true"] {{
         border: 2px solid {p.warning}; }}
-    QTextEdit[words="child"] {{ font-size: {pt(1.25)}; }}
     QToolButton#picture {{ background: {p.page}; border: 2px solid {p.border};
         border-radius: 10px; padding: 6px; }}
     QToolButton#picture:checked {{ background: {p.selected}; border: 3px solid {p.accent}; }}
@@ -201,42 +212,27 @@ def stylesheet(p: Palette, zoom_percent: int) -> str:
     """
 
 
-_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+def apply_theme(app: QApplication, *, zoom_percent: int, high_contrast: bool) -> None:
+    """The theme at a zoom, for every window of the application.
 
-
-def split_sizes(sheet: str) -> tuple[str, str]:
-    """The style sheet without its font sizes, and its font sizes alone.
-
-    Restyling every widget of the application takes seconds on a busy machine; the
-    colours, borders and spacing do not change with the zoom, so they stay on the
-    application, and only the sizes are set again, on the window.
+    A new zoom (F5 switches to the presentation zoom) is only a change of fonts, one per
+    widget class: Qt gives each widget its class's font, widgets built later included.
+    The style sheet changes only with the palette; setting it again restyles every
+    widget, which took most of an F5.
     """
-    looks: list[str] = []
-    sizes: list[str] = []
-    for selector, body in _RULE.findall(re.sub(r"/\*.*?\*/", "", sheet, flags=re.S)):
-        declarations = [d.strip() for d in body.split(";") if d.strip()]
-        sized = [d for d in declarations if d.startswith("font-size")]
-        rest = [d for d in declarations if not d.startswith("font-size")]
-        if rest:
-            looks.append(f"{selector.strip()} {{ {'; '.join(rest)}; }}")
-        if sized:
-            sizes.append(f"{selector.strip()} {{ {'; '.join(sized)}; }}")
-    return "\n".join(looks), "\n".join(sizes)
-
-
-def apply_theme(
-    app: QApplication, *, zoom_percent: int, high_contrast: bool, window: QWidget | None = None
-) -> None:
-    """The theme at a zoom; with ``window``, sizes are restyled on that window alone."""
-    palette = HIGH_CONTRAST if high_contrast else CALM
-    font = QFont(app.font())
-    font.setPointSizeF(BASE_POINT_SIZE * zoom_percent / 100)
-    app.setFont(font)
-    sheet = stylesheet(palette, zoom_percent)
-    if window is None:
+    sheet = stylesheet(HIGH_CONTRAST if high_contrast else CALM)
+    if app.styleSheet() != sheet:  # only when the palette changes; it forgets class fonts
         app.setStyleSheet(sheet)
-        return
-    looks, sizes = split_sizes(sheet)
-    if app.styleSheet() != looks:  # only when the palette changes
-        app.setStyleSheet(looks)
-    window.setStyleSheet(sizes)
+    size = BASE_POINT_SIZE * zoom_percent / 100
+    body = QFont(app.font())
+    body.setPointSizeF(size)
+    app.setFont(body)  # what QApplication.font() says; it also forgets the class fonts
+    # Under a style sheet the application's font reaches only the windows, not the widgets
+    # in them: the body's size is given to every widget as the font of QWidget. A font of
+    # its own (not a copy of the application's) so that each widget takes it directly, as
+    # the style sheet's "QWidget { font-size }" did, and not from its parent.
+    for name, scale in (("QWidget", 1.0), *TYPE_SCALES.items()):
+        font = QFont(body.families())
+        font.setPointSizeF(round(size * scale, 1))
+        # PySide's stub says bytes; the binding takes the name as str (and refuses bytes).
+        app.setFont(font, name)  # type: ignore[arg-type]

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QLineEdit,
@@ -180,7 +181,9 @@ class TextField(QTextEdit, Bound):
             self.send(text)
 
     def _fit(self, *_args: object) -> None:
-        self.document().setTextWidth(self.viewport().width())
+        width = self.viewport().width()
+        if self.document().textWidth() != width:  # setting it lays out every line again
+            self.document().setTextWidth(width)
         line = self.fontMetrics().lineSpacing()
         doc_height = int(self.document().size().height() + 0.999)
         frame = (
@@ -271,6 +274,26 @@ class TextField(QTextEdit, Bound):
         return self.toPlainText()
 
 
+class ChildsWords(TextField):
+    """A child's own words, in a larger type than the professionals' (the theme's
+    ``TYPE_SCALES``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._type_to_viewport()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._type_to_viewport()
+
+    def _type_to_viewport(self) -> None:
+        # The area the words are in draws the placeholder, in its own font: the body's.
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF())  # its own size, not "as inherited"
+        self.viewport().setFont(font)
+
+
 class WheelOnlyWhenFocused:
     """Scrolling the pane must not change a choice, date or score under the pointer."""
 
@@ -281,7 +304,21 @@ class WheelOnlyWhenFocused:
             event.ignore()
 
 
-class ChoiceField(WheelOnlyWhenFocused, QComboBox, Bound):
+class RefitOnNewType:
+    """A combo box that works out its least size again when its type size changes.
+
+    Qt's combo box forgets the least width it needs on a change of style, not of font:
+    one built at 100 % kept that width at the presentation zoom, cutting the name it
+    shows. A new type size is now a font change (F5, a zoom).
+    """
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)  # type: ignore[misc]
+        if event.type() == QEvent.Type.FontChange:
+            QApplication.sendEvent(self, QEvent(QEvent.Type.StyleChange))  # type: ignore[arg-type]
+
+
+class ChoiceField(RefitOnNewType, WheelOnlyWhenFocused, QComboBox, Bound):
     """A choice from a vocabulary; ``None`` is offered as a blank when allowed."""
 
     def __init__(

@@ -34,8 +34,16 @@ from ....model import Action, ActionFor, ActionStatus, Conference
 from ....operations.action_owner import named_in_an_action
 from ....rules.timescales import check_dates
 from ...recording.recorder import Recorder
-from ...widgets.fields import Bound, ChoiceField, DateField, TextField, WheelOnlyWhenFocused
+from ...widgets.fields import (
+    Bound,
+    ChoiceField,
+    DateField,
+    RefitOnNewType,
+    TextField,
+    WheelOnlyWhenFocused,
+)
 from ...widgets.item_list import ItemList
+from ...widgets.labels import Caption
 
 NO_OWNER = "No one is named"
 NO_DATE = "No date set"
@@ -171,7 +179,7 @@ class ActionRow(QWidget):
         self.mark.setVisible(bool(marks.short))
 
 
-class OwnerField(WheelOnlyWhenFocused, QComboBox, Bound):
+class OwnerField(RefitOnNewType, WheelOnlyWhenFocused, QComboBox, Bound):
     """Who does an action: anyone, typed by name, or one of the conference's people.
 
     The box completes a name of the conference in itself as it is typed, never in a
@@ -281,7 +289,7 @@ class ActionGroup(QWidget):
         heads.setContentsMargins(32, 0, 0, 0)
         self.head_labels: list[QLabel] = []
         for text in ("What", "Who", "By when", "Status", ""):
-            head = QLabel(text)
+            head = Caption(text)
             head.setObjectName("columnHeader")
             self.head_labels.append(head)
             heads.addWidget(head)

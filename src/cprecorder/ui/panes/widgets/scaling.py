@@ -20,13 +20,21 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from ....journey import LastTime, LastTimes, case_facts, last_times
 from ....model import Attendance, Conference, Person, PersonKind
 from ...widgets.fields import FieldKey, TextField
+from ...widgets.labels import Caption
 from ..operation_fields import FirstWords, OperationPane, OperationScore
 from .score_spread import ScoreMark, initials
 
 
-def scorers(conference: Conference, scored: set[int]) -> tuple[list[Person], bool]:
-    """Who scales, and whether that is everyone because nobody is marked present yet."""
-    present = [p for p in conference.people if p.attendance is Attendance.PRESENT or p.id in scored]
+def scorers(
+    conference: Conference, scored: set[int], *, also: frozenset[Attendance] = frozenset()
+) -> tuple[list[Person], bool]:
+    """Who scales, and whether that is everyone because nobody is marked present yet.
+
+    Those present, and those ``also`` (an agency that sent a report only may scale the
+    child's safety in it); anyone already given a score stays listed.
+    """
+    asked = {Attendance.PRESENT} | also
+    present = [p for p in conference.people if p.attendance in asked or p.id in scored]
     if any(p.attendance is Attendance.PRESENT for p in conference.people):
         return present, False
     return list(conference.people), True
@@ -95,7 +103,7 @@ class ScalingGrid(QWidget):
         shift = 1 if last_time else 0
         titles = ["Who", *(["Last time"] if shift else []), "Score", *(c.title for c in columns)]
         for column, title in enumerate(titles):
-            heading = QLabel(title)
+            heading = Caption(title)
             heading.setObjectName("gridHeading")
             heading.setWordWrap(True)  # long headings must not widen a small screen
             grid.addWidget(heading, 0, column)
@@ -108,7 +116,7 @@ class ScalingGrid(QWidget):
             name = QLabel(f"{person.name or '(no name)'}")
             name.setObjectName("scorerName")
             badge = f"{initials(person.name)} · " if person.name else ""
-            detail = QLabel(f"{badge}{who_detail(person)}")
+            detail = Caption(f"{badge}{who_detail(person)}")
             detail.setObjectName("scorerDetail")
             detail.setWordWrap(True)
             stack.addWidget(name)

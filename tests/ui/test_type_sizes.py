@@ -1,0 +1,101 @@
+"""Type sizes by widget class: F5 and a zoom change fonts, never the style sheet."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QTextEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+import cprecorder.ui
+from by_keyboard import focused
+from cprecorder.ui.panes.worries import SaidBy
+from cprecorder.ui.shell.main_window import MainWindow
+from cprecorder.ui.shell.settings import PRESENTATION_ZOOM, ZOOM
+from cprecorder.ui.shell.theme import BASE_POINT_SIZE, CALM, TYPE_SCALES, stylesheet
+from cprecorder.ui.widgets.fields import ChildsWords, ChoiceField
+from cprecorder.ui.widgets.labels import Caption, PaneTitle
+
+
+def widget_classes() -> dict[str, list[type[QWidget]]]:
+    """Every widget class of the window, by name (Qt matches a class font by name)."""
+    for module in pkgutil.walk_packages(cprecorder.ui.__path__, "cprecorder.ui."):
+        importlib.import_module(module.name)
+    found: dict[str, list[type[QWidget]]] = {}
+    todo: list[type[QWidget]] = [QWidget]
+    while todo:
+        cls = todo.pop()
+        for sub in cls.__subclasses__():
+            todo.append(sub)
+            if sub.__module__.startswith("cprecorder.") and sub not in found.get(sub.__name__, []):
+                found.setdefault(sub.__name__, []).append(sub)
+    return found
+
+
+def test_every_type_size_is_a_widget_class_with_its_subclasses() -> None:
+    classes = widget_classes()
+    for name in TYPE_SCALES:
+        # One class of that name: another of the same name would take its size too.
+        assert len(classes.get(name, [])) == 1, f"{name}: {classes.get(name)}"
+        # Qt takes the font of the class itself, else of any class it inherits in no set
+        # order: a subclass of a sized class must be sized too, or it may take the body's.
+        for sub in classes[name][0].__subclasses__():
+            assert sub.__name__ in TYPE_SCALES, f"{sub.__name__} inherits {name}'s size"
+    assert "font-size" not in stylesheet(CALM)
+
+
+def size(zoom: int, scale: float = 1.0) -> float:
+    return round(BASE_POINT_SIZE * zoom / 100 * scale, 1)
+
+
+def test_f5_resizes_type_by_class_without_restyling(qtbot: QtBot, demo_window: MainWindow) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    view = demo_window.view
+    assert view is not None
+    normal, shared = demo_window.settings.get(ZOOM), demo_window.settings.get(PRESENTATION_ZOOM)
+    pane = view.pane("worries")
+    title = pane.findChild(PaneTitle)
+    said_by = pane.findChild(SaidBy)
+    text = pane.findChild(QTextEdit)
+    assert title is not None and said_by is not None and text is not None
+    sheet = app.styleSheet()
+    assert title.font().pointSizeF() == size(normal, TYPE_SCALES["PaneTitle"])
+    assert said_by.font().pointSizeF() == size(normal, TYPE_SCALES["SaidBy"])
+    assert text.font().pointSizeF() == size(normal)
+
+    qtbot.keyClick(focused(), Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: demo_window.presentation)
+    assert title.font().pointSizeF() == size(shared, TYPE_SCALES["PaneTitle"])
+    assert said_by.font().pointSizeF() == size(shared, TYPE_SCALES["SaidBy"])
+    assert text.font().pointSizeF() == size(shared)
+    assert app.styleSheet() is sheet or app.styleSheet() == sheet  # nothing restyled
+    # A pane built after F5 is at the new size from the start.
+    later = view.pane("decision")
+    caption = later.findChild(Caption)
+    assert caption is not None
+    assert caption.font().pointSizeF() == size(shared, TYPE_SCALES["Caption"])
+    # A combo box wants the width of its new type, not of the type it was built at.
+    for combo in pane.findChildren(ChoiceField):
+        assert combo.minimumSizeHint() == combo.sizeHint()
+
+    qtbot.keyClick(focused(), Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: not demo_window.presentation)
+    assert title.font().pointSizeF() == size(normal, TYPE_SCALES["PaneTitle"])
+    assert text.font().pointSizeF() == size(normal)
+
+
+def test_a_childs_words_and_their_prompt_are_in_the_larger_type(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    view = demo_window.view
+    assert view is not None
+    pane = view.pane("involvement")
+    words = pane.findChildren(ChildsWords)
+    assert words
+    for field in words:
+        assert field.font().pointSizeF() > pane.findChild(QComboBox).font().pointSizeF()  # type: ignore[union-attr]
+        # The placeholder ("I like it when…") is drawn by the area the words are in.
+        assert field.viewport().font().pointSizeF() == field.font().pointSizeF()
