@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
@@ -82,6 +82,7 @@ def create_conference(
                 carry_forward(previous, conference)
         else:
             conference.case = Case(family_name=family_name.strip(), reference=case_reference)
+            session.info["made_in"] = conference  # the new case is audited in this meeting
         carried = {child.name for child in conference.children}
         for name in children or []:
             first, _, last = name.strip().partition(" ")
@@ -126,6 +127,26 @@ def update(
     saved the row since, :class:`~cprecorder.conflicts.EditConflictError` says who and
     carries both versions. Without it the values are saved whatever the row holds.
     """
+    checked = checked_values(entity, values)
+    return save_checked(
+        store,
+        actor=actor,
+        entity=entity,
+        entity_id=entity_id,
+        values=checked,
+        revision=revision,
+        path=save_path(entity, checked),
+    )
+
+
+#: The two ways a field's save is written, with one set of rules: the autosave's few
+#: statements (:mod:`.fields`) and the ORM's unit of work (:func:`update_through_session`).
+SavePath = Literal["autosave", "orm"]
+
+
+def checked_values(entity: str, values: dict[str, Any]) -> dict[str, Any]:
+    """The values as they are saved, each checked against its field; a field that cannot
+    be changed, or a value it cannot take, is refused with the field named."""
     cls = entity_class(entity)
     allowed = set(editable_fields(cls))
     if about_children(cls):
@@ -138,22 +159,41 @@ def update(
             checked[field] = _child_ids(field, value)
         else:
             checked[field] = coerce(cls, field, value)
-    if plain_values(cls, entity, checked):
-        # Plain values of the row itself (the autosave): nothing to check against the
-        # rest of the record, so they are saved without building the ORM's objects.
+    return checked
+
+
+def save_path(entity: str, checked: dict[str, Any]) -> SavePath:
+    """How :func:`update` writes these checked values: plain values of the row itself (the
+    autosave's) need nothing checked against the rest of the record, so they are saved
+    without building the ORM's objects; anything else goes through the ORM."""
+    return "autosave" if _plain_values(entity_class(entity), entity, checked) else "orm"
+
+
+def save_checked(
+    store: Store,
+    *,
+    actor: Actor,
+    entity: str,
+    entity_id: int,
+    values: dict[str, Any],
+    revision: int | None,
+    path: SavePath,
+) -> Change:
+    """Checked values (:func:`checked_values`) saved the way ``path`` names."""
+    if path == "autosave":
         from .fields import save_fields
 
         return save_fields(
             store,
             actor=actor,
             entity=entity,
-            cls=cls,
+            cls=entity_class(entity),
             entity_id=entity_id,
-            values=checked,
+            values=values,
             revision=revision,
         )
     return update_through_session(
-        store, actor=actor, entity=entity, entity_id=entity_id, values=checked, revision=revision
+        store, actor=actor, entity=entity, entity_id=entity_id, values=values, revision=revision
     )
 
 
@@ -194,7 +234,7 @@ def update_through_session(
         )
 
 
-def plain_values(cls: type[Base], entity: str, values: dict[str, Any]) -> bool:
+def _plain_values(cls: type[Base], entity: str, values: dict[str, Any]) -> bool:
     """Whether every value stands on its own: no reference to check against the rest of
     the record, no agenda heading, no check the model makes itself (a score's 0 to 10),
     no list of the children an item is about (links of their own)."""
