@@ -34,6 +34,7 @@ from cprecorder.store import Store
 from cprecorder.ui.dialogs.export import ExportDialog
 from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.shell.window_actions import ActionId
+from cprecorder.ui.widgets.fields import TextField
 
 Ctrl = Qt.KeyboardModifier.ControlModifier
 
@@ -298,3 +299,24 @@ def test_typing_into_a_read_only_field_is_answered_in_the_field(
     assert "Priya Sandhu has this record open" in QToolTip.text()
     # an empty field shows it instead of its prompt ("Why are we meeting today?")
     assert "read only" in summary.placeholderText().lower()
+
+
+def test_ctrl_arrows_in_a_box_that_is_not_an_item_leave_the_view_where_it_is(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """Ctrl+↓ in the safety scale's "One point up" (a box, not an item to move) came up to
+    the pane and scrolled it a step; four took the box being typed in off screen (the
+    keyboard monkey's seed 524977)."""
+    pane = go_to(qtbot, demo_window, "safety_scale")
+    box = next(
+        w
+        for w in pane.findChildren(TextField)
+        if w.accessibleName().startswith("One point up") and w.isVisibleTo(pane)
+    )
+    qtbot.mouseClick(box.viewport(), Qt.MouseButton.LeftButton)
+    assert focused() is box
+    top = pane.scroller.verticalScrollBar().value()
+    for _ in range(4):
+        press(qtbot, Qt.Key.Key_Down, Ctrl)
+    assert pane.scroller.verticalScrollBar().value() == top
+    assert focused() is box

@@ -95,6 +95,24 @@ class LockedTyping(QObject):
         return True
 
 
+class PageScroller(QScrollArea):
+    """A pane's scroll area: the view follows the cursor, never an arrow key.
+
+    It never has the keyboard itself; an arrow a field does not use (Ctrl+↓ in a box that
+    is not an item to move) came up to it and scrolled the page a step, and four of them
+    took the field being typed in off screen. The wheel and the scroll bar still scroll.
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in ARROWS:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
+ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
+
+
 @dataclass
 class PaneContext:
     """What a pane may use: the recorder, the agenda, and who is at the keyboard."""
@@ -135,7 +153,7 @@ class Pane(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroller = QScrollArea()
+        self.scroller = PageScroller()
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         # Tab goes from field to field; the scroll area itself never takes the keys.
