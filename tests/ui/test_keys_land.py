@@ -148,6 +148,30 @@ def test_enter_on_the_reviews_close_button_puts_the_cursor_back_in_the_field(
     assert focused() is typed_in  # ...and the keys go where the person was typing
 
 
+def test_esc_in_the_review_after_the_field_it_came_from_was_removed_goes_to_the_record(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """The review remembered the widget the cursor came from; once that item was removed
+    (its pane rebuilt), Esc raised "Internal C++ object already deleted" and the cursor
+    stayed in the review list (the keyboard monkey's seed 724974)."""
+    pane = go_to(qtbot, demo_window, "plan")
+    item = focused()
+    assert pane.isAncestorOf(item) and item.property("field_key")
+    press(qtbot, Qt.Key.Key_R, Ctrl)  # the review remembers where the cursor came from
+    press(qtbot, Qt.Key.Key_Escape)
+    assert focused() is item
+    press(qtbot, Qt.Key.Key_Delete, Ctrl)  # that item is removed: its widget goes
+    qtbot.wait(50)
+    for _ in range(40):  # Tab on into the review panel
+        press(qtbot, Qt.Key.Key_Tab)
+        if focused().accessibleName() == "Close the review":
+            break
+    press(qtbot, Qt.Key.Key_R, Ctrl)  # from the panel: the cursor goes to its list
+    press(qtbot, Qt.Key.Key_Escape)  # ...and back to the record
+    assert demo_window.view is not None
+    assert demo_window.view.panes["plan"].isAncestorOf(focused())
+
+
 def test_ctrl_arrows_on_a_button_leave_the_cursor_on_it(
     qtbot: QtBot, demo_window: MainWindow
 ) -> None:

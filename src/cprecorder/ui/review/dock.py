@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
@@ -462,7 +463,14 @@ class ReviewDock(QDockWidget):
         if view is None:
             return
         target = self.came_from
-        if target is not None and view.isAncestorOf(target) and target.isVisible():
+        # The widget remembered may be gone: a pane rebuilt since deleted it ("Internal C++
+        # object already deleted", and the cursor stayed in the review list).
+        if (
+            target is not None
+            and shiboken6.isValid(target)
+            and view.isAncestorOf(target)
+            and target.isVisible()
+        ):
             target.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         # Where the person was typing in the pane shown, else its first field, else its
