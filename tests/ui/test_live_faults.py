@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QTextEdit
 from pytestqt.qtbot import QtBot
 
 from by_keyboard import answering, focused, go_to, open_window, press, settled
 from cprecorder.actor import Actor
 from cprecorder.store import Store
+from cprecorder.ui.panes import Pane
 from cprecorder.ui.shell.app import Records, show_then_open
 from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.shell.settings import LAST_CONFERENCE, LAST_FIELD, LAST_PANE, Settings
@@ -148,24 +149,58 @@ def test_a_confidential_worry_being_typed_in_shows_both_borders(
     assert accent in colours  # the keyboard is here
 
 
+def shared_safety_scale(qtbot: QtBot, window: MainWindow, width: int, height: int) -> Pane:
+    """The safety scale in presentation mode (F5), the window at this size."""
+    window.resize(width, height)
+    pane = go_to(qtbot, window, "safety_scale")
+    press(qtbot, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.presentation, timeout=3000)
+    qtbot.wait(50)
+    return pane
+
+
 def test_on_the_shared_screen_a_score_box_leaves_room_for_the_words(
     qtbot: QtBot, demo_window: MainWindow
 ) -> None:
     """At 1600×1000 in presentation mode the score box ("6") took a third of the row and
     "Why this score" was squeezed to two words a line in front of the family."""
-    demo_window.resize(1600, 1000)
-    view = demo_window.view
-    assert view is not None
-    go_to(qtbot, demo_window, "safety_scale")
-    press(qtbot, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: demo_window.presentation, timeout=3000)
-    qtbot.wait(50)
-    pane = view.panes["safety_scale"]
-    box = next(w for w in pane.findChildren(ScoreField) if w.isVisibleTo(view))
+    pane = shared_safety_scale(qtbot, demo_window, 1600, 1000)
+    box = next(w for w in pane.findChildren(ScoreField) if w.isVisibleTo(pane))
     reason = next(
         w
         for w in pane.findChildren(TextField)
-        if w.isVisibleTo(view) and w.accessibleName().startswith("Why this score")
+        if w.isVisibleTo(pane) and w.accessibleName().startswith("Why this score")
     )
     assert box.width() <= box.fontMetrics().horizontalAdvance("10") * 6
     assert reason.width() > box.width()
+
+
+def test_on_the_shared_screen_an_empty_fields_prompt_is_read_whole(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """At 1280×720 in presentation mode the safety scale's empty "One point up" showed
+    "What would" and nothing more: Qt draws a prompt on one line, cut at the edge."""
+    pane = shared_safety_scale(qtbot, demo_window, 1280, 720)
+    field = next(
+        w
+        for w in pane.findChildren(TextField)
+        if w.isVisibleTo(pane) and not w.toPlainText() and w.placeholderText().startswith("What")
+    )
+    metrics = field.viewport().fontMetrics()
+    margin = int(field.document().documentMargin())
+    inside = field.viewport().rect().adjusted(margin, margin, -margin, -margin)
+    wrapped = metrics.boundingRect(
+        QRect(0, 0, inside.width(), 100_000), int(Qt.TextFlag.TextWordWrap), field.placeholderText()
+    )
+    assert wrapped.height() > metrics.lineSpacing()  # it needs more than one line here...
+    assert wrapped.height() <= inside.height()  # ...and the field is as tall as that
+    # ...and the prompt is drawn on each of those lines, not on the first alone.
+    picture = field.viewport().grab().toImage()
+    background = picture.pixelColor(picture.width() - 2, picture.height() - 2)
+    below_first_line = range(margin + metrics.lineSpacing() + 2, margin + wrapped.height())
+    inked = [
+        y
+        for y in below_first_line
+        if any(picture.pixelColor(x, y) != background for x in range(margin, inside.right()))
+    ]
+    assert inked, "nothing of the prompt is drawn below its first line"

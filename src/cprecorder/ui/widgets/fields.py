@@ -11,10 +11,13 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
     QResizeEvent,
     QShowEvent,
     QTextCursor,
@@ -186,6 +189,10 @@ class TextField(QTextEdit, Bound):
             self.document().setTextWidth(width)
         line = self.fontMetrics().lineSpacing()
         doc_height = int(self.document().size().height() + 0.999)
+        if self.document().isEmpty():
+            # An empty field's prompt is read whole: in a narrow column at the shared
+            # screen's type size "What would move it one point up?" takes three lines.
+            doc_height = max(doc_height, self._prompt_height())
         frame = (
             self.frameWidth() * 2 + self.contentsMargins().top() + self.contentsMargins().bottom()
         )
@@ -195,6 +202,47 @@ class TextField(QTextEdit, Bound):
         )
         if self.height() != wanted:
             self.setFixedHeight(wanted)
+
+    # -- the prompt an empty field shows ---------------------------------------------
+    # Qt draws a text box's placeholder on one line, cut at the edge: in a narrow column at
+    # the shared screen's type size "What would move it one point up?" read "What would".
+    # The field keeps its prompt itself and draws it wrapped, as tall as it needs.
+    _prompt = ""
+
+    def setPlaceholderText(self, placeholderText: str, /) -> None:
+        self._prompt = placeholderText
+        self.viewport().update()
+        if hasattr(self, "_min_lines"):  # built: the field fits the new prompt
+            self.fit_soon()
+
+    def placeholderText(self) -> str:
+        return self._prompt
+
+    def _prompt_height(self) -> int:
+        """The height of the prompt wrapped inside the margins, as :meth:`paintEvent`
+        draws it (in the font of the area the words are in)."""
+        if not self._prompt:
+            return 0
+        margin = int(self.document().documentMargin())
+        width = max(1, self.viewport().width() - 2 * margin)
+        wrapped = self.viewport().fontMetrics().boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), self._prompt
+        )
+        return wrapped.height() + 2 * margin
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._prompt or not self.document().isEmpty():
+            return
+        margin = int(self.document().documentMargin())
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        painter.drawText(
+            self.viewport().rect().adjusted(margin, margin, -margin, -margin),
+            int(Qt.AlignmentFlag.AlignTop) | int(Qt.TextFlag.TextWordWrap),
+            self._prompt,
+        )
+        painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
