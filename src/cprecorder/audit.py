@@ -163,8 +163,10 @@ def changes_in(session: Session) -> list[dict[str, Any]]:
     operation: Operation | None = session.info.get("operation")
     moved = session.info.get("moved")
     # A part above every meeting (the family's case) is audited in the meeting it was
-    # changed from, which the operation names.
-    made_in: int | None = session.info.get("made_in")
+    # changed from, which the operation names: by its id, or the meeting itself when the
+    # case is made with it (its id is known once flushed, as now).
+    named = session.info.get("made_in")
+    made_in: int | None = named.id if isinstance(named, Conference) else named
     now = utcnow()
     rows: list[dict[str, Any]] = []
 

@@ -10,7 +10,17 @@ import datetime as dt
 from typing import Any
 
 from .actor import Actor
-from .demo_parts import add, agency_view, days_from, record, safety_scores, scored, worry
+from .demo_parts import (
+    add,
+    agency_view,
+    days_from,
+    person,
+    record,
+    related,
+    safety_scores,
+    scored,
+    worry,
+)
 from .store import Store
 
 
@@ -78,39 +88,23 @@ def demo_conference(scheduled_at: dt.datetime | None = None) -> dict[str, Any]:
             None,
         ),
     ]
-    rows: list[dict[str, Any]] = []
-    for name, kind, role, agency, attendance, joined, expected, received in people:
-        rows.append(
-            {
-                "name": name,
-                "kind": kind,
-                "role": role,
-                "agency": agency,
-                "attendance": attendance,
-                "joined_by": joined,
-                "report_expected": expected,
-                "report_received_on": later(received) if received is not None else None,
-                "report_shared_with_family": received is not None and received <= -2,
-                "household": None,
-                "known_as": "",
-                "views": "",
-                "agrees_reports": None,
-                "disagrees_with": "",
-                "relationships": [],
-            }
+    rows = [
+        person(
+            name,
+            kind,
+            role,
+            agency,
+            attendance,
+            joined,
+            report_expected=expected,
+            report_received_on=later(received) if received is not None else None,
+            report_shared_with_family=received is not None and received <= -2,
         )
-    rows[0]["relationships"] = [
-        {"child": "child:1", "relationship_to_child": "Mother"},
-        {"child": "child:2", "relationship_to_child": "Mother"},
+        for name, kind, role, agency, attendance, joined, expected, received in people
     ]
-    rows[1]["relationships"] = [
-        {"child": "child:1", "relationship_to_child": "Stepfather"},
-        {"child": "child:2", "relationship_to_child": "Father"},
-    ]
-    rows[2]["relationships"] = [
-        {"child": "child:1", "relationship_to_child": "Grandmother"},
-        {"child": "child:2", "relationship_to_child": "Grandmother"},
-    ]
+    rows[0]["relationships"] = related(("child:1", "Mother"), ("child:2", "Mother"))
+    rows[1]["relationships"] = related(("child:1", "Stepfather"), ("child:2", "Father"))
+    rows[2]["relationships"] = related(("child:1", "Grandmother"), ("child:2", "Grandmother"))
 
     scorers = ["person:1", "person:2", "person:3", "person:5", "person:6", "person:7"]
 

@@ -18,7 +18,17 @@ import json
 from typing import Any
 
 from .actor import Actor
-from .demo_parts import add, agency_view, days_from, record, safety_scores, scored, worry
+from .demo_parts import (
+    add,
+    agency_view,
+    days_from,
+    person,
+    record,
+    related,
+    safety_scores,
+    scored,
+    worry,
+)
 from .store import Store
 
 #: A professionals-only sentence the tests look for in every family output.
@@ -76,38 +86,6 @@ def marlowe_conference(
     day = when.date()
 
     on = days_from(day)
-
-    def person(
-        name: str,
-        kind: str,
-        role: str,
-        agency: str = "",
-        attendance: str = "present",
-        joined_by: str | None = "video",
-        **more: Any,
-    ) -> dict[str, Any]:
-        row: dict[str, Any] = {
-            "name": name,
-            "kind": kind,
-            "role": role,
-            "agency": agency,
-            "attendance": attendance,
-            "joined_by": joined_by,
-            "report_expected": False,
-            "report_received_on": None,
-            "report_shared_with_family": False,
-            "household": None,
-            "known_as": "",
-            "views": "",
-            "agrees_reports": None,
-            "disagrees_with": "",
-            "relationships": [],
-        }
-        row.update(more)
-        return row
-
-    def related(*pairs: tuple[str, str]) -> list[dict[str, Any]]:
-        return [{"child": child, "relationship_to_child": words} for child, words in pairs]
 
     people = [
         person(  # person:1

@@ -24,6 +24,43 @@ def days_from(day: dt.date) -> Callable[[int], str]:
     return on
 
 
+def person(
+    name: str,
+    kind: str,
+    role: str,
+    agency: str = "",
+    attendance: str = "present",
+    joined_by: str | None = "video",
+    **more: Any,
+) -> dict[str, Any]:
+    """Someone at (or invited to) the conference; ``more`` sets the rest of the row (their
+    report, household, name to the children, views, relationships)."""
+    row: dict[str, Any] = {
+        "name": name,
+        "kind": kind,
+        "role": role,
+        "agency": agency,
+        "attendance": attendance,
+        "joined_by": joined_by,
+        "report_expected": False,
+        "report_received_on": None,
+        "report_shared_with_family": False,
+        "household": None,
+        "known_as": "",
+        "views": "",
+        "agrees_reports": None,
+        "disagrees_with": "",
+        "relationships": [],
+    }
+    row.update(more)
+    return row
+
+
+def related(*pairs: tuple[str, str]) -> list[dict[str, Any]]:
+    """A person's relationships: each child (``child:1``…) and what they are to the child."""
+    return [{"child": child, "relationship_to_child": words} for child, words in pairs]
+
+
 def worry(heading: str, text: str, who: str | None = None, confidential: bool = False) -> Any:
     """A worry or a strength under an agenda heading, and who said it."""
     return {"heading": heading, "text": text, "contributor": who, "confidential": confidential}

@@ -504,6 +504,7 @@ def import_conference(store: Store, *, actor: Actor, data: Any, as_copy: bool = 
             case.family_name = builder.case.get("family_name") or conference.family_name
             case.reference = builder.case.get("reference", "")
         conference.case = case
+        session.info["made_in"] = conference  # a case made or named here is audited in it
         session.add(conference)
         session.flush()
         return conference.id

@@ -20,7 +20,7 @@ from contextlib import closing, contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import (
     ArgumentError,
@@ -351,15 +351,6 @@ class Store:
             raise
         finally:
             connection.close()
-
-    def table_names(self) -> list[str]:
-        return inspect(self.engine).get_table_names()
-
-    def integrity_check(self) -> str:
-        if not self.is_sqlite:
-            return "ok"
-        with self.engine.connect() as conn:
-            return str(conn.execute(text("PRAGMA integrity_check")).scalar())
 
     def close(self) -> None:
         self.engine.dispose()

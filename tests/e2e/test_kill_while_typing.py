@@ -57,6 +57,7 @@ from cprecorder.actor import Actor
 from cprecorder.demo import add_demo_conference
 from cprecorder.model import Conference, Role
 from cprecorder.store import Store
+from damage import integrity
 
 TYPIST = Path(__file__).with_name("typist.py")
 
@@ -224,9 +225,9 @@ def run_trial(prepared: Prepared, root: Path, trial: Trial) -> Trial:
         elif kind == "MISMATCH":
             trial.mismatches.append(line)
 
+    trial.integrity = integrity(folder / "cprecorder.sqlite3")
     store = Store.open_sqlite(folder / "cprecorder.sqlite3")
     try:
-        trial.integrity = store.integrity_check()
         with store.read() as session:
             conference = session.get(Conference, prepared.conference_id)
             assert conference is not None

@@ -10,7 +10,8 @@ into an item that was then removed may be gone, never doubled).
 
 ``make test`` runs two fixed seeds of 150 steps; ``make soak`` runs five
 random seeds of 2,000 steps. A failure names its seed: replay it with
-``CPRECORDER_MONKEY_SEED=<seed> pytest tests/ui/test_keyboard_monkey.py``.
+``CPRECORDER_MONKEY_SEED=<seed> pytest tests/ui/test_keyboard_monkey.py`` (with
+``CPRECORDER_SOAK=1`` for a soak's 2,000 steps; the replay is not marked ``soak``).
 """
 
 from __future__ import annotations
@@ -52,8 +53,9 @@ SOAK_STEPS = 2000
 def seeds() -> list[Any]:
     """Fixed seeds for ``make test``; under ``make soak`` random ones, longer."""
     replay = os.environ.get("CPRECORDER_MONKEY_SEED")
-    if replay:
-        return [pytest.param(int(replay), SOAK_STEPS if SOAK else SUITE_STEPS, id=replay)]
+    if replay:  # the soak's length with CPRECORDER_SOAK=1 (a soak failure may come late)
+        steps, limit = (SOAK_STEPS, 3 * 3600) if SOAK else (SUITE_STEPS, 600)
+        return [pytest.param(int(replay), steps, marks=pytest.mark.timeout(limit), id=replay)]
     suite = [
         pytest.param(seed, SUITE_STEPS, marks=pytest.mark.timeout(600), id=str(seed))
         for seed in (20261206, 1512027)
@@ -208,10 +210,24 @@ class Monkey:
     def remove(self) -> None:
         widget = focused()
         key = widget.property("field_key") if widget is not None else None
+        before = self.parts_typed_in()
         self.key(Qt.Key.Key_Delete, Ctrl)
         if key:
             entity, entity_id, _field = str(key).split(":")
             self.maybe_gone.add(f"{entity}:{entity_id}:")
+        # The parts that hang from the item go with it (a child's plan, a person's score);
+        # words typed there are gone too, unless it is put back (which brings them all).
+        self.maybe_gone |= before - self.parts_typed_in()
+
+    def parts_typed_in(self) -> set[str]:
+        """The parts of the record words were typed into that the record holds now."""
+        record = self.window.view.record
+        held = set()
+        for key in self.typed.values():
+            entity, entity_id, _field = key.split(":")
+            if record.part(entity, int(entity_id)) is not None:
+                held.add(f"{entity}:{entity_id}:")
+        return held
 
     def click_agenda(self, view: Any) -> None:
         rows = [r for r in range(view.nav.count()) if not view.nav.item(r).isHidden()]
@@ -325,6 +341,6 @@ def test_keyboard_monkey(
             )
     except AssertionError as failure:
         raise AssertionError(
-            f"{failure}\nReplay: CPRECORDER_MONKEY_SEED={seed} "
-            "pytest tests/ui/test_keyboard_monkey.py"
+            f"{failure}\nReplay: {'CPRECORDER_SOAK=1 ' if steps == SOAK_STEPS else ''}"
+            f"CPRECORDER_MONKEY_SEED={seed} pytest tests/ui/test_keyboard_monkey.py"
         ) from None

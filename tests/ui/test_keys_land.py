@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -128,6 +129,41 @@ def test_a_pane_chosen_in_the_agenda_list_takes_the_typing(
     assert view.current_key() == "summary"
 
 
+def test_enter_on_the_reviews_close_button_puts_the_cursor_back_in_the_field(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    typed_in = focused()
+    press(qtbot, Qt.Key.Key_R, Ctrl)  # the review opens with the cursor in its list...
+    press(qtbot, Qt.Key.Key_Escape)  # ...and Esc goes back to the record, the list open
+    assert focused() is typed_in
+    for _ in range(40):  # Tab on to the review's ✕
+        press(qtbot, Qt.Key.Key_Tab)
+        if focused().accessibleName() == "Close the review":
+            break
+    close = focused()
+    assert close.accessibleName() == "Close the review"
+    press(qtbot, Qt.Key.Key_Return)
+    assert not close.isVisible()  # the review is closed...
+    assert focused() is typed_in  # ...and the keys go where the person was typing
+
+
+def test_ctrl_arrows_on_a_button_leave_the_cursor_on_it(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """Ctrl+Up/Down move an item; on "+ Add a rule…" (the last of its pane) they used to
+    step to the next widget, the agenda list, whose type-ahead then took the letters."""
+    go_to(qtbot, demo_window, "plan_rules")
+    for _ in range(60):
+        press(qtbot, Qt.Key.Key_Tab)
+        if focused().accessibleName() == "Add a rule for another behaviour":
+            break
+    add = focused()
+    assert add.accessibleName() == "Add a rule for another behaviour"
+    press(qtbot, Qt.Key.Key_Down, Ctrl)
+    press(qtbot, Qt.Key.Key_Up, Ctrl)
+    assert focused() is add
+
+
 # -- problem 2: the view stays where the person types -------------------------------------
 
 
@@ -198,6 +234,22 @@ def test_a_status_message_goes_when_it_stops_being_true(
     assert demo_window.presentation
     press(qtbot, Qt.Key.Key_Delete, Ctrl)
     assert "removed" not in demo_window.status.text()
+
+
+def test_a_zoom_step_says_so_for_a_moment_only(
+    qtbot: QtBot, demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cprecorder.ui.shell import main_window
+
+    monkeypatch.setattr(main_window, "PASSING_MESSAGE_MS", 300)
+    press(qtbot, Qt.Key.Key_Equal, Ctrl)
+    assert demo_window.status.text().startswith("Zoom ")
+    qtbot.waitUntil(lambda: demo_window.status.text() == "", timeout=3000)
+    # A message that stays true (a refusal) is not cleared by an earlier zoom's timer.
+    press(qtbot, Qt.Key.Key_Minus, Ctrl)
+    demo_window.show_message("This record is read-only here.")
+    qtbot.wait(600)
+    assert demo_window.status.text() == "This record is read-only here."
 
 
 # -- problem 6: the hand-over asks, can be taken back, and is offered only while it applies --

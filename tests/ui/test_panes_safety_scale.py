@@ -26,13 +26,20 @@ def widget(qtbot: QtBot, window: MainWindow, key: tuple[str, int, str]) -> QWidg
     return go_to(qtbot, window, "safety_scale", SafetyScalePane).fields[key].as_widget()
 
 
-def add_present(store: Store, actor: Actor, conference_id: int, name: str, kind: str) -> int:
+def add_present(
+    store: Store,
+    actor: Actor,
+    conference_id: int,
+    name: str,
+    kind: str,
+    attendance: str = "present",
+) -> int:
     change = op.add_item(
         store,
         actor=actor,
         conference_id=conference_id,
         entity="person",
-        values={"name": name, "kind": kind, "attendance": "present"},
+        values={"name": name, "kind": kind, "attendance": attendance},
     )
     assert change.entity_id is not None
     return change.entity_id
@@ -99,3 +106,23 @@ def test_marks_at_the_same_score_are_stacked_in_their_own_rows(
     # one row per person, so a crowded scale grows taller instead of overlapping
     assert line.heightForWidth(900) > len(line.marks) * line.row_height()
     assert not line.grab().isNull()
+
+
+def test_an_agency_that_sent_a_report_only_can_have_its_score_recorded(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, demo_id: int
+) -> None:
+    """Every agency scales the child's safety; one not at the meeting does so in its report.
+    Someone who sent apologies without a report is not asked."""
+    school = add_present(store, actor, demo_id, "Ann Cole", "professional", "report_only")
+    pane = open_pane(qtbot, window, demo_id)
+    assert ("person", school, "safety_score") in pane.fields
+    assert pane.conference is not None
+    sophie = next(p for p in pane.conference.people if p.name == "Sophie Lane")  # apologies
+    assert ("person", sophie.id, "safety_score") not in pane.fields
+    score = widget(qtbot, window, ("person", school, "safety_score"))
+    qtbot.mouseClick(score, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(score, "7")
+    qtbot.keyClick(score, Qt.Key.Key_Tab)
+    wait_saved(qtbot, window)
+    with store.read() as session:
+        assert session.query(SafetyScore).filter_by(person_id=school).one().score == 7

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 import pytest
@@ -10,7 +11,7 @@ from sqlalchemy import delete, select, update
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.audit import verify_chain
-from cprecorder.model import AuditEntry, Conference, Operation
+from cprecorder.model import AuditEntry, Conference, ConferenceKind, Operation
 from cprecorder.model.registry import ENTITIES
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
@@ -197,3 +198,31 @@ def test_a_replaced_newest_entry_is_reported(store: Store, actor: Actor, demo_id
     with store.read() as session:
         report = verify_chain(session, demo_id)
     assert not report.intact and "end of the trail was replaced" in report.sentence()
+
+
+def test_a_new_case_is_in_the_trail_of_the_meeting_it_was_made_with(
+    store: Store, actor: Actor, demo_id: int
+) -> None:
+    """A conference created (or imported, as the demo is) makes the family's case in the
+    same unit of work: the case's entry is in that meeting's trail, chained with it, and
+    never in a trail of no meeting, where no audit view would show it."""
+    created = op.create_conference(
+        store,
+        actor=actor,
+        kind=ConferenceKind.INITIAL,
+        family_name="Fenwick",
+        scheduled_at=dt.datetime(2026, 12, 2, 10, 0),
+    ).conference_id
+    for conference_id, operation in ((created, Operation.CREATE), (demo_id, Operation.IMPORT)):
+        with store.read() as session:
+            conference = session.get(Conference, conference_id)
+            assert conference is not None
+            case = f"Case#{conference.case_id}"
+            assert verify_chain(session, conference_id).intact
+        made = [e for e in entries(store, conference_id) if e.target == case]
+        assert [(e.operation, e.field) for e in made] == [(operation.stored, "")]
+    with store.read() as session:
+        nowhere = session.scalars(
+            select(AuditEntry.target).where(AuditEntry.conference_id.is_(None))
+        ).all()
+    assert nowhere == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 
 from cprecorder import operations as op
 from cprecorder.actor import Actor
@@ -35,7 +35,7 @@ def new_conference(store: Store, actor: Actor, children: list[str] | None = None
 
 
 def test_every_agenda_part_is_a_table(store: Store) -> None:
-    tables = set(store.table_names())
+    tables = set(inspect(store.engine).get_table_names())
     for name in (
         "conferences",
         "children",
@@ -196,6 +196,41 @@ def test_lists_keep_the_order_the_user_gives(store: Store, actor: Actor) -> None
         people = load_conference(session, cid).people
         assert [p.name for p in people] == ["Start", "A", "D", "B", "C"]
         assert [p.position for p in people] == [0, 1, 2, 3, 4]
+
+
+def test_a_person_put_back_keeps_their_scores_links_and_actions(store: Store, actor: Actor) -> None:
+    """Ctrl+Alt+Z after removing someone: what went with them comes back with them."""
+    cid = new_conference(store, actor)
+    person = op.add_item(
+        store, actor=actor, conference_id=cid, entity="person", values={"name": "Maureen"}
+    ).entity_id
+    assert person is not None
+    with store.read() as session:
+        conference = load_conference(session, cid)
+        child, lineage = conference.children[0].id, conference.people[0].lineage
+    op.set_relationship(store, actor=actor, person_id=person, child_id=child, relationship="Nan")
+    op.set_safety_score(
+        store, actor=actor, conference_id=cid, person_id=person, score=6, reason="She visits."
+    )
+    action = op.add_item(
+        store,
+        actor=actor,
+        conference_id=cid,
+        entity="action",
+        values={"what": "Ring school", "owner_id": person},
+    ).entity_id
+
+    removed = op.remove_item(store, actor=actor, entity="person", entity_id=person)
+    back = op.restore_item(store, actor=actor, conference_id=cid, change=removed).entity_id
+
+    with store.read() as session:
+        conference = load_conference(session, cid)
+        maureen = next(p for p in conference.people if p.id == back)
+        assert maureen.lineage == lineage  # the same person in the next meeting
+        assert [r.relationship_to_child for r in maureen.relationships] == ["Nan"]
+        score = next(s for s in conference.safety_scores if s.person_id == back)
+        assert (score.score, score.reason) == (6, "She visits.")
+        assert next(a for a in conference.actions if a.id == action).owner_id == back
 
 
 def test_an_unknown_field_is_refused_by_name(store: Store, actor: Actor) -> None:

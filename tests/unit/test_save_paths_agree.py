@@ -19,15 +19,14 @@ from cprecorder.actor import Actor
 from cprecorder.audit import verify_chain
 from cprecorder.errors import KnownError
 from cprecorder.model import AuditEntry, Conference, DangerScore
-from cprecorder.model.registry import coerce, entity_class
+from cprecorder.model.registry import entity_class
 from cprecorder.operations.change import Change
-from cprecorder.operations.fields import save_fields
-from cprecorder.operations.record import plain_values, update_through_session
+from cprecorder.operations.record import SavePath, checked_values, save_checked, save_path
 from cprecorder.store import READ_ONLY_DISK, Store
 
 pytestmark = pytest.mark.both_backends
 
-PATHS = ("autosave", "orm")
+PATHS: tuple[SavePath, ...] = ("autosave", "orm")
 
 #: A part of the record at each depth below its conference, and a field of its words.
 TARGETS = {
@@ -38,7 +37,7 @@ TARGETS = {
 
 
 def save(
-    path: str,
+    path: SavePath,
     store: Store,
     actor: Actor,
     entity: str,
@@ -46,21 +45,17 @@ def save(
     values: dict[str, Any],
     revision: int | None = None,
 ) -> Change:
-    cls = entity_class(entity)
-    checked = {field: coerce(cls, field, value) for field, value in values.items()}
+    checked = checked_values(entity, values)
     if path == "autosave":
-        assert plain_values(cls, entity, checked)  # what operations.update sends this way
-        return save_fields(
-            store,
-            actor=actor,
-            entity=entity,
-            cls=cls,
-            entity_id=entity_id,
-            values=checked,
-            revision=revision,
-        )
-    return update_through_session(
-        store, actor=actor, entity=entity, entity_id=entity_id, values=checked, revision=revision
+        assert save_path(entity, checked) == "autosave"  # how operations.update saves them
+    return save_checked(
+        store,
+        actor=actor,
+        entity=entity,
+        entity_id=entity_id,
+        values=checked,
+        revision=revision,
+        path=path,
     )
 
 
@@ -104,7 +99,7 @@ def trail(store: Store) -> list[tuple[Any, ...]]:
 
 
 def refusals(
-    store: Store, attempt: Callable[[str], object]
+    store: Store, attempt: Callable[[SavePath], object]
 ) -> dict[str, tuple[type[KnownError], str]]:
     """What each path says to the same attempt; nothing may be written by either."""
     before = trail(store)
@@ -159,7 +154,7 @@ def test_a_stale_save_is_refused_by_both_alike(
     read_at = revision_of(store, entity, entity_id)
     save("autosave", store, chair, entity, entity_id, {field: "Theirs."}, read_at)
 
-    def mine(path: str) -> object:
+    def mine(path: SavePath) -> object:
         return save(path, store, actor, entity, entity_id, {field: "Mine."}, read_at)
 
     said = refusals(store, mine)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Literal
 
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
@@ -26,6 +27,7 @@ from ..model.registry import (
 )
 from ..store import Store
 from .change import Change
+from .removal import WentWith, put_back_with, what_goes_with
 
 
 def create_conference(
@@ -80,6 +82,7 @@ def create_conference(
                 carry_forward(previous, conference)
         else:
             conference.case = Case(family_name=family_name.strip(), reference=case_reference)
+            session.info["made_in"] = conference  # the new case is audited in this meeting
         carried = {child.name for child in conference.children}
         for name in children or []:
             first, _, last = name.strip().partition(" ")
@@ -124,6 +127,26 @@ def update(
     saved the row since, :class:`~cprecorder.conflicts.EditConflictError` says who and
     carries both versions. Without it the values are saved whatever the row holds.
     """
+    checked = checked_values(entity, values)
+    return save_checked(
+        store,
+        actor=actor,
+        entity=entity,
+        entity_id=entity_id,
+        values=checked,
+        revision=revision,
+        path=save_path(entity, checked),
+    )
+
+
+#: The two ways a field's save is written, with one set of rules: the autosave's few
+#: statements (:mod:`.fields`) and the ORM's unit of work (:func:`update_through_session`).
+SavePath = Literal["autosave", "orm"]
+
+
+def checked_values(entity: str, values: dict[str, Any]) -> dict[str, Any]:
+    """The values as they are saved, each checked against its field; a field that cannot
+    be changed, or a value it cannot take, is refused with the field named."""
     cls = entity_class(entity)
     allowed = set(editable_fields(cls))
     if about_children(cls):
@@ -136,22 +159,41 @@ def update(
             checked[field] = _child_ids(field, value)
         else:
             checked[field] = coerce(cls, field, value)
-    if plain_values(cls, entity, checked):
-        # Plain values of the row itself (the autosave): nothing to check against the
-        # rest of the record, so they are saved without building the ORM's objects.
+    return checked
+
+
+def save_path(entity: str, checked: dict[str, Any]) -> SavePath:
+    """How :func:`update` writes these checked values: plain values of the row itself (the
+    autosave's) need nothing checked against the rest of the record, so they are saved
+    without building the ORM's objects; anything else goes through the ORM."""
+    return "autosave" if _plain_values(entity_class(entity), entity, checked) else "orm"
+
+
+def save_checked(
+    store: Store,
+    *,
+    actor: Actor,
+    entity: str,
+    entity_id: int,
+    values: dict[str, Any],
+    revision: int | None,
+    path: SavePath,
+) -> Change:
+    """Checked values (:func:`checked_values`) saved the way ``path`` names."""
+    if path == "autosave":
         from .fields import save_fields
 
         return save_fields(
             store,
             actor=actor,
             entity=entity,
-            cls=cls,
+            cls=entity_class(entity),
             entity_id=entity_id,
-            values=checked,
+            values=values,
             revision=revision,
         )
     return update_through_session(
-        store, actor=actor, entity=entity, entity_id=entity_id, values=checked, revision=revision
+        store, actor=actor, entity=entity, entity_id=entity_id, values=values, revision=revision
     )
 
 
@@ -192,7 +234,7 @@ def update_through_session(
         )
 
 
-def plain_values(cls: type[Base], entity: str, values: dict[str, Any]) -> bool:
+def _plain_values(cls: type[Base], entity: str, values: dict[str, Any]) -> bool:
     """Whether every value stands on its own: no reference to check against the rest of
     the record, no agenda heading, no check the model makes itself (a score's 0 to 10),
     no list of the children an item is about (links of their own)."""
@@ -292,6 +334,7 @@ def _add(
     values: dict[str, Any],
     at: int | None,
     operation: Operation,
+    then: Callable[[Session, Base], None] | None = None,
 ) -> Change:
     if entity not in CONFERENCE_LISTS:
         raise ValidationError(f"A {entity.replace('_', ' ')} cannot be added to a list.")
@@ -311,6 +354,9 @@ def _add(
             items.insert(max(at, 0), obj)
         _reorder(items)
         session.flush()
+        if then is not None:
+            then(session, obj)
+            session.flush()
         identity = inspect(obj).identity
         assert identity is not None  # flushed: the row has its id
         return Change(
@@ -380,18 +426,39 @@ def remove_item(store: Store, *, actor: Actor, entity: str, entity_id: int) -> C
         index = items.index(obj)
         removed = {f: getattr(obj, f) for f in editable_fields(cls)}
         removed["__position__"] = index
+        # The parts that go with it (a child's plan, a person's scores), to put back too.
+        removed["__with__"] = what_goes_with(session, obj)
         items.remove(obj)  # delete-orphan removes the row
         _reorder(items)
         return Change(conference_id, Operation.REMOVE, entity, entity_id, removed=removed)
 
 
 def restore_item(store: Store, *, actor: Actor, conference_id: int, change: Change) -> Change:
-    """Undo a removal: the item comes back, with its words, where it was."""
+    """Undo a removal: the item comes back, with its words, where it was, and with the
+    parts that went with it (a child's plan and decision, a person's scores and links)."""
     if change.removed is None:
         raise ValidationError("There is nothing to put back.")
     values = dict(change.removed)
     position = int(values.pop("__position__", 0))
-    return _add(store, actor, conference_id, change.entity, values, position, Operation.RESTORE)
+    went = values.pop("__with__", None)
+    old_id = change.entity_id
+    if isinstance(went, WentWith):
+        values.update(went.identity)  # the same child or person in the case's next meeting
+
+    def with_its_parts(session: Session, obj: Base) -> None:
+        if isinstance(went, WentWith) and isinstance(old_id, int):
+            put_back_with(session, obj, old_id, went)
+
+    return _add(
+        store,
+        actor,
+        conference_id,
+        change.entity,
+        values,
+        position,
+        Operation.RESTORE,
+        then=with_its_parts,
+    )
 
 
 def set_relationship(

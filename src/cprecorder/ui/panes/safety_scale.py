@@ -9,12 +9,15 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from ... import operations as op
-from ...model import Conference, Person
+from ...model import Attendance, Conference, Person
 from ..widgets.fields import FieldKey
 from .operation_fields import OperationPane
 from .widgets.safety_line import SafetyLine
 from .widgets.scaling import ScalingGrid, TextColumn, last_times_for, mark_for, scorers
 from .widgets.score_spread import ScoreMark
+
+#: Beside those present, who may have a safety score recorded.
+REPORTS_SCALE = frozenset({Attendance.REPORT_ONLY})
 
 
 class SafetyScalePane(OperationPane):
@@ -24,7 +27,9 @@ class SafetyScalePane(OperationPane):
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         rows = {s.person_id: s for s in conference.safety_scores}
-        people, everyone = scorers(conference, set(rows))
+        # Every family member and agency scales the child's safety: an agency that sent
+        # a report only gives its score in the report (DOMAIN: the safety scale).
+        people, everyone = scorers(conference, set(rows), also=REPORTS_SCALE)
 
         picture = self.section("Where everyone puts things today", layout)
         self.line = SafetyLine(self.marks(conference))

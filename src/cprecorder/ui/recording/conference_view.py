@@ -303,7 +303,8 @@ class ConferenceView(QWidget):
         if pane is not None and pane.isAncestorOf(widget):
             # In view now, and again once the pane has laid out what just changed.
             pane.keep_in_view(widget)
-            QTimer.singleShot(0, lambda: self._keep_in_view(widget))
+            # Bound to the field: a field deleted meanwhile (its pane rebuilt) is not called.
+            QTimer.singleShot(0, widget, lambda: self._keep_in_view(widget))
         if key and pane is not None and pane.isAncestorOf(widget):
             entity, entity_id, field = str(key).split(":")
             self.places[current] = (entity, int(entity_id), field)

@@ -436,7 +436,7 @@ class ReviewDock(QDockWidget):
         self.setWidget(self.panel)
         # The panel has its own title and close button; the dock's bar would repeat them.
         self.setTitleBarWidget(QWidget())
-        self.panel.close_button.clicked.connect(self.hide)
+        self.panel.close_button.clicked.connect(self.close_to_the_record)
         self.setMinimumWidth(340)
         self.view: ConferenceView | None = None
         self.today: dt.date | None = None
@@ -451,6 +451,12 @@ class ReviewDock(QDockWidget):
         if widget is not None and self.view is not None and self.view.isAncestorOf(widget):
             self.came_from = widget
 
+    def close_to_the_record(self) -> None:
+        """The ✕: the review goes, and the cursor back to the record (hidden with the
+        cursor in it, the panel would hand the cursor to whatever came next, the agenda)."""
+        self.hide()
+        self.return_focus()
+
     def return_focus(self) -> None:
         view = self.view
         if view is None:
@@ -459,10 +465,9 @@ class ReviewDock(QDockWidget):
         if target is not None and view.isAncestorOf(target) and target.isVisible():
             target.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        pane = view.panes.get(view.current_key())
-        first = pane.first_field() if pane is not None else None
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        # Where the person was typing in the pane shown, else its first field, else its
+        # first control (a pane whose last item was removed): the view's owner of focus.
+        view.restore_focus()
 
     def attach(self, view: ConferenceView | None) -> None:
         """Follow a conference view (or none), refreshing after each change to its record

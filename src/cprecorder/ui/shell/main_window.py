@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -64,10 +64,14 @@ if TYPE_CHECKING:
     from ...team_server import ServerLogin
     from ..recording.conference_view import ConferenceView
     from ..shared.window import SharedWindow
+    from .button_keys import ButtonKeys
     from .journey_view import JourneyView
     from .start_view import StartView
 
 log = logging.getLogger(__name__)
+
+#: How long a status message that only answers a key ("Zoom 120%", "Saved.") stays.
+PASSING_MESSAGE_MS = 4000
 
 
 def signed_in_as(store: Store) -> ServerLogin | None:
@@ -177,9 +181,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
+        # A message that only answers a key ("Zoom 120%") goes after a while; one that
+        # stays true until something changes stays until then.
+        self._message_passes = QTimer(self)
+        self._message_passes.setSingleShot(True)
+        self._message_passes.timeout.connect(lambda: self.status.setText(""))
         for number in range(1, 10):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.activated.connect(lambda n=number: self._in_view("go_to_number", n))
+        #: Made when a button first has the focus (it needs Qt's enums, slow to build).
+        self._button_keys: ButtonKeys | None = None
         QApplication.instance().focusChanged.connect(self._remember_focus)  # type: ignore[union-attr]
         self.apply_theme()
         if store is not None and actor is not None:
@@ -641,7 +652,9 @@ class MainWindow(QMainWindow):
         if self.shared is None:
             self.open_shared_window()
         assert self.shared is not None
-        self.show_message(f"Shared window type {self.shared.zoom(steps * SHARED_ZOOM_STEP)}%")
+        self.show_message(
+            f"Shared window type {self.shared.zoom(steps * SHARED_ZOOM_STEP)}%", passing=True
+        )
 
     def close_conference(self) -> bool:
         """Save everything; keep the conference open only if the save failed."""
@@ -671,7 +684,7 @@ class MainWindow(QMainWindow):
 
     def save_now(self) -> None:
         if self.view is not None and self.view.recorder.flush():
-            self.show_message("Saved.")
+            self.show_message("Saved.", passing=True)
 
     def hand_over(self) -> None:
         """Asks first: the record goes to the chair (the minute-taker may take it back)."""
@@ -797,7 +810,7 @@ class MainWindow(QMainWindow):
         value = max(ZOOM_MIN, min(ZOOM_MAX, self.settings.get(option) + step))
         self.settings.set(option, value)
         self.apply_theme()
-        self.show_message(f"Zoom {value}%")
+        self.show_message(f"Zoom {value}%", passing=True)
 
     def zoom_percent(self) -> int:
         return self.settings.get(PRESENTATION_ZOOM if self.presentation else ZOOM)
@@ -814,8 +827,8 @@ class MainWindow(QMainWindow):
             self.view.after_theme(self.zoom_percent())
             # The type size changed the layout: the field being typed in stays in view.
             focused = QApplication.focusWidget()
-            if focused is not None:
-                QTimer.singleShot(0, lambda: self._in_view("remember_place", focused))
+            if focused is not None:  # the field's own call: dropped if the field goes first
+                QTimer.singleShot(0, focused, lambda: self._in_view("remember_place", focused))
 
     # -- identity, messages, focus ---------------------------------------------
     def ask_identity(self) -> None:
@@ -835,8 +848,14 @@ class MainWindow(QMainWindow):
             self.update_actions()
             self.show_message(f"You are {self.actor.name}, {self.actor.role.label.lower()}.")
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: str, *, passing: bool = False) -> None:
+        """A sentence in the status bar; ``passing`` for one that answers a key and is
+        not true for long (a zoom step, "Saved."): it goes after a few seconds."""
         self.status.setText(text)
+        if passing:
+            self._message_passes.start(PASSING_MESSAGE_MS)
+        else:
+            self._message_passes.stop()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """While the records open there is no field yet, so keys reach the window itself:
@@ -871,9 +890,13 @@ class MainWindow(QMainWindow):
             QApplication.sendEvent(QApplication.focusWidget() or self, release)
 
     def _remember_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if isinstance(new, QPushButton) and not new.autoDefault():
+        if isinstance(new, QAbstractButton):
             # Enter presses the focused button ("+ Add…" included), as it does in a dialog.
-            new.setAutoDefault(True)
+            if self._button_keys is None:
+                from .button_keys import ButtonKeys
+
+                self._button_keys = ButtonKeys(self)
+            self._button_keys.watch(new)
         if new is None or self.view is None:
             return
         self.view.remember_place(new)

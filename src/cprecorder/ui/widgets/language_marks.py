@@ -382,16 +382,6 @@ class LanguageAttachment(QObject):
             index = cursor.position() - offset
         return self._found_in(text, index, offset)
 
-    def found_at_cursor(self) -> FoundAt:
-        """The same, at the text cursor: for a keyboard shortcut to the menu."""
-        self.tools  # noqa: B018 - the switches below are set once the tools are in
-        edit = self.edit
-        if isinstance(edit, QLineEdit):
-            return self._found_in(edit.text(), edit.cursorPosition(), 0)
-        cursor = edit.textCursor()
-        block = cursor.block()
-        return self._found_in(block.text(), cursor.position() - block.position(), block.position())
-
     def _found_in(self, text: str, index: int, offset: int) -> FoundAt:
         hit = None
         if self.jargon_on:
@@ -535,8 +525,8 @@ def attach_language_tools(
     """Underline jargon and misspellings in ``edit`` and add the fixes to its menu.
 
     Call once per field. Returns the attachment (kept alive by the field); its
-    ``build_menu(pos)`` is the right-click menu and ``found_at_cursor()`` what is
-    under the text cursor. ``tools`` is for tests; the window uses the shared ones.
+    ``build_menu(pos)`` is the right-click menu. ``tools`` is for tests; the window uses
+    the shared ones.
     """
     existing = edit.findChild(LanguageAttachment)
     if existing is not None:

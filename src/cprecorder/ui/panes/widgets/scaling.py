@@ -25,9 +25,16 @@ from ..operation_fields import FirstWords, OperationPane, OperationScore
 from .score_spread import ScoreMark, initials
 
 
-def scorers(conference: Conference, scored: set[int]) -> tuple[list[Person], bool]:
-    """Who scales, and whether that is everyone because nobody is marked present yet."""
-    present = [p for p in conference.people if p.attendance is Attendance.PRESENT or p.id in scored]
+def scorers(
+    conference: Conference, scored: set[int], *, also: frozenset[Attendance] = frozenset()
+) -> tuple[list[Person], bool]:
+    """Who scales, and whether that is everyone because nobody is marked present yet.
+
+    Those present, and those ``also`` (an agency that sent a report only may scale the
+    child's safety in it); anyone already given a score stays listed.
+    """
+    asked = {Attendance.PRESENT} | also
+    present = [p for p in conference.people if p.attendance in asked or p.id in scored]
     if any(p.attendance is Attendance.PRESENT for p in conference.people):
         return present, False
     return list(conference.people), True
