@@ -23,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from cprecorder import operations as op
 from cprecorder.actor import Actor
@@ -47,6 +47,34 @@ def settle() -> None:
     QTest.qWait(120)
 
 
+def save_settled(widget: QWidget, path: str) -> None:
+    """Save the widget's picture once two taken a moment apart are the same: text
+    fields that grow to fit their words, and the layouts around them, have settled."""
+    picture = widget.grab().toImage()
+    for _ in range(20):
+        QTest.qWait(60)
+        again = widget.grab().toImage()
+        if again == picture:
+            break
+        picture = again
+    picture.save(path)
+
+
+def open_settled(window: MainWindow, conference_id: int) -> None:
+    """Open a conference and wait until its view has settled: the header's review date
+    comes once the first frame is painted, and a picture taken before it arrives (or
+    before the header is laid out again around it) differs from run to run."""
+    window.open_conference(conference_id)
+    view = window.view
+    assert view is not None
+    done: list[bool] = []
+    view.settled.connect(lambda: done.append(True))
+    deadline = time.monotonic() + 5
+    while not done and time.monotonic() < deadline:
+        QTest.qWait(20)
+    settle()
+
+
 def shared_pictures(window: MainWindow, out: Path) -> None:
     """The shared window following the typing (shared-window.png), and blanked."""
     view = window.view
@@ -64,11 +92,11 @@ def shared_pictures(window: MainWindow, out: Path) -> None:
     QTest.keyClick(reason, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClicks(reason, " The HV saw bruises on Rory's arm.")
     settle()
-    shared.grab().save(str(out / "shared-window.png"))
-    window.grab().save(str(out / "shared-window-main.png"))
+    save_settled(shared, str(out / "shared-window.png"))
+    save_settled(window, str(out / "shared-window-main.png"))
     shared.set_blanked(True)
     settle()
-    shared.grab().save(str(out / "shared-window-blank.png"))
+    save_settled(shared, str(out / "shared-window-blank.png"))
     shared.set_blanked(False)
     view.recorder.flush()
     shared.close()
@@ -78,6 +106,8 @@ def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     started = time.time()
     QApplication.instance() or QApplication(sys.argv)
+    # A blinking cursor is drawn or not as the clock says: a steady one is in every picture.
+    QApplication.styleHints().setCursorFlashTime(0)
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open_sqlite(Path(folder) / "demo.sqlite3")
         conference_id = add_demo_conference(store)
@@ -88,8 +118,8 @@ def main(out: Path) -> int:
         window.resize(*SIZE)
         window.show()
         settle()
-        window.grab().save(str(out / "start.png"))
-        window.open_conference(conference_id)
+        save_settled(window, str(out / "start.png"))
+        open_settled(window, conference_id)
         view = window.view
         assert view is not None
         for mode in ("normal", "presentation"):
@@ -98,7 +128,7 @@ def main(out: Path) -> int:
                 if view.show_pane(key) is None:
                     continue  # professionals-only is never on a shared screen
                 settle()
-                window.grab().save(str(out / f"{key}-{mode}.png"))
+                save_settled(window, str(out / f"{key}-{mode}.png"))
         small = out / "1280x720"
         small.mkdir(exist_ok=True)
         window.resize(*SMALL)
@@ -109,16 +139,16 @@ def main(out: Path) -> int:
                     continue
                 window.resize(*SMALL)
                 settle()
-                window.grab().save(str(small / f"{key}-{mode}.png"))
+                save_settled(window, str(small / f"{key}-{mode}.png"))
         window.set_presentation(False)
         window.resize(*SIZE)
-        window.open_conference(add_marlowe_conference(store))
+        open_settled(window, add_marlowe_conference(store))
         view = window.view
         assert view is not None
         for key in MARLOWE_PANES:
             view.show_pane(key)
             settle()
-            window.grab().save(str(out / f"marlowe-{key}.png"))
+            save_settled(window, str(out / f"marlowe-{key}.png"))
         shared_pictures(window, out)
         window.close_conference()
         journey_pictures(window, store, conference_id, out)
@@ -216,19 +246,19 @@ def journey_pictures(window: object, store: Store, initial: int, out: Path) -> N
         window.show_journey(case_id)
         settle()
         window.statusBar().clearMessage()
-        window.grab().save(str(out / f"journey-{mode}.png"))
+        save_settled(window, str(out / f"journey-{mode}.png"))
         for meeting, prefix, keys in (
             (review, "review", ("since_last", "danger", "safety_scale", "decision")),
             (core_group, "core-group", ("family", "since_last")),
         ):
-            window.open_conference(meeting)
+            open_settled(window, meeting)
             view = window.view
             assert view is not None
             for key in keys:
                 if view.show_pane(key) is None:
                     continue
                 settle()
-                window.grab().save(str(out / f"{prefix}-{key}-{mode}.png"))
+                save_settled(window, str(out / f"{prefix}-{key}-{mode}.png"))
             window.close_conference()
 
 

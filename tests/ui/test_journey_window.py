@@ -94,6 +94,9 @@ def test_the_journey_from_the_open_conference_and_a_core_group(
     assert meeting.kind is ConferenceKind.CORE_GROUP
     assert window.view.keys[0] == "family"
     assert meeting.scheduled_at.date() == dt.date(2026, 12, 2)  # the first planned date
+    # The header says the date as people write it: no leading zero.
+    meta = window.view.header.meta.text()
+    assert "Core group meeting  ·  Wed 2 Dec 2026, " in meta and "02 Dec" not in meta
 
 
 def test_the_case_reference_is_typed_in_the_journey_and_kept(

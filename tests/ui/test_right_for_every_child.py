@@ -16,6 +16,7 @@ from cprecorder.demo_marlowe import add_marlowe_conference
 from cprecorder.model import Attendance, Household
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
+from cprecorder.ui.panes.family import FamilyPane
 from cprecorder.ui.shell.main_window import MainWindow
 
 
@@ -56,8 +57,16 @@ def test_household_known_as_not_named_and_not_invited(
         kelly = conference.people[4]
         callum = conference.people[2]
         baby = conference.children[2]
+        grace = conference.people[6]  # the health visitor: her report came a day late
     unnamed = field(qtbot, window, "family", ("child", baby.id, "not_yet_named"))
     assert unnamed.isChecked()  # type: ignore[attr-defined]
+    # A switch as wide as its words (a chip), never stretched to look like a field to type in.
+    unborn = field(qtbot, window, "family", ("child", baby.id, "unborn"))
+    first_name = field(qtbot, window, "family", ("child", baby.id, "first_name"))
+    for switch in (unborn, unnamed):
+        assert switch.width() <= switch.sizeHint().width() < first_name.width()
+    family = go_to(qtbot, window, "family", FamilyPane)
+    assert family.report_marks[grace.id].text() == "Late: 9 Dec"  # no leading zero
     attendance = field(qtbot, window, "family", ("person", kelly.id, "attendance"))
     assert isinstance(attendance, QComboBox)
     assert attendance.currentText() == "Not invited"

@@ -117,6 +117,8 @@ class Pane(QWidget):
     shows_names: frozenset[str] = frozenset({"person", "child"})
     #: The names it puts in place on a rename (:meth:`rename_person`), without a rebuild.
     renames: frozenset[str] = frozenset()
+    #: Whether its choices of people name their agency (see :func:`people_choices`).
+    people_agency = True
 
     def __init__(self, context: PaneContext) -> None:
         super().__init__()
@@ -309,7 +311,7 @@ class Pane(QWidget):
             if isinstance(field, QComboBox) and field.key[2] in PERSON_FIELDS:
                 index = field.findData(person.id)
                 if index >= 0:
-                    field.setItemText(index, person.label or "(no name yet)")
+                    field.setItemText(index, person_choice(person, agency=self.people_agency))
 
     def keep_in_view(self, widget: QWidget) -> None:
         """Scroll so the field (for long text, the line with the cursor) is on screen."""
@@ -417,13 +419,21 @@ class Pane(QWidget):
 
 
 def people_choices(
-    conference: Conference, *, professionals_only: bool = False
+    conference: Conference, *, professionals_only: bool = False, agency: bool = True
 ) -> list[tuple[str, Any]]:
-    """People as choices for a combo box: "Name (role, agency)"."""
+    """People as choices for a combo box: "Name (role, agency)"; without the agency
+    "Name (role)", where a half-width column must show the name and role whole."""
     from ...model import PersonKind
 
     return [
-        (p.label or "(no name yet)", p.id)
+        (person_choice(p, agency=agency), p.id)
         for p in conference.people
         if not professionals_only or p.kind is PersonKind.PROFESSIONAL
     ]
+
+
+def person_choice(person: Person, *, agency: bool = True) -> str:
+    """How a combo box names a person (see :func:`people_choices`)."""
+    if agency or not person.role:
+        return person.label or "(no name yet)"
+    return f"{person.name or '(no name yet)'} ({person.role})"

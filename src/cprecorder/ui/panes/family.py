@@ -199,8 +199,9 @@ class FamilyPane(OperationPane):
         grid.addWidget(captioned("Last name", last), 0, 1)
         chips = QVBoxLayout()
         chips.setSpacing(4)
-        chips.addWidget(unborn)
-        chips.addWidget(unnamed)
+        # As wide as their words, so they read as switches, not as fields to type in.
+        chips.addWidget(unborn, 0, Qt.AlignmentFlag.AlignLeft)
+        chips.addWidget(unnamed, 0, Qt.AlignmentFlag.AlignLeft)
         grid.addLayout(chips, 0, 2)
         born_box = captioned("Born on", born, born.beside())
         expected_box = captioned("Expected on", expected, expected.beside())
@@ -616,7 +617,8 @@ class FamilyPane(OperationPane):
                 continue
             person = next(p for p in self.conference.people if p.id == pid)
             if flag.rule == "report_late" and person.report_received_on is not None:
-                mark.setText(f"Late: {person.report_received_on:%d %b}")
+                received = person.report_received_on
+                mark.setText(f"Late: {received.day} {received:%b}")  # "Late: 9 Dec"
             else:
                 mark.setText("Report not received")
             mark.setToolTip(flag.message)

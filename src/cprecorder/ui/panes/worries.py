@@ -1,15 +1,20 @@
-"""Worries and what's working well: the agenda's headings side by side, as on the LCS form."""
+"""Worries and what's working well: the agenda's headings side by side, as on the LCS form
+(one below the other where side by side would cut who said each item)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
+    QComboBox,
     QHBoxLayout,
     QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +27,16 @@ from ..widgets.labels import SideTitle
 from .base import Pane, people_choices
 
 
+def text_room(combo: QComboBox) -> int:
+    """How wide the words of a combo box's choice may be before they are cut."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return field.width()
+
+
 class SaidBy(ChoiceField):
     """Who said a worry, in small type under its words (the theme's ``TYPE_SCALES``)."""
 
@@ -30,6 +45,8 @@ class WorriesPane(Pane):
     key = "worries"
     shows_names = frozenset({"person"})
     renames = frozenset({"person"})
+    # Who said a worry, by name and role: the agency would not fit a column at 1280 pixels.
+    people_agency = False
 
     def build(self, conference: Conference, layout: QVBoxLayout) -> None:
         r = self.recorder
@@ -51,6 +68,7 @@ class WorriesPane(Pane):
         headings = self.context.item.headings
         columns = QHBoxLayout()
         columns.setSpacing(24)
+        self._columns = columns
         sides = {"worries": 0, "working_well": 1}
         titles = ("What are we worried about?", "What's working well?")
         stacks = []
@@ -63,7 +81,7 @@ class WorriesPane(Pane):
             stack.addWidget(label)
             stacks.append(stack)
             columns.addLayout(stack, 1)
-        people = people_choices(conference)
+        people = people_choices(conference, agency=self.people_agency)
         for heading in headings:
             column = sides.get(heading.side, 0)
             items = [w for w in conference.worries if w.heading == heading.key]
@@ -135,6 +153,53 @@ class WorriesPane(Pane):
         for stack in stacks:
             stack.addStretch(1)
         layout.addLayout(columns)
+        self._stacks = stacks
+        self._fit_soon()
+
+    @property
+    def side_by_side(self) -> bool:
+        """Worries and what's working well in two columns (else one below the other)."""
+        columns: QBoxLayout | None = getattr(self, "_columns", None)
+        return columns is None or columns.direction() is QBoxLayout.Direction.LeftToRight
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_soon()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit_soon()
+
+    def _fit_soon(self) -> None:
+        """Fit the columns once the layouts have caught up; the timer is the pane's own,
+        so it never fires after the pane is gone."""
+        timer: QTimer | None = getattr(self, "_fit_timer", None)
+        if timer is None:
+            timer = self._fit_timer = QTimer(self)
+            timer.setSingleShot(True)
+            timer.timeout.connect(self._fit_columns)
+        timer.start(0)
+
+    def _fit_columns(self) -> None:
+        """Worries beside what's working well while who said each item reads whole under
+        it; one below the other when a half-width column would cut a name and role (a
+        1280-pixel window at the presentation zoom)."""
+        columns: QBoxLayout | None = getattr(self, "_columns", None)
+        stacks: list[QVBoxLayout] = getattr(self, "_stacks", [])
+        combos = [
+            c for c in self.body.findChildren(QComboBox, "contributor") if c.isVisibleTo(self)
+        ]
+        if columns is None or not stacks or not combos:
+            return
+        need = max(c.fontMetrics().horizontalAdvance(c.currentText()) for c in combos)
+        room = min(text_room(c) for c in combos)
+        width = stacks[0].geometry().width()
+        side_by_side = self.side_by_side
+        if side_by_side and need > room:
+            columns.setDirection(QBoxLayout.Direction.TopToBottom)
+        elif not side_by_side and need <= room - (width + columns.spacing()) // 2:
+            columns.setDirection(QBoxLayout.Direction.LeftToRight)
 
     def on_change(self, change: Change) -> None:
         """A worry marked professionals-only (or shared again) is shown so in place."""

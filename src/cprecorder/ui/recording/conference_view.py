@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...agenda import Agenda, load_agenda
 from ...agenda.items import ENTITY_PANE, known_item
 from ...agenda.record_index import free_text_only
+from ...dates import date_in_short_words
 from ...model import Conference, Operation, RecordStatus
 from ...operations import Change
 from ...operations.change import NAME_FIELDS
@@ -86,7 +87,8 @@ class Header(QWidget):
         """``due=False`` leaves out when the review is due (it needs the bank holidays)."""
         children = ", ".join(c.name for c in conference.children) or "no children added yet"
         self.family.setText(f"{conference.family_name} family — {children}")
-        when = conference.scheduled_at.strftime("%a %d %b %Y, %H:%M")
+        moment = conference.scheduled_at
+        when = f"{date_in_short_words(moment.date())}, {moment:%H:%M}"  # "Wed 2 Dec 2026, 15:30"
         parts = [
             conference.kind.label,
             when,

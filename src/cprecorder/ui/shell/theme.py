@@ -189,8 +189,8 @@ def stylesheet(p: Palette) -> str:
     QLabel#quoracy {{ font-weight: 600; padding: 8px 12px;
         border-radius: 6px; color: {p.accent}; border: 1px solid {p.accent}; }}
     QLabel#quoracy[kind="bad"] {{ color: {p.warning}; border: 2px solid {p.warning}; }}
-    QCheckBox[chip="true"] {{ border: 1px solid {p.border}; border-radius: 6px;
-        padding: 5px 12px; background: {p.field}; spacing: 0px; }}
+    QCheckBox[chip="true"] {{ border: 1px solid {p.muted}; border-radius: 14px;
+        padding: 5px 14px; background: {p.sidebar}; spacing: 0px; }}
     QCheckBox[chip="true"]:checked {{ background: {p.accent}; color: {p.accent_text};
         border: 1px solid {p.accent}; font-weight: 600; }}
     QCheckBox[chip="true"]:focus {{ border: 2px solid {p.text}; }}
