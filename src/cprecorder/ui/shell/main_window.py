@@ -726,8 +726,9 @@ class MainWindow(QMainWindow):
         if self.view is None:
             return
         from ..dialogs.export import ExportDialog
+        from ..dialogs.form import exec_keeping_early_keys
 
-        ExportDialog(self, self.view).exec()
+        exec_keeping_early_keys(ExportDialog(self, self.view))
         self.restore_focus()
 
     def save_calendar(self) -> None:
