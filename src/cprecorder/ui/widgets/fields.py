@@ -225,8 +225,10 @@ class TextField(QTextEdit, Bound):
             return 0
         margin = int(self.document().documentMargin())
         width = max(1, self.viewport().width() - 2 * margin)
-        wrapped = self.viewport().fontMetrics().boundingRect(
-            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), self._prompt
+        wrapped = (
+            self.viewport()
+            .fontMetrics()
+            .boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), self._prompt)
         )
         return wrapped.height() + 2 * margin
 
