@@ -44,17 +44,3 @@ def test_a_child_put_back_has_their_plan_words_again(
         assert maisie.childrens_plan is not None
         assert "Nanna Maureen will come every Sunday." in maisie.childrens_plan.worries
         assert maisie.decision is not None  # the conference's decision for her, too
-
-
-def test_a_zoom_then_a_removal_at_once_calls_nothing_on_the_field_gone(
-    qtbot: QtBot, demo_window: MainWindow
-) -> None:
-    """The zoom's deferred "keep the field in view" belongs to the field: if the field is
-    gone by then (its item removed in the same moment), nothing is called on it."""
-    press(qtbot, Qt.Key.Key_2, Alt)
-    first_name = settled(qtbot)
-    assert isinstance(first_name, QLineEdit)
-    qtbot.keyClick(first_name, Qt.Key.Key_Equal, Ctrl)  # a step larger...
-    qtbot.keyClick(first_name, Qt.Key.Key_Delete, Ctrl)  # ...and the child removed, no pause
-    qtbot.wait(50)  # a call on the deleted field would fail the test here
-    assert settled(qtbot).isVisible()
