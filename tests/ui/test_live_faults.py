@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRect, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QTextEdit
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QTextEdit
 from pytestqt.qtbot import QtBot
 
 from by_keyboard import answering, focused, go_to, open_window, press, settled
@@ -205,26 +204,3 @@ def test_on_the_shared_screen_an_empty_fields_prompt_is_read_whole(
         if any(picture.pixelColor(x, y) != background for x in range(margin, inside.right()))
     ]
     assert inked, "nothing of the prompt is drawn below its first line"
-
-
-def test_keys_typed_before_the_new_conference_dialog_is_on_screen_go_into_it(
-    qtbot: QtBot, window: MainWindow
-) -> None:
-    """On the real screen "Fenwick" typed after Ctrl+N, while the dialog was being built,
-    reached the window behind it, which a modal dialog blocks: Qt threw the keys away."""
-    behind = focused()
-    for char in "Fenwick":  # typed on after Ctrl+N: waiting while the dialog is built
-        key = getattr(Qt.Key, f"Key_{char.upper()}")
-        QApplication.postEvent(
-            behind, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier, char)
-        )
-    seen: list[str] = []
-
-    def read(dialog: NewConferenceDialog) -> None:
-        seen.append(dialog.family.text())
-        dialog.family.clear()  # nothing typed, nothing to ask about on closing
-        dialog.reject()
-
-    with answering(NewConferenceDialog, read):
-        qtbot.keyClick(behind, Qt.Key.Key_N, Ctrl)
-    assert seen == ["Fenwick"]

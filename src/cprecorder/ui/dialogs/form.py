@@ -12,10 +12,9 @@ the accent colour on every kind of control).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -45,74 +44,8 @@ def typed_text(widget: QWidget) -> str:
     return ""
 
 
-class EarlyKeys(QObject):
-    """Keys typed after the shortcut, before the dialog is on screen, go into the dialog.
-
-    Qt throws away a key that reaches a window blocked by a modal dialog, before any event
-    filter sees it, and a person types on while a dialog takes a moment to build ("Fenwick"
-    and a Tab after Ctrl+N were lost on a real screen). So before the dialog is shown, while
-    the window behind is not blocked yet, the keys already waiting are delivered, and each
-    one meant for another window goes to the field the dialog's cursor will be in. (A key
-    that comes after the dialog is shown, in the moment before the window system gives it
-    the keyboard, Qt still drops: its modal blocking cannot be reached from here.)
-    """
-
-    def __init__(self, dialog: QDialog) -> None:
-        super().__init__(dialog)
-        self.dialog = dialog
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind not in KEY_EVENTS or not isinstance(watched, QWidget):
-            return False
-        if watched.window() is self.dialog:
-            return False
-        if kind == QEvent.Type.ShortcutOverride:
-            event.accept()  # no shortcut of the window behind: the key is the dialog's
-            return True
-        assert isinstance(event, QKeyEvent)
-        copy = QKeyEvent(
-            kind, event.key(), event.modifiers(), event.text(), event.isAutoRepeat(), event.count()
-        )
-        QApplication.sendEvent(self.first_field(), copy)
-        return True
-
-    def first_field(self) -> QWidget:
-        """Where the dialog put its cursor, else its first control that takes Tab."""
-        chosen = self.dialog.focusWidget()
-        if chosen is not None:
-            return chosen
-        widget = self.dialog.nextInFocusChain()
-        while widget is not self.dialog:
-            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isEnabled():
-                return widget
-            widget = widget.nextInFocusChain()
-        return self.dialog
-
-
-KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride)
-
-
-def exec_keeping_early_keys(dialog: QDialog) -> int:
-    """``dialog.exec()``, with the keys typed while it was being built typed into it."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    keys = EarlyKeys(dialog)
-    app.installEventFilter(keys)
-    try:
-        app.processEvents()
-    finally:
-        app.removeEventFilter(keys)
-        keys.deleteLater()
-    return QDialog.exec(dialog)
-
-
 class FormDialog(QDialog):
     """A dialog that asks before throwing away what was typed into it."""
-
-    def exec(self) -> int:
-        """Shown modal, with the keys typed while it was being built in its first field."""
-        return exec_keeping_early_keys(self)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

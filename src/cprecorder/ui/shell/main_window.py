@@ -726,9 +726,8 @@ class MainWindow(QMainWindow):
         if self.view is None:
             return
         from ..dialogs.export import ExportDialog
-        from ..dialogs.form import exec_keeping_early_keys
 
-        exec_keeping_early_keys(ExportDialog(self, self.view))
+        ExportDialog(self, self.view).exec()
         self.restore_focus()
 
     def save_calendar(self) -> None:
