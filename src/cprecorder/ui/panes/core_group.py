@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from ... import operations as op
+from ...dates import long_date
 from ...model import Attendance, Conference, CoreGroupMeeting, Person
 from ...operations import Change
-from ...rules.timescales import Timescales, check_dates, due_dates, long_date
+from ...rules.timescales import Timescales, check_dates, due_dates
 from ..widgets.fields import Bound, DateField, TextField
 from ..widgets.item_list import ItemKeys, ItemList
 from .base import Pane, PaneContext

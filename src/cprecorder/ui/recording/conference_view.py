@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ...agenda import Agenda, load_agenda
 from ...agenda.items import ENTITY_PANE, known_item
 from ...agenda.record_index import free_text_only
-from ...dates import date_in_short_words
+from ...dates import moment_in_short_words, moment_in_words
 from ...model import Conference, Operation, RecordStatus
 from ...operations import Change
 from ...operations.change import NAME_FIELDS
@@ -88,7 +88,7 @@ class Header(QWidget):
         children = ", ".join(c.name for c in conference.children) or "no children added yet"
         self.family.setText(f"{conference.family_name} family — {children}")
         moment = conference.scheduled_at
-        when = f"{date_in_short_words(moment.date())}, {moment:%H:%M}"  # "Wed 2 Dec 2026, 15:30"
+        when = moment_in_short_words(moment)  # "Wed 2 Dec 2026, 15:30"
         parts = [
             conference.kind.label,
             when,
@@ -559,7 +559,7 @@ class ConferenceView(QWidget):
             return
         if status is RecordStatus.SIGNED_OFF:
             when = (
-                self.conference.signed_off_at.strftime("%d %B %Y at %H:%M")
+                moment_in_words(self.conference.signed_off_at)
                 if self.conference.signed_off_at
                 else ""
             )
