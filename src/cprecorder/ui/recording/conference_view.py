@@ -48,6 +48,14 @@ MARKS_AFTER_OPEN_MS = 150
 MARKS_AFTER_EDIT_MS = 800
 
 
+def facts_line(phrases: list[str]) -> str:
+    """Phrases joined by dots into one line that wraps only between phrases: a phrase's
+    own spaces do not break ("1 March 2027" is never split into "1" and "March 2027"),
+    and a dot stays at the end of the line it closes."""
+    whole = (p.replace(" ", "\N{NO-BREAK SPACE}") for p in phrases if p)
+    return "\N{NO-BREAK SPACE}\N{NO-BREAK SPACE}·  ".join(whole)
+
+
 def completeness_mark(filled: int, expected: int) -> str:
     if expected <= 0:
         return " "
@@ -101,7 +109,7 @@ class Header(QWidget):
             from ...rules.timescales import review_due_words
 
             parts.append(review_due_words(conference))
-        self.meta.setText("  ·  ".join(p for p in parts if p))
+        self.meta.setText(facts_line(parts))
 
     def show_save_state(self, state: str, sentence: str) -> None:
         # Told on every keystroke ("Saving…"): restyling the same words each time is waste.
