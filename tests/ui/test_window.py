@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -57,10 +58,12 @@ def test_autosave_within_a_second_and_read_back(
     assert isinstance(field, QTextEdit)
     field.setFocus()
     field.moveCursor(field.textCursor().MoveOperation.End)
+    view.recorder.clock = lambda: dt.datetime(2026, 11, 24, 10, 42, 7)
     qtbot.keyClicks(field, " Nana will help.")
     assert "Saving" in view.header.save_state.text()
     wait_saved(demo_window)
-    assert view.header.save_state.text().startswith("All changes saved")
+    # The time is the recorder's clock's (make screenshots sets one that does not move).
+    assert view.header.save_state.text() == "All changes saved 10:42:07"
     with store.read() as session:
         assert load_conference(session, demo_id).chair_summary.endswith(
             "what Maisie sees and hears. Nana will help."
