@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionViewItem
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from by_keyboard import focused, go_to, press, type_here
@@ -18,7 +18,6 @@ from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.panes.danger import DangerPane
 from cprecorder.ui.panes.safety_scale import SafetyScalePane
-from cprecorder.ui.recording.agenda_list import AgendaList
 from cprecorder.ui.shell.main_window import MainWindow
 
 
@@ -98,33 +97,6 @@ def test_the_journey_from_the_open_conference_and_a_core_group(
     # The header says the date as people write it: no leading zero.
     meta = window.view.header.meta.text().replace("\N{NO-BREAK SPACE}", " ")
     assert "Core group meeting  ·  Wed 2 Dec 2026, " in meta and "02 Dec" not in meta
-    # Each agenda entry is shown whole at any width of the list ("Next core group and
-    # review" was cut with "…" at 266 pixels).
-    nav = window.view.nav
-    for width in range(250, 420, 2):
-        nav.resize(width, nav.height())
-        nav.doItemsLayout()
-        assert cut_entries(nav) == [], f"at {nav.viewport().width()} pixels"
-
-
-def cut_entries(nav: AgendaList) -> list[str]:
-    """The entries whose words do not fit their box, which the list draws cut with "…":
-    Qt lays the words out in the entry's text rectangle less a margin at each side."""
-    margin = nav.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, nav) + 1
-    cut = []
-    for row in range(nav.count()):
-        entry = nav.item(row)
-        option = QStyleOptionViewItem()
-        nav.initViewItemOption(option)
-        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
-        option.rect = nav.visualItemRect(entry)
-        option.text = entry.text()
-        words = nav.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, nav)
-        room = QRect(0, 0, words.width() - 2 * margin, 10_000)
-        needed = option.fontMetrics.boundingRect(room, Qt.TextFlag.TextWordWrap, entry.text())
-        if not entry.isHidden() and needed.height() > words.height():
-            cut.append(entry.text())
-    return cut
 
 
 def test_the_case_reference_is_typed_in_the_journey_and_kept(
