@@ -540,8 +540,11 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         self.start.table.setFocus()
         if withdrawn:
+            from ...dates import long_date
+
+            on = long_date(chosen.scheduled_at.date())
             self.show_message(
-                f"The {chosen.family_name} family's conference of {chosen.scheduled_at:%d %b %Y} "
+                f"The {chosen.family_name} family's conference of {on} "
                 "is withdrawn; its record and audit trail are kept."
             )
 
