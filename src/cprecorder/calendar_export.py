@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import icalendar
 
+from .dates import long_date
 from .errors import KnownError
 from .export.family_words import FamilyWords
 from .language.plain_words import PlainWording, plain_text
@@ -148,7 +149,7 @@ def conference_calendar(
     for item in calendar_events(conference, words):
         if item.day >= dt.date.max:  # the day after it is the event's end
             raise CalendarError(
-                f"{calendar_text(item.summary)} is dated {item.day:%d %B %Y}, which no calendar"
+                f"{calendar_text(item.summary)} is dated {long_date(item.day)}, which no calendar"
                 " can hold; correct the date in the record first. Nothing was written."
             )
         event = icalendar.Event()

@@ -26,12 +26,12 @@ from sqlalchemy.orm import Session
 
 from .agenda import load_agenda
 from .agenda.record_index import record_parts
+from .dates import long_date
 from .errors import KnownError
 from .model import AuditEntry, Conference, Operation, Role, Scope
 from .model.base import LabelledEnum
 from .model.operation import STARTING
 from .model.registry import ENTITIES, LIFECYCLE_FIELDS, PERSON_FIELDS, columns
-from .rules.timescales import long_date
 from .sharing import family_may_see, part_may_be_seen
 
 #: The part an operation starts: its entry reads as the operation ("Started a children's

@@ -96,9 +96,21 @@ def _checked(text: str, day: int, month: int, year: int) -> dt.date:
         raise DateNotReadError(f"“{text.strip()}”: {month_name} {year} has no day {day}.") from None
 
 
+def long_date(day: dt.date) -> str:
+    """Dates in sentences as people write them: "9 December 2026" (no leading zero).
+
+    Every date in words is written from here, so the app writes one date one way."""
+    return f"{day.day} {day:%B %Y}"
+
+
 def date_in_words(day: dt.date) -> str:
     """How a date field shows a date it has read: "Sunday 6 December 2026"."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    return f"{day:%A} {long_date(day)}"
+
+
+def moment_in_words(moment: dt.datetime) -> str:
+    """A date and time in a sentence: "2 December 2026 at 15:30"."""
+    return f"{long_date(moment.date())} at {moment:%H:%M}"
 
 
 _TIME = re.compile(r"(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*(am|pm)?")
@@ -125,3 +137,8 @@ def read_time(text: str) -> dt.time:
 def date_in_short_words(day: dt.date) -> str:
     """A date in words where room is short (a column of a table): "Sun 6 Dec 2026"."""
     return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def moment_in_short_words(moment: dt.datetime) -> str:
+    """A date and time where room is short (a header, a list): "Wed 2 Dec 2026, 15:30"."""
+    return f"{date_in_short_words(moment.date())}, {moment:%H:%M}"

@@ -18,6 +18,7 @@ from sqlalchemy import and_, inspect, or_, select
 from .actor import Actor
 from .agenda import load_agenda
 from .agenda.agenda import AgendaFormatError
+from .dates import moment_in_words
 from .errors import ImportFormatError, KnownError, ValidationError
 from .model import (
     Addendum,
@@ -484,7 +485,7 @@ def import_conference(store: Store, *, actor: Actor, data: Any, as_copy: bool = 
             raise DuplicateImportError(
                 f"This conference is already here as conference {same.id} (the"
                 f" {same.family_name} family, {same.kind.label.lower()},"
-                f" {same.scheduled_at:%d %B %Y at %H:%M}), so nothing was imported."
+                f" {moment_in_words(same.scheduled_at)}), so nothing was imported."
                 " To add it again as a separate draft, import it with --as-copy."
             )
         if same is not None:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from .agenda import load_agenda
 from .agenda.items import CONFERENCE_FIELD_PANE, ENTITY_PANE
+from .dates import long_date
 from .errors import KnownError
 from .language.family_text import jargon_in_record
 from .language.jargon import JargonList
@@ -44,7 +45,7 @@ from .rules.categories import categories_for
 from .rules.core_groups import PlannedMeeting, check_journey
 from .rules.nation import NationRules
 from .rules.quoracy import check_quoracy, normalise_agency
-from .rules.timescales import check_dates, long_date, report_expected
+from .rules.timescales import check_dates, report_expected
 
 #: A place in the record as the window's bound fields name it.
 FieldKey = tuple[str, int, str]

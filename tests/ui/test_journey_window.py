@@ -95,7 +95,7 @@ def test_the_journey_from_the_open_conference_and_a_core_group(
     assert window.view.keys[0] == "family"
     assert meeting.scheduled_at.date() == dt.date(2026, 12, 2)  # the first planned date
     # The header says the date as people write it: no leading zero.
-    meta = window.view.header.meta.text()
+    meta = window.view.header.meta.text().replace("\N{NO-BREAK SPACE}", " ")
     assert "Core group meeting  ·  Wed 2 Dec 2026, " in meta and "02 Dec" not in meta
 
 

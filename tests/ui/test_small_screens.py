@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTextEdit
+from PySide6.QtGui import QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication, QLabel, QTextEdit
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import agenda_entries, go_to
+from by_keyboard import agenda_entries, focused, go_to
 from cprecorder.actor import Actor
 from cprecorder.demo_marlowe import add_marlowe_conference
 from cprecorder.store import Store
@@ -92,3 +93,38 @@ def test_a_vertical_tab_pasted_from_word_is_a_line_break(
     QApplication.clipboard().setText("First line\x0bsecond line")
     qtbot.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert edit.toPlainText() == "First line\nsecond line"
+
+
+def header_lines(label: QLabel) -> list[str]:
+    """The header's line of facts as it wraps at the label's width and type."""
+    text = label.text()
+    layout = QTextLayout(text, label.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    lines = []
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(label.contentsRect().width())
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
+
+
+@pytest.mark.parametrize("width", [1600, 1280])
+def test_the_header_wraps_between_phrases_never_inside_a_date(
+    qtbot: QtBot, demo_window: MainWindow, width: int
+) -> None:
+    view = demo_window.view
+    assert view is not None
+    meta = view.header.meta
+    demo_window.resize(width, 900)
+    qtbot.keyClick(focused(), Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: demo_window.presentation)
+    qtbot.waitUntil(lambda: "Review" in meta.text())
+    QApplication.processEvents()
+    phrases = {p.strip() for p in meta.text().split("·")}
+    lines = header_lines(meta)
+    assert len(lines) > 1 or width == 1600  # at 1280 it wraps, and the test sees where
+    for line in lines:
+        assert {p.strip() for p in line.split("·") if p.strip()} <= phrases, lines

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 import cprecorder.ui
-from by_keyboard import focused
+from by_keyboard import focused, go_to
 from cprecorder.ui.panes.worries import SaidBy
 from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.shell.settings import PRESENTATION_ZOOM, ZOOM
@@ -99,3 +99,34 @@ def test_a_childs_words_and_their_prompt_are_in_the_larger_type(
         assert field.font().pointSizeF() > pane.findChild(QComboBox).font().pointSizeF()  # type: ignore[union-attr]
         # The placeholder ("I like it when…") is drawn by the area the words are in.
         assert field.viewport().font().pointSizeF() == field.font().pointSizeF()
+
+
+def fits_its_type(combo: QComboBox) -> bool:
+    """A combo box's least size is worked out at the type it shows now: a fresh one, at
+    its font, with its items, wants the same least width."""
+    fresh = QComboBox()
+    fresh.setFont(combo.font())
+    fresh.setSizeAdjustPolicy(combo.sizeAdjustPolicy())
+    fresh.setMinimumContentsLength(combo.minimumContentsLength())
+    fresh.addItems([combo.itemText(i) for i in range(combo.count())])
+    fresh.ensurePolished()
+    return combo.minimumSizeHint().width() == fresh.minimumSizeHint().width()
+
+
+def test_every_combo_box_fits_its_new_type_after_f5_and_a_zoom(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    pane = go_to(qtbot, demo_window, "core_group")
+    combos = pane.findChildren(QComboBox)
+    assert any(type(c) is not ChoiceField for c in combos)  # plain ones too
+    assert all(fits_its_type(c) for c in combos)
+    qtbot.keyClick(focused(), Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: demo_window.presentation)
+    stale = [c.accessibleName() for c in pane.findChildren(QComboBox) if not fits_its_type(c)]
+    assert stale == []
+    qtbot.keyClick(focused(), Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: not demo_window.presentation)
+    qtbot.keyClick(focused(), Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: demo_window.settings.get(ZOOM) > 100)
+    stale = [c.accessibleName() for c in pane.findChildren(QComboBox) if not fits_its_type(c)]
+    assert stale == []

@@ -61,6 +61,7 @@ def test_a_conference_made_by_mistake_is_withdrawn_with_a_reason(
     assert [c.id for c in window.start.model.rows] == [demo_id]
     assert focused() is window.start.table
     assert "withdrawn" in window.status.text()
+    assert "conference of 6 December 2026 is withdrawn" in window.status.text()
     with store.read() as session:
         assert [c.id for c in list_conferences(session, "Ashdwon")] == []
         conference = load_conference(session, mistake)
@@ -84,6 +85,18 @@ def test_cancel_keeps_the_conference(
     with answering(WithdrawDialog, lambda _d: press(qtbot, Qt.Key.Key_Escape)):
         window.start.withdraw_button.click()
     assert {c.id for c in window.start.model.rows} == {demo_id, mistake}
+
+
+def test_the_start_view_writes_dates_as_the_rest_of_the_app(
+    window: MainWindow, store: Store, actor: Actor
+) -> None:
+    mistake = a_mistake(store, actor)
+    choose(window, mistake)
+    table = window.start.table
+    row = table.currentIndex().row()
+    date_column = window.start.model.HEADERS.index("Date")
+    shown = table.model().index(row, date_column).data()
+    assert shown == "Sun 6 Dec 2026, 10:00"  # as the conference's own header writes it
 
 
 def test_never_offered_once_signed_off(

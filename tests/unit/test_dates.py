@@ -115,3 +115,30 @@ def test_a_date_in_short_words_reads_again() -> None:
     assert date_in_short_words(D(2026, 12, 6)) == "Sun 6 Dec 2026"
     assert read_date("Wed 30 Sep 2026") == D(2026, 9, 30)
     assert read_date(date_in_short_words(D(2027, 6, 1))) == D(2027, 6, 1)
+
+
+def test_dates_in_words_have_no_leading_zero() -> None:
+    from cprecorder.dates import long_date, moment_in_short_words, moment_in_words
+
+    moment = dt.datetime(2026, 12, 2, 9, 5)
+    assert long_date(moment.date()) == "2 December 2026"
+    assert moment_in_words(moment) == "2 December 2026 at 09:05"
+    assert moment_in_short_words(moment) == "Wed 2 Dec 2026, 09:05"
+
+
+def test_no_date_shown_to_a_person_is_written_with_a_zero_padded_day() -> None:
+    """Dates in words go through cprecorder.dates; a ``%d`` before a month name prints
+    "02 Dec", which nothing else in the app writes. Machine stamps (``%Y-%m-%d``) may."""
+    import re
+    from pathlib import Path
+
+    import cprecorder
+
+    padded = re.compile(r"%d[ ,./-]*%[bB]")
+    offenders = [
+        f"{path.name}: {line.strip()}"
+        for path in Path(cprecorder.__file__).parent.rglob("*.py")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if padded.search(line)
+    ]
+    assert offenders == []

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from cprecorder.dates import long_date
 from cprecorder.model import (
     Action,
     ActionStatus,
@@ -25,7 +26,7 @@ from cprecorder.rules.authority import (
     settings_path,
 )
 from cprecorder.rules.nation import load_rules
-from cprecorder.rules.timescales import check_dates, due_dates, long_date
+from cprecorder.rules.timescales import check_dates, due_dates
 from cprecorder.rules.working_days import is_working_day
 from cprecorder.store import Store
 

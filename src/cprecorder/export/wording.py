@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from .. import dates
 from ..model import Child, Conference, Person, PlanType
 from ..rules.categories import category_label
 
 
 def long_date(day: dt.date | None) -> str:
-    """``24 November 2026``; an empty string when there is no date."""
-    if day is None:
-        return ""
-    return f"{day.day} {day:%B %Y}"
+    """``24 November 2026`` (:func:`cprecorder.dates.long_date`); empty when there is no date."""
+    return "" if day is None else dates.long_date(day)
 
 
 def weekday_date(day: dt.date | None) -> str:

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from ..dates import long_date
 from ..model import ConferenceKind, PlanType, RecordStatus
 from ..rules.core_groups import DueNext, JourneyFlag, check_journey, due_next
 from ..rules.nation import NationRules
-from ..rules.timescales import long_date
 from .facts import CaseFacts, MeetingFacts, case_facts, conference_before
 from .outcome import Outcome, outcome, outcome_words
 from .scores import ScoreHistory, score_history

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..dates import long_date
 from ..model import (
     Action,
     ActionProgress,
@@ -29,7 +30,6 @@ from ..model import (
     Person,
     RecordStatus,
 )
-from ..rules.timescales import long_date
 from .facts import MeetingFacts, before, conference_before, meetings_of_cases
 from .meetings import case_of
 

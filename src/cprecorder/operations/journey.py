@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from ..actor import Actor
 from ..agenda import load_agenda
 from ..conference_lock import lock_conference, lock_conference_of
+from ..dates import long_date
 from ..errors import NotFoundError, ValidationError
 from ..journey.carry import carry_forward
 from ..journey.facts import MeetingFacts, meetings_of_cases
@@ -103,7 +104,7 @@ def start_review(
         if later:
             raise ValidationError(
                 f"The review of this conference is already started: the "
-                f"{later[0].kind.label.lower()} on {later[0].scheduled_at:%d %B %Y} "
+                f"{later[0].kind.label.lower()} on {long_date(later[0].scheduled_at.date())} "
                 f"(number {later[0].id})."
             )
         when = scheduled_at or proposed_review_at(conference, rules)
@@ -174,7 +175,7 @@ def start_core_group(
         if when < source.scheduled_at:
             raise ValidationError(
                 "A core group meeting starts from the latest meeting of the case, so it "
-                f"comes after {source.scheduled_at:%d %B %Y}."
+                f"comes after {long_date(source.scheduled_at.date())}."
             )
         meeting = Conference(
             kind=ConferenceKind.CORE_GROUP,

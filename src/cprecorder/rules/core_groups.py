@@ -17,9 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from ..dates import long_date
 from ..model import ConferenceKind
 from .nation import NationRules
-from .timescales import HeldMeeting, due_dates, long_date, rules_of
+from .timescales import HeldMeeting, due_dates, rules_of
 
 
 class PlannedMeeting(HeldMeeting, Protocol):

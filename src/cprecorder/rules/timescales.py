@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Protocol
 
+from ..dates import long_date
 from ..model import (
     ActionStatus,
     Attendance,
@@ -29,11 +30,6 @@ from .working_days import add_months, add_working_days, working_days_before
 #: (or on the latest allowed day, if the rules allow fewer). See
 #: :attr:`Timescales.first_core_group_proposed` for why not the latest day.
 PROPOSED_CORE_GROUP_WORKING_DAYS = 5
-
-
-def long_date(day: dt.date) -> str:
-    """Dates in sentences as people write them: "9 December 2026"."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def _plural(n: int, word: str) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout
 
+from ...dates import long_date
 from ...model import Conference
-from ...rules.timescales import check_dates, due_dates, long_date
+from ...rules.timescales import check_dates, due_dates
 from ..widgets.fields import DateField, LineField, TextField
 from .base import Pane
 

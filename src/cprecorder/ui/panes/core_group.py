@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from ... import operations as op
+from ...dates import long_date
 from ...model import Attendance, Conference, CoreGroupMeeting, Person
 from ...operations import Change
-from ...rules.timescales import Timescales, check_dates, due_dates, long_date
-from ..widgets.fields import Bound, DateField, TextField
+from ...rules.timescales import Timescales, check_dates, due_dates
+from ..widgets.fields import Bound, ChoiceBox, DateField, TextField
 from ..widgets.item_list import ItemKeys, ItemList
 from .base import Pane, PaneContext
 
@@ -110,7 +111,7 @@ class CoreGroupPane(Pane):
         present = [p for p in outside if p.attendance is Attendance.PRESENT]
         adding = QHBoxLayout()
         adding.setSpacing(8)
-        self.add_choice = QComboBox()
+        self.add_choice = ChoiceBox()
         self.add_choice.setAccessibleName("Person to add to the core group")
         for person in outside:
             self.add_choice.addItem(person.label or "(no name yet)", person.id)

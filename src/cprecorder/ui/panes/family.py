@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import operations as op
+from ...dates import long_date
 from ...export.wording import child_first_name
 from ...model import (
     Attendance,
@@ -38,7 +39,7 @@ from ...model import (
     PersonKind,
 )
 from ...rules.quoracy import Quoracy, check_quoracy
-from ...rules.timescales import check_dates, due_dates, long_date
+from ...rules.timescales import check_dates, due_dates
 from ..widgets.fields import Bound, CheckField, ChoiceField, DateField, LineField, TextField
 from ..widgets.item_list import ItemList
 from ..widgets.labels import Announcement, Caption

@@ -7,10 +7,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
+from ...dates import long_date
 from ...journey import SinceLast, since_last
 from ...model import ActionProgress, Conference, GoalProgress
 from ...operations import set_action_progress
-from ...rules.timescales import long_date
 from ..widgets.fields import ChoiceField, TextField
 from .base import Pane
 from .operation_fields import OperationChoice

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ...agenda import Agenda, load_agenda
 from ...agenda.items import ENTITY_PANE, known_item
 from ...agenda.record_index import free_text_only
-from ...dates import date_in_short_words
+from ...dates import moment_in_short_words, moment_in_words
 from ...model import Conference, Operation, RecordStatus
 from ...operations import Change
 from ...operations.change import NAME_FIELDS
@@ -46,6 +46,14 @@ ADDS_OR_MOVES = (Operation.ADD, Operation.RESTORE, Operation.MOVE, Operation.CHI
 MARKS_AFTER_OPEN_MS = 150
 #: After an edit, the marks follow once typing pauses.
 MARKS_AFTER_EDIT_MS = 800
+
+
+def facts_line(phrases: list[str]) -> str:
+    """Phrases joined by dots into one line that wraps only between phrases: a phrase's
+    own spaces do not break ("1 March 2027" is never split into "1" and "March 2027"),
+    and a dot stays at the end of the line it closes."""
+    whole = (p.replace(" ", "\N{NO-BREAK SPACE}") for p in phrases if p)
+    return "\N{NO-BREAK SPACE}\N{NO-BREAK SPACE}·  ".join(whole)
 
 
 def completeness_mark(filled: int, expected: int) -> str:
@@ -88,7 +96,7 @@ class Header(QWidget):
         children = ", ".join(c.name for c in conference.children) or "no children added yet"
         self.family.setText(f"{conference.family_name} family — {children}")
         moment = conference.scheduled_at
-        when = f"{date_in_short_words(moment.date())}, {moment:%H:%M}"  # "Wed 2 Dec 2026, 15:30"
+        when = moment_in_short_words(moment)  # "Wed 2 Dec 2026, 15:30"
         parts = [
             conference.kind.label,
             when,
@@ -101,7 +109,7 @@ class Header(QWidget):
             from ...rules.timescales import review_due_words
 
             parts.append(review_due_words(conference))
-        self.meta.setText("  ·  ".join(p for p in parts if p))
+        self.meta.setText(facts_line(parts))
 
     def show_save_state(self, state: str, sentence: str) -> None:
         # Told on every keystroke ("Saving…"): restyling the same words each time is waste.
@@ -559,7 +567,7 @@ class ConferenceView(QWidget):
             return
         if status is RecordStatus.SIGNED_OFF:
             when = (
-                self.conference.signed_off_at.strftime("%d %B %Y at %H:%M")
+                moment_in_words(self.conference.signed_off_at)
                 if self.conference.signed_off_at
                 else ""
             )

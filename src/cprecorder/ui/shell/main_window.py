@@ -538,14 +538,16 @@ class MainWindow(QMainWindow):
             return None
 
         def closed(result: int) -> None:
+            from ...dates import long_date
+
             self.start.refresh()
             self.activateWindow()
             self.start.table.setFocus()
             if result == WithdrawDialog.DialogCode.Accepted:
+                on = long_date(chosen.scheduled_at.date())
                 self.show_message(
-                    f"The {chosen.family_name} family's conference of "
-                    f"{chosen.scheduled_at:%d %b %Y} is withdrawn; its record and audit "
-                    "trail are kept."
+                    f"The {chosen.family_name} family's conference of {on} "
+                    "is withdrawn; its record and audit trail are kept."
                 )
 
         dialog = WithdrawDialog(self, chosen, submit)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...agenda import DEFAULT_AGENDA, available_agendas
-from ...dates import DateNotReadError, read_time
+from ...dates import DateNotReadError, moment_in_short_words, read_time
 from ...journey.cases import CaseSummary, list_cases
 from ...model import ConferenceKind, HowHeld, RecordStatus
 from ...queries import ConferenceSummary, list_conferences
@@ -54,7 +54,7 @@ class ConferenceListModel(RowsModel[ConferenceSummary]):
                 f"{row.family_name} family",
                 row.children,
                 row.kind.label,
-                row.scheduled_at.strftime("%d %b %Y %H:%M"),
+                moment_in_short_words(row.scheduled_at),
                 row.status.label,
             )[column]
         if role == Qt.ItemDataRole.UserRole:

@@ -368,6 +368,10 @@ class RefitOnNewType:
             QApplication.sendEvent(self, QEvent(QEvent.Type.StyleChange))  # type: ignore[arg-type]
 
 
+class ChoiceBox(RefitOnNewType, QComboBox):
+    """A plain combo box (not bound to the record) that fits its type after F5 or a zoom."""
+
+
 class ChoiceField(RefitOnNewType, WheelOnlyWhenFocused, QComboBox, Bound):
     """A choice from a vocabulary; ``None`` is offered as a blank when allowed."""
 
