@@ -1,6 +1,6 @@
 """Drive the real window on a virtual X screen, as a minute-taker types, and photograph it.
 
-    .venv/bin/python scripts/live_typing.py OUTDIR [SCENARIO ...] [--delay MS]
+    .venv/bin/python scripts/live_typing.py OUTDIR [SCENARIO ...] [--delay MS] [--load N]
 
 Starts Xvfb on a free display, starts ``cprecorder`` in a real (xcb) window with
 its own data folder and a remembered minute-taker, types with ``xdotool`` at the
@@ -11,14 +11,18 @@ writes ``OUTDIR/<scenario>.json``: the conference as saved, read back with
 
 Each scenario is a list of steps: ``("key", "ctrl+n")``, ``("type", "words")``,
 ``("wait", seconds)``, ``("shot", "name")``, ``("window", "title")`` (wait, as a person
-does, until a window of that title is on screen), and ``("say", (where, "words"))``: words
+does, until a window of that title is on screen),
+``("at once", [("key", "ctrl+n"), ("type", "Fenwick"), ...])`` (keys and words sent in
+one go, nothing waited for between them, as a person types on without looking up), and
+``("say", (where, "words"))``: words
 typed that the saved record must hold, exactly, in the field ``where`` names (a
 pattern over the dump's keys, ``*`` for any list index, as ``conference.people.*.name``);
 ``("expect", (where, value))`` checks a value the keys chose (a date, a score, a
 choice). After the run every such phrase is looked up in the saved record and each
 one missing or in another field is printed; the exit status is 1 if any is.
 Without names, the ``conference`` scenario runs: a whole conference typed through
-every agenda item.
+every agenda item. ``--load N`` keeps N busy processes running meanwhile (a loaded
+machine: the dialog then takes longer to come up).
 The packages come from ``scripts/install-system-deps.sh`` (xvfb, xdotool,
 imagemagick and the xcb libraries).
 """
@@ -70,6 +74,18 @@ class LiveScreen:
         self.run("xdotool", "type", "--delay", str(self.delay_ms), text)
         time.sleep(0.3)
 
+    def at_once(self, steps: Sequence[Step]) -> None:
+        """Keys and words one after the other, nothing waited for in between (``xdotool``
+        returns once it has sent them): no window is looked at first."""
+        for kind, value in steps:
+            if kind == "key":
+                self.run("xdotool", "key", "--delay", str(self.delay_ms), *str(value).split())
+            elif kind == "type":
+                self.run("xdotool", "type", "--delay", str(self.delay_ms), str(value))
+            else:
+                raise ValueError(f"only keys and words are sent at once, not {kind!r}")
+        time.sleep(0.3)
+
     def shot(self, name: str) -> Path:
         path = self.out / f"{name}.png"
         self.run("import", "-window", "root", str(path))
@@ -85,6 +101,8 @@ class LiveScreen:
                 self.key(*str(value).split())
             elif kind == "type":
                 self.type(str(value))
+            elif kind == "at once":
+                self.at_once(cast("Sequence[Step]", value))
             elif kind == "wait":
                 time.sleep(float(str(value)))
             elif kind == "window":  # a person waits until the window shows its cursor
@@ -98,7 +116,11 @@ class LiveScreen:
         """Until the window titled ``title`` is on screen and has the keyboard, as a person
         waits to see the dialog and its cursor before typing; says how long that took."""
         started = time.monotonic()
-        self.run("xdotool", "search", "--sync", "--onlyvisible", "--name", title)
+        try:
+            self.run("xdotool", "search", "--sync", "--onlyvisible", "--name", title)
+        except subprocess.TimeoutExpired:
+            print(f"  no {title!r} window showed in 120 s")
+            return
         shown = time.monotonic() - started
         while time.monotonic() - started < 30:
             focused = self.run("xdotool", "getwindowfocus", "getwindowname")
@@ -706,6 +728,42 @@ CONFERENCE: list[Step] = [
 ]
 
 
+#: Keys typed before a dialog is on screen: Ctrl+N, then at once (nothing waits for the
+#: dialog) the family name, Tab and the children, as a minute-taker types on without
+#: looking up; the rest once the dialog shows, and Start recording must open the record.
+TYPED_AHEAD: list[Step] = [
+    ("shot", "00-start"),
+    (
+        "at once",
+        [
+            ("key", "ctrl+n"),
+            ("type", "Fenwick"),
+            ("key", "Tab"),
+            ("type", "Poppy Fenwick"),
+        ],
+    ),
+    ("window", "New conference"),
+    ("shot", "01-typed-ahead"),
+    expect(C + "family_name", "Fenwick"),
+    expect(C + "children.*.first_name", "Poppy"),
+    tabs(5),  # kind, date, time, how held: into the chair
+    say(C + "chair", "Ivo Marsh"),
+    ("key", "Return"),
+    ("window", "Fenwick"),
+    ("type", "Ivo met Nadia before the meeting."),
+    ("shot", "02-recording"),
+    ("at once", [("key", "ctrl+e"), ("key", "Escape")]),
+    ("window", "Fenwick"),
+    ("type", " She came with Maureen."),
+    expect(C + "pre_meeting_notes", "Ivo met Nadia before the meeting. She came with Maureen."),
+    ("shot", "03-after-export"),
+    ("key", "ctrl+s"),
+    ("wait", 2),
+    ("key", "ctrl+q"),
+    ("wait", 3),
+]
+
+
 def leaves(value: object, path: tuple[str, ...] = ()) -> Iterator[tuple[str, object]]:
     """Every value in a dump, with its path (``conference.people.*.name``)."""
     if isinstance(value, dict):
@@ -736,6 +794,8 @@ def typed_characters(steps: Sequence[Step]) -> int:
     for kind, value in steps:
         if kind == "type":
             count += len(str(value))
+        elif kind == "at once":
+            count += typed_characters(cast("Sequence[Step]", value))
         elif kind == "say":
             count += len(str(placed(value)[1]))
     return count
@@ -775,6 +835,7 @@ SCENARIOS: dict[str, list[Step]] = {
     "agenda-keys": AGENDA_KEYS,
     "presentation": PRESENTATION,
     "worries": WORRIES,
+    "typed-ahead": TYPED_AHEAD,
 }
 #: Scenarios that start from the demo conference.
 ON_THE_DEMO = {"action-date", "scores", "agenda-keys", "presentation", "worries"}
@@ -785,27 +846,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("scenarios", nargs="*", default=["conference"])
     parser.add_argument("--delay", type=int, default=30, help="milliseconds between keys")
+    parser.add_argument("--load", type=int, default=0, help="busy processes meanwhile")
     args = parser.parse_args(argv)
     failed = False
-    for name in args.scenarios:
-        out = args.out / name
-        out.mkdir(parents=True, exist_ok=True)
-        with live_screen(out, args.delay, demo=name in ON_THE_DEMO) as screen:
-            screen.steps(SCENARIOS[name])
-            saved = screen.dump_all()
-        (out / "saved.json").write_text(json.dumps(saved, indent=2, ensure_ascii=False))
-        print(f"{name}: {len(saved)} conference(s) saved; screenshots in {out}")
-        steps = SCENARIOS[name]
-        phrases = sum(1 for kind, _value in steps if kind in ("say", "expect"))
-        problems = check(saved, steps)
-        for problem in problems:
-            print(f"  {problem}")
-        print(
-            f"{name}: {typed_characters(steps)} characters typed at {args.delay} ms a key;"
-            f" {phrases - len(problems)} of {phrases} phrases and choices saved where typed"
-        )
-        failed = failed or bool(problems)
+    with busy(args.load):
+        for name in args.scenarios:
+            failed = run_scenario(args.out, name, args.delay) or failed
     return 1 if failed else 0
+
+
+@contextmanager
+def busy(count: int) -> Iterator[None]:
+    """``count`` processes spinning on the CPU for as long as the block runs."""
+    spinners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(count)]
+    try:
+        yield
+    finally:
+        for spinner in spinners:
+            spinner.kill()
+            spinner.wait()
+
+
+def run_scenario(root: Path, name: str, delay: int) -> bool:
+    """One scenario on its own screen; whether something typed was not saved where typed."""
+    out = root / name
+    out.mkdir(parents=True, exist_ok=True)
+    with live_screen(out, delay, demo=name in ON_THE_DEMO) as screen:
+        screen.steps(SCENARIOS[name])
+        saved = screen.dump_all()
+    (out / "saved.json").write_text(json.dumps(saved, indent=2, ensure_ascii=False))
+    print(f"{name}: {len(saved)} conference(s) saved; screenshots in {out}")
+    steps = SCENARIOS[name]
+    phrases = sum(1 for kind, _value in steps if kind in ("say", "expect"))
+    problems = check(saved, steps)
+    for problem in problems:
+        print(f"  {problem}")
+    print(
+        f"{name}: {typed_characters(steps)} characters typed at {delay} ms a key;"
+        f" {phrases - len(problems)} of {phrases} phrases and choices saved where typed"
+    )
+    return bool(problems)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ One helper for the UI and end-to-end tests:
   the agenda (:func:`agenda_entries` lists the entries the agenda shows now), and
   :func:`step_to` reaches it with Ctrl+PgDown / Ctrl+PgUp;
 * :func:`open_window` opens the main window as a person finds it;
-* :func:`answering` answers a modal dialog once it is open, however long it takes
+* :func:`answering` answers a dialog once it is open, however long it takes
   to open, and closes it if the answer fails, so a broken answer fails the test
   instead of leaving ``exec()`` waiting for ever.
 """
@@ -27,6 +27,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 if TYPE_CHECKING:
     from cprecorder.actor import Actor
@@ -176,7 +177,7 @@ def wait_saved(qtbot: QtBot, window: _HasRecorder, timeout: int = 5000) -> None:
 
 @contextmanager
 def answering(kind: type[D], answer: Callable[[D], None]) -> Iterator[None]:
-    """Answer the next modal dialog of ``kind`` with ``answer`` once it is open.
+    """Answer the next dialog of ``kind`` with ``answer`` once it is open.
 
     Use it around the key that opens the dialog::
 
@@ -184,10 +185,11 @@ def answering(kind: type[D], answer: Callable[[D], None]) -> Iterator[None]:
             press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
 
     The dialog is found by looking for it (every 20 ms), not by guessing how long it
-    takes to open, and answered once the cursor is in it. If ``answer`` raises, or
-    the dialog is still open ``DIALOG_WAIT_MS`` after it opened, it is rejected so
-    that ``exec()``
-    returns, and the failure is raised when the block ends.
+    takes to open, and answered once the cursor is in it. A modal dialog (its ``exec()``
+    waits) is answered before the key returns; one opened over the window (the key
+    returns at once) before the block ends. If ``answer`` raises, or the dialog is still
+    open ``DIALOG_WAIT_MS`` after it opened, it is rejected so that ``exec()`` returns,
+    and the failure is raised when the block ends.
     """
     failures: list[BaseException] = []
     state: dict[str, D | None] = {"dialog": None}
@@ -196,26 +198,27 @@ def answering(kind: type[D], answer: Callable[[D], None]) -> Iterator[None]:
     poll.setInterval(20)
 
     def look() -> None:
-        modal = QApplication.activeModalWidget()
-        if state["dialog"] is not None:
-            if state["dialog"].isVisible():
-                give_up(state["dialog"])
+        answered = state["dialog"]
+        if answered is not None:
+            if isValid(answered) and answered.isVisible():
+                give_up(answered)
             else:
-                poll.stop()  # answered and closed
+                poll.stop()  # answered and closed (a dialog closed may be deleted)
             return
-        if not isinstance(modal, kind) or not modal.isVisible():
+        shown = open_dialog(kind)
+        if shown is None:
             return
         focus = QApplication.focusWidget()
-        if focus is None or not (focus is modal or modal.isAncestorOf(focus)):
-            modal.activateWindow()  # keys go where the dialog puts the cursor
-            give_up(modal)
+        if focus is None or not (focus is shown or shown.isAncestorOf(focus)):
+            shown.activateWindow()  # keys go where the dialog puts the cursor
+            give_up(shown)
             return
-        state["dialog"] = modal
+        state["dialog"] = shown
         try:
-            answer(modal)
+            answer(shown)
         except BaseException as exc:  # the test fails; the dialog must not stay open
             failures.append(exc)
-            modal.reject()
+            shown.reject()
             poll.stop()
 
     def give_up(dialog: QDialog) -> None:
@@ -229,9 +232,24 @@ def answering(kind: type[D], answer: Callable[[D], None]) -> Iterator[None]:
     poll.start()
     try:
         yield
+        for _ in range(DIALOG_WAIT_MS // 20):  # a dialog opened over the window: its answer
+            if not poll.isActive():
+                break
+            QTest.qWait(20)
     finally:
         poll.stop()
     if failures:
         raise failures[0]
     if state["dialog"] is None:
         raise AssertionError(f"no {kind.__name__} opened")
+
+
+def open_dialog(kind: type[D]) -> D | None:
+    """The dialog of ``kind`` on screen: the modal one, else one opened over a window."""
+    modal = QApplication.activeModalWidget()
+    if isinstance(modal, kind) and modal.isVisible():
+        return modal
+    return next(
+        (w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()),
+        None,
+    )

@@ -5,6 +5,7 @@
 * Words typed into it are never thrown away unasked: Esc, Cancel or closing the
   dialog with typed text asks first, and "Keep typing" is what Enter answers.
 * Closed, it hands the keyboard back to the window it was opened from.
+* Opened with :func:`open_over`, keys typed before it is on screen go into it.
 
 How each dialog shows which control has the focus is the theme's (a border in
 the accent colour on every kind of control).
@@ -12,8 +13,8 @@ the accent colour on every kind of control).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent, QWindow
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -42,6 +43,94 @@ def typed_text(widget: QWidget) -> str:
     if isinstance(widget, QPlainTextEdit | QTextEdit):
         return widget.toPlainText()
     return ""
+
+
+#: What a person does to the window behind a dialog with the mouse: nothing, while it is up.
+CLICKS = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TouchEnd,
+    }
+)
+KEYS = frozenset({QEvent.Type.KeyPress, QEvent.Type.KeyRelease})
+
+
+class HeldWindow(QObject):
+    """The window a dialog was opened from, while the dialog is up: what reaches it goes
+    into the dialog or nowhere, as a modal dialog would have it, but without dropping keys.
+
+    Qt throws away a key that reaches a window blocked by a modal dialog, before any
+    filter sees it, and an X server sends the keys to the window behind until the dialog
+    has the keyboard: "Fenwick" and a Tab typed on after Ctrl+N, while the dialog was
+    coming up, were lost on a real screen. So the dialog is not modal, and this filter on
+    the window behind sends each key that reaches it, as it comes (in order with those
+    that reach the dialog itself), to the dialog's window, which gives it to the field
+    its cursor is in. The window behind takes no click, runs no shortcut and cannot be
+    closed meanwhile. Nothing here runs an event loop: a key is passed on and returns.
+    """
+
+    def __init__(self, dialog: QDialog, behind: QWindow) -> None:
+        super().__init__(dialog)  # goes with the dialog
+        self.dialog = dialog
+        self.behind = behind
+        behind.installEventFilter(self)
+        dialog.finished.connect(self.release)
+
+    def release(self) -> None:
+        """The dialog is closed: the window behind is the person's again."""
+        self.behind.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.dialog.isVisible():  # closed: what it does now runs in the window
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.ShortcutOverride:
+            event.accept()  # no shortcut of the window behind: the key is the dialog's
+            return True
+        if kind in KEYS:
+            assert isinstance(event, QKeyEvent)
+            into = self.dialog.windowHandle()
+            if into is not None:
+                copy = QKeyEvent(
+                    kind,
+                    event.key(),
+                    event.modifiers(),
+                    event.text(),
+                    event.isAutoRepeat(),
+                    event.count(),
+                )
+                QCoreApplication.sendEvent(into, copy)
+            return True
+        if kind == QEvent.Type.Close and event.spontaneous():
+            assert isinstance(event, QCloseEvent)
+            event.ignore()  # the window manager's close button: the dialog first
+            return True
+        return kind in CLICKS
+
+
+def open_over(dialog: QDialog) -> None:
+    """Show ``dialog`` in front of the window it was opened from, with the keyboard.
+
+    Returns at once: what the dialog does when closed is connected to its ``finished``
+    (or ``accepted``) signal, not run after a nested event loop. Keys typed before the
+    dialog is on screen and has the keyboard go into it, in order (:class:`HeldWindow`);
+    its cursor starts in its first field that takes Tab unless it chose one.
+    """
+    owner = dialog.parentWidget()
+    behind = owner.window().windowHandle() if owner is not None else None
+    if behind is not None:
+        HeldWindow(dialog, behind)
+    dialog.setWindowModality(Qt.WindowModality.NonModal)
+    dialog.show()
+    if dialog.focusWidget() is None:
+        dialog.focusNextChild()  # where keys typed before it has the keyboard go
+    dialog.raise_()
+    dialog.activateWindow()  # with no window manager, nobody else gives it the keyboard
 
 
 class FormDialog(QDialog):

@@ -22,6 +22,7 @@ from ...model import RecordStatus, Role
 from ...queries import load_conference
 from ...review import review_record
 from ..dialogs.addendum import AddendumDialog
+from ..dialogs.form import open_over
 from ..dialogs.sign_off import SignOffDialog
 from ..shell.window_actions import ActionId
 from .audit_trail import AuditDialog
@@ -129,7 +130,7 @@ class RecordActions(QObject):
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r: self.window.restore_focus())
-        dialog.open()
+        open_over(dialog)
 
     def _sign(self, view: ConferenceView, chair_name: str) -> str | None:
         """Sign off (the record's panes lock), take a backup; a refusal is returned as words."""
@@ -165,7 +166,7 @@ class RecordActions(QObject):
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r: self.window.restore_focus())
-        dialog.open()
+        open_over(dialog)
 
     def _add(self, view: ConferenceView, author: str, reason: str, text: str) -> str | None:
         outcome = view.record.attempt(

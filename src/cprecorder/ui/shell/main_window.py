@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 # Not ``Qt`` (the namespace of every enum): building it takes longer than a tenth of the
 # first paint; the code that runs after the first frame imports it where it needs it.
@@ -517,8 +517,11 @@ class MainWindow(QMainWindow):
 
     def withdraw_conference(self, conference_id: int) -> None:
         """A conference created by mistake leaves the lists, asked why and audited."""
+        from PySide6.QtCore import Qt
+
         from ... import operations as op
         from ...errors import KnownError
+        from ..dialogs.form import open_over
         from ..dialogs.withdraw import WithdrawDialog
 
         chosen = next((c for c in self.start.model.rows if c.id == conference_id), None)
@@ -534,38 +537,48 @@ class MainWindow(QMainWindow):
                 return str(exc)
             return None
 
-        dialog = WithdrawDialog(self, chosen, submit)
-        withdrawn = dialog.exec() == WithdrawDialog.DialogCode.Accepted
-        self.start.refresh()
-        self.activateWindow()
-        self.start.table.setFocus()
-        if withdrawn:
+        def closed(result: int) -> None:
             from ...dates import long_date
 
-            on = long_date(chosen.scheduled_at.date())
-            self.show_message(
-                f"The {chosen.family_name} family's conference of {on} "
-                "is withdrawn; its record and audit trail are kept."
-            )
+            self.start.refresh()
+            self.activateWindow()
+            self.start.table.setFocus()
+            if result == WithdrawDialog.DialogCode.Accepted:
+                on = long_date(chosen.scheduled_at.date())
+                self.show_message(
+                    f"The {chosen.family_name} family's conference of {on} "
+                    "is withdrawn; its record and audit trail are kept."
+                )
+
+        dialog = WithdrawDialog(self, chosen, submit)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(closed)
+        open_over(dialog)
 
     def new_conference(self) -> None:
-        from ... import operations as op
-        from ...errors import KnownError
+        from PySide6.QtCore import Qt
+
+        from ..dialogs.form import open_over
         from .start_view import NewConferenceDialog
 
         if not self.attached:
             return
         dialog = NewConferenceDialog(self, minute_taker=self.actor.name)
-        if dialog.exec() != NewConferenceDialog.DialogCode.Accepted:
-            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._start_conference(dialog.values()))
+        open_over(dialog)
+
+    def _start_conference(self, values: dict[str, Any]) -> None:
+        """Start recording: the conference the New conference dialog describes."""
+        from ... import operations as op
+        from ...errors import KnownError
+
         try:
             from ...rules.authority import load_authority_settings
 
             # New conferences follow the nation the authority's settings name.
             nation = load_authority_settings().nation
-            change = op.create_conference(
-                self.store, actor=self.actor, nation=nation, **dialog.values()
-            )
+            change = op.create_conference(self.store, actor=self.actor, nation=nation, **values)
         except KnownError as exc:
             self.show_message(str(exc))
             return
@@ -728,10 +741,15 @@ class MainWindow(QMainWindow):
         """File → Export…: the dialog saves everything and exports from the store."""
         if self.view is None:
             return
-        from ..dialogs.export import ExportDialog
+        from PySide6.QtCore import Qt
 
-        ExportDialog(self, self.view).exec()
-        self.restore_focus()
+        from ..dialogs.export import ExportDialog
+        from ..dialogs.form import open_over
+
+        dialog = ExportDialog(self, self.view)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.restore_focus())
+        open_over(dialog)
 
     def save_calendar(self) -> None:
         """File → Save dates to a calendar…: an .ics file for Outlook or any calendar."""
@@ -821,11 +839,15 @@ class MainWindow(QMainWindow):
     def apply_theme(self) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        apply_theme(
+        off_screen = self.view.off_screen() if self.view is not None else []
+        if apply_theme(
             app,
             zoom_percent=self.zoom_percent(),
             high_contrast=self.settings.get(HIGH_CONTRAST),
-        )
+            set_aside=off_screen,
+        ):
+            assert self.view is not None
+            self.view.set_aside(off_screen)
         if self.view is not None:
             self.view.after_theme(self.zoom_percent())
             # The type size changed the layout: the field being typed in stays in view.
