@@ -6,11 +6,12 @@ import importlib
 import pkgutil
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 import cprecorder.ui
-from by_keyboard import focused, go_to
+from by_keyboard import focused, go_to, press, step_to
+from cprecorder.ui.panes import Pane
 from cprecorder.ui.panes.worries import SaidBy
 from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.shell.settings import PRESENTATION_ZOOM, ZOOM
@@ -56,7 +57,7 @@ def test_f5_resizes_type_by_class_without_restyling(qtbot: QtBot, demo_window: M
     view = demo_window.view
     assert view is not None
     normal, shared = demo_window.settings.get(ZOOM), demo_window.settings.get(PRESENTATION_ZOOM)
-    pane = view.pane("worries")
+    pane = go_to(qtbot, demo_window, "worries")
     title = pane.findChild(PaneTitle)
     said_by = pane.findChild(SaidBy)
     text = pane.findChild(QTextEdit)
@@ -73,7 +74,7 @@ def test_f5_resizes_type_by_class_without_restyling(qtbot: QtBot, demo_window: M
     assert text.font().pointSizeF() == size(shared)
     assert app.styleSheet() is sheet or app.styleSheet() == sheet  # nothing restyled
     # A pane built after F5 is at the new size from the start.
-    later = view.pane("decision")
+    later = go_to(qtbot, demo_window, "decision")
     caption = later.findChild(Caption)
     assert caption is not None
     assert caption.font().pointSizeF() == size(shared, TYPE_SCALES["Caption"])
@@ -81,10 +82,52 @@ def test_f5_resizes_type_by_class_without_restyling(qtbot: QtBot, demo_window: M
     for combo in pane.findChildren(ChoiceField):
         assert combo.minimumSizeHint() == combo.sizeHint()
 
+    go_to(qtbot, demo_window, "worries")
     qtbot.keyClick(focused(), Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: not demo_window.presentation)
     assert title.font().pointSizeF() == size(normal, TYPE_SCALES["PaneTitle"])
     assert text.font().pointSizeF() == size(normal)
+
+
+def wrong_type(pane: Pane, zoom: int) -> list[str]:
+    """The fields and words in ``pane`` not at their class's size at ``zoom``."""
+    wrong = []
+    for kind in (QTextEdit, QComboBox, QLineEdit, QLabel):
+        for widget in pane.findChildren(kind):
+            wanted = size(zoom, TYPE_SCALES.get(type(widget).__name__, 1.0))
+            if widget.font().pointSizeF() != wanted:
+                name = widget.accessibleName() or widget.objectName()
+                wrong.append(f"{type(widget).__name__} {name!r}: {widget.font().pointSizeF()}")
+    return wrong
+
+
+def test_a_pane_not_on_screen_at_f5_or_a_zoom_is_shown_at_the_new_size(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """Panes built but not on screen take a new type size when they are next shown (so an
+    F5 resizes only the pane on screen): reached by the agenda or Ctrl+PgDown, a pane is
+    never seen at the size it had before."""
+    settings = demo_window.settings
+    normal, shared = settings.get(ZOOM), settings.get(PRESENTATION_ZOOM)
+    actions = go_to(qtbot, demo_window, "actions")  # built, then left for another item
+    assert wrong_type(actions, normal) == []
+    go_to(qtbot, demo_window, "worries")
+
+    press(qtbot, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: demo_window.presentation)
+    step_to(qtbot, demo_window, "actions")  # Ctrl+PgDown, every item on the way shown
+    assert wrong_type(actions, shared) == []
+
+    press(qtbot, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: not demo_window.presentation)
+    worries = go_to(qtbot, demo_window, "worries")
+    assert wrong_type(worries, normal) == []
+    press(qtbot, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)  # a zoom step
+    zoomed = settings.get(ZOOM)
+    assert zoomed != normal
+    assert wrong_type(worries, zoomed) == []
+    assert go_to(qtbot, demo_window, "actions") is actions
+    assert wrong_type(actions, zoomed) == []
 
 
 def test_a_childs_words_and_their_prompt_are_in_the_larger_type(

@@ -28,6 +28,7 @@ from ...operations.change import NAME_FIELDS
 from ...sharing import family_may_see
 from ..panes import Pane, PaneContext, pane_class, pane_keys
 from ..panes.base import control_name
+from ..shell.theme import take_the_type
 from ..widgets.fields import FieldKey
 from ..widgets.labels import Announcement, FamilyName
 from .agenda_list import AgendaList
@@ -140,6 +141,10 @@ class ConferenceView(QWidget):
         self.presentation = False
         self.panes: dict[str, Pane] = {}
         self.stale: set[str] = set()
+        #: Panes not on screen at the last F5 or zoom: they take the type size and the
+        #: shared screen's hiding when next shown (:meth:`off_screen`).
+        self.type_behind: set[str] = set()
+        self.presentation_behind: set[str] = set()
         #: Where the person was typing in each pane (see :meth:`restore_focus`).
         self.places: dict[str, FieldKey] = {}
         self.last_removed: Change | None = None
@@ -253,10 +258,32 @@ class ConferenceView(QWidget):
             self.stack.setCurrentWidget(pane)
             self._apply_lock(pane)
             self.refresh_marks([key])
-        elif key in self.stale:
-            self.panes[key].load(self.conference)
+        else:
+            self._catch_up(key)
+            if key in self.stale:
+                self.panes[key].load(self.conference)
         self.stale.discard(key)
         return self.panes[key]
+
+    def _catch_up(self, key: str) -> None:
+        """A pane that was off screen at an F5 or a zoom takes the type and the mode now,
+        before it is shown, so that it is laid out once, at the size it is seen in."""
+        pane = self.panes[key]
+        if key in self.type_behind:
+            self.type_behind.discard(key)
+            take_the_type(pane)
+        if key in self.presentation_behind:
+            self.presentation_behind.discard(key)
+            pane.apply_presentation()
+
+    def off_screen(self) -> list[Pane]:
+        """The panes built but not on screen, which an F5 or a zoom need not resize now."""
+        shown = self.stack.currentWidget()
+        return [pane for pane in self.panes.values() if pane is not shown]
+
+    def set_aside(self, panes: list[Pane]) -> None:
+        """These panes kept their type at an F5 or a zoom: they take it when next shown."""
+        self.type_behind |= {key for key, pane in self.panes.items() if pane in panes}
 
     def reload(self) -> None:
         """Read the whole record again and rebuild the visible pane."""
@@ -534,8 +561,13 @@ class ConferenceView(QWidget):
             self._find_from = 0
         for row, key in enumerate(self.keys):
             self.nav.item(row).setHidden(on and not family_may_see(key))
-        for pane in self.panes.values():
-            pane.set_presentation(on)
+        shown = self.stack.currentWidget()
+        for key, pane in self.panes.items():
+            if pane is shown:
+                pane.set_presentation(on)
+            else:  # what it hides, it hides when next shown (before it is painted)
+                pane.presentation = on
+                self.presentation_behind.add(key)
         if on and not family_may_see(self.current_key()):
             self.step(1)
 

@@ -5,10 +5,12 @@ Sizes are in points and scale with the zoom, so text stays readable over Teams.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTextEdit, QWidget
 
 BASE_POINT_SIZE = 11.0
 
@@ -212,27 +214,89 @@ def stylesheet(p: Palette) -> str:
     """
 
 
-def apply_theme(app: QApplication, *, zoom_percent: int, high_contrast: bool) -> None:
+def apply_theme(
+    app: QApplication,
+    *,
+    zoom_percent: int,
+    high_contrast: bool,
+    set_aside: Iterable[QWidget] = (),
+) -> bool:
     """The theme at a zoom, for every window of the application.
 
     A new zoom (F5 switches to the presentation zoom) is only a change of fonts, one per
     widget class: Qt gives each widget its class's font, widgets built later included.
     The style sheet changes only with the palette; setting it again restyles every
     widget, which took most of an F5.
+
+    In the widgets ``set_aside`` (panes not on screen) the fields keep their type until
+    :func:`take_the_type` is called on them, before they are next shown: a new size is
+    then the work of the pane on screen, not of every pane built. Returns whether they
+    were set aside (not when the palette changed: everything is restyled).
     """
     sheet = stylesheet(HIGH_CONTRAST if high_contrast else CALM)
-    if app.styleSheet() != sheet:  # only when the palette changes; it forgets class fonts
+    restyled = app.styleSheet() != sheet
+    if restyled:  # only when the palette changes; it forgets class fonts
         app.setStyleSheet(sheet)
     size = BASE_POINT_SIZE * zoom_percent / 100
     body = QFont(app.font())
     body.setPointSizeF(size)
-    app.setFont(body)  # what QApplication.font() says; it also forgets the class fonts
-    # Under a style sheet the application's font reaches only the windows, not the widgets
-    # in them: the body's size is given to every widget as the font of QWidget. A font of
-    # its own (not a copy of the application's) so that each widget takes it directly, as
-    # the style sheet's "QWidget { font-size }" did, and not from its parent.
-    for name, scale in (("QWidget", 1.0), *TYPE_SCALES.items()):
-        font = QFont(body.families())
-        font.setPointSizeF(round(size * scale, 1))
-        # PySide's stub says bytes; the binding takes the name as str (and refuses bytes).
-        app.setFont(font, name)  # type: ignore[arg-type]
+    aside = _SetAside(set_aside) if not restyled else None
+    try:
+        app.setFont(body)  # what QApplication.font() says; it also forgets the class fonts
+        # Under a style sheet the application's font reaches only the windows, not the
+        # widgets in them: the body's size is given to every widget as the font of QWidget.
+        # A font of its own (not a copy of the application's) so that each widget takes it
+        # directly, as the style sheet's "QWidget { font-size }" did, and not from its parent.
+        for name, scale in (("QWidget", 1.0), *TYPE_SCALES.items()):
+            font = QFont(body.families())
+            font.setPointSizeF(round(size * scale, 1))
+            # PySide's stub says bytes; the binding takes the name as str (and refuses bytes).
+            app.setFont(font, name)  # type: ignore[arg-type]
+    finally:
+        if aside is not None:
+            aside.release()
+    return aside is not None and bool(aside.widgets)
+
+
+def take_the_type(top: QWidget) -> None:
+    """The fields in a widget set aside by :func:`apply_theme` take the type the
+    application has now (each widget its class's font), as Qt gives it on a change."""
+    change = QEvent(QEvent.Type.ApplicationFontChange)
+    for widget in _fields_in(top):
+        QApplication.sendEvent(widget, change)
+
+
+#: What a new type costs most in a pane not on screen: a text box lays its words out again
+#: and fits its height, a combo box works out its size again. Everything else (labels,
+#: frames, buttons) takes the new type at once, for less than setting it aside would cost.
+FIELD_CLASSES = (QTextEdit, QComboBox, QLineEdit)
+
+
+def _fields_in(top: QWidget) -> list[QWidget]:
+    """The fields in ``top`` (not the widgets they are made of: the area a text box's
+    words are in lays nothing out when its type changes)."""
+    found: dict[QWidget, None] = {}
+    for kind in FIELD_CLASSES:
+        found.update(dict.fromkeys(top.findChildren(kind)))
+    return list(found)
+
+
+class _SetAside(QObject):
+    """While the fonts change, the application's word of it does not reach these fields.
+
+    A filter on each of them, not on the application: one on the application would be
+    asked about every event of the widgets on screen too, which cost more than the
+    fonts it spared."""
+
+    def __init__(self, tops: Iterable[QWidget]) -> None:
+        super().__init__()
+        self.widgets = [widget for top in tops for widget in _fields_in(top)]
+        for widget in self.widgets:
+            widget.installEventFilter(self)
+
+    def release(self) -> None:
+        for widget in self.widgets:
+            widget.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return event.type() == QEvent.Type.ApplicationFontChange
