@@ -135,3 +135,23 @@ def test_hard_words_are_flagged_for_the_reading_age(
         if label.text().startswith("Reading age about") and label.isVisible()
     )
     assert "shorter sentences" in figure.text() and figure.property("kind") == "bad"
+
+
+def test_each_heading_stands_above_the_childs_words_on_a_small_shared_screen(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """At 1280×720 in presentation mode "Why the grown-ups are worried" beside the words
+    took half the width, leaving the child's words a narrow column of three words a line."""
+    from cprecorder.ui.widgets.fields import ChildsWords
+
+    pane = go_to(qtbot, demo_window, "childrens_plan")
+    demo_window.resize(1280, 720)
+    qtbot.keyClick(settled(qtbot), Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: demo_window.presentation)
+    words = pane.findChildren(ChildsWords)
+    assert words
+    for field in words:
+        heading = next(label for label in pane.findChildren(QLabel) if label.buddy() is field)
+        above = heading.mapTo(pane, heading.rect().bottomLeft()).y()
+        assert above <= field.mapTo(pane, field.rect().topLeft()).y(), heading.text()
+        assert field.width() >= heading.parentWidget().width() * 0.8

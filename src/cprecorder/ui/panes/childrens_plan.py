@@ -8,7 +8,7 @@ plan the conference agreed, so nobody begins from a blank page.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout
 
 from ... import operations as op
 from ...model import Child, ChildrensPlan, Conference
@@ -106,6 +106,9 @@ class ChildrensPlanPane(Pane):
             unwritten.setWordWrap(True)
             box.addWidget(unwritten)
         form = self.form(box)
+        # Each heading above the child's words: beside them, a heading as long as "Why the
+        # grown-ups are worried" left the words a narrow column in presentation mode.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         texts: list[ChildsWords] = []
         for field, heading, guide in PARTS:
             text = ChildsWords(
