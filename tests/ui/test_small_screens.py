@@ -128,3 +128,19 @@ def test_the_header_wraps_between_phrases_never_inside_a_date(
     assert len(lines) > 1 or width == 1600  # at 1280 it wraps, and the test sees where
     for line in lines:
         assert {p.strip() for p in line.split("·") if p.strip()} <= phrases, lines
+
+
+def test_the_agenda_keeps_the_item_shown_in_sight_after_f5(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """The children's plan, last on the agenda, was chosen below the list's bottom edge
+    once F5 made every entry taller."""
+    view = demo_window.view
+    assert view is not None
+    demo_window.resize(*SMALL)
+    go_to(qtbot, demo_window, view.keys[-1])
+    qtbot.keyClick(focused(), Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: demo_window.presentation)
+    QApplication.processEvents()
+    nav = view.nav
+    assert nav.viewport().rect().contains(nav.visualItemRect(nav.currentItem()))

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QListWidget, QStyle, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListWidget,
+    QStyle,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 
 class AgendaList(QListWidget):
@@ -22,6 +28,9 @@ class AgendaList(QListWidget):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # By pixel: scrolled an entry at a time, entries of one and two lines left the last
+        # one chosen half below the list's edge.
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self._fitted_width = -1
 
     def fit_entries(self) -> None:
@@ -47,8 +56,14 @@ class AgendaList(QListWidget):
                 entry.text(),
             )
             entry.setSizeHint(QSize(width, needed.height() + around))
+        # Taller or shorter entries move the one chosen: laid out again now, it stays in sight.
+        if self.currentItem() is not None:
+            self.doItemsLayout()
+            self.scrollToItem(self.currentItem())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.viewport().width() != self._fitted_width:
             self.fit_entries()
+        elif self.currentItem() is not None:  # shorter (the banner of F5): still in sight
+            self.scrollToItem(self.currentItem())
