@@ -154,4 +154,5 @@ def test_each_heading_stands_above_the_childs_words_on_a_small_shared_screen(
         heading = next(label for label in pane.findChildren(QLabel) if label.buddy() is field)
         above = heading.mapTo(pane, heading.rect().bottomLeft()).y()
         assert above <= field.mapTo(pane, field.rect().topLeft()).y(), heading.text()
-        assert field.width() >= heading.parentWidget().width() * 0.8
+        section = heading.parentWidget()
+        assert section is not None and field.width() >= section.width() * 0.8
