@@ -37,6 +37,9 @@ from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.shell.settings import Settings
 
 SIZE = (1440, 900)
+#: The time the header's "All changes saved …" shows in every run (the Marlowe
+#: conference's morning), so that a picture changes only when the window does.
+SAVED_AT = dt.datetime(2026, 12, 10, 10, 42, 0)
 SMALL = (1280, 720)
 #: The Marlowe case's panes worth a look: an unborn child, each parent, several children.
 MARLOWE_PANES = ("family", "involvement", "decision", "childrens_plan")
@@ -79,6 +82,7 @@ def shared_pictures(window: MainWindow, out: Path) -> None:
     """The shared window following the typing (shared-window.png), and blanked."""
     view = window.view
     assert view is not None
+    view.recorder.clock = lambda: SAVED_AT
     shared = window.open_shared_window()
     shared.resize(*SMALL)
     view.show_pane("worries")
@@ -91,6 +95,7 @@ def shared_pictures(window: MainWindow, out: Path) -> None:
     reason.setFocus()
     QTest.keyClick(reason, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClicks(reason, " The HV saw bruises on Rory's arm.")
+    view.recorder.flush()  # saved, as a pause in the typing saves it: not "Saving…"
     settle()
     save_settled(shared, str(out / "shared-window.png"))
     save_settled(window, str(out / "shared-window-main.png"))
@@ -98,7 +103,6 @@ def shared_pictures(window: MainWindow, out: Path) -> None:
     settle()
     save_settled(shared, str(out / "shared-window-blank.png"))
     shared.set_blanked(False)
-    view.recorder.flush()
     shared.close()
 
 

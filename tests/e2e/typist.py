@@ -6,8 +6,10 @@ SIGKILL at a random moment and then checks what reached the database.
     python typist.py DB_PATH CONFERENCE_ID SETTINGS_INI SEED
 
 It builds the real main window over a real ``Store`` (nothing is mocked), opens
-the conference at the summary pane, puts the cursor at the end of the chair's
-summary and types, key by key with ``QTest.keyClicks`` (one character a call), the words
+the conference, goes to the summary as a person does (a click on its entry in the
+agenda), puts the cursor at the end of the chair's summary (Ctrl+End in the field the
+pane gives the cursor to) and types,
+key by key with ``QTest.keyClicks`` (one character a call), the words
 ``" w0001 w0002 …"`` — a stream that only ever appends, so every earlier text is
 a prefix of every later one. Between keys the event loop runs (``QTest.qWait``),
 so the recorder's autosave timer fires whenever it would for a person.
@@ -45,6 +47,10 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cprecorder.ui.recording.conference_view import ConferenceView
 
 #: Keys (not words) between which the event loop runs for this many ms.
 KEY_GAP_MS = (15, 40)
@@ -71,6 +77,25 @@ def words() -> Iterator[str]:
     while True:
         number += 1
         yield from f" w{number:04d}"
+
+
+def go_to(view: ConferenceView, key: str) -> bool:
+    """Choose the agenda item ``key`` as a person does: a click on its entry in the agenda
+    down the left (tests/by_keyboard.py's ``go_to``, without qtbot). Only that pane is
+    built, as with a method call: Ctrl+PgUp round to it built two and cost every trial
+    about two seconds on a busy machine."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()  # a person clicks once the window has caught up
+    nav = view.nav
+    entry = nav.item(view.keys.index(key))
+    nav.scrollToItem(entry)  # the list's scroll bar, if the agenda is longer than it
+    spot = nav.visualItemRect(entry).center()
+    QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    QApplication.processEvents()
+    return view.current_key() == key
 
 
 def main(argv: list[str]) -> int:
@@ -101,7 +126,11 @@ def main(argv: list[str]) -> int:
         return 2
     view = window.view
     assert view is not None
-    view.show_pane("summary")  # a child process with no qtbot: it tests typing, not the agenda
+    window.activateWindow()
+    app.processEvents()
+    if not go_to(view, "summary"):
+        print("A click did not show the summary:", view.current_key(), file=sys.stderr)
+        return 2
     field = view.panes["summary"].fields[("conference", conference_id, "chair_summary")]
     assert isinstance(field, TextField)
     recorder = view.recorder
@@ -133,10 +162,11 @@ def main(argv: list[str]) -> int:
     recorder.save_state_changed.connect(on_state)
     view.record.listen(Stage.ACTIONS, on_changed)  # after every screen has been told
 
-    window.activateWindow()
-    field.setFocus(Qt.FocusReason.TabFocusReason)  # by keyboard: the cursor goes to the end
+    if QApplication.focusWidget() is not field:
+        print("The summary left the cursor in", QApplication.focusWidget(), file=sys.stderr)
+        return 2
+    QTest.keyClick(field, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     app.processEvents()
-    field.moveCursor(field.textCursor().MoveOperation.End)
     say("READY", time.monotonic(), len(field.toPlainText()))
 
     started = time.monotonic()

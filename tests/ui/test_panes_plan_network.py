@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QPushButton, QTextEdit
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import go_to, settled
+from by_keyboard import focused, go_to, settled
 from cprecorder.agenda import completeness as marks
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
@@ -60,3 +60,27 @@ def test_a_member_without_a_part_is_not_complete(demo_window: MainWindow) -> Non
     assert item is not None
     view.conference.plan_network[0].part = "  "
     assert marks.plan_network(item, view.conference) == (1, 2)
+
+
+def test_a_name_too_long_for_its_box_ends_in_an_ellipsis_not_mid_word(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """Presentation mode at 1440 px: "Priya Desai (Designated safeguarding lead, …)" is
+    wider than the Who box; it was cut at the edge in the middle of a word."""
+    from cprecorder.ui.widgets.fields import ChoiceField, text_room
+
+    go_to(qtbot, demo_window, "plan_network")
+    demo_window.resize(1440, 900)
+    qtbot.keyClick(focused(), Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: demo_window.presentation)
+    view = demo_window.view
+    assert view is not None
+    boxes = view.panes["plan_network"].findChildren(ChoiceField)
+    long_ones = [
+        b for b in boxes if b.fontMetrics().horizontalAdvance(b.currentText()) > text_room(b)
+    ]
+    assert long_ones  # the demo's names are longer than the box at this size
+    for box in long_ones:
+        shown = box.shown_text()
+        assert shown.endswith("…") and box.currentText().startswith(shown[:-1])
+        assert box.fontMetrics().horizontalAdvance(shown) <= text_room(box)

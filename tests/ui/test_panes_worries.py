@@ -71,7 +71,7 @@ def contributors(pane: WorriesPane) -> tuple[list[str], list[str]]:
     """Who said each item as shown, and those of them cut short by their box."""
     from PySide6.QtWidgets import QApplication, QComboBox
 
-    from cprecorder.ui.panes.worries import text_room
+    from cprecorder.ui.widgets.fields import text_room
 
     QApplication.processEvents()
     shown, cut = [], []

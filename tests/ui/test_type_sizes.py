@@ -5,8 +5,19 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QTextEdit, QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 import cprecorder.ui
@@ -15,7 +26,14 @@ from cprecorder.ui.panes import Pane
 from cprecorder.ui.panes.worries import SaidBy
 from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.shell.settings import PRESENTATION_ZOOM, ZOOM
-from cprecorder.ui.shell.theme import BASE_POINT_SIZE, CALM, TYPE_SCALES, stylesheet
+from cprecorder.ui.shell.theme import (
+    BASE_POINT_SIZE,
+    CALM,
+    HIGH_CONTRAST,
+    TYPE_SCALES,
+    Palette,
+    stylesheet,
+)
 from cprecorder.ui.widgets.fields import ChildsWords, ChoiceField
 from cprecorder.ui.widgets.labels import Caption, PaneTitle
 
@@ -173,3 +191,40 @@ def test_every_combo_box_fits_its_new_type_after_f5_and_a_zoom(
     qtbot.waitUntil(lambda: demo_window.settings.get(ZOOM) > 100)
     stale = [c.accessibleName() for c in pane.findChildren(QComboBox) if not fits_its_type(c)]
     assert stale == []
+
+
+@pytest.mark.parametrize("palette", [CALM, HIGH_CONTRAST], ids=["calm", "high contrast"])
+def test_a_combo_box_shows_a_plain_arrow_not_a_sunken_button(
+    qtbot: QtBot, palette: Palette
+) -> None:
+    """The list's arrow is drawn in the muted colour on the field's own background; the
+    platform's sunken button (a dark frame over the rounded border) looked like a form."""
+    combo = QComboBox()
+    qtbot.addWidget(combo)
+    combo.addItem("Open")
+    combo.setStyleSheet(stylesheet(palette))
+    combo.resize(220, 40)
+    combo.show()
+    qtbot.waitExposed(combo)
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    arrow = (
+        combo.style()
+        .subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxArrow, combo
+        )
+        .adjusted(0, 0, -5, 0)
+    )  # not the field's own rounded border at the right
+    picture = combo.grab().toImage()
+    field, muted = QColor(palette.field), QColor(palette.muted)
+    seen = [
+        QColor(picture.pixel(x, y))
+        for x in range(arrow.left(), arrow.right() + 1)
+        for y in range(arrow.top(), arrow.bottom() + 1)
+    ]
+
+    def away_from_field(colour: QColor) -> int:
+        return abs(colour.lightness() - field.lightness())
+
+    assert max(map(away_from_field, seen)) >= away_from_field(muted) - 24  # the arrow is there
+    assert max(map(away_from_field, seen)) <= away_from_field(muted) + 8  # and nothing darker

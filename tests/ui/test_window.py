@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from by_keyboard import agenda_entries, answering, focused, go_to, open_window, press, type_here
-from cprecorder.model import PlanSection
+from cprecorder import operations as op
+from cprecorder.actor import Actor
+from cprecorder.model import ConferenceKind, PlanSection
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.recording.conference_view import ConferenceView
@@ -57,10 +60,12 @@ def test_autosave_within_a_second_and_read_back(
     assert isinstance(field, QTextEdit)
     field.setFocus()
     field.moveCursor(field.textCursor().MoveOperation.End)
+    view.recorder.clock = lambda: dt.datetime(2026, 11, 24, 10, 42, 7)
     qtbot.keyClicks(field, " Nana will help.")
     assert "Saving" in view.header.save_state.text()
     wait_saved(demo_window)
-    assert view.header.save_state.text().startswith("All changes saved")
+    # The time is the recorder's clock's (make screenshots sets one that does not move).
+    assert view.header.save_state.text() == "All changes saved 10:42:07"
     with store.read() as session:
         assert load_conference(session, demo_id).chair_summary.endswith(
             "what Maisie sees and hears. Nana will help."
@@ -220,12 +225,14 @@ def test_presentation_mode_keeps_cursor_and_text(
 
 def agenda_titles_cut(view: ConferenceView) -> list[str]:
     """Agenda entries wider than the list, or too short for their words wrapped at the
-    width the theme leaves them: either way the title ends in an ellipsis."""
+    width the theme leaves them (Qt draws them inside the text rectangle less a margin at
+    each side): either way the title ends in an ellipsis."""
     from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
     nav = view.nav
     width = nav.viewport().width()
+    margin = nav.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, nav) + 1
     cut = []
     for row in range(nav.count()):
         entry = nav.item(row)
@@ -236,10 +243,23 @@ def agenda_titles_cut(view: ConferenceView) -> list[str]:
         option.text = entry.text()
         words = nav.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, nav)
         needed = option.fontMetrics.boundingRect(
-            QRect(0, 0, words.width(), 10_000), Qt.TextFlag.TextWordWrap, entry.text()
+            QRect(0, 0, words.width() - 2 * margin, 10_000), Qt.TextFlag.TextWordWrap, entry.text()
         )
+        if entry.isHidden():
+            continue
         if option.rect.right() >= width or needed.height() > words.height():
             cut.append(entry.text())
+    return cut
+
+
+def agenda_titles_cut_at_any_width(view: ConferenceView) -> dict[int, list[str]]:
+    """:func:`agenda_titles_cut` with the list at every width from 250 to 420 pixels."""
+    cut = {}
+    for width in range(250, 420, 2):
+        view.nav.resize(width, view.nav.height())
+        view.nav.doItemsLayout()
+        if titles := agenda_titles_cut(view):
+            cut[view.nav.viewport().width()] = titles
     return cut
 
 
@@ -247,10 +267,23 @@ def test_every_agenda_title_is_shown_whole(qtbot: QtBot, demo_window: MainWindow
     view = demo_window.view
     assert view is not None
     assert agenda_titles_cut(view) == []
+    assert agenda_titles_cut_at_any_width(view) == {}
     for _ in range(4):  # larger type: the titles wrap again
         qtbot.keyClick(focused(), Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     QApplication.processEvents()
     assert agenda_titles_cut(view) == []
+
+
+def test_a_core_group_agenda_title_is_shown_whole(
+    demo_window: MainWindow, store: Store, demo_id: int, chair: Actor
+) -> None:
+    """ "Next core group and review" was cut with "…" with the list 266 pixels wide."""
+    op.sign_off(store, actor=chair, conference_id=demo_id, chair_name=chair.name)
+    meeting = op.start_core_group(store, actor=chair, meeting_id=demo_id).conference_id
+    demo_window.open_conference(meeting)
+    view = demo_window.view
+    assert view is not None and view.conference.kind is ConferenceKind.CORE_GROUP
+    assert agenda_titles_cut_at_any_width(view) == {}
 
 
 def test_zoom_is_remembered(qtbot: QtBot, demo_window: MainWindow) -> None:

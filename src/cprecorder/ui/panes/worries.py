@@ -13,28 +13,16 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QSizePolicy,
-    QStyle,
-    QStyleOptionComboBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ...model import Conference, Operation
 from ...operations import Change
-from ..widgets.fields import Bound, CheckField, ChoiceField, TextField
+from ..widgets.fields import Bound, CheckField, ChoiceField, TextField, text_room
 from ..widgets.item_list import ItemList
 from ..widgets.labels import SideTitle
 from .base import Pane, people_choices
-
-
-def text_room(combo: QComboBox) -> int:
-    """How wide the words of a combo box's choice may be before they are cut."""
-    option = QStyleOptionComboBox()
-    combo.initStyleOption(option)
-    field = combo.style().subControlRect(
-        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
-    )
-    return field.width()
 
 
 class SaidBy(ChoiceField):

@@ -14,7 +14,8 @@ class AgendaList(QListWidget):
     pads each entry and gives it a coloured edge: a title a little shorter than the
     list ("Child and parents' involvement") was laid out on one line wider than the
     list and cut with an ellipsis. Here each entry's size is set from the width its
-    words really get, so a long title wraps onto a second line instead.
+    words really get (the text rectangle less the margin Qt keeps at each side of it),
+    so a long title wraps onto a second line instead.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -33,6 +34,8 @@ class AgendaList(QListWidget):
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+        # Qt draws an entry's words this far inside its text rectangle, at each side.
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
         for row in range(self.count()):
             entry = self.item(row)
             option.rect = QRect(0, 0, width, 1000)
@@ -40,7 +43,7 @@ class AgendaList(QListWidget):
             words = self.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self)
             around = option.rect.height() - words.height()  # the entry's padding
             needed = option.fontMetrics.boundingRect(
-                QRect(0, 0, max(words.width(), 1), 10_000),
+                QRect(0, 0, max(words.width() - 2 * margin, 1), 10_000),
                 Qt.TextFlag.TextWordWrap,
                 entry.text(),
             )

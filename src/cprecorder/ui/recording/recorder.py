@@ -70,6 +70,9 @@ class Recorder(QObject):
         self.revisions: dict[tuple[str, int], int] = {}
         self.changed.connect(self._note_change)
         self.last_saved: dt.datetime | None = None
+        #: Where the time of the last save shown in the header is read (a picture of the
+        #: window, made again and again, sets one that does not move).
+        self.clock: Callable[[], dt.datetime] = dt.datetime.now
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
@@ -181,11 +184,12 @@ class Recorder(QObject):
             )
             self._retry.start()
             return False
-        self.last_saved = dt.datetime.now()
-        self._set_state(
-            SaveState.SAVED, f"All changes saved {self.last_saved.strftime('%H:%M:%S')}"
-        )
+        self._saved()
         return True
+
+    def _saved(self) -> None:
+        self.last_saved = self.clock()
+        self._set_state(SaveState.SAVED, f"All changes saved {self.last_saved:%H:%M:%S}")
 
     # -- structural operations ---------------------------------------------
     def run(
@@ -218,10 +222,7 @@ class Recorder(QObject):
             return str(exc)
         if initiator is not None:
             change = dataclasses.replace(change, initiator=initiator)
-        self.last_saved = dt.datetime.now()
-        self._set_state(
-            SaveState.SAVED, f"All changes saved {self.last_saved.strftime('%H:%M:%S')}"
-        )
+        self._saved()
         self.changed.emit(change)
         return change
 

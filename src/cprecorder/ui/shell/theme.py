@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import resources
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont
@@ -93,6 +94,11 @@ HIGH_CONTRAST = Palette(
 def stylesheet(p: Palette) -> str:
     """Colours, borders, spacing and weights: the same at every type size."""
     banner_text = p.accent_text if p is HIGH_CONTRAST else "#ffffff"
+    # A combo box's arrow in the muted colour, on the field: the platform's sunken button
+    # drew a dark frame over the rounded border. In pixels: a length in em is worked out
+    # when a widget is styled, and a new type size (F5, a zoom) does not restyle.
+    arrow = "down-arrow-high-contrast.svg" if p is HIGH_CONTRAST else "down-arrow.svg"
+    arrow_path = resources.files("cprecorder.resources").joinpath("icons", arrow)
     return f"""
     QMainWindow, QDialog {{ background: {p.window}; color: {p.text}; }}
     QWidget {{ color: {p.text}; }}
@@ -125,6 +131,9 @@ def stylesheet(p: Palette) -> str:
         border-left: 6px solid {p.accent}; }}
     QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"], QTextEdit[readOnly="true"] {{
         background: {p.window}; border-style: dashed; color: {p.muted}; }}
+    QComboBox::drop-down {{ subcontrol-origin: padding; subcontrol-position: center right;
+        width: 24px; border: none; }}
+    QComboBox::down-arrow {{ image: url("{arrow_path}"); width: 12px; height: 8px; }}
     QComboBox QLineEdit, QComboBox QLineEdit:focus, QComboBox QLineEdit[readOnly="true"] {{
         background: transparent; border: none; padding: 0; }}
     QPushButton {{ background: {p.page}; border: 1px solid {p.border}; border-radius: 6px;

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QMimeData, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
     QTextEdit,
     QWidget,
 )
@@ -354,6 +357,38 @@ class WheelOnlyWhenFocused:
             event.ignore()
 
 
+def text_room(combo: QComboBox) -> int:
+    """How wide the words of a combo box's choice may be before they are cut."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, combo
+    )
+    return field.width()
+
+
+class ElidesItsChoice:
+    """A combo box too narrow for its choice shows it ending in "…", not cut at the edge
+    in the middle of a word ("Priya Desai (Designated s"); the list shows it whole."""
+
+    def shown_text(self) -> str:
+        combo = cast(QComboBox, self)
+        text = combo.currentText()
+        return combo.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, text_room(combo))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        combo = cast(QComboBox, self)
+        if combo.isEditable():  # its line edit shows the words
+            super().paintEvent(event)  # type: ignore[misc]
+            return
+        painter = QStylePainter(combo)
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
 class RefitOnNewType:
     """A combo box that works out its least size again when its type size changes.
 
@@ -368,11 +403,11 @@ class RefitOnNewType:
             QApplication.sendEvent(self, QEvent(QEvent.Type.StyleChange))  # type: ignore[arg-type]
 
 
-class ChoiceBox(RefitOnNewType, QComboBox):
+class ChoiceBox(ElidesItsChoice, RefitOnNewType, QComboBox):
     """A plain combo box (not bound to the record) that fits its type after F5 or a zoom."""
 
 
-class ChoiceField(RefitOnNewType, WheelOnlyWhenFocused, QComboBox, Bound):
+class ChoiceField(ElidesItsChoice, RefitOnNewType, WheelOnlyWhenFocused, QComboBox, Bound):
     """A choice from a vocabulary; ``None`` is offered as a blank when allowed."""
 
     def __init__(
