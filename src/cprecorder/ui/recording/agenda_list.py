@@ -31,14 +31,15 @@ class AgendaList(QListWidget):
         # By pixel: scrolled an entry at a time, entries of one and two lines left the last
         # one chosen half below the list's edge.
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self._fitted_width = -1
+        #: The width and type size the entries were last fitted at.
+        self._fitted: tuple[int, float] = (-1, 0.0)
 
     def fit_entries(self) -> None:
         """Size every entry to its words at the list's present width and type size."""
         width = self.viewport().width()
         if width <= 0 or self.count() == 0:
             return
-        self._fitted_width = width
+        self._fitted = (width, self.font().pointSizeF())
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
@@ -61,9 +62,14 @@ class AgendaList(QListWidget):
             self.doItemsLayout()
             self.scrollToItem(self.currentItem())
 
+    def refit(self) -> None:
+        """Fit the entries again if the list's width or type size is not what they were
+        fitted at (F5 or a zoom changes both; the new width is fitted as it is set)."""
+        if (self.viewport().width(), self.font().pointSizeF()) != self._fitted:
+            self.fit_entries()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.viewport().width() != self._fitted_width:
-            self.fit_entries()
-        elif self.currentItem() is not None:  # shorter (the banner of F5): still in sight
+        self.refit()
+        if self.currentItem() is not None:  # shorter (the banner of F5): still in sight
             self.scrollToItem(self.currentItem())

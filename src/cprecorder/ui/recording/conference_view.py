@@ -580,7 +580,7 @@ class ConferenceView(QWidget):
         sizes = self.splitter.sizes()
         total = sum(sizes) or 1280
         self.splitter.setSizes([width, max(400, total - width)])
-        self.nav.fit_entries()
+        self.nav.refit()
 
     def set_read_only(self, reason: str) -> None:
         """Another window holds this conference: show it, change nothing."""
