@@ -39,7 +39,8 @@ scores = st.one_of(st.none(), st.integers(0, 10))
 def conferences(draw: st.DrawFn) -> dict[str, Any]:
     data = demo_conference()
     record = data["conference"]
-    record["family_name"] = draw(names.filter(lambda s: s.strip() != "")).strip() or "X"
+    # A name that is only NULs is empty once they are removed, and refused (tested below).
+    record["family_name"] = draw(names.filter(lambda s: held(s).strip() != "")).strip() or "X"
     record["chair_summary"] = draw(any_text)
     record["review_conference_on"] = draw(st.one_of(st.none(), dates)) and None
     for child in record["children"]:
@@ -121,6 +122,12 @@ def problems_in(store: Store, actor: Actor, data: Any) -> list[str]:
     with pytest.raises(ImportFormatError) as caught:
         import_conference(store, actor=actor, data=data)
     return caught.value.problems
+
+
+def test_a_family_name_of_nul_alone_is_refused_as_empty(store: Store, actor: Actor) -> None:
+    data = copy.deepcopy(demo_conference())
+    data["conference"]["family_name"] = "\x00"
+    assert "conference.family_name: a value is needed" in problems_in(store, actor, data)
 
 
 def test_every_problem_is_reported_with_its_path(store: Store, actor: Actor) -> None:
