@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLineEdit,
-    QListWidget,
+    QListView,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
@@ -124,8 +124,9 @@ class Monkey:
     maybe_gone: set[str] = field(default_factory=set)  # entities removed meanwhile
     log: list[str] = field(default_factory=list)
     counter: int = 0
-    #: The person Tabbed into the agenda list: it may have the keys until they leave it.
-    in_agenda: bool = False
+    #: The person Tabbed into a list (the agenda, the review): it may have the keys, the
+    #: move keys too (they step through the list), until the person leaves it.
+    in_list: bool = False
 
     def key(
         self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
@@ -266,12 +267,12 @@ class Monkey:
 
     # -- the check after each step ------------------------------------------------------
     def settled(self) -> bool:
-        """The cursor is somewhere on screen, and in the agenda list only if put there."""
+        """The cursor is somewhere on screen, and in a list only if put there."""
         widget = focused()
         return (
             widget is not None
             and visible_in_its_viewport(widget)
-            and (self.in_agenda or not isinstance(widget, QListWidget))
+            and (self.in_list or not isinstance(widget, QListView))
         )
 
     def check(self, name: str, must_type: bool) -> None:
@@ -287,11 +288,11 @@ class Monkey:
         assert widget is not None, f"no field has the focus {where}"
         assert widget.window() is self.window, f"focus left the window {where}"
         if name in ("tab", "shift-tab"):
-            self.in_agenda = isinstance(widget, QListWidget)
-        elif not isinstance(widget, QListWidget):
-            self.in_agenda = False
-        if isinstance(widget, QListWidget):
-            assert self.in_agenda, f"the agenda list has the keys {where}"
+            self.in_list = isinstance(widget, QListView)
+        elif not isinstance(widget, QListView):
+            self.in_list = False
+        if isinstance(widget, QListView):
+            assert self.in_list, f"the list {widget.accessibleName()!r} has the keys {where}"
             return
         assert visible_in_its_viewport(widget), (
             f"{type(widget).__name__} {widget.accessibleName()!r} is off screen {where}"
@@ -300,6 +301,16 @@ class Monkey:
             assert isinstance(widget, (*TEXT_INPUTS, QComboBox, QAbstractButton)), (
                 f"{type(widget).__name__} {widget.accessibleName()!r} has the focus {where}"
             )
+
+
+def described(widget: QWidget | None) -> str:
+    """The focused widget as the log shows it: its accessible name, else what it is."""
+    if widget is None:
+        return "None"
+    if widget.accessibleName():
+        return widget.accessibleName()
+    text = widget.text() if isinstance(widget, QAbstractButton) else ""
+    return f"{type(widget).__name__} {widget.objectName() or text!r}".rstrip()
 
 
 DIGITS = [getattr(Qt.Key, f"Key_{n}") for n in range(1, 10)]
@@ -326,7 +337,7 @@ def test_keyboard_monkey(
             do()
             monkey.check(name, must_type)
             now = focused()
-            monkey.log[-1] += f"[{now.accessibleName() if now is not None else None}]"
+            monkey.log[-1] += f"[{described(now)}]"
         demo_window.view.recorder.flush()
         wait_saved(demo_window)
         with store.read() as session:
@@ -344,3 +355,38 @@ def test_keyboard_monkey(
             f"{failure}\nReplay: {'CPRECORDER_SOAK=1 ' if steps == SOAK_STEPS else ''}"
             f"CPRECORDER_MONKEY_SEED={seed} pytest tests/ui/test_keyboard_monkey.py"
         ) from None
+
+
+def test_the_move_keys_step_through_the_review_list_the_person_tabbed_into(
+    qtbot: QtBot, demo_window: Any
+) -> None:
+    """Seed 302737: Shift+Tab from the first field reached the open review's list, and
+    Ctrl+Down there moved the list's cursor to the next item: the person chose the list,
+    so the keys stay in it (as in the agenda list), and nothing in the record moves."""
+    monkey = Monkey(qtbot, demo_window, random.Random(0))
+    qtbot.waitUntil(lambda: free_text(focused()), timeout=3000)
+    for name, key, modifier in (
+        ("review", Qt.Key.Key_R, Ctrl),  # the review opens with the cursor in its list
+        ("leave", Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),  # back to the record
+    ):
+        monkey.log.append(name)
+        monkey.key(key, modifier)
+    review = demo_window.findChild(QListView, "reviewList")
+    assert isinstance(review, QListView) and review.isVisible()
+    assert free_text(focused())
+    for _ in range(12):
+        if focused() is review:
+            break
+        monkey.log.append("shift-tab")
+        monkey.key(Qt.Key.Key_Backtab, Shift)
+        monkey.check("shift-tab", False)
+    assert focused() is review, "Shift+Tab never reached the review list"
+    before = review.currentIndex().row()
+    record = json.dumps(conference_to_dict(demo_window.view.conference), ensure_ascii=False)
+    monkey.log.append("move down")
+    monkey.key(Qt.Key.Key_Down, Ctrl)
+    monkey.check("move down", True)
+    assert focused() is review
+    assert review.currentIndex().row() > before
+    after = json.dumps(conference_to_dict(demo_window.view.conference), ensure_ascii=False)
+    assert after == record
