@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QMessageBox,
+    QPushButton,
     QTextEdit,
     QToolTip,
     QWidget,
@@ -61,7 +62,7 @@ def field(qtbot: QtBot, window: MainWindow, pane: str, key: tuple[str, int, str]
     return go_to(qtbot, window, pane).fields[key].as_widget()
 
 
-def marsh(store: Store, actor: Actor) -> int:
+def marsh(store: Store, actor: Actor, children: tuple[str, ...] = ("Ivy Marsh",)) -> int:
     """A second conference, new and almost empty: Ivy Marsh's initial conference."""
     return op.create_conference(
         store,
@@ -69,7 +70,7 @@ def marsh(store: Store, actor: Actor) -> int:
         kind=ConferenceKind.INITIAL,
         family_name="Marsh",
         scheduled_at=dt.datetime(2026, 12, 7, 10, 0),
-        children=["Ivy Marsh"],
+        children=list(children),
     ).conference_id
 
 
@@ -128,6 +129,32 @@ def test_a_pane_chosen_in_the_agenda_list_takes_the_typing(
     assert view.panes["summary"].isAncestorOf(now) and now.property("field_key")
     type_here(qtbot, "sw")  # letters in the agenda list would jump to "Safety scale"
     assert view.current_key() == "summary"
+
+
+def test_a_pane_with_nothing_to_type_in_yet_offers_the_way_to_fill_it(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor
+) -> None:
+    """Ctrl+PgDown onto the children's plan of a record with no children (the monkey's seed
+    149162 had removed them): the cursor went nowhere and the next keys were lost."""
+    cid = marsh(store, actor, children=())
+    window.open_conference(cid)
+    view = window.view
+    assert view is not None
+    go_to(qtbot, window, "summary")
+    press(qtbot, Qt.Key.Key_PageDown, Ctrl)
+    assert view.current_key() == "childrens_plan"
+    offer = focused()
+    assert isinstance(offer, QPushButton), f"the cursor is on {offer!r}, not where to act"
+    assert view.panes["childrens_plan"].isAncestorOf(offer) and on_screen(offer)
+    press(qtbot, Qt.Key.Key_Return)  # the button the cursor is on: to where children are added
+    assert view.current_key() == "family"
+    add = focused()
+    assert add.accessibleName() == "Add a child" and on_screen(add)
+    press(qtbot, Qt.Key.Key_Return)
+    type_here(qtbot, "Ivy Marsh")
+    view.recorder.flush()
+    with store.read() as session:
+        assert [child.name for child in load_conference(session, cid).children] == ["Ivy Marsh"]
 
 
 def test_enter_on_the_reviews_close_button_puts_the_cursor_back_in_the_field(

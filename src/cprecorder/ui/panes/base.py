@@ -124,6 +124,9 @@ class PaneContext:
     refresh: Callable[[], None]
     #: Words never flagged as misspelt: the names of the people in the conference.
     names: Callable[[], frozenset[str]] = frozenset
+    #: Show another agenda item with the cursor on its control of this
+    #: :func:`control_name` (where a pane with nothing to type in yet is filled from).
+    go_to_control: Callable[[str, str], bool] = lambda _key, _control: False
 
 
 class Pane(QWidget):

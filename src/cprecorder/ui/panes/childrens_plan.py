@@ -45,7 +45,7 @@ class ChildrensPlanPane(Pane):
         from ...language.readability import CHILDRENS_PLAN_READING_AGES
 
         if not conference.children:
-            empty = QLabel("There are no children in this record yet (add them under Family).")
+            empty = QLabel("There are no children in this record yet.")
             empty.setObjectName("emptyNote")
             layout.addWidget(empty)
         low, high = CHILDRENS_PLAN_READING_AGES
@@ -71,6 +71,18 @@ class ChildrensPlanPane(Pane):
                 self._offer_plan(child, box)
             else:
                 self._plan(child, plan, box)
+        if not any(has_a_childrens_plan(child) for child in conference.children):
+            self._offer_family(layout)
+
+    def _offer_family(self, layout: QVBoxLayout) -> None:
+        """Nothing to write here until a child is added (or born): the way to Family and
+        network, so that the cursor has somewhere to be and Enter goes where to act."""
+        from .family import ADD_A_CHILD
+
+        family = QPushButton("Add a child under Family and network")
+        family.setProperty("start", True)  # hidden, like the offers of a plan, when locked
+        family.clicked.connect(lambda: self.context.go_to_control("family", ADD_A_CHILD))
+        layout.addWidget(family, alignment=Qt.AlignmentFlag.AlignLeft)
 
     def _offer_plan(self, child: Child, box: QVBoxLayout) -> None:
         name = first_name(child)

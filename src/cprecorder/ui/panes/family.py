@@ -69,6 +69,9 @@ KIND_WORDS = {
 FAMILY_KINDS = [(KIND_WORDS[PersonKind.FAMILY], PersonKind.FAMILY), ("Network", PersonKind.NETWORK)]
 ALL_KINDS = [(words, kind) for kind, words in KIND_WORDS.items()]
 
+#: The button that adds a child (other panes send the cursor to it by this name).
+ADD_A_CHILD = "Add a child"
+
 
 def quoracy_words(result: Quoracy) -> str:
     """The indicator's one line: quorate with the agencies, or why not."""
@@ -140,7 +143,7 @@ class FamilyPane(OperationPane):
                 entity="child",
                 items=list(conference.children),
                 build_row=card,
-                add_label="Add a child",
+                add_label=ADD_A_CHILD,
                 empty_text="No children added yet.",
             )
         )

@@ -249,7 +249,9 @@ class ConferenceView(QWidget):
             item = self.agenda.item(key)
             assert item is not None
             pane = pane_class(key)(
-                PaneContext(self.recorder, self.agenda, item, self.reload, self.names)
+                PaneContext(
+                    self.recorder, self.agenda, item, self.reload, self.names, self.go_to_control
+                )
             )
             self.panes[key] = pane
             self.stack.addWidget(pane)
@@ -390,6 +392,12 @@ class ConferenceView(QWidget):
         if 1 <= number <= len(visible):
             self.nav.setCurrentRow(visible[number - 1])
             self.restore_focus()
+
+    def go_to_control(self, pane_key: str, name: str) -> bool:
+        """Show a pane with the cursor on its control of this name ("Add a child")."""
+        self.show_pane(pane_key)
+        pane = self.panes.get(pane_key)
+        return pane is not None and pane.focus_control(name)
 
     def focus_field(self, pane_key: str, key: FieldKey) -> bool:
         self.show_pane(pane_key)
