@@ -371,3 +371,30 @@ def test_ctrl_arrows_in_a_box_that_is_not_an_item_leave_the_view_where_it_is(
         press(qtbot, Qt.Key.Key_Down, Ctrl)
     assert pane.scroller.verticalScrollBar().value() == top
     assert focused() is box
+
+
+def test_the_field_typed_in_stays_in_view_when_its_page_is_laid_out_again(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """The cursor's field was scrolled into view, then the page was laid out anew (the
+    fields fitting their words once a pane rebuilt off screen was shown, at a new type
+    size) and it was left below the edge (the keyboard monkey's seed 458764). Here the
+    page is laid out anew by a narrower window: the long words above wrap onto more
+    lines and push the card typed in down; the view follows it."""
+    pane = go_to(qtbot, demo_window, "plan_rules")
+    behaviour = next(
+        w for w in pane.findChildren(TextField) if w.accessibleName() == "Concerning behaviour"
+    )
+    qtbot.mouseClick(behaviour.viewport(), Qt.MouseButton.LeftButton)
+    press(qtbot, Qt.Key.Key_End, Ctrl)
+    for n in range(4):  # Enter in the behaviour adds the next card
+        press(qtbot, Qt.Key.Key_Return)
+        type_here(qtbot, f"Rule {n}: " + "the words of a long behaviour " * 6)
+    typing = focused()
+    assert typing.accessibleName() == "Concerning behaviour" and on_screen(typing)
+
+    tall = pane.page.height()
+    demo_window.resize(900, 850)  # as the person drags the window's edge
+    qtbot.waitUntil(lambda: pane.page.height() > tall)  # laid out at the new width
+    assert focused() is typing
+    assert on_screen(typing)

@@ -109,6 +109,29 @@ class PageScroller(QScrollArea):
             return
         super().keyPressEvent(event)
 
+    def keep_in_view(self, widget: QWidget) -> None:
+        """Scroll so the field (for long text, the line with the cursor) is on screen."""
+        page = self.widget()
+        if page is None or not page.isAncestorOf(widget):
+            return
+        if isinstance(widget, QTextEdit):
+            spot = widget.cursorRect()
+            centre = widget.viewport().mapTo(page, spot.center())
+            self.ensureVisible(centre.x(), centre.y(), 50, max(60, spot.height() * 2))
+        else:
+            self.ensureWidgetVisible(widget, 50, 60)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The page laid out anew (fields fitting their words once a pane rebuilt off
+        screen is shown, or in a new type size): the field with the cursor, scrolled into
+        view before, is kept there, at the page's final layout."""
+        handled = super().eventFilter(watched, event)
+        if event.type() == QEvent.Type.Resize and watched is self.widget():
+            focused = QApplication.focusWidget()
+            if focused is not None:
+                self.keep_in_view(focused)
+        return handled
+
 
 ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
 
@@ -336,14 +359,7 @@ class Pane(QWidget):
 
     def keep_in_view(self, widget: QWidget) -> None:
         """Scroll so the field (for long text, the line with the cursor) is on screen."""
-        if not self.page.isAncestorOf(widget):
-            return
-        if isinstance(widget, QTextEdit):
-            spot = widget.cursorRect()
-            centre = widget.viewport().mapTo(self.page, spot.center())
-            self.scroller.ensureVisible(centre.x(), centre.y(), 50, max(60, spot.height() * 2))
-        else:
-            self.scroller.ensureWidgetVisible(widget, 50, 60)
+        self.scroller.keep_in_view(widget)
 
     def _typing_in(self, widget: QWidget) -> None:
         if widget.hasFocus():
