@@ -50,6 +50,10 @@ SUITE_STEPS = 150
 SOAK_STEPS = 2000
 
 
+#: Fields a child's plan is written from: the ends of their keys.
+NAMES = ("name", "known_as")
+
+
 def seeds() -> list[Any]:
     """Fixed seeds for ``make test``; under ``make soak`` random ones, longer."""
     replay = os.environ.get("CPRECORDER_MONKEY_SEED")
@@ -341,11 +345,16 @@ def test_keyboard_monkey(
         demo_window.view.recorder.flush()
         wait_saved(demo_window)
         with store.read() as session:
-            saved = json.dumps(
-                conference_to_dict(load_conference(session, demo_id)), ensure_ascii=False
-            )
+            record = conference_to_dict(load_conference(session, demo_id))
+        saved = json.dumps(record, ensure_ascii=False)
+        # A child's plan is first written from the names in the record as they were
+        # then ("…what happens at home, Maisie"): a word typed into a name (NAMES) may be
+        # there too, so names are counted outside the children's plans.
+        for child in record["conference"]["children"]:
+            child["childrens_plan"] = None
+        saved_but_plans = json.dumps(record, ensure_ascii=False)
         for word, key in monkey.typed.items():
-            count = saved.count(word)
+            count = (saved_but_plans if key.endswith(NAMES) else saved).count(word)
             gone = any(key.startswith(entity) for entity in monkey.maybe_gone)
             assert count == 1 or (gone and count == 0), (
                 f"{word!r} typed into {key} is in the saved record {count} times"
