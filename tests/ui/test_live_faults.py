@@ -205,34 +205,3 @@ def test_on_the_shared_screen_an_empty_fields_prompt_is_read_whole(
         if any(picture.pixelColor(x, y) != background for x in range(margin, inside.right()))
     ]
     assert inked, "nothing of the prompt is drawn below its first line"
-
-
-def test_keys_typed_before_the_new_conference_dialog_has_the_keyboard_go_into_it(
-    qtbot: QtBot, window: MainWindow
-) -> None:
-    """On the real screen "Fenwick" and a Tab typed on after Ctrl+N were lost: until the
-    dialog has the keyboard, the X server sends the keys to the window behind it, and Qt
-    threw away every key reaching a window a modal dialog blocks. Here the keys go where
-    the X server sends them then, to the window behind, and must land in the dialog, in
-    order, its Enter starting the recording."""
-    behind = window.windowHandle()  # the window the keys are sent to before the dialog's turn
-
-    def type_behind(keys: str) -> None:
-        for key in keys:
-            qtbot.keyClick(behind, key)
-
-    def typed_ahead(dialog: NewConferenceDialog) -> None:
-        type_behind("Fenwick")
-        qtbot.keyClick(behind, Qt.Key.Key_Tab)
-        type_behind("Poppy Fenwick")
-        qtbot.keyClick(behind, Qt.Key.Key_Backtab, Shift)  # back to the family name
-        qtbot.keyClick(behind, Qt.Key.Key_Return)  # Enter there starts the recording
-
-    window.setFocus()
-    with answering(NewConferenceDialog, typed_ahead):
-        qtbot.keyClick(behind, Qt.Key.Key_N, Ctrl)
-    qtbot.waitUntil(lambda: window.view is not None, timeout=3000)
-    assert window.view is not None
-    conference = window.view.conference
-    assert conference.family_name == "Fenwick"
-    assert [child.first_name for child in conference.children] == ["Poppy"]

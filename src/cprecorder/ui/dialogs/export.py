@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from ...export import DocumentKind, document_bytes, plan_summary_text, suggested
 from ...model import Conference
 from ...queries import load_conference
 from ..widgets.labels import SectionTitle
+from .form import choose_where_to_save
 
 if TYPE_CHECKING:
     from ..recording.conference_view import ConferenceView
@@ -249,11 +249,14 @@ class ExportDialog(QDialog):
         return Path(documents) if documents else Path.home()
 
     def choose_path(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Save the document as", self.path.text(), "Word document (*.docx)"
+        def chosen(path: str) -> None:
+            self.activateWindow()  # where no window manager gives the keyboard back
+            if path:
+                self.path.setText(path)
+
+        choose_where_to_save(
+            self, "Save the document as", self.path.text(), "Word document (*.docx)", chosen
         )
-        if chosen:
-            self.path.setText(chosen)
 
     # -- exporting -------------------------------------------------------------
     def _fresh_conference(self) -> Conference:

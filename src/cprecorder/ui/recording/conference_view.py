@@ -411,8 +411,12 @@ class ConferenceView(QWidget):
         from ..dialogs.conflict import ask_which
 
         assert isinstance(conflict, EditConflictError)
-        self.recorder.resolve(conflict, ask_which(self, conflict))
-        self.reload()
+
+        def chosen(choice: str) -> None:
+            self.recorder.resolve(conflict, choice)
+            self.reload()
+
+        ask_which(self, conflict, chosen)
 
     def on_change(self, change: Change) -> None:
         """A saved change (the record is already up to date): refresh what shows it.
