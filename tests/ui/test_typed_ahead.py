@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QWindow
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from by_keyboard import answering, focused
@@ -36,6 +36,13 @@ Shift = Qt.KeyboardModifier.ShiftModifier
 def type_into(qtbot: QtBot, where: QWindow, keys: str) -> None:
     for key in keys:
         qtbot.keyClick(where, key)
+
+
+def keyboard_still_behind(qtbot: QtBot, window: QWidget) -> None:
+    """As on a real screen while a dialog comes up: the window behind it is still the
+    active one (Qt tries only the active window's shortcuts and mnemonics)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
 def test_who_is_using_it_takes_the_keys_typed_before_it_is_on_screen(
@@ -131,8 +138,13 @@ def started_typing_ahead(
     """Ctrl+N and ``typed_ahead`` at once, into the window behind the dialog: the
     conference it started."""
     behind = window.windowHandle()
+
+    def at_once(_dialog: NewConferenceDialog) -> None:
+        keyboard_still_behind(qtbot, window)
+        typed_ahead(behind)
+
     window.setFocus()
-    with answering(NewConferenceDialog, lambda _dialog: typed_ahead(behind)):
+    with answering(NewConferenceDialog, at_once):
         qtbot.keyClick(behind, Qt.Key.Key_N, Ctrl)
     qtbot.waitUntil(lambda: window.view is not None, timeout=3000)
     assert window.view is not None
