@@ -325,12 +325,16 @@ class ConferenceView(QWidget):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
+        # Asked before the switch (a pane built now is switched to as it is built): a pane
+        # with nothing to take the cursor hands it on along the focus chain, sometimes to
+        # the agenda list.
+        in_agenda = self.nav.hasFocus()
         self.recorder.flush()
         key = self.keys[row]
         pane = self.pane(key)
         self.stack.setCurrentWidget(pane)
         self.pane_changed.emit(key)
-        if not self.nav.hasFocus():  # chosen by a key or a click: the cursor goes there too
+        if not in_agenda:  # chosen by a key or a click: the cursor goes there too
             self.restore_focus()
 
     # -- focus has an owner -----------------------------------------------------
@@ -363,9 +367,15 @@ class ConferenceView(QWidget):
         if place is not None and pane.focus_field(place):
             return
         first = pane.first_field() or self._first_control(pane)
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
-            pane.scroller.ensureWidgetVisible(first, 50, 80)
+        if first is None and pane.locked:
+            # Signed off or read-only, with nothing to read in a field (no children, no
+            # items): the banner that says why nothing can be typed here.
+            first = pane.lock_label
+        if first is None:  # nothing in the pane takes keys: its entry in the agenda does
+            self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        pane.scroller.ensureWidgetVisible(first, 50, 80)
 
     @staticmethod
     def _first_control(pane: Pane) -> QWidget | None:

@@ -623,9 +623,7 @@ class MainWindow(QMainWindow):
             if entity_id.isdigit():
                 view.focus_field(pane or keys[0], (entity, int(entity_id), name))
         else:
-            first = view.panes[view.current_key()].first_field()
-            if first is not None:
-                first.setFocus()
+            view.restore_focus()  # the pane's first field, or wherever its keys go
         self.setWindowTitle(f"{view.conference.family_name} family — CP Recorder")
         if self.shared is not None:
             self.shared.follow(view)
