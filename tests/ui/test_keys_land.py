@@ -225,6 +225,25 @@ def test_in_a_signed_off_record_with_no_children_every_pane_has_the_cursor_in_vi
             assert view.current_key() == key
 
 
+def test_a_pane_with_nothing_at_all_to_type_in_leaves_the_cursor_on_its_agenda_entry(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor
+) -> None:
+    """The safety scale of a new record with nobody in it has no box and no button: the
+    cursor was left on the pane itself, where nothing showed it. It goes to the agenda,
+    and Ctrl+PgDown from there still takes it into the next pane."""
+    cid = marsh(store, actor, children=())
+    window.open_conference(cid)
+    view = window.view
+    assert view is not None
+    go_to(qtbot, window, "danger")
+    while view.current_key() != "safety_scale":
+        press(qtbot, Qt.Key.Key_PageDown, Ctrl)
+    assert focused() is view.nav and view.nav.currentItem().isSelected()
+    press(qtbot, Qt.Key.Key_PageDown, Ctrl)
+    after = view.current_key()
+    assert view.panes[after].isAncestorOf(focused()), f"on {after!r}: {focused()!r}"
+
+
 def test_ctrl_arrows_on_a_button_leave_the_cursor_on_it(
     qtbot: QtBot, demo_window: MainWindow
 ) -> None:

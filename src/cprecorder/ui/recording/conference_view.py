@@ -147,6 +147,9 @@ class ConferenceView(QWidget):
         self.presentation_behind: set[str] = set()
         #: Where the person was typing in each pane (see :meth:`restore_focus`).
         self.places: dict[str, FieldKey] = {}
+        #: The cursor is in the agenda list because the pane had nothing to take it, not
+        #: because the person Tabbed there: the next pane stepped to takes it back.
+        self.parked_in_agenda = False
         self.last_removed: Change | None = None
 
         layout = QVBoxLayout(self)
@@ -340,6 +343,8 @@ class ConferenceView(QWidget):
     # -- focus has an owner -----------------------------------------------------
     def remember_place(self, widget: QWidget) -> None:
         """The field the person is typing in, per pane, to come back to after anything."""
+        if widget is not self.nav:
+            self.parked_in_agenda = False
         key = widget.property("field_key")
         current = self.current_key()
         pane = self.panes.get(current)
@@ -373,6 +378,7 @@ class ConferenceView(QWidget):
             first = pane.lock_label
         if first is None:  # nothing in the pane takes keys: its entry in the agenda does
             self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.parked_in_agenda = True
             return
         first.setFocus(Qt.FocusReason.OtherFocusReason)
         pane.scroller.ensureWidgetVisible(first, 50, 80)
@@ -390,11 +396,15 @@ class ConferenceView(QWidget):
         return None
 
     def step(self, offset: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next (or previous) agenda item shown."""
+        parked = self.nav.hasFocus() and self.parked_in_agenda
         row = self.nav.currentRow()
         for _ in range(len(self.keys)):
             row = (row + offset) % len(self.keys)
             if not self.nav.item(row).isHidden():
                 self.nav.setCurrentRow(row)
+                if parked:  # put in the agenda by the pane before, not by the person
+                    self.restore_focus()
                 return
 
     def go_to_number(self, number: int) -> None:
