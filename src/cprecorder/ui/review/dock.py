@@ -333,11 +333,13 @@ class ReviewPanel(QWidget):
         self.check_again = QPushButton("Check &again")
         self.check_again.setAccessibleName("Check the record again")
         self.changes = QPushButton("C&hanges since the meeting…")
+        self.changes.setAccessibleName("Changes since the meeting")
         self.changes.setToolTip(
             "What changed after the record was handed over, from the audit trail"
         )
         self.changes.clicked.connect(self.changes_requested)
         self.sign_off = QPushButton("&Sign off…")
+        self.sign_off.setAccessibleName("Sign off the record")
         self.sign_off.setObjectName("primary")
         self.sign_off.clicked.connect(self.sign_off_requested)
         tools = QHBoxLayout()
