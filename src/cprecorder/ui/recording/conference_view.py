@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ...agenda import Agenda, load_agenda
 from ...agenda.items import ENTITY_PANE, known_item
 from ...agenda.record_index import free_text_only
-from ...dates import moment_in_short_words, moment_in_words
+from ...dates import local_moment, moment_in_short_words, moment_in_words
 from ...model import Conference, Operation, RecordStatus
 from ...operations import Change
 from ...operations.change import NAME_FIELDS
@@ -627,7 +627,7 @@ class ConferenceView(QWidget):
             return
         if status is RecordStatus.SIGNED_OFF:
             when = (
-                moment_in_words(self.conference.signed_off_at)
+                moment_in_words(local_moment(self.conference.signed_off_at))
                 if self.conference.signed_off_at
                 else ""
             )

@@ -40,8 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...agenda import Agenda
-from ...changes import local_time
-from ...dates import moment_in_words
+from ...dates import local_moment, moment_in_words
 from ...errors import KnownError
 from ...model import Conference
 from ...review import ReviewItem, review_record
@@ -514,7 +513,7 @@ class ReviewDock(QDockWidget):
         )
         self.panel.show_items(items, view.agenda)
         if conference.is_signed_off:
-            when = local_time(conference.signed_off_at) if conference.signed_off_at else None
+            when = local_moment(conference.signed_off_at) if conference.signed_off_at else None
             on = f" on {moment_in_words(when)}" if when else ""
             self.panel.status.setText(
                 f"Signed off by {conference.signed_off_by or 'the chair'}{on}. The record is "
