@@ -165,13 +165,18 @@ class OpenRecord(QObject):
         except ValidationError:
             return
 
+    def _patch(self, entity: str, entity_id: int | None, values: dict[str, Any]) -> None:
+        part = self.part(entity, entity_id)
+        if part is not None:
+            for field, value in values.items():
+                setattr(part, field, value)
+
     def apply(self, change: Change) -> None:
         """Bring the record in memory up to date with a saved change."""
         if change.operation is Operation.UPDATE:
-            part = self.part(change.entity, change.entity_id)
-            if part is not None:
-                for field, value in change.values.items():
-                    setattr(part, field, value)
+            self._patch(change.entity, change.entity_id, change.values)
+            for (entity, entity_id), values in change.also.items():
+                self._patch(entity, entity_id, values)
             return
         self.reload()
 
