@@ -344,6 +344,27 @@ def test_childrens_plan_for_one_child_uses_their_words(conference: Conference) -
     assert document.styles["Normal"].font.size.pt >= 16
 
 
+def test_a_phone_number_in_a_childs_plan_is_never_split_across_two_lines(
+    conference: Conference,
+) -> None:
+    """Leo's plan broke Childline's number at the end of a line ("0800" on one, "1111" on
+    the next): a child reads two numbers. Groups of digits are kept together."""
+    leo = conference.children[1]
+    maisie = conference.children[0]
+    assert leo.childrens_plan is None and maisie.childrens_plan is not None
+    maisie.childrens_plan.if_unsafe = "Ring Nana on 07700 900 123 from the phone by the bed."
+    for child in (leo, maisie):
+        text = body_text(open_doc(document_bytes(conference, "children", child_id=child.id)))
+        assert not re.search(r"\d \d", text), text
+    leos = body_text(open_doc(document_bytes(conference, "children", child_id=leo.id)))
+    assert "Childline on 0800\u00a01111" in leos
+    # both meetings by the day of the week, as children are told of them
+    assert "On Wednesday 2 December 2026 the grown-ups will meet" in leos
+    assert "another big meeting on Tuesday 16 February 2027." in leos
+    maisies = body_text(open_doc(document_bytes(conference, "children", child_id=maisie.id)))
+    assert "07700\u00a0900\u00a0123" in maisies
+
+
 def test_a_childrens_plan_heading_stands_with_its_words(conference: Conference) -> None:
     """A heading's picture makes its line tall: with the body's 1.15 spacing the gap
     below it was wider than the gap above, so each heading looked apart from its box."""

@@ -127,7 +127,7 @@ def _suggestions(conference: Conference, child: Child) -> dict[str, str]:
         )
     if conference.review_conference_on is not None:
         happen.append(
-            f"There will be another big meeting on {long_date(conference.review_conference_on)}."
+            f"There will be another big meeting on {weekday_date(conference.review_conference_on)}."
         )
 
     talk = list(safety)
