@@ -134,6 +134,7 @@ class JourneyView(QWidget):
         back = QPushButton("&Back to the list")
         back.clicked.connect(self.back.emit)
         for button in (self.open_button, self.review_button, self.core_group_button, back):
+            button.setAccessibleName(button.text().replace("&", ""))
             buttons.addWidget(button)
         buttons.addStretch(1)
         outer.addLayout(buttons)

@@ -361,6 +361,12 @@ class MainWindow(QMainWindow):
         if self.view is not None:
             getattr(self.view, method)(*args)
 
+    def follow_record(self, _what: object = None) -> None:
+        """A change saved, or the record read-only here (or editable again): the actions
+        offered follow it. A method of the window, so that it is called only while the
+        window exists (a lambda would be called on a window half deleted)."""
+        self.update_actions()
+
     def update_actions(self) -> None:
         """Offer each action as :func:`offered` says, for this record, person and status."""
         view = self.view
@@ -605,8 +611,8 @@ class MainWindow(QMainWindow):
             self.show_message(str(exc))
             return False
         record.setParent(view)  # the record goes when its view goes
-        record.listen(Stage.ACTIONS, lambda _change: self.update_actions())
-        record.read_only_changed.connect(lambda _reason: self.update_actions())
+        record.listen(Stage.ACTIONS, self.follow_record)
+        record.read_only_changed.connect(self.follow_record)
         self.view = view
         view.message.connect(self.show_message)
         view.pane_changed.connect(lambda key: self.settings.set(LAST_PANE, key))
@@ -623,9 +629,7 @@ class MainWindow(QMainWindow):
             if entity_id.isdigit():
                 view.focus_field(pane or keys[0], (entity, int(entity_id), name))
         else:
-            first = view.panes[view.current_key()].first_field()
-            if first is not None:
-                first.setFocus()
+            view.restore_focus()  # the pane's first field, or wherever its keys go
         self.setWindowTitle(f"{view.conference.family_name} family — CP Recorder")
         if self.shared is not None:
             self.shared.follow(view)

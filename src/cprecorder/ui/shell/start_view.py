@@ -118,13 +118,17 @@ class StartView(QWidget):
         bar.addWidget(self.search, 1)
         self.new_button = QPushButton("New conference")
         self.new_button.setObjectName("primary")
+        self.new_button.setAccessibleName("New conference")
         self.new_button.clicked.connect(self.new_requested)
         self.open_button = QPushButton("Open")
+        self.open_button.setAccessibleName("Open the chosen conference")
         self.open_button.clicked.connect(self.open_selected)
         self.review_button = QPushButton("Start the review &conference")
+        self.review_button.setAccessibleName("Start the review conference")
         self.review_button.setToolTip("The review of the chosen signed-off conference")
         self.review_button.clicked.connect(self.review_selected)
         self.withdraw_button = QPushButton("&Withdraw…")
+        self.withdraw_button.setAccessibleName("Withdraw the chosen conference")
         self.withdraw_button.setToolTip(
             "Withdraw the chosen conference if it was created by mistake (Delete in the list); "
             "never once signed off"
@@ -305,7 +309,9 @@ class NewConferenceDialog(FormDialog):
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText("Start recording")
+        ok.setAccessibleName("Start recording")
         ok.setObjectName("primary")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
         ok.setDefault(True)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)

@@ -115,6 +115,7 @@ def stylesheet(p: Palette) -> str:
     QLabel#itemNumber {{ color: {p.muted}; padding-top: 6px; }}
     QLabel#lockBanner {{ background: {p.sidebar}; border-left: 4px solid {p.accent};
         padding: 8px 12px; }}
+    QLabel#lockBanner:focus {{ border: 2px solid {p.accent}; border-left-width: 4px; }}
     QLabel#confidentialTag {{ color: {p.confidential}; font-weight: 600; }}
     QLabel#flag {{ color: {p.warning}; }}
     QFrame#section {{ background: {p.page}; border: 1px solid {p.border};
