@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -107,6 +108,14 @@ class RowsTable(QTableView):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # a zoom step, or F5
             self.fit_rows_to_type()
+            # Columns and rows measured again once every part has its new type (the
+            # header may have measured the cells while they still had the old one).
+            QTimer.singleShot(0, self, self.measure_again)
+
+    def measure_again(self) -> None:
+        self.horizontalHeader().resizeSections()
+        self.verticalHeader().resizeSections()
+        self.updateGeometry()
 
     def rows_height(self) -> int:
         """The height that shows the header and every row whole."""
