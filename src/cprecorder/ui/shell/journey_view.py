@@ -183,7 +183,6 @@ class JourneyView(QWidget):
             wrap=True,
         )
         self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
         if not any(entry.flags for entry in journey.entries):  # "On time" all down
             self.table.horizontalHeader().setSectionResizeMode(
                 2, QHeaderView.ResizeMode.ResizeToContents

@@ -171,7 +171,8 @@ def stylesheet(p: Palette) -> str:
     QLabel#status[kind="bad"] {{ color: {p.warning}; font-weight: 600; }}
     QTableView {{ background: {p.page}; gridline-color: {p.border}; border: 1px solid {p.border};
         selection-background-color: {p.selected}; selection-color: {p.text}; }}
-    QTableView#rowsTable::item {{ padding: 6px 10px; }}
+    QTableView#rowsTable::item {{ padding: 6px 10px; border-bottom: 1px solid {p.border}; }}
+    QTableView#rowsTable {{ qproperty-focusColor: {p.accent}; }}
     QHeaderView::section {{ background: {p.sidebar}; padding: 6px 10px; border: none;
         border-bottom: 1px solid {p.border}; font-weight: 600; }}
     QStatusBar {{ background: {p.window}; }}
