@@ -30,7 +30,7 @@ from ..panes import Pane, PaneContext, pane_class, pane_keys
 from ..panes.base import control_name
 from ..shell.theme import take_the_type
 from ..widgets.fields import FieldKey
-from ..widgets.labels import Announcement, FamilyName
+from ..widgets.labels import FamilyName, shared_screen_banner
 from .agenda_list import AgendaList
 from .open_record import OpenRecord, Stage
 
@@ -155,11 +155,7 @@ class ConferenceView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.banner = Announcement("●  SHARED SCREEN  —  professionals-only information is hidden")
-        self.banner.setObjectName("presentationBanner")
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setWordWrap(True)
-        self.banner.hide()
+        self.banner = shared_screen_banner()
         layout.addWidget(self.banner)
         self.header = Header()
         layout.addWidget(self.header)

@@ -431,6 +431,7 @@ class MainWindow(QMainWindow):
             self.show_message(str(exc))
             return
         view = JourneyView(journey)
+        view.set_presentation(self.presentation)
         view.open_meeting.connect(self.open_conference)
         view.start_review.connect(self.start_review)
         view.start_core_group.connect(self.start_core_group)
@@ -859,6 +860,8 @@ class MainWindow(QMainWindow):
         if self.view is not None:
             self.view.set_presentation(on)
             self.view.banner.repaint()  # the banner is on screen before the type is resized
+        if self.journey_view is not None:
+            self.journey_view.set_presentation(on)
         self.apply_theme()
         if focused is not None and focused.isVisible() and focused.window() is self:
             focused.setFocus()

@@ -121,6 +121,7 @@ def stylesheet(p: Palette) -> str:
     QFrame#section {{ background: {p.page}; border: 1px solid {p.border};
         border-radius: 8px; }}
     QFrame#section[confidential="true"] {{ border: 2px dashed {p.confidential}; }}
+    QFrame#section:focus {{ border: 2px solid {p.accent}; }}
     QTextEdit[confidential="true"] {{ border: 2px dashed {p.confidential}; }}
     QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QDateTimeEdit, QSpinBox {{
         background: {p.field}; border: 1px solid {p.border}; border-radius: 6px;
@@ -171,7 +172,9 @@ def stylesheet(p: Palette) -> str:
     QLabel#status[kind="bad"] {{ color: {p.warning}; font-weight: 600; }}
     QTableView {{ background: {p.page}; gridline-color: {p.border}; border: 1px solid {p.border};
         selection-background-color: {p.selected}; selection-color: {p.text}; }}
-    QHeaderView::section {{ background: {p.sidebar}; padding: 6px; border: none;
+    QTableView#rowsTable::item {{ padding: 6px 10px; border-bottom: 1px solid {p.border}; }}
+    QTableView#rowsTable {{ qproperty-focusColor: {p.accent}; }}
+    QHeaderView::section {{ background: {p.sidebar}; padding: 6px 10px; border: none;
         border-bottom: 1px solid {p.border}; font-weight: 600; }}
     QStatusBar {{ background: {p.window}; }}
     /* Review, sign-off, addendum and audit trail */
