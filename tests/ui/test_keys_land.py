@@ -436,3 +436,37 @@ def test_shift_tab_to_a_long_name_beside_brings_that_field_into_view(
     assert on_screen(first)
     qtbot.wait(50)  # and still once the window has caught up
     assert on_screen(first)
+
+
+def test_esc_in_the_review_goes_back_to_where_the_person_typed_last_not_to_an_older_place(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """The keyboard monkey's seed 463829: Ctrl+R from the agenda list, Esc back to it;
+    later, typing in the chair's summary, Shift+Tab onto the review's "Changes since the
+    meeting…", Ctrl+R and Esc, and the cursor went to the agenda list, the place the
+    review had remembered from the time before, not the summary the person was typing in."""
+    view = demo_window.view
+    assert view is not None
+    pane = go_to(qtbot, demo_window, "summary")
+    summary = focused()
+    assert pane.isAncestorOf(summary) and isinstance(summary, QTextEdit)
+    press(qtbot, Qt.Key.Key_R, Ctrl)  # the review opens...
+    press(qtbot, Qt.Key.Key_Escape)  # ...and stays open beside the record
+    for _ in range(40):  # Shift+Tab back to the agenda list
+        press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        if focused() is view.nav:
+            break
+    assert focused() is view.nav
+    press(qtbot, Qt.Key.Key_R, Ctrl)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert focused() is view.nav  # the person chose the list: back to it
+    qtbot.mouseClick(summary.viewport(), Qt.MouseButton.LeftButton)
+    type_here(qtbot, " The chair thanked the family.")
+    for _ in range(40):  # Shift+Tab back into the review panel
+        press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        if isinstance(focused(), QPushButton):
+            break
+    assert isinstance(focused(), QPushButton) and not view.isAncestorOf(focused())
+    press(qtbot, Qt.Key.Key_R, Ctrl)  # from the panel: the cursor goes to its list...
+    press(qtbot, Qt.Key.Key_Escape)  # ...and back to the record
+    assert focused() is summary
