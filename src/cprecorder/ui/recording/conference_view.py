@@ -338,22 +338,21 @@ class ConferenceView(QWidget):
 
     # -- focus has an owner -----------------------------------------------------
     def remember_place(self, widget: QWidget) -> None:
-        """The field the person is typing in, per pane, to come back to after anything."""
+        """The field the person is typing in, per pane, to come back to after anything.
+
+        (The pane's :class:`~cprecorder.ui.panes.base.PageScroller` keeps it in view.)
+        """
         if widget is not self.nav:
             self.parked_in_agenda = False
         key = widget.property("field_key")
         current = self.current_key()
         pane = self.panes.get(current)
-        if pane is not None and pane.isAncestorOf(widget):
-            # In view now, and again once the pane has laid out what just changed.
-            pane.keep_in_view(widget)
-            # Bound to the field: a field deleted meanwhile (its pane rebuilt) is not called.
-            QTimer.singleShot(0, widget, lambda: self._keep_in_view(widget))
         if key and pane is not None and pane.isAncestorOf(widget):
             entity, entity_id, field = str(key).split(":")
             self.places[current] = (entity, int(entity_id), field)
 
-    def _keep_in_view(self, widget: QWidget) -> None:
+    def keep_in_view(self, widget: QWidget) -> None:
+        """The field with the cursor on screen in the pane shown, if it is still focused."""
         pane = self.panes.get(self.current_key())
         if pane is not None and QApplication.focusWidget() is widget:
             pane.keep_in_view(widget)
@@ -377,7 +376,7 @@ class ConferenceView(QWidget):
             self.parked_in_agenda = True
             return
         first.setFocus(Qt.FocusReason.OtherFocusReason)
-        pane.scroller.ensureWidgetVisible(first, 50, 80)
+        pane.keep_in_view(first)
 
     @staticmethod
     def _first_control(pane: Pane) -> QWidget | None:

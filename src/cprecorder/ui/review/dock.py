@@ -449,10 +449,13 @@ class ReviewDock(QDockWidget):
         self.came_from: QWidget | None = None
 
     def remember_focus(self) -> None:
-        """Where the cursor was in the record, to go back to with Esc."""
+        """Where the cursor was in the record, to go back to with Esc; from outside the
+        record (the panel's own buttons), nothing: Esc then goes where the person was
+        typing in the pane shown. A place kept from an earlier time took the cursor back
+        to the agenda list the person had left long since (the keyboard monkey's 463829)."""
         widget = QApplication.focusWidget()
-        if widget is not None and self.view is not None and self.view.isAncestorOf(widget):
-            self.came_from = widget
+        in_record = widget is not None and self.view is not None and self.view.isAncestorOf(widget)
+        self.came_from = widget if in_record else None
 
     def close_to_the_record(self) -> None:
         """The ✕: the review goes, and the cursor back to the record (hidden with the

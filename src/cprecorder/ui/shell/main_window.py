@@ -899,7 +899,7 @@ class MainWindow(QMainWindow):
             # The type size changed the layout: the field being typed in stays in view.
             focused = QApplication.focusWidget()
             if focused is not None:  # the field's own call: dropped if the field goes first
-                QTimer.singleShot(0, focused, lambda: self._in_view("remember_place", focused))
+                QTimer.singleShot(0, focused, lambda: self._in_view("keep_in_view", focused))
 
     # -- identity, messages, focus ---------------------------------------------
     def ask_identity(self) -> None:
