@@ -256,7 +256,10 @@ def apply_theme(
         # widgets in them: the body's size is given to every widget as the font of QWidget.
         # A font of its own (not a copy of the application's) so that each widget takes it
         # directly, as the style sheet's "QWidget { font-size }" did, and not from its parent.
-        for name, scale in (("QWidget", 1.0), *TYPE_SCALES.items()):
+        # Each call tells every widget of its class; the sizes of the classes first, the
+        # body's last, so that a title or a caption changes its type once, not to the body's
+        # size and then to its own (about a widget in six; each change lays its words out).
+        for name, scale in (*TYPE_SCALES.items(), ("QWidget", 1.0)):
             font = QFont(body.families())
             font.setPointSizeF(round(size * scale, 1))
             # PySide's stub says bytes; the binding takes the name as str (and refuses bytes).
