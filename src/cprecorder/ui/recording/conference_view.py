@@ -28,7 +28,7 @@ from ...operations.change import NAME_FIELDS
 from ...sharing import family_may_see
 from ..panes import Pane, PaneContext, pane_class, pane_keys
 from ..panes.base import control_name
-from ..shell.theme import take_the_type
+from ..shell.theme import TypeHold
 from ..widgets.fields import FieldKey
 from ..widgets.labels import FamilyName, shared_screen_banner
 from .agenda_list import AgendaList
@@ -141,9 +141,9 @@ class ConferenceView(QWidget):
         self.presentation = False
         self.panes: dict[str, Pane] = {}
         self.stale: set[str] = set()
-        #: Panes not on screen at the last F5 or zoom: they take the type size and the
-        #: shared screen's hiding when next shown (:meth:`off_screen`).
-        self.type_behind: set[str] = set()
+        #: Panes not on screen since an F5 or a zoom: their fields take the type size when
+        #: next shown (:meth:`hold_the_type`), as the shared screen's hiding is done then.
+        self.type_held: dict[str, TypeHold] = {}
         self.presentation_behind: set[str] = set()
         #: Where the person was typing in each pane (see :meth:`restore_focus`).
         self.places: dict[str, FieldKey] = {}
@@ -270,21 +270,26 @@ class ConferenceView(QWidget):
         """A pane that was off screen at an F5 or a zoom takes the type and the mode now,
         before it is shown, so that it is laid out once, at the size it is seen in."""
         pane = self.panes[key]
-        if key in self.type_behind:
-            self.type_behind.discard(key)
-            take_the_type(pane)
+        hold = self.type_held.pop(key, None)
+        if hold is not None:
+            hold.let_go()
         if key in self.presentation_behind:
             self.presentation_behind.discard(key)
             pane.apply_presentation()
 
-    def off_screen(self) -> list[Pane]:
-        """The panes built but not on screen, which an F5 or a zoom need not resize now."""
+    def hold_the_type(self) -> None:
+        """Before a new type size: the panes built but not on screen keep their fields'
+        type until next shown (a pane held since an earlier F5 or zoom stays held)."""
         shown = self.stack.currentWidget()
-        return [pane for pane in self.panes.values() if pane is not shown]
+        for key, pane in self.panes.items():
+            if pane is not shown and key not in self.type_held:
+                self.type_held[key] = TypeHold(pane)
 
-    def set_aside(self, panes: list[Pane]) -> None:
-        """These panes kept their type at an F5 or a zoom: they take it when next shown."""
-        self.type_behind |= {key for key, pane in self.panes.items() if pane in panes}
+    def let_the_type_go(self) -> None:
+        """Every pane's fields take the type now (the palette changed: all is restyled)."""
+        for hold in self.type_held.values():
+            hold.let_go()
+        self.type_held.clear()
 
     def reload(self) -> None:
         """Read the whole record again and rebuild the visible pane."""

@@ -885,16 +885,14 @@ class MainWindow(QMainWindow):
     def apply_theme(self) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        off_screen = self.view.off_screen() if self.view is not None else []
-        if apply_theme(
-            app,
-            zoom_percent=self.zoom_percent(),
-            high_contrast=self.settings.get(HIGH_CONTRAST),
-            set_aside=off_screen,
-        ):
-            assert self.view is not None
-            self.view.set_aside(off_screen)
         if self.view is not None:
+            self.view.hold_the_type()
+        restyled = apply_theme(
+            app, zoom_percent=self.zoom_percent(), high_contrast=self.settings.get(HIGH_CONTRAST)
+        )
+        if self.view is not None:
+            if restyled:
+                self.view.let_the_type_go()
             self.view.after_theme(self.zoom_percent())
             # The type size changed the layout: the field being typed in stays in view.
             focused = QApplication.focusWidget()
