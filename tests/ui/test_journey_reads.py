@@ -4,6 +4,8 @@ presentation mode; the keyboard reaches every meeting and every chart."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -168,3 +170,18 @@ def test_arrows_choose_a_meeting_enter_opens_it_and_tab_reaches_the_charts(
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.view is not None, timeout=5000)
     assert window.view is not None and window.view.conference_id == demo_id
+
+
+def test_every_date_of_the_journey_says_its_year(
+    qtbot: QtBot, window: MainWindow, review_id: int
+) -> None:
+    """A plan runs across years: "24 Nov 26" and "Core group due by Wed 7 Apr" are read
+    wrongly, or not at all, a year on."""
+    journey = the_journey(qtbot, window, review_id)
+    labels = [label for chart in journey.charts for label in chart.data.date_labels]
+    assert labels and labels[0] == "24 Nov 2026", labels
+    assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", label) for label in labels), labels
+    due = journey.due.text()
+    assert re.fullmatch(r"Next: Core group due by \w{3} \d{1,2} \w{3} \d{4}.*", due), due
+    meetings = journey.model.index(0, 0).data()
+    assert meetings.startswith("Tue 24 Nov 2026"), meetings

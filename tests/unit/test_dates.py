@@ -6,7 +6,14 @@ import datetime as dt
 
 import pytest
 
-from cprecorder.dates import DateNotReadError, date_in_words, read_date, read_time
+from cprecorder.dates import (
+    DateNotReadError,
+    date_in_short_words,
+    date_in_words,
+    read_date,
+    read_time,
+    short_date,
+)
 
 D = dt.date
 
@@ -142,3 +149,8 @@ def test_no_date_shown_to_a_person_is_written_with_a_zero_padded_day() -> None:
         if padded.search(line)
     ]
     assert offenders == []
+
+
+def test_a_short_date_always_says_its_year() -> None:
+    assert short_date(dt.date(2026, 11, 24)) == "24 Nov 2026"
+    assert date_in_short_words(dt.date(2027, 4, 7)) == "Wed 7 Apr 2027"
