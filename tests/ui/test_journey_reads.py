@@ -6,48 +6,17 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QHeaderView
 from pytestqt.qtbot import QtBot
 
 from by_keyboard import focused, press
-from cprecorder import operations as op
-from cprecorder.actor import Actor
-from cprecorder.model import PlanType
-from cprecorder.queries import load_conference
-from cprecorder.store import Store
 from cprecorder.ui.shell.journey_view import JourneyView
 from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.shell.settings import PRESENTATION_ZOOM, ZOOM, Settings
 
 SMALL = (1280, 720)
-
-
-@pytest.fixture
-def review_id(store: Store, chair: Actor, demo_id: int) -> int:
-    """A review of the demo conference, held with no core group between (a rule of the
-    plan's rhythm broken, in a long sentence), deciding for each child."""
-    op.sign_off(store, actor=chair, conference_id=demo_id, chair_name="Ruth Calloway")
-    review = op.start_review(store, actor=chair, conference_id=demo_id).conference_id
-    with store.read() as session:
-        children = load_conference(session, review).children
-    decided: tuple[tuple[PlanType, list[str], str], ...] = (
-        (PlanType.CHILD_IN_NEED, [], "Maisie is safer at home."),
-        (PlanType.CHILD_PROTECTION, ["neglect"], "Leo's health appointments are missed."),
-    )
-    for child, (plan, categories, why) in zip(children, decided, strict=True):
-        op.set_decision(
-            store,
-            actor=chair,
-            conference_id=review,
-            child_id=child.id,
-            plan_type=plan,
-            categories=categories,
-            reasons=why,
-        )
-    return review
 
 
 def the_journey(qtbot: QtBot, window: MainWindow, meeting_id: int) -> JourneyView:

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -43,7 +43,7 @@ from ...store import Store
 from ..dialogs.form import FormDialog
 from ..widgets.dates import DateEntry
 from ..widgets.labels import PanePrompt, PaneTitle, SectionTitle, shared_screen_banner
-from ..widgets.rows_table import RowsModel, rows_table
+from ..widgets.rows_table import WARNING_ROLE, RowsModel, rows_table
 
 #: The start view shows this many; searching reaches all of them.
 LIST_LIMIT = 200
@@ -85,8 +85,8 @@ class CaseListModel(RowsModel[CaseSummary]):
                 family += f" ({row.reference})"
             return (family, row.children, str(row.meetings), due or "Nothing due")[column]
         overdue = row.due is not None and row.due.overdue
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and overdue:
-            return QBrush(QColor("#b00020"))
+        if role == WARNING_ROLE and column == 3:
+            return overdue  # in the theme's warning colour
         if role == Qt.ItemDataRole.FontRole and column == 3 and overdue:
             return OVERDUE_TYPE
         if role == Qt.ItemDataRole.UserRole:
