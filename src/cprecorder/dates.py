@@ -151,9 +151,16 @@ def read_time(text: str) -> dt.time:
     return dt.time(hour, minute)
 
 
+def short_date(day: dt.date) -> str:
+    """A date where room is shortest (along a chart, beside a score): "6 Dec 2026".
+
+    Always with its year: a record is read long after, and a plan runs across years."""
+    return f"{day.day} {day:%b %Y}"
+
+
 def date_in_short_words(day: dt.date) -> str:
     """A date in words where room is short (a column of a table): "Sun 6 Dec 2026"."""
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    return f"{day:%a} {short_date(day)}"
 
 
 def moment_in_short_words(moment: dt.datetime) -> str:

@@ -15,6 +15,10 @@ The rule, from the agenda-item registry (:mod:`cprecorder.agenda.items`):
   the answer of the agenda item that shows the field.
 
 A part with no home item (an addendum) follows only its own confidential mark.
+
+One family never sees another: a screen that lists families (the start view's
+conferences and cases) shows none of them while the screen is shared, only
+:data:`FAMILIES_HIDDEN`; a family's own record and journey may be shared, by the rule above.
 """
 
 from __future__ import annotations
@@ -22,6 +26,13 @@ from __future__ import annotations
 from .agenda.items import CONFERENCE_FIELD_PANE, ENTITY_PANE, KNOWN_ITEMS
 from .model.base import Base
 from .model.registry import entity_name
+
+#: What a shared screen says where a list of families would be: no family sees another
+#: family's name, children or meetings.
+FAMILIES_HIDDEN = (
+    "The list of families is hidden while the screen is shared, so that no family sees "
+    "another family's names or children."
+)
 
 
 def family_may_see(what: str | Base, field: str = "") -> bool:

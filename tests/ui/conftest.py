@@ -10,7 +10,10 @@ from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 import by_keyboard
+from cprecorder import operations as op
 from cprecorder.actor import Actor
+from cprecorder.model import PlanType
+from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.shell.settings import Settings
@@ -45,3 +48,28 @@ def wait_saved(qtbot: QtBot) -> Callable[[MainWindow], None]:
         by_keyboard.wait_saved(qtbot, main)
 
     return wait
+
+
+@pytest.fixture
+def review_id(store: Store, chair: Actor, demo_id: int) -> int:
+    """A review of the demo conference, held with no core group between (a rule of the
+    plan's rhythm broken, in a long sentence), deciding for each child."""
+    op.sign_off(store, actor=chair, conference_id=demo_id, chair_name="Ruth Calloway")
+    review = op.start_review(store, actor=chair, conference_id=demo_id).conference_id
+    with store.read() as session:
+        children = load_conference(session, review).children
+    decided: tuple[tuple[PlanType, list[str], str], ...] = (
+        (PlanType.CHILD_IN_NEED, [], "Maisie is safer at home."),
+        (PlanType.CHILD_PROTECTION, ["neglect"], "Leo's health appointments are missed."),
+    )
+    for child, (plan, categories, why) in zip(children, decided, strict=True):
+        op.set_decision(
+            store,
+            actor=chair,
+            conference_id=review,
+            child_id=child.id,
+            plan_type=plan,
+            categories=categories,
+            reasons=why,
+        )
+    return review

@@ -4,48 +4,19 @@ presentation mode; the keyboard reaches every meeting and every chart."""
 
 from __future__ import annotations
 
-import pytest
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QHeaderView
 from pytestqt.qtbot import QtBot
 
 from by_keyboard import focused, press
-from cprecorder import operations as op
-from cprecorder.actor import Actor
-from cprecorder.model import PlanType
-from cprecorder.queries import load_conference
-from cprecorder.store import Store
 from cprecorder.ui.shell.journey_view import JourneyView
 from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.shell.settings import PRESENTATION_ZOOM, ZOOM, Settings
 
 SMALL = (1280, 720)
-
-
-@pytest.fixture
-def review_id(store: Store, chair: Actor, demo_id: int) -> int:
-    """A review of the demo conference, held with no core group between (a rule of the
-    plan's rhythm broken, in a long sentence), deciding for each child."""
-    op.sign_off(store, actor=chair, conference_id=demo_id, chair_name="Ruth Calloway")
-    review = op.start_review(store, actor=chair, conference_id=demo_id).conference_id
-    with store.read() as session:
-        children = load_conference(session, review).children
-    decided: tuple[tuple[PlanType, list[str], str], ...] = (
-        (PlanType.CHILD_IN_NEED, [], "Maisie is safer at home."),
-        (PlanType.CHILD_PROTECTION, ["neglect"], "Leo's health appointments are missed."),
-    )
-    for child, (plan, categories, why) in zip(children, decided, strict=True):
-        op.set_decision(
-            store,
-            actor=chair,
-            conference_id=review,
-            child_id=child.id,
-            plan_type=plan,
-            categories=categories,
-            reasons=why,
-        )
-    return review
 
 
 def the_journey(qtbot: QtBot, window: MainWindow, meeting_id: int) -> JourneyView:
@@ -168,3 +139,18 @@ def test_arrows_choose_a_meeting_enter_opens_it_and_tab_reaches_the_charts(
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.view is not None, timeout=5000)
     assert window.view is not None and window.view.conference_id == demo_id
+
+
+def test_every_date_of_the_journey_says_its_year(
+    qtbot: QtBot, window: MainWindow, review_id: int
+) -> None:
+    """A plan runs across years: "24 Nov 26" and "Core group due by Wed 7 Apr" are read
+    wrongly, or not at all, a year on."""
+    journey = the_journey(qtbot, window, review_id)
+    labels = [label for chart in journey.charts for label in chart.data.date_labels]
+    assert labels and labels[0] == "24 Nov 2026", labels
+    assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", label) for label in labels), labels
+    due = journey.due.text()
+    assert re.fullmatch(r"Next: Core group due by \w{3} \d{1,2} \w{3} \d{4}.*", due), due
+    meetings = journey.model.index(0, 0).data()
+    assert meetings.startswith("Tue 24 Nov 2026"), meetings

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from by_keyboard import focused, press, type_here
@@ -88,15 +89,16 @@ def test_the_chosen_row_shows_which_list_has_the_keyboard(
     assert chosen_colour(start.cases) == here and chosen_colour(start.table) == away
 
 
-def test_no_word_of_the_lists_is_cut_at_1280_by_720_on_the_shared_screen(
+def test_no_word_of_the_lists_is_cut_at_1280_by_720_in_large_type(
     qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, demo_id: int
 ) -> None:
     add_marlowe_conference(store, actor)  # three children: the longest names
     start = window.start
     start.refresh()
     start.search.setFocus()
-    press(qtbot, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: window.presentation, timeout=2000)
+    for _step in range(6):  # the presentation zoom's size, 160 %
+        press(qtbot, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.zoom_percent() == 160
     window.resize(*SMALL)
     qtbot.waitUntil(lambda: window.width() <= SMALL[0], timeout=1000)
     QTest.qWait(100)
@@ -116,3 +118,70 @@ def test_no_word_of_the_lists_is_cut_at_1280_by_720_on_the_shared_screen(
         if table.height() < table.minimumSizeHint().height():
             cut.append(f"{name}: squeezed shorter than its rows")
     assert cut == [], "\n".join(cut)
+
+
+def names_on_screen(window: MainWindow) -> list[str]:
+    """Every family or child name any visible widget of the window shows or says."""
+    names = ("Ashdown", "Maisie", "Leo", "Marlowe")
+    seen = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        words = [widget.accessibleName(), widget.toolTip()]
+        for kind in (QLabel, QLineEdit, QAbstractButton):
+            if isinstance(widget, kind):
+                words.append(widget.text())
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            words += [
+                str(model.index(row, column).data())
+                for row in range(model.rowCount())
+                for column in range(model.columnCount())
+            ]
+        seen += [f"{type(widget).__name__}: {w}" for w in words if any(n in w for n in names)]
+    return seen
+
+
+def test_on_the_shared_screen_the_start_view_lists_no_family(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor, demo_id: int
+) -> None:
+    add_marlowe_conference(store, actor)
+    start = window.start
+    start.refresh()
+    start.search.setFocus()
+    type_here(qtbot, "ma")  # Maisie Ashdown and the Marlowes
+    press(qtbot, Qt.Key.Key_Down)
+    assert names_on_screen(window), "the check sees the names in the lists"
+    press(qtbot, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.presentation, timeout=2000)
+    assert names_on_screen(window) == []
+    assert start.model.rowCount() == 0 and start.case_model.rowCount() == 0
+    assert start.hidden_note.isVisible() and "hidden while the screen is shared" in (
+        start.hidden_note.text()
+    )
+    assert start.banner.isVisible()
+    assert focused() is start.new_button, "the keyboard is not left on a hidden list"
+    press(qtbot, Qt.Key.Key_F5)  # the screen is no longer shared: the lists come back
+    qtbot.waitUntil(lambda: not window.presentation, timeout=2000)
+    assert start.search.text() == "ma", "what was typed in the search is kept"
+    assert start.model.rowCount() == 2 and start.table.isVisible()
+
+
+def test_back_from_a_shared_journey_the_start_view_lists_no_family(
+    qtbot: QtBot, window: MainWindow, demo_id: int
+) -> None:
+    start = window.start
+    start.refresh()
+    start.search.setFocus()
+    press(qtbot, Qt.Key.Key_Down)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is start.cases
+    press(qtbot, Qt.Key.Key_Return)  # the Ashdown family's journey
+    qtbot.waitUntil(lambda: window.journey_view is not None, timeout=3000)
+    press(qtbot, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.presentation, timeout=2000)
+    press(qtbot, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # Back to the list
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is start, timeout=2000)
+    assert names_on_screen(window) == []
+    assert start.hidden_note.isVisible()
+    assert focused() is start.new_button

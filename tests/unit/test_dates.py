@@ -6,7 +6,14 @@ import datetime as dt
 
 import pytest
 
-from cprecorder.dates import DateNotReadError, date_in_words, read_date, read_time
+from cprecorder.dates import (
+    DateNotReadError,
+    date_in_short_words,
+    date_in_words,
+    read_date,
+    read_time,
+    short_date,
+)
 
 D = dt.date
 
@@ -154,3 +161,8 @@ def test_moments_the_app_stamps_are_shown_on_the_local_clock() -> None:
     assert local_moment(stamped) == dt.datetime(2026, 12, 3, 0, 30)
     assert local_moment(stamped.replace(tzinfo=dt.UTC)) == dt.datetime(2026, 12, 3, 0, 30)
     assert moment_in_words(local_moment(stamped)) == "3 December 2026 at 00:30"
+
+
+def test_a_short_date_always_says_its_year() -> None:
+    assert short_date(dt.date(2026, 11, 24)) == "24 Nov 2026"
+    assert date_in_short_words(dt.date(2027, 4, 7)) == "Wed 7 Apr 2027"

@@ -483,7 +483,7 @@ def test_cases_say_what_is_due_next(store: Store, actor: Actor, signed: int) -> 
         assert case.family_name == "Ashdown"
         assert case.children == "Maisie Ashdown, Leo Ashdown"
         assert case.due is not None
-        assert case.due.words == "Core group due by Tue 8 Dec"
+        assert case.due.words == "Core group due by Tue 8 Dec 2026"
         assert not case.due.overdue
         [late] = list_cases(session, "", today=dt.date(2026, 12, 9))
         assert late.due is not None and late.due.overdue

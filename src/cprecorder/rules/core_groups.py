@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..dates import long_date
+from ..dates import date_in_short_words, long_date, short_date
 from ..model import ConferenceKind
 from .nation import NationRules
 from .timescales import HeldMeeting, due_dates, rules_of
@@ -43,7 +43,7 @@ class JourneyFlag:
 
 @dataclass(frozen=True)
 class DueNext:
-    """What the case needs next, by when: "Core group due by Tue 8 Dec"."""
+    """What the case needs next, by when: "Core group due by Tue 8 Dec 2026"."""
 
     what: str
     by: dt.date
@@ -53,14 +53,15 @@ class DueNext:
 
     @property
     def words(self) -> str:
-        return f"{self.what} due by {short_date(self.by, self.what)}"
+        return f"{self.what} due by {due_date(self.by, self.what)}"
 
 
-def short_date(day: dt.date, what: str = "") -> str:
-    """ "Tue 8 Dec" for a core group soon; "10 Feb 2027" for a review further off."""
+def due_date(day: dt.date, what: str = "") -> str:
+    """ "Tue 8 Dec 2026" for a core group (the day of the week matters for a meeting
+    soon); "10 Feb 2027" for a review further off. Always with the year."""
     if what.startswith("Core group"):
-        return f"{day:%a} {day.day} {day:%b}"
-    return f"{day.day} {day:%b %Y}"
+        return date_in_short_words(day)
+    return short_date(day)
 
 
 def _weeks(rules: NationRules) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from ...dates import short_date
 from ...journey.scores import Series
 from ...journey.since import CarriedAction, SinceLast, progress_words
 from ...model import ActionProgress, Conference, GoalProgress
@@ -159,7 +160,7 @@ def _chart_blocks(title: str, series: Sequence[Series], dates: list[dt.date]) ->
         ChartLine(colour_of(i), tuple((p.column, p.score) for p in s.points))
         for i, s in enumerate(lines)
     ]
-    shown = " → ".join(f"{d.day} {d:%b %Y}" for d in dates)
+    shown = " → ".join(short_date(d) for d in dates)
     description = f"{title} over time ({shown}): " + "; ".join(
         f"{s.label} {' → '.join(str(p.score) for p in s.points)}" for s in lines
     )
@@ -173,7 +174,7 @@ def _chart_blocks(title: str, series: Sequence[Series], dates: list[dt.date]) ->
                 (
                     COLOUR_WORDS.get(colour_of(i), ""),
                     s.label,
-                    " → ".join(f"{p.score} ({p.on.day} {p.on:%b})" for p in s.points),
+                    " → ".join(f"{p.score} ({short_date(p.on)})" for p in s.points),
                 )
                 for i, s in enumerate(lines)
             ),

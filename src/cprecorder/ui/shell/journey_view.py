@@ -22,8 +22,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QBrush,
-    QColor,
     QHideEvent,
     QResizeEvent,
     QStandardItem,
@@ -46,7 +44,7 @@ from ...dates import date_in_short_words, long_date
 from ...journey import Journey, JourneyEntry
 from ...model import RecordStatus
 from ..widgets.labels import PanePrompt, PaneTitle, SectionTitle, shared_screen_banner
-from ..widgets.rows_table import rows_table
+from ..widgets.rows_table import WARNING_ROLE, rows_table
 from ..widgets.score_chart import ChartData, ScoreChart
 
 Index = QModelIndex | QPersistentModelIndex
@@ -92,13 +90,11 @@ class JourneyModel(QStandardItemModel):
                 item.setToolTip(item.text())
                 item.setTextAlignment(TOP_LEFT)  # a row reads from its first line
             if entry.flags:
-                items[2].setForeground(FLAGGED)
+                items[2].setData(True, WARNING_ROLE)
             self.appendRow(items)
 
 
 TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
-#: The colour of a rule broken, in the plan's rhythm column.
-FLAGGED = QBrush(QColor("#b00020"))
 
 
 class JourneyView(QWidget):
@@ -152,8 +148,7 @@ class JourneyView(QWidget):
         self.due.setObjectName("dueNext")
         self.due.setWordWrap(True)
         if journey.due is not None and journey.due.overdue:
-            self.due.setProperty("overdue", True)
-            self.due.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.due.setProperty("overdue", True)  # the theme's warning colour, in bold
         outer.addWidget(self.due)
         line = QHBoxLayout()
         self.reference = QLineEdit(journey.reference)

@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
             self._start.case_requested.connect(self.show_journey)
             self._start.review_requested.connect(self.start_review)
             self._start.withdraw_requested.connect(self.withdraw_conference)
+            self._start.set_presentation(self.presentation)
             self.stack.addWidget(self._start)
         return self._start
 
@@ -524,7 +525,7 @@ class MainWindow(QMainWindow):
             return
         self.start.refresh()
         self.stack.setCurrentWidget(self.start)
-        self.start.search.setFocus()
+        self.start.take_focus()
 
     def withdraw_conference(self, conference_id: int) -> None:
         """A conference created by mistake leaves the lists, asked why and audited."""
@@ -862,6 +863,8 @@ class MainWindow(QMainWindow):
             self.view.banner.repaint()  # the banner is on screen before the type is resized
         if self.journey_view is not None:
             self.journey_view.set_presentation(on)
+        if self._start is not None:
+            self._start.set_presentation(on)
         self.apply_theme()
         if focused is not None and focused.isVisible() and focused.window() is self:
             focused.setFocus()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,8 +15,9 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
@@ -36,11 +38,12 @@ from ...journey.cases import CaseSummary, list_cases
 from ...lifecycle import withdraw_refusal
 from ...model import ConferenceKind, HowHeld, RecordStatus
 from ...queries import ConferenceSummary, list_conferences
+from ...sharing import FAMILIES_HIDDEN
 from ...store import Store
 from ..dialogs.form import FormDialog
 from ..widgets.dates import DateEntry
-from ..widgets.labels import PanePrompt, PaneTitle, SectionTitle
-from ..widgets.rows_table import RowsModel, rows_table
+from ..widgets.labels import PanePrompt, PaneTitle, SectionTitle, shared_screen_banner
+from ..widgets.rows_table import WARNING_ROLE, RowsModel, rows_table
 
 #: The start view shows this many; searching reaches all of them.
 LIST_LIMIT = 200
@@ -82,8 +85,8 @@ class CaseListModel(RowsModel[CaseSummary]):
                 family += f" ({row.reference})"
             return (family, row.children, str(row.meetings), due or "Nothing due")[column]
         overdue = row.due is not None and row.due.overdue
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and overdue:
-            return QBrush(QColor("#b00020"))
+        if role == WARNING_ROLE and column == 3:
+            return overdue  # in the theme's warning colour
         if role == Qt.ItemDataRole.FontRole and column == 3 and overdue:
             return OVERDUE_TYPE
         if role == Qt.ItemDataRole.UserRole:
@@ -121,8 +124,14 @@ def case_step(chosen: CaseSummary) -> str:
     return f"Enter shows the {chosen.family_name} family's journey.{due}"
 
 
+#: What the start view says on the shared screen, in place of its lists.
+LISTS_HIDDEN = f"{FAMILIES_HIDDEN} Press F5 to leave presentation mode and see them."
+
+
 class StartView(QWidget):
-    """Lists conferences and families' cases; Enter or double-click opens one."""
+    """Lists conferences and families' cases; Enter or double-click opens one. While the
+    screen is shared (presentation mode) the lists and the search are hidden and emptied:
+    the start view says so instead (see :mod:`cprecorder.sharing`)."""
 
     open_requested = Signal(int)
     new_requested = Signal()
@@ -136,10 +145,14 @@ class StartView(QWidget):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
+        self.presentation = False
         # One page that scrolls where the window is short (large type on a small screen):
         # the lists keep room for their rows, never cut through one.
         whole = QVBoxLayout(self)
         whole.setContentsMargins(0, 0, 0, 0)
+        whole.setSpacing(0)
+        self.banner = shared_screen_banner()
+        whole.addWidget(self.banner)
         scroller = QScrollArea()
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
@@ -185,6 +198,20 @@ class StartView(QWidget):
         self.withdraw_button.clicked.connect(self.withdraw_selected)
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
+        #: Said in place of the lists while the screen is shared.
+        self.hidden_note = PanePrompt(LISTS_HIDDEN)
+        self.hidden_note.setObjectName("panePrompt")
+        self.hidden_note.setWordWrap(True)
+        self.hidden_note.hide()
+        layout.addWidget(self.hidden_note)
+        # Everything that names a family, hidden together on the shared screen.
+        self.lists = QWidget()
+        page_layout = layout
+        layout = QVBoxLayout(self.lists)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(page_layout.spacing())
+        page_layout.addWidget(self.lists, 1)
+        page_layout.addStretch(0)  # the room below the notice, while the lists are hidden
 
         self.model = ConferenceListModel()
         self.table = rows_table(self.model, "Conferences")
@@ -246,13 +273,16 @@ class StartView(QWidget):
         from ...errors import KnownError
         from ...rules.authority import load_authority_settings
 
-        try:
-            rules = load_authority_settings().rules()
-        except KnownError:
-            rules = None  # the nation's own rules; the window says what is wrong elsewhere
-        with self.store.read() as session:
-            rows = list_conferences(session, self.search.text(), limit=LIST_LIMIT)
-            cases = list_cases(session, self.search.text(), rules, limit=LIST_LIMIT)
+        rows: Sequence[ConferenceSummary] = []
+        cases: Sequence[CaseSummary] = []
+        if not self.presentation:  # on the shared screen no family is listed at all
+            try:
+                rules = load_authority_settings().rules()
+            except KnownError:
+                rules = None  # the nation's own rules; the window says what is wrong elsewhere
+            with self.store.read() as session:
+                rows = list_conferences(session, self.search.text(), limit=LIST_LIMIT)
+                cases = list_cases(session, self.search.text(), rules, limit=LIST_LIMIT)
         self.model.set_rows(rows)
         self.case_model.set_rows(cases)
         self.empty.setVisible(not rows)
@@ -262,6 +292,27 @@ class StartView(QWidget):
             self.cases.selectRow(0)
         self._offer_review()
         self._say_case_step()
+
+    def set_presentation(self, on: bool) -> None:
+        """On the shared screen the lists, the search and what Enter would open are hidden
+        and emptied, and a notice says why; the banner says the screen is shared. What was
+        typed in the search is kept for when the screen is no longer shared."""
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and self.isAncestorOf(focused)
+        self.presentation = on
+        self.banner.setVisible(on)
+        self.hidden_note.setVisible(on)
+        self.lists.setVisible(not on)
+        self.search.setVisible(not on)
+        self._search_timer.stop()
+        self.refresh()
+        if had_focus:
+            self.take_focus()
+
+    def take_focus(self) -> None:
+        """The cursor where a person starts: the search, or New conference while the
+        screen is shared (the search is hidden then)."""
+        (self.new_button if self.presentation else self.search).setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:

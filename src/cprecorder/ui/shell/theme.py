@@ -173,7 +173,9 @@ def stylesheet(p: Palette) -> str:
     QTableView {{ background: {p.page}; gridline-color: {p.border}; border: 1px solid {p.border};
         selection-background-color: {p.selected}; selection-color: {p.text}; }}
     QTableView#rowsTable::item {{ padding: 6px 10px; border-bottom: 1px solid {p.border}; }}
-    QTableView#rowsTable {{ qproperty-focusColor: {p.accent}; }}
+    QTableView#rowsTable {{ qproperty-focusColor: {p.accent};
+        qproperty-warningColor: {p.warning}; }}
+    QLabel#dueNext[overdue="true"] {{ color: {p.warning}; font-weight: 700; }}
     QHeaderView::section {{ background: {p.sidebar}; padding: 6px 10px; border: none;
         border-bottom: 1px solid {p.border}; font-weight: 600; }}
     QStatusBar {{ background: {p.window}; }}

@@ -38,6 +38,10 @@ from PySide6.QtWidgets import (
 Index = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row")
 
+#: A cell whose words are a warning (a rule broken, something overdue) answers ``True``
+#: to this role; the table draws its words in the theme's warning colour.
+WARNING_ROLE = Qt.ItemDataRole.UserRole + 1
+
 
 class RowsModel(QAbstractTableModel, Generic[Row]):
     HEADERS: tuple[str, ...] = ()
@@ -88,6 +92,8 @@ class WholeRowDelegate(QStyledItemDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
         option.state = option.state & ~QStyle.StateFlag.State_HasFocus
+        if index.data(WARNING_ROLE):
+            option.palette.setColor(QPalette.ColorRole.Text, self.table.warning)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         chosen = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -123,6 +129,8 @@ class RowsTable(QTableView):
         self._fitting = False
         #: The colour that marks where the keyboard is (the style sheet's accent).
         self.focus = QColor("#1d6f78")
+        #: The colour of a warning's words (the style sheet's warning colour).
+        self.warning = QColor("#b3261e")
         self.fit_rows_to_type()
         if every_row:
             self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -204,6 +212,15 @@ class RowsTable(QTableView):
         self.viewport().update()
 
     focusColor = Property(QColor, _get_focus, _set_focus)
+
+    def _get_warning(self) -> QColor:
+        return self.warning
+
+    def _set_warning(self, colour: QColor) -> None:
+        self.warning = QColor(colour)
+        self.viewport().update()
+
+    warningColor = Property(QColor, _get_warning, _set_warning)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ...dates import short_date
 from ...export.chart import colour_of
 from ...journey.scores import Chart
 
@@ -70,7 +71,7 @@ class ChartData:
             dates,
             lines,
             f"{title}: {said}" if chart.series else f"{title}: no scores yet.",
-            tuple(f"{day.day} {day:%b %y}" for day in dates),
+            tuple(short_date(day) for day in dates),
         )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from ....dates import long_date, short_date
 from ....journey import LastTime, LastTimes, case_facts, last_times
 from ....model import Attendance, Conference, Person, PersonKind
 from ...widgets.fields import FieldKey, TextField
@@ -124,12 +125,10 @@ class ScalingGrid(QWidget):
             grid.addWidget(who, line, 0, Qt.AlignmentFlag.AlignTop)
             if shift:
                 before = last_time.get(person.id)
-                earlier = QLabel(
-                    f"{before.score} ({before.on.day} {before.on:%b})" if before else "—"
-                )
+                earlier = QLabel(f"{before.score} ({short_date(before.on)})" if before else "—")
                 earlier.setObjectName("lastTime")
                 earlier.setEnabled(False)  # greyed: for comparison, not for typing
-                then = f"{before.score}, on {before.on.day} {before.on:%B}" if before else "none"
+                then = f"{before.score}, on {long_date(before.on)}" if before else "none"
 
                 def name_earlier(p: Person, label: QLabel = earlier, then: str = then) -> None:
                     label.setAccessibleName(f"{p.name or 'No name'} last time: {then}")
