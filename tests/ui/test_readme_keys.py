@@ -40,7 +40,7 @@ from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.dialogs.export import ExportDialog
 from cprecorder.ui.shell.main_window import MainWindow
-from cprecorder.ui.shell.settings import ZOOM
+from cprecorder.ui.shell.settings import ZOOM, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP
 from cprecorder.ui.widgets.fields import CheckField, DateField, ScoreField
 from cprecorder.ui.widgets.item_list import ItemList
 
@@ -107,6 +107,16 @@ class Keys:
         self.qtbot.waitUntil(lambda: focused() is widget, timeout=2000)
         return widget
 
+    def scores(self) -> dict[tuple[str, int], int | None]:
+        """Each safety score given: by the name and id of who gave it."""
+        with self.store.read() as session:
+            people = {p.id: p.name for p in load_conference(session, self.conference_id).people}
+            return {
+                (people[s.person_id], s.person_id): s.score
+                for s in session.query(SafetyScore)
+                if s.person_id in people
+            }
+
     def message(self) -> str:
         return self.window.status.text()
 
@@ -167,6 +177,16 @@ def remove_and_put_back(k: Keys) -> None:
     assert k.notes() == before[1:], "Ctrl+Delete did not remove the item"
     k.press(Qt.Key.Key_Z, Ctrl | Alt)
     assert k.notes() == before, "Ctrl+Alt+Z did not put the item back"
+    # a person goes with their scores, and comes back with them
+    scored = k.scores()
+    name, person = next(iter(scored))
+    k.field("family", ("person", person, "name"))
+    k.press(Qt.Key.Key_Delete, Ctrl)
+    assert name not in {who for who, _ in k.scores()}
+    k.press(Qt.Key.Key_Z, Ctrl | Alt)
+    assert {(who, score) for (who, _), score in k.scores().items()} == {
+        (who, score) for (who, _), score in scored.items()
+    }, "the person came back without their scores"
 
 
 def agenda_items(k: Keys) -> None:
@@ -236,9 +256,21 @@ def zoom(k: Keys) -> None:
     assert k.window.zoom_percent() == before + 10
     assert k.message() == f"Zoom {before + 10}%"
     assert k.window.settings.get(ZOOM) == before + 10  # remembered
+    assert k.window._message_passes.isActive()  # the size is said for a few seconds
     k.press(Qt.Key.Key_Minus, Ctrl)
     assert k.window.zoom_percent() == before
     assert k.message() == f"Zoom {before}%"
+    for _ in range((before - ZOOM_MIN) // ZOOM_STEP + 1):
+        k.press(Qt.Key.Key_Minus, Ctrl)
+    assert k.window.zoom_percent() == ZOOM_MIN == 100
+    k.window.settings.set(ZOOM, ZOOM_MAX - ZOOM_STEP)  # the other end, without 15 steps
+    k.press(Qt.Key.Key_Equal, Ctrl)
+    k.press(Qt.Key.Key_Equal, Ctrl)
+    assert k.window.zoom_percent() == ZOOM_MAX == 250
+    assert k.message() == "Zoom 250%"
+    k.window.settings.set(ZOOM, before + ZOOM_STEP)
+    k.press(Qt.Key.Key_Minus, Ctrl)
+    assert k.window.zoom_percent() == before
 
 
 def export(k: Keys) -> None:
