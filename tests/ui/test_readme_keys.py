@@ -40,7 +40,7 @@ from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.dialogs.export import ExportDialog
 from cprecorder.ui.shell.main_window import MainWindow
-from cprecorder.ui.shell.settings import ZOOM, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP
+from cprecorder.ui.shell.settings import SHARED_ZOOM, ZOOM, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP
 from cprecorder.ui.widgets.fields import CheckField, DateField, ScoreField
 from cprecorder.ui.widgets.item_list import ItemList
 
@@ -432,10 +432,18 @@ def pause_shared(k: Keys) -> None:
 
     shared = k.window.shared
     assert shared is not None
+    summary = k.field("summary", ("conference", k.conference_id, "chair_summary"))
+    assert isinstance(summary, QTextEdit)
+    summary.moveCursor(summary.textCursor().MoveOperation.End)
     k.press(Qt.Key.Key_P, Ctrl | Shift)
     assert shared.paused and shared.banner.isVisibleTo(shared) and shared.banner.text() == PAUSED
+    shown = shared.page.toPlainText()
+    type_here(k.qtbot, " Quokka")  # held while paused: the page stays on what it showed
+    k.qtbot.wait(100)
+    assert shared.page.toPlainText() == shown
     k.press(Qt.Key.Key_P, Ctrl | Shift)
     assert not shared.paused and not shared.banner.isVisibleTo(shared)
+    k.qtbot.waitUntil(lambda: "Quokka" in shared.page.toPlainText(), timeout=2000)
 
 
 def blank_shared(k: Keys) -> None:
@@ -455,8 +463,10 @@ def zoom_shared(k: Keys) -> None:
     assert shared is not None
     main = k.window.zoom_percent()
     before = shared.point_size()
+    remembered = k.window.settings.get(SHARED_ZOOM)
     k.press(Qt.Key.Key_Equal, Ctrl | Alt)
     assert shared.point_size() > before, "Ctrl+Alt+= did not enlarge the shared window's type"
+    assert k.window.settings.get(SHARED_ZOOM) > remembered, "not remembered"
     k.press(Qt.Key.Key_Minus, Ctrl | Alt)
     assert shared.point_size() == before
     assert k.window.zoom_percent() == main, "the main window's zoom changed"
