@@ -132,8 +132,20 @@ def tab_and_shift_tab(k: Keys) -> None:
     k.press(Qt.Key.Key_Tab)
     after = settled(k.qtbot)
     assert after is not reason, "Tab did not leave the field"
-    k.press(Qt.Key.Key_Backtab, Shift)
-    assert settled(k.qtbot) is reason, "Shift+Tab did not come back"
+    route = [after]  # reading order: the first worry's words, who said it, its switch, Add
+    for _ in range(3):
+        k.press(Qt.Key.Key_Tab)
+        route.append(settled(k.qtbot))
+    worry = str(after.property("field_key")).rsplit(":", 1)[0]
+    assert [str(w.property("field_key")) for w in route[:3]] == [
+        f"{worry}:text",
+        f"{worry}:contributor_id",
+        f"{worry}:confidential",
+    ]
+    assert isinstance(route[3], QAbstractButton) and route[3].text().startswith("+ ")
+    for back in reversed([reason, *route[:-1]]):
+        k.press(Qt.Key.Key_Backtab, Shift)
+        assert settled(k.qtbot) is back, "Shift+Tab did not go back the same way"
     date = k.field("before", ("conference", k.conference_id, "strategy_discussion_on"))
     assert isinstance(date, DateField)
     k.press(Qt.Key.Key_Tab)
