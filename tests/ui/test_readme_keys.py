@@ -1,7 +1,7 @@
 """The README's key tables are true: every row's keys, pressed in a real window, do what
 the row says.
 
-The rows are read out of README.md (each markdown table whose header starts "Keys"), and
+The rows are read out of README.md (each markdown table whose first column is "Keys"), and
 each row maps to one check in :data:`CHECKS`, keyed by the table's heading and the row's
 keys as the README writes them. A row added to the README without a check, or a check
 whose row is gone, fails :func:`test_every_readme_key_row_has_a_check`, so the table and
@@ -51,6 +51,10 @@ Alt = Qt.KeyboardModifier.AltModifier
 Shift = Qt.KeyboardModifier.ShiftModifier
 
 
+#: How a table of keys names its first column.
+KEY_HEADERS = ("Key", "Keys", "Shortcut", "Shortcuts")
+
+
 def readme_key_rows() -> list[tuple[str, str]]:
     """(the heading above the table, the row's keys) for every row of every key table."""
     rows: list[tuple[str, str]] = []
@@ -64,7 +68,7 @@ def readme_key_rows() -> list[tuple[str, str]]:
         )
         if not cells:
             in_table = False
-        elif cells[0] == "Keys":
+        elif cells[0] in KEY_HEADERS:
             in_table = True
         elif in_table and not re.fullmatch(r"-+", cells[0]):
             rows.append((heading, cells[0]))
