@@ -193,6 +193,18 @@ def remove_and_put_back(k: Keys) -> None:
     assert k.notes() == before[1:], "Ctrl+Delete did not remove the item"
     k.press(Qt.Key.Key_Z, Ctrl | Alt)
     assert k.notes() == before, "Ctrl+Alt+Z did not put the item back"
+    with k.store.read() as session:  # the note put back is a new row
+        first_id, second = (
+            n.id for n in load_conference(session, k.conference_id).professionals_only[:2]
+        )
+    first = f"professionals_only_note:{first_id}:text"
+    k.field("professionals_only", ("professionals_only_note", second, "text"))
+    k.press(Qt.Key.Key_Delete, Ctrl)
+    assert k.notes() == before[:1] + before[2:]
+    now = settled(k.qtbot).property("field_key")
+    assert now == first, f"Ctrl+Delete left the cursor in {now}, not the item before"
+    k.press(Qt.Key.Key_Z, Ctrl | Alt)
+    assert k.notes() == before
     # a person goes with their scores, and comes back with them
     scored = k.scores()
     name, person = next(iter(scored))
