@@ -29,7 +29,7 @@ from sqlalchemy.dialects import sqlite
 
 from .actor import Actor
 from .audit import write_note
-from .dates import clock_time, local_moment
+from .dates import clock_time, local_moment, moment_in_words
 from .model import EditingSession, Operation
 from .model.clock import database_now, seconds_before
 from .store import Store
@@ -103,7 +103,7 @@ def claim(store: Store, *, actor: Actor, conference_id: int, token: str) -> Hold
                 operation=Operation.RELEASE_CRASHED_HOLD,
                 target=f"EditingSession#{conference_id}",
                 old_value=f"{held.holder} on {held.host} (process {held.pid}) since "
-                f"{held.opened_at:%Y-%m-%d %H:%M:%S} UTC",
+                f"{moment_in_words(local_moment(held.opened_at))}",
             )
             session.delete(held)  # the next attempt claims it
     return Holder("", "", "", dt.datetime.now(dt.UTC).replace(tzinfo=None))

@@ -331,3 +331,19 @@ def test_rotation_never_deletes_the_newest_good_backup(store: Store, demo_id: in
     assert removed == newer[:1]
     kept = [b.path for b in list_backups(store.path)]  # type: ignore[arg-type]
     assert kept == [good, *newer[1:]]
+
+
+@pytest.mark.usefixtures("clock_ahead_of_utc")
+def test_the_list_says_when_each_backup_was_taken_on_the_local_clock(
+    store: Store, demo_id: int, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The file's name keeps the moment in UTC; the list shows it on the reader's clock."""
+    store.close()
+    assert main(["backup"]) == 0
+    made = Path(capsys.readouterr().out.strip())
+    [listed] = list_backups(data_dir / "cprecorder.sqlite3")
+    assert listed.path == made
+    assert main(["backups"]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    here = listed.taken_at + dt.timedelta(hours=1)  # the clock is an hour ahead of UTC
+    assert line.split("\t")[0] == f"{here:%Y-%m-%d %H:%M:%S}"

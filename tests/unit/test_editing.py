@@ -58,6 +58,7 @@ def test_holding_is_not_a_change_to_the_record(
         assert len(session.scalars(select(AuditEntry)).all()) == before
 
 
+@pytest.mark.usefixtures("clock_ahead_of_utc")
 def test_a_crashed_window_of_the_same_person_here_is_released_at_once(
     store: Store, actor: Actor, demo_id: int
 ) -> None:
@@ -76,12 +77,18 @@ def test_a_crashed_window_of_the_same_person_here_is_released_at_once(
     claim(store, actor=actor, conference_id=demo_id, token=new_token())
     with store.engine.begin() as conn:
         conn.execute(update(EditingSession).values(pid=gone))
+    with store.read() as session:
+        opened = session.get_one(EditingSession, demo_id).opened_at  # stored in UTC
     assert claim(store, actor=actor, conference_id=demo_id, token=new_token()) is None
     with store.read() as session:
         notes = session.scalars(
             select(AuditEntry).where(AuditEntry.operation == "release_crashed_hold")
         ).all()
         assert len(notes) == 1 and f"process {gone}" in (notes[0].old_value or "")
+        # since when, on the clock of the person reading the trail (an hour ahead of UTC)
+        here = opened + dt.timedelta(hours=1)
+        assert f"{here:%H:%M}" in (notes[0].old_value or "")
+        assert "UTC" not in (notes[0].old_value or "")
         assert notes[0].conference_id == demo_id and notes[0].actor == "Gemma Stiles"
         assert verify_chain(session, demo_id).intact
 

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.engine import make_url
 
 from ..backup import BackupError, list_backups, make_backup, restore
+from ..dates import local_moment
 from ..paths import sqlite_file
 from ..store import refuse_an_empty_file
 from .context import CommandContext
@@ -21,7 +22,8 @@ def register(commands: Any) -> None:
     backup.set_defaults(handler=cmd_backup)
 
     listing = commands.add_parser(
-        "backups", help="list the backups: taken at (UTC), reason, size, path (tab-separated)"
+        "backups",
+        help="list the backups: taken at (local time), reason, size, path (tab-separated)",
     )
     listing.set_defaults(handler=cmd_backups)
 
@@ -65,7 +67,7 @@ def cmd_backups(context: CommandContext, _args: argparse.Namespace) -> int:
         print("There are no backups yet (cprecorder backup makes one).")
         return 0
     for backup in backups:
-        taken = backup.taken_at.strftime("%Y-%m-%d %H:%M:%S")
+        taken = local_moment(backup.taken_at).strftime("%Y-%m-%d %H:%M:%S")
         print(f"{taken}\t{backup.reason}\t{backup.size}\t{backup.path}")
     return 0
 

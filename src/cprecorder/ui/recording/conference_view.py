@@ -482,6 +482,13 @@ class ConferenceView(QWidget):
             entity, entity_id, field = str(had_focus_key).split(":")
             if current.focus_field((entity, int(entity_id), field)):
                 return
+        # An item of the same list: its main field, where Ctrl+Delete removes the next.
+        if (
+            neighbour is not None
+            and neighbour[0] == change.entity
+            and current.focus_item(neighbour[0], neighbour[1])
+        ):
+            return
         if neighbour is not None and current.focus_field(neighbour):
             return
         if current.focus_control(control):  # the button used, to add the next one
@@ -506,7 +513,8 @@ class ConferenceView(QWidget):
                 pane.on_change(change)
 
     def _neighbour_of(self, focused: QWidget | None, change: Change) -> FieldKey | None:
-        """The field before the removed item's (or the next one), to carry on typing in."""
+        """The field before the removed item's (or the next one), to carry on typing in
+        (an item of the same list is focused in its main field)."""
         if focused is None:
             return None
         for step in ("previousInFocusChain", "nextInFocusChain"):
