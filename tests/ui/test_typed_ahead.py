@@ -18,7 +18,8 @@ from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import answering, focused
+from by_keyboard import answering, focused, go_to
+from cprecorder import operations
 from cprecorder.errors import StoreUnavailableError
 from cprecorder.model import Conference, RecordStatus, Role
 from cprecorder.queries import load_conference
@@ -276,3 +277,39 @@ def test_a_bug_is_told_once_while_its_sentence_is_on_screen(
             )
         )
     )
+
+
+def test_close_anyway_is_answered_by_the_key_typed_before_it_is_up(
+    qtbot: QtBot, demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saving fails and nothing is kept for recovery: Ctrl+O asks first. N typed on at
+    once keeps the conference open with the words; Y closes it and shows the list."""
+    view = demo_window.view
+    assert view is not None
+    go_to(qtbot, demo_window, "summary")
+
+    def update(*_args: object, **_kwargs: object) -> object:
+        raise StoreUnavailableError("The disk is full, so the record could not be saved.")
+
+    monkeypatch.setattr(operations, "update", update)  # the recorder calls op.update
+    qtbot.keyClicks(focused(), " Not saved.")
+    behind = demo_window.windowHandle()
+    titles: list[str] = []
+
+    def answer(key: Qt.Key) -> Callable[[QMessageBox], None]:
+        def typed_ahead(box: QMessageBox) -> None:
+            titles.append(box.windowTitle())
+            keyboard_still_behind(qtbot, demo_window)
+            qtbot.keyClick(behind, key)
+
+        return typed_ahead
+
+    with answering(QMessageBox, answer(Qt.Key.Key_N)):
+        qtbot.keyClick(behind, Qt.Key.Key_O, Ctrl)
+    assert demo_window.view is view
+    assert focused().toPlainText().endswith(" Not saved.")  # type: ignore[attr-defined]
+    with answering(QMessageBox, answer(Qt.Key.Key_Y)):
+        qtbot.keyClick(behind, Qt.Key.Key_O, Ctrl)
+    qtbot.waitUntil(lambda: demo_window.view is None, timeout=3000)
+    assert demo_window.stack.currentWidget() is demo_window.start
+    assert titles == ["Not saved yet", "Not saved yet"]
