@@ -546,7 +546,10 @@ class MainWindow(QMainWindow):
 
             self.start.refresh()
             self.activateWindow()
-            self.start.table.setFocus()
+            # On the list while it has a conference to open; the last one withdrawn, the
+            # cursor goes where the next search is typed (an empty list shows no cursor).
+            start = self.start
+            (start.table if start.model.rows else start.search).setFocus()
             if result == WithdrawDialog.DialogCode.Accepted:
                 on = long_date(chosen.scheduled_at.date())
                 self.show_message(
