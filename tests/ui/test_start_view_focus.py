@@ -54,3 +54,18 @@ def test_a_new_conference_cancelled_gives_the_cursor_back_to_the_search(
     with answering(NewConferenceDialog, lambda _d: press(qtbot, Qt.Key.Key_Escape)):
         press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     cursor_shows_in(qtbot, window, window.start.search)
+
+
+def test_who_is_using_it_is_still_said_once_a_conference_is_opened(
+    qtbot: QtBot, window: MainWindow, demo_id: int
+) -> None:
+    """Opening a record clears what was said about the one closed, not who is typing."""
+    window.show_start()
+    with answering(IdentityDialog, lambda _d: press(qtbot, Qt.Key.Key_Return)):
+        window.actions_[ActionId.WHO_AM_I].trigger()
+    cursor_shows_in(qtbot, window, window.start.search)
+    press(qtbot, Qt.Key.Key_Return)  # from the search into the list
+    press(qtbot, Qt.Key.Key_Return)  # and the conference chosen there opened
+    qtbot.waitUntil(lambda: window.view is not None, timeout=3000)
+    assert window.view is not None and window.view.conference_id == demo_id
+    assert window.status.text() == "You are Gemma Stiles, minute-taker."
