@@ -205,3 +205,35 @@ def test_on_the_shared_screen_an_empty_fields_prompt_is_read_whole(
         if any(picture.pixelColor(x, y) != background for x in range(margin, inside.right()))
     ]
     assert inked, "nothing of the prompt is drawn below its first line"
+
+
+def test_a_window_deleted_with_words_unsaved_saves_them_and_says_nothing(
+    qtbot: QtBot, store: Store, actor: Actor, demo_id: int, settings: Settings
+) -> None:
+    """A window that goes without being closed (the typist's, at the end of its run)
+    saved the words its field still held as the field lost the cursor, then told the
+    window, half gone, to offer its actions again: a ``TypeError`` on
+    ``actions_changed.emit()`` was printed on stderr (pytest-qt fails on it here)."""
+    import shiboken6
+
+    from cprecorder.queries import load_conference
+    from cprecorder.ui.shell.app import create_main_window
+
+    window = create_main_window(store, actor, settings, reopen=False)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    window.open_conference(demo_id)
+    go_to(qtbot, window, "summary")
+    view = window.view
+    assert view is not None
+    summary = view.panes["summary"].fields[("conference", demo_id, "chair_summary")]
+    assert isinstance(summary, QTextEdit)
+    summary.setFocus()
+    qtbot.keyClick(summary, Qt.Key.Key_End, Ctrl)
+    qtbot.keyClicks(summary, " Said last")
+    assert view.recorder.has_pending()  # not saved yet: autosave waits for a pause
+    shiboken6.delete(window)
+    with store.read() as session:
+        assert load_conference(session, demo_id).chair_summary.endswith(" Said last")

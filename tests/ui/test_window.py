@@ -286,6 +286,32 @@ def test_a_core_group_agenda_title_is_shown_whole(
     assert agenda_titles_cut_at_any_width(view) == {}
 
 
+def test_agenda_entries_span_the_list_after_f5_both_ways(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """Each entry is fitted once for the width it gets: the list's whole width, or what
+    the scroll bar leaves of it. An entry fitted for the other width would be cut at the
+    edge, or its highlight would stop short of it."""
+    view = demo_window.view
+    assert view is not None
+    nav = view.nav
+    for on in (True, False, True):
+        press(qtbot, Qt.Key.Key_F5)
+
+        def switched(on: bool = on) -> bool:
+            return demo_window.presentation is on
+
+        qtbot.waitUntil(switched)
+        QApplication.processEvents()
+        widths = {
+            nav.visualItemRect(nav.item(row)).width()
+            for row in range(nav.count())
+            if not nav.item(row).isHidden()
+        }
+        assert widths == {nav.viewport().width()}
+        assert agenda_titles_cut(view) == []
+
+
 def test_zoom_is_remembered(qtbot: QtBot, demo_window: MainWindow) -> None:
     before = demo_window.zoom_percent()
     qtbot.keyClick(focused(), Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)

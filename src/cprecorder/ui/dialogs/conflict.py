@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ...conflicts import EditConflictError, local_time
+from ...conflicts import EditConflictError
+from ...dates import clock_time, local_moment
 from .form import ask
 
 #: The choices, by the words on their buttons.
@@ -24,7 +25,7 @@ def shown(value: object) -> str:
 
 
 def conflict_text(conflict: EditConflictError) -> str:
-    when = f" at {local_time(conflict.at)}" if conflict.at is not None else ""
+    when = f" at {clock_time(local_moment(conflict.at))}" if conflict.at is not None else ""
     theirs = "\n".join(shown(v) for v in conflict.theirs.values())
     yours = "\n".join(shown(v) for v in conflict.yours.values())
     return (

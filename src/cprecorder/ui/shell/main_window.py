@@ -363,6 +363,12 @@ class MainWindow(QMainWindow):
         if self.view is not None:
             getattr(self.view, method)(*args)
 
+    def follow_record(self, _what: object = None) -> None:
+        """A change saved, or the record read-only here (or editable again): the actions
+        offered follow it. A method of the window, so that it is called only while the
+        window exists (a lambda would be called on a window half deleted)."""
+        self.update_actions()
+
     def update_actions(self) -> None:
         """Offer each action as :func:`offered` says, for this record, person and status."""
         view = self.view
@@ -427,6 +433,7 @@ class MainWindow(QMainWindow):
             self.show_message(str(exc))
             return
         view = JourneyView(journey)
+        view.set_presentation(self.presentation)
         view.open_meeting.connect(self.open_conference)
         view.start_review.connect(self.start_review)
         view.start_core_group.connect(self.start_core_group)
@@ -611,8 +618,8 @@ class MainWindow(QMainWindow):
             self.show_message(str(exc))
             return False
         record.setParent(view)  # the record goes when its view goes
-        record.listen(Stage.ACTIONS, lambda _change: self.update_actions())
-        record.read_only_changed.connect(lambda _reason: self.update_actions())
+        record.listen(Stage.ACTIONS, self.follow_record)
+        record.read_only_changed.connect(self.follow_record)
         self.view = view
         view.message.connect(self.show_message)
         view.pane_changed.connect(lambda key: self.settings.set(LAST_PANE, key))
@@ -629,9 +636,7 @@ class MainWindow(QMainWindow):
             if entity_id.isdigit():
                 view.focus_field(pane or keys[0], (entity, int(entity_id), name))
         else:
-            first = view.panes[view.current_key()].first_field()
-            if first is not None:
-                first.setFocus()
+            view.restore_focus()  # the pane's first field, or wherever its keys go
         self.setWindowTitle(f"{view.conference.family_name} family — CP Recorder")
         if self.shared is not None:
             self.shared.follow(view)
@@ -861,6 +866,8 @@ class MainWindow(QMainWindow):
         if self.view is not None:
             self.view.set_presentation(on)
             self.view.banner.repaint()  # the banner is on screen before the type is resized
+        if self.journey_view is not None:
+            self.journey_view.set_presentation(on)
         self.apply_theme()
         if focused is not None and focused.isVisible() and focused.window() is self:
             focused.setFocus()
@@ -884,21 +891,19 @@ class MainWindow(QMainWindow):
     def apply_theme(self) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        off_screen = self.view.off_screen() if self.view is not None else []
-        if apply_theme(
-            app,
-            zoom_percent=self.zoom_percent(),
-            high_contrast=self.settings.get(HIGH_CONTRAST),
-            set_aside=off_screen,
-        ):
-            assert self.view is not None
-            self.view.set_aside(off_screen)
         if self.view is not None:
+            self.view.hold_the_type()
+        restyled = apply_theme(
+            app, zoom_percent=self.zoom_percent(), high_contrast=self.settings.get(HIGH_CONTRAST)
+        )
+        if self.view is not None:
+            if restyled:
+                self.view.let_the_type_go()
             self.view.after_theme(self.zoom_percent())
             # The type size changed the layout: the field being typed in stays in view.
             focused = QApplication.focusWidget()
             if focused is not None:  # the field's own call: dropped if the field goes first
-                QTimer.singleShot(0, focused, lambda: self._in_view("remember_place", focused))
+                QTimer.singleShot(0, focused, lambda: self._in_view("keep_in_view", focused))
 
     # -- identity, messages, focus ---------------------------------------------
     def ask_identity(self) -> None:
