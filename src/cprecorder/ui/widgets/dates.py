@@ -166,7 +166,8 @@ class DateEntry(QLineEdit):
             calendar = QCalendarWidget()
             calendar.setWindowFlags(Qt.WindowType.Popup)
             # Digits typed into the calendar are read in its locale's order: day first,
-            # whatever the system is set to (a US locale would read 06/12 as June).
+            # whatever the system is set to (a US locale's M/d/yy puts the first digits
+            # in the month and reads 06/12/2026 as no date at all).
             calendar.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
             calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
             calendar.setGridVisible(True)
