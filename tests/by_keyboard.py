@@ -58,6 +58,14 @@ def focused() -> QWidget:
     raise AssertionError("nothing has the keyboard focus")
 
 
+def cursor_shows_in(qtbot: QtBot, window: QWidget, where: QWidget) -> None:
+    """``where`` has the keyboard, in the active window (so the cursor shows there), as
+    after a dialog closed over ``window``."""
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    qtbot.waitUntil(where.hasFocus, timeout=3000)
+    assert focused() is where
+
+
 def settled(qtbot: QtBot) -> QWidget:
     """The focused field once the rebuilt pane is on screen (a person types after that)."""
     qtbot.waitUntil(lambda: focused().isVisible(), timeout=2000)

@@ -8,20 +8,25 @@ does (scripts/live_typing.py), and they must act in the dialog as if typed after
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import answering, focused
+from by_keyboard import answering, focused, go_to
+from cprecorder import operations
+from cprecorder.errors import StoreUnavailableError
 from cprecorder.model import Conference, RecordStatus, Role
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.dialogs.addendum import AddendumDialog
 from cprecorder.ui.dialogs.form import open_over
-from cprecorder.ui.shell.app import Records, show_then_open
+from cprecorder.ui.shell.app import Records, install_excepthook, show_then_open
 from cprecorder.ui.shell.identity import IdentityDialog
 from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.shell.settings import Settings, remembered_actor
@@ -212,3 +217,99 @@ def test_the_shared_window_is_held_while_a_dialog_is_up(
         demo_window.actions_[ActionId.WHO_AM_I].trigger()
     qtbot.waitUntil(lambda: demo_window.actor.name == "Nadia Osei", timeout=3000)
     shared.close()
+
+
+def test_records_that_cannot_be_opened_are_said_over_the_window_and_enter_closes_it(
+    qtbot: QtBot, settings: Settings
+) -> None:
+    def refused() -> Records:
+        raise StoreUnavailableError("The records are on a server that does not answer.")
+
+    window = show_then_open(settings, refused)
+    qtbot.addWidget(window)
+    behind = window.windowHandle()
+    assert behind is not None
+    seen: list[str] = []
+
+    def read(box: QMessageBox) -> None:
+        seen.append(box.text())
+        qtbot.keyClick(behind, Qt.Key.Key_Return)  # typed before the sentence has the keyboard
+
+    with answering(QMessageBox, read):
+        qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert seen == ["The records are on a server that does not answer."]
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=3000)
+
+
+def questions_on_screen() -> list[QMessageBox]:
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+
+
+def test_a_bug_is_told_once_while_its_sentence_is_on_screen(
+    qtbot: QtBot, demo_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same bug on every key typed on must not pile one window on another."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_excepthook(tmp_path / "logs")
+    behind = demo_window.windowHandle()
+    counted: list[int] = []
+
+    def count(_box: QMessageBox) -> None:
+        sys.excepthook(RuntimeError, RuntimeError("again"), None)
+        counted.append(
+            sum(
+                1
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.isVisible()
+            )
+        )
+        qtbot.keyClick(behind, Qt.Key.Key_Escape)
+
+    with answering(QMessageBox, count):
+        sys.excepthook(RuntimeError, RuntimeError("a bug"), None)
+    assert counted == [1]
+    qtbot.waitUntil(
+        lambda: (
+            not any(
+                isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()
+            )
+        )
+    )
+
+
+def test_close_anyway_is_answered_by_the_key_typed_before_it_is_up(
+    qtbot: QtBot, demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saving fails and nothing is kept for recovery: Ctrl+O asks first. N typed on at
+    once keeps the conference open with the words; Y closes it and shows the list."""
+    view = demo_window.view
+    assert view is not None
+    go_to(qtbot, demo_window, "summary")
+
+    def update(*_args: object, **_kwargs: object) -> object:
+        raise StoreUnavailableError("The disk is full, so the record could not be saved.")
+
+    monkeypatch.setattr(operations, "update", update)  # the recorder calls op.update
+    qtbot.keyClicks(focused(), " Not saved.")
+    behind = demo_window.windowHandle()
+    titles: list[str] = []
+
+    def answer(key: Qt.Key) -> Callable[[QMessageBox], None]:
+        def typed_ahead(box: QMessageBox) -> None:
+            titles.append(box.windowTitle())
+            keyboard_still_behind(qtbot, demo_window)
+            qtbot.keyClick(behind, key)
+
+        return typed_ahead
+
+    with answering(QMessageBox, answer(Qt.Key.Key_N)):
+        qtbot.keyClick(behind, Qt.Key.Key_O, Ctrl)
+    assert demo_window.view is view
+    assert focused().toPlainText().endswith(" Not saved.")  # type: ignore[attr-defined]
+    with answering(QMessageBox, answer(Qt.Key.Key_Y)):
+        qtbot.keyClick(behind, Qt.Key.Key_O, Ctrl)
+    qtbot.waitUntil(lambda: demo_window.view is None, timeout=3000)
+    assert demo_window.stack.currentWidget() is demo_window.start
+    assert titles == ["Not saved yet", "Not saved yet"]

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from by_keyboard import answering, focused, press
+from by_keyboard import answering, cursor_shows_in, focused, press
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.audit import verify_chain
@@ -109,3 +109,36 @@ def test_never_offered_once_signed_off(
     qtbot.wait(50)
     with store.read() as session:
         assert load_conference(session, demo_id).status is RecordStatus.SIGNED_OFF
+
+
+def test_withdraw_cancelled_leaves_the_cursor_on_the_conference(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor
+) -> None:
+    a_mistake(store, actor)
+    window.show_start()
+    press(qtbot, Qt.Key.Key_Return)  # from the search into the list
+    table = window.start.table
+    assert focused() is table
+    with answering(WithdrawDialog, lambda _d: press(qtbot, Qt.Key.Key_Escape)):
+        press(qtbot, Qt.Key.Key_Delete)
+    cursor_shows_in(qtbot, window, table)
+
+
+def test_the_last_conference_withdrawn_leaves_the_cursor_in_the_search(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor
+) -> None:
+    """An empty list has nothing to open: the cursor goes where the next search is typed."""
+    a_mistake(store, actor)
+    window.show_start()
+    press(qtbot, Qt.Key.Key_Return)
+    assert focused() is window.start.table
+
+    def withdrawn(_dialog: WithdrawDialog) -> None:
+        qtbot.keyClicks(focused(), "Created twice by mistake")
+        press(qtbot, Qt.Key.Key_Return)
+
+    with answering(WithdrawDialog, withdrawn):
+        press(qtbot, Qt.Key.Key_Delete)
+    assert len(window.start.model.rows) == 0
+    cursor_shows_in(qtbot, window, window.start.search)
+    assert "withdrawn" in window.status.text()

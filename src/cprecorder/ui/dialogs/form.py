@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShowEvent, QWindow
 from PySide6.QtWidgets import (
@@ -93,7 +94,8 @@ class HeldWindow(QObject):
     def release(self) -> None:
         """The dialog is closed: the windows behind are the person's again."""
         for window in self.behind:
-            window.removeEventFilter(self)
+            if shiboken6.isValid(window):  # a window closed for good meanwhile is gone
+                window.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.dialog.isVisible():  # closed: what it does now runs in the window

@@ -151,15 +151,24 @@ def install_excepthook(log_path: object) -> None:
     """
     from PySide6.QtWidgets import QApplication
 
+    #: Whether the sentence is on screen: the same bug again (each key typed on) is
+    #: logged, not told over and over.
+    telling = [False]
+
+    def told() -> None:
+        telling[0] = False
+
     def hook(kind: type[BaseException], value: BaseException, tb: object) -> None:
         log.error("unexpected error", exc_info=(kind, value, tb))  # type: ignore[arg-type]
-        if QApplication.instance() is not None:
+        if QApplication.instance() is not None and not telling[0]:
+            telling[0] = True
             where = log_path() if callable(log_path) else log_path
             tell(
                 QApplication.activeWindow(),
                 "Something went wrong",
                 "CP Recorder met a problem it did not expect. Your typing is kept. "
                 f"The details are in the log file: {where}",
+                then=told,
             )
 
     sys.excepthook = hook

@@ -188,6 +188,8 @@ class MainWindow(QMainWindow):
         self._message_passes = QTimer(self)
         self._message_passes.setSingleShot(True)
         self._message_passes.timeout.connect(lambda: self.status.setText(""))
+        #: Whether the message shown stays true whichever record is open ("You are …").
+        self._message_lasts = False
         for number in range(1, 10):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.activated.connect(lambda n=number: self._in_view("go_to_number", n))
@@ -264,7 +266,7 @@ class MainWindow(QMainWindow):
 
         spelling_off = spelling_unavailable_reason()
         if spelling_off:
-            self.show_message(spelling_off)
+            self.show_message(spelling_off, lasting=True)
 
     # -- menus ----------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -554,7 +556,10 @@ class MainWindow(QMainWindow):
 
             self.start.refresh()
             self.activateWindow()
-            self.start.table.setFocus()
+            # On the list while it has a conference to open; the last one withdrawn, the
+            # cursor goes where the next search is typed (an empty list shows no cursor).
+            start = self.start
+            (start.table if start.model.rows else start.search).setFocus()
             if result == WithdrawDialog.DialogCode.Accepted:
                 on = long_date(chosen.scheduled_at.date())
                 self.show_message(
@@ -605,7 +610,8 @@ class MainWindow(QMainWindow):
             lambda: self.open_conference(conference_id, pane, field)
         ):
             return False
-        self.show_message("")  # what it said was about the record closed ("Handed over…")
+        if not self._message_lasts:
+            self.show_message("")  # what it said was about the record closed ("Handed over…")
         try:
             record, recovered = open_record(self.store, self.actor, conference_id, self.journal)
             view = ConferenceView(record)
@@ -927,12 +933,16 @@ class MainWindow(QMainWindow):
         if self.view is not None:
             self.view.record.actor = self.actor
         self.update_actions()
-        self.show_message(f"You are {self.actor.name}, {self.actor.role.label.lower()}.")
+        self.show_message(
+            f"You are {self.actor.name}, {self.actor.role.label.lower()}.", lasting=True
+        )
 
-    def show_message(self, text: str, *, passing: bool = False) -> None:
+    def show_message(self, text: str, *, passing: bool = False, lasting: bool = False) -> None:
         """A sentence in the status bar; ``passing`` for one that answers a key and is
-        not true for long (a zoom step, "Saved."): it goes after a few seconds."""
+        not true for long (a zoom step, "Saved."): it goes after a few seconds; ``lasting``
+        for one that stays true when another record is opened (who is using the app)."""
         self.status.setText(text)
+        self._message_lasts = lasting
         if passing:
             self._message_passes.start(PASSING_MESSAGE_MS)
         else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -165,6 +165,10 @@ class DateEntry(QLineEdit):
         if calendar is None:
             calendar = QCalendarWidget()
             calendar.setWindowFlags(Qt.WindowType.Popup)
+            # Digits typed into the calendar are read in its locale's order: day first,
+            # whatever the system is set to (a US locale's M/d/yy puts the first digits
+            # in the month and reads 06/12/2026 as no date at all).
+            calendar.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
             calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
             calendar.setGridVisible(True)
             calendar.setAccessibleName(f"Calendar for {self.accessibleName()}")
@@ -187,6 +191,8 @@ class DateEntry(QLineEdit):
 
     def _picked(self, day: QDate) -> None:
         assert self._calendar is not None
+        if not dt.MINYEAR <= day.year() <= dt.MAXYEAR:  # typed, but no day: 31/02/2026
+            return  # the calendar stays open to be typed again; Esc closes it
         self._calendar.hide()
         self.setFocus(Qt.FocusReason.PopupFocusReason)
         self.use_date(dt.date(day.year(), day.month(), day.day()))
