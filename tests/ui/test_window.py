@@ -297,7 +297,11 @@ def test_agenda_entries_span_the_list_after_f5_both_ways(
     nav = view.nav
     for on in (True, False, True):
         press(qtbot, Qt.Key.Key_F5)
-        qtbot.waitUntil(lambda on=on: demo_window.presentation is on)
+
+        def switched(on: bool = on) -> bool:
+            return demo_window.presentation is on
+
+        qtbot.waitUntil(switched)
         QApplication.processEvents()
         widths = {
             nav.visualItemRect(nav.item(row)).width()
