@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any
 # Not ``Qt`` (the namespace of every enum): building it takes longer than a tenth of the
 # first paint; the code that runs after the first frame imports it where it needs it.
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPaintEvent,
+    QShortcut,
+    QWindow,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -192,6 +199,7 @@ class MainWindow(QMainWindow):
         #: Made when a button first has the focus (it needs Qt's enums, slow to build).
         self._button_keys: ButtonKeys | None = None
         QApplication.instance().focusChanged.connect(self._remember_focus)  # type: ignore[union-attr]
+        QApplication.instance().focusWindowChanged.connect(self._focus_to_a_closed_menu)  # type: ignore[union-attr]
         self.apply_theme()
         if store is not None and actor is not None:
             self.attach(store, actor, journal)
@@ -926,6 +934,16 @@ class MainWindow(QMainWindow):
         key = new.property("field_key")
         if key:
             self.settings.set(LAST_FIELD, str(key))
+
+    def _focus_to_a_closed_menu(self, window: QWindow | None) -> None:
+        """A menu item chosen by its letter (View → High contrast, a zoom step): the
+        window system can make the menu, already closed, the active window a moment later,
+        and then nothing has the focus and the keys typed go nowhere. The cursor goes back
+        to the field it was in, scrolled into view."""
+        if window is None or window.isVisible() or not self.isVisible():
+            return
+        self.activateWindow()
+        self.restore_focus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.close_conference():
