@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
@@ -584,15 +586,42 @@ class ConferenceView(QWidget):
         if on and not family_may_see(self.current_key()):
             self.step(1)
 
-    def after_theme(self, zoom_percent: int) -> None:
-        """Type size changed: widen the agenda and fit its entries to their words again.
+    @contextmanager
+    def laid_out_once(self) -> Iterator[None]:
+        """The page on screen is laid out once, at the end, for what changed meanwhile
+        (the agenda's width, the type): its fields are not moved to a new width, made to
+        lay their words out there, and then moved again as their neighbours take the
+        new type."""
+        pane = self.stack.currentWidget()
+        if not isinstance(pane, Pane):
+            yield
+            return
+        layout = pane.page_layout
+        layout.setEnabled(False)
+        try:
+            yield
+        finally:
+            margins = layout.contentsMargins()
+            body = pane.scroller.viewport().width() - margins.left() - margins.right()
+            pane.fit_to(body)
+            layout.setEnabled(True)
+            layout.invalidate()
+            layout.activate()
 
-        (Each text field fits its words itself when its font changes.)"""
+    def before_theme(self, zoom_percent: int) -> None:
+        """Before a new type size: the agenda takes the width it has at that size, so
+        that the pane's fields, narrowed first, lay their words out once at the new type
+        and the new width, not at the new type and then again at the new width."""
         width = min(480, int(270 * zoom_percent / 100))
         self.nav.setMinimumWidth(width)
         sizes = self.splitter.sizes()
         total = sum(sizes) or 1280
         self.splitter.setSizes([width, max(400, total - width)])
+
+    def after_theme(self, zoom_percent: int) -> None:
+        """Type size changed: fit the agenda's entries to their words again.
+
+        (Each text field fits its words itself when its font changes.)"""
         self.nav.refit()
 
     def set_read_only(self, reason: str) -> None:

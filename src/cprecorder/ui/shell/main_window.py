@@ -615,6 +615,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         view.set_presentation(self.presentation)
+        view.before_theme(self.zoom_percent())
         view.after_theme(self.zoom_percent())
         self.settings.set(LAST_CONFERENCE, conference_id)
         keys = view.keys
@@ -847,19 +848,22 @@ class MainWindow(QMainWindow):
     def apply_theme(self) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        if self.view is not None:
-            self.view.hold_the_type()
-        restyled = apply_theme(
-            app, zoom_percent=self.zoom_percent(), high_contrast=self.settings.get(HIGH_CONTRAST)
-        )
-        if self.view is not None:
-            if restyled:
-                self.view.let_the_type_go()
-            self.view.after_theme(self.zoom_percent())
-            # The type size changed the layout: the field being typed in stays in view.
-            focused = QApplication.focusWidget()
-            if focused is not None:  # the field's own call: dropped if the field goes first
-                QTimer.singleShot(0, focused, lambda: self._in_view("remember_place", focused))
+        zoom, high_contrast = self.zoom_percent(), self.settings.get(HIGH_CONTRAST)
+        if self.view is None:
+            apply_theme(app, zoom_percent=zoom, high_contrast=high_contrast)
+            return
+        self.view.hold_the_type()
+        # The agenda's new width and the new type, then one layout of the page on screen.
+        with self.view.laid_out_once():
+            self.view.before_theme(zoom)
+            restyled = apply_theme(app, zoom_percent=zoom, high_contrast=high_contrast)
+        if restyled:
+            self.view.let_the_type_go()
+        self.view.after_theme(self.zoom_percent())
+        # The type size changed the layout: the field being typed in stays in view.
+        focused = QApplication.focusWidget()
+        if focused is not None:  # the field's own call: dropped if the field goes first
+            QTimer.singleShot(0, focused, lambda: self._in_view("remember_place", focused))
 
     # -- identity, messages, focus ---------------------------------------------
     def ask_identity(self) -> None:
