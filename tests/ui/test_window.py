@@ -313,6 +313,27 @@ def test_agenda_entries_span_the_list_after_f5_both_ways(
         assert agenda_titles_cut(view) == []
 
 
+def test_the_shared_screens_agenda_leaves_the_pane_the_room_at_1280_by_720(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """At the presentation zoom on a 1280-pixel window the agenda took a third of the
+    width: a quarter at the most now, its titles wrapped at a word and read whole."""
+    view = demo_window.view
+    assert view is not None
+    demo_window.resize(1280, 720)
+    qtbot.waitUntil(lambda: demo_window.width() <= 1280, timeout=1000)
+    press(qtbot, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: demo_window.presentation)
+    QApplication.processEvents()
+    assert view.nav.width() <= demo_window.width() // 4
+    assert agenda_titles_cut(view) == []
+    press(qtbot, Qt.Key.Key_F5)  # back to the minute-taker's width
+    qtbot.waitUntil(lambda: not demo_window.presentation)
+    QApplication.processEvents()
+    assert view.nav.width() >= 260
+    assert agenda_titles_cut(view) == []
+
+
 def test_f5_gives_each_field_on_screen_its_new_width_once(
     qtbot: QtBot, demo_window: MainWindow
 ) -> None:
