@@ -18,6 +18,7 @@ from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTextEdit,
@@ -198,6 +199,51 @@ def test_esc_in_the_review_after_the_field_it_came_from_was_removed_goes_to_the_
     press(qtbot, Qt.Key.Key_Escape)  # ...and back to the record
     assert demo_window.view is not None
     assert demo_window.view.panes["plan"].isAncestorOf(focused())
+
+
+def test_in_a_signed_off_record_with_no_children_every_pane_has_the_cursor_in_view(
+    qtbot: QtBot, window: MainWindow, store: Store, chair: Actor
+) -> None:
+    """A signed-off record has no "Add" buttons, and one with no children no choices
+    per child: stepping onto such a pane left the cursor on the pane itself (nothing
+    showed where keys went) or, by chance, in the agenda list. It goes to the banner
+    that says why nothing can be typed there, scrolled into view."""
+    cid = marsh(store, chair, children=())
+    op.sign_off(store, actor=chair, conference_id=cid, chair_name="Ruth Calloway")
+    window.open_conference(cid)
+    view = window.view
+    assert view is not None
+    for key in view.keys[1:]:
+        press(qtbot, Qt.Key.Key_PageDown, Ctrl)
+        assert view.current_key() == key
+        here = focused()
+        pane = view.panes[key]
+        assert pane.isAncestorOf(here), f"on {key!r} the cursor is on {here!r}"
+        assert here.focusPolicy() != Qt.FocusPolicy.NoFocus and on_screen(here), key
+        if not pane.fields:
+            assert here is pane.lock_label, f"on {key!r} the cursor is on {here!r}"
+            press(qtbot, "x")  # answered with why, where the cursor is
+            assert QToolTip.text() == pane.lock_reason
+            assert view.current_key() == key
+
+
+def test_a_pane_with_nothing_at_all_to_type_in_leaves_the_cursor_on_its_agenda_entry(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor
+) -> None:
+    """The safety scale of a new record with nobody in it has no box and no button: the
+    cursor was left on the pane itself, where nothing showed it. It goes to the agenda,
+    and Ctrl+PgDown from there still takes it into the next pane."""
+    cid = marsh(store, actor, children=())
+    window.open_conference(cid)
+    view = window.view
+    assert view is not None
+    go_to(qtbot, window, "danger")
+    while view.current_key() != "safety_scale":
+        press(qtbot, Qt.Key.Key_PageDown, Ctrl)
+    assert focused() is view.nav and view.nav.currentItem().isSelected()
+    press(qtbot, Qt.Key.Key_PageDown, Ctrl)
+    after = view.current_key()
+    assert view.panes[after].isAncestorOf(focused()), f"on {after!r}: {focused()!r}"
 
 
 def test_ctrl_arrows_on_a_button_leave_the_cursor_on_it(
@@ -437,3 +483,74 @@ def test_a_view_menu_item_chosen_by_keyboard_leaves_the_cursor_in_the_field(
     type_here(qtbot, " After.")
     assert isinstance(summary, QTextEdit)
     assert summary.toPlainText().endswith("Before. After.")
+
+
+def test_shift_tab_to_a_long_name_beside_brings_that_field_into_view(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """The keyboard monkey's seed 145277: a click on a child's last name, Shift+Tab, and
+    the first name (where the cursor now is, its long words all selected) was off screen
+    to the left. A line field places its cursor from where its words were last painted:
+    moved to the end of words longer than the field and not painted since, it said its
+    cursor was far right of the field, and the page was scrolled there."""
+    pane = go_to(qtbot, demo_window, "family")
+    for _ in range(6):  # larger type, and the window as narrow as it goes: a child's card
+        press(qtbot, Qt.Key.Key_Equal, Ctrl)  # is wider than the page's view
+        qtbot.wait(50)
+    demo_window.resize(600, 760)
+    bar = pane.scroller.horizontalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 300, timeout=3000)
+    first, last = (
+        next(w for w in pane.findChildren(QLineEdit) if w.accessibleName() == f"{name} of child")
+        for name in ("First name", "Last name")
+    )
+    qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
+    type_here(qtbot, " known at school and at home as Maisie Rose Ashdown-Whitlock-Penhaligon")
+    press(qtbot, Qt.Key.Key_Home)
+    qtbot.wait(50)  # the start of the name painted, its end beyond the field's right edge
+    for _ in range(10):  # the scroll bar clicked, right of its handle, to the last name
+        if bar.value() == bar.maximum():
+            break
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() * 3 // 4, 4))
+    assert bar.value() == bar.maximum() and not on_screen(first)
+    qtbot.mouseClick(last, Qt.MouseButton.LeftButton)
+    assert focused() is last and on_screen(last)
+    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is first and first.selectedText() == first.text()
+    assert on_screen(first)
+    qtbot.wait(50)  # and still once the window has caught up
+    assert on_screen(first)
+
+
+def test_esc_in_the_review_goes_back_to_where_the_person_typed_last_not_to_an_older_place(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """The keyboard monkey's seed 463829: Ctrl+R from the agenda list, Esc back to it;
+    later, typing in the chair's summary, Shift+Tab onto the review's "Changes since the
+    meeting…", Ctrl+R and Esc, and the cursor went to the agenda list, the place the
+    review had remembered from the time before, not the summary the person was typing in."""
+    view = demo_window.view
+    assert view is not None
+    pane = go_to(qtbot, demo_window, "summary")
+    summary = focused()
+    assert pane.isAncestorOf(summary) and isinstance(summary, QTextEdit)
+    press(qtbot, Qt.Key.Key_R, Ctrl)  # the review opens...
+    press(qtbot, Qt.Key.Key_Escape)  # ...and stays open beside the record
+    for _ in range(40):  # Shift+Tab back to the agenda list
+        press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        if focused() is view.nav:
+            break
+    assert focused() is view.nav
+    press(qtbot, Qt.Key.Key_R, Ctrl)
+    press(qtbot, Qt.Key.Key_Escape)
+    assert focused() is view.nav  # the person chose the list: back to it
+    qtbot.mouseClick(summary.viewport(), Qt.MouseButton.LeftButton)
+    type_here(qtbot, " The chair thanked the family.")
+    for _ in range(40):  # Shift+Tab back into the review panel
+        press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        if isinstance(focused(), QPushButton):
+            break
+    assert isinstance(focused(), QPushButton) and not view.isAncestorOf(focused())
+    press(qtbot, Qt.Key.Key_R, Ctrl)  # from the panel: the cursor goes to its list...
+    press(qtbot, Qt.Key.Key_Escape)  # ...and back to the record
+    assert focused() is summary

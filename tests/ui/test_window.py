@@ -502,7 +502,7 @@ def test_a_date_that_cannot_be_read_is_said_beside_it_and_kept_as_typed(
 
 
 def test_dates_saved_to_a_calendar_from_the_window(
-    demo_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_window: MainWindow, tmp_path: Path
 ) -> None:
     from icalendar import Calendar
     from PySide6.QtWidgets import QFileDialog
@@ -510,10 +510,15 @@ def test_dates_saved_to_a_calendar_from_the_window(
     from cprecorder.ui.shell.window_actions import ActionId
 
     target = tmp_path / "dates.ics"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
-    )
-    demo_window.actions_[ActionId.CALENDAR].trigger()
+
+    def where(dialog: QFileDialog) -> None:  # the file's name typed over the one suggested
+        qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(focused(), str(target))
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+
+    with answering(QFileDialog, where):
+        demo_window.actions_[ActionId.CALENDAR].trigger()
+    qtbot.waitUntil(target.exists, timeout=3000)
     events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     summaries = [str(e["SUMMARY"]) for e in events]
     assert any("Core group" in s for s in summaries)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -101,7 +101,17 @@ class PageScroller(QScrollArea):
     It never has the keyboard itself; an arrow a field does not use (Ctrl+↓ in a box that
     is not an item to move) came up to it and scrolled the page a step, and four of them
     took the field being typed in off screen. The wheel and the scroll bar still scroll.
+
+    It is the one place the view follows the cursor: when the focus moves into its page
+    (by Tab, a click, or the app putting the cursor back), and when the page is laid out
+    anew, the field with the cursor is scrolled into view by :meth:`keep_in_view`.
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_moved)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in ARROWS:
@@ -110,7 +120,15 @@ class PageScroller(QScrollArea):
         super().keyPressEvent(event)
 
     def keep_in_view(self, widget: QWidget) -> None:
-        """Scroll so the field (for long text, the line with the cursor) is on screen."""
+        """Scroll so the field (for long text, the line with the cursor) is on screen.
+
+        A line field is shown whole (its left end first if it is wider than the view), not
+        where it says its cursor is: a line field places its cursor from where its words
+        were last painted, and one whose cursor went to the end of words longer than the
+        field (Tab selects them all) without being painted since (it is off screen) says
+        its cursor is far right of the field. Qt's own scrolling to a focused widget goes
+        there, and the field itself was left off screen (the keyboard monkey's 145277).
+        """
         page = self.widget()
         if page is None or not page.isAncestorOf(widget):
             return
@@ -118,8 +136,37 @@ class PageScroller(QScrollArea):
             spot = widget.cursorRect()
             centre = widget.viewport().mapTo(page, spot.center())
             self.ensureVisible(centre.x(), centre.y(), 50, max(60, spot.height() * 2))
-        else:
-            self.ensureWidgetVisible(widget, 50, 60)
+            return
+        field = QRect(widget.mapTo(page, QPoint(0, 0)), widget.size())
+        shown = QRect(-page.pos(), self.viewport().size())
+        if shown.contains(field):
+            return  # on screen already: the view stays where the person left it
+        wanted = field.adjusted(-50, -60, 50, 60)
+        for bar, start, end, length in (
+            (self.horizontalScrollBar(), wanted.left(), wanted.right(), shown.width()),
+            (self.verticalScrollBar(), wanted.top(), wanted.bottom(), shown.height()),
+        ):
+            if end - start + 1 > length or start < bar.value():
+                bar.setValue(start)  # what does not fit shows its start
+            elif end >= bar.value() + length:
+                bar.setValue(end - length + 1)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab move as anywhere; the view follows as :meth:`keep_in_view`
+        says, not as Qt's scroll area would (to where a line field last painted its cursor)."""
+        return QWidget.focusNextPrevChild(self, next)
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or not self.isAncestorOf(new):
+            return
+        # In view now, and again once the page has laid out what the move changed (a
+        # field deleted meanwhile, its pane rebuilt, drops the call).
+        self.keep_in_view(new)
+        QTimer.singleShot(0, new, lambda: self._still_focused(new))
+
+    def _still_focused(self, widget: QWidget) -> None:
+        if QApplication.focusWidget() is widget:
+            self.keep_in_view(widget)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The page laid out anew (fields fitting their words once a pane rebuilt off
@@ -202,6 +249,10 @@ class Pane(QWidget):
         self.lock_label = QLabel()
         self.lock_label.setObjectName("lockBanner")
         self.lock_label.setWordWrap(True)
+        # Where the cursor goes in a locked pane with no field to read (see
+        # ConferenceView.restore_focus); keys typed there are answered with why.
+        self.lock_label.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.lock_label.installEventFilter(self._locked_typing)
         self.lock_label.hide()
         self.page_layout.addWidget(self.title_label)
         self.page_layout.addWidget(self.prompt_label)
@@ -373,7 +424,7 @@ class Pane(QWidget):
         if not widget.isVisible() and self.presentation and field.confidential:
             return False
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.scroller.ensureWidgetVisible(widget, 50, 80)
+        self.keep_in_view(widget)  # had it the focus already, the move scrolled nothing
         return True
 
     def focus_item(self, entity: str, entity_id: int) -> bool:
@@ -405,7 +456,7 @@ class Pane(QWidget):
                 and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
             ):
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                self.scroller.ensureWidgetVisible(widget, 50, 80)
+                self.keep_in_view(widget)
                 return True
         return False
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ...agenda import Agenda, load_agenda
 from ...agenda.items import ENTITY_PANE, known_item
 from ...agenda.record_index import free_text_only
-from ...dates import moment_in_short_words, moment_in_words
+from ...dates import local_moment, moment_in_short_words, moment_in_words
 from ...model import Conference, Operation, RecordStatus
 from ...operations import Change
 from ...operations.change import NAME_FIELDS
@@ -32,7 +32,7 @@ from ..panes import Pane, PaneContext, pane_class, pane_keys
 from ..panes.base import control_name
 from ..shell.theme import BASE_POINT_SIZE, TYPE_SCALES, TypeHold
 from ..widgets.fields import FieldKey
-from ..widgets.labels import Announcement, FamilyName
+from ..widgets.labels import FamilyName, shared_screen_banner
 from .agenda_list import AgendaList
 from .open_record import OpenRecord, Stage
 
@@ -154,16 +154,15 @@ class ConferenceView(QWidget):
         self.presentation_behind: set[str] = set()
         #: Where the person was typing in each pane (see :meth:`restore_focus`).
         self.places: dict[str, FieldKey] = {}
+        #: The cursor is in the agenda list because the pane had nothing to take it, not
+        #: because the person Tabbed there: the next pane stepped to takes it back.
+        self.parked_in_agenda = False
         self.last_removed: Change | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.banner = Announcement("●  SHARED SCREEN  —  professionals-only information is hidden")
-        self.banner.setObjectName("presentationBanner")
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setWordWrap(True)
-        self.banner.hide()
+        self.banner = shared_screen_banner()
         layout.addWidget(self.banner)
         self.header = Header()
         layout.addWidget(self.header)
@@ -337,30 +336,35 @@ class ConferenceView(QWidget):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
+        # Asked before the switch (a pane built now is switched to as it is built): a pane
+        # with nothing to take the cursor hands it on along the focus chain, sometimes to
+        # the agenda list.
+        in_agenda = self.nav.hasFocus()
         self.recorder.flush()
         key = self.keys[row]
         pane = self.pane(key)
         self.stack.setCurrentWidget(pane)
         self.pane_changed.emit(key)
-        if not self.nav.hasFocus():  # chosen by a key or a click: the cursor goes there too
+        if not in_agenda:  # chosen by a key or a click: the cursor goes there too
             self.restore_focus()
 
     # -- focus has an owner -----------------------------------------------------
     def remember_place(self, widget: QWidget) -> None:
-        """The field the person is typing in, per pane, to come back to after anything."""
+        """The field the person is typing in, per pane, to come back to after anything.
+
+        (The pane's :class:`~cprecorder.ui.panes.base.PageScroller` keeps it in view.)
+        """
+        if widget is not self.nav:
+            self.parked_in_agenda = False
         key = widget.property("field_key")
         current = self.current_key()
         pane = self.panes.get(current)
-        if pane is not None and pane.isAncestorOf(widget):
-            # In view now, and again once the pane has laid out what just changed.
-            pane.keep_in_view(widget)
-            # Bound to the field: a field deleted meanwhile (its pane rebuilt) is not called.
-            QTimer.singleShot(0, widget, lambda: self._keep_in_view(widget))
         if key and pane is not None and pane.isAncestorOf(widget):
             entity, entity_id, field = str(key).split(":")
             self.places[current] = (entity, int(entity_id), field)
 
-    def _keep_in_view(self, widget: QWidget) -> None:
+    def keep_in_view(self, widget: QWidget) -> None:
+        """The field with the cursor on screen in the pane shown, if it is still focused."""
         pane = self.panes.get(self.current_key())
         if pane is not None and QApplication.focusWidget() is widget:
             pane.keep_in_view(widget)
@@ -375,9 +379,16 @@ class ConferenceView(QWidget):
         if place is not None and pane.focus_field(place):
             return
         first = pane.first_field() or self._first_control(pane)
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
-            pane.scroller.ensureWidgetVisible(first, 50, 80)
+        if first is None and pane.locked:
+            # Signed off or read-only, with nothing to read in a field (no children, no
+            # items): the banner that says why nothing can be typed here.
+            first = pane.lock_label
+        if first is None:  # nothing in the pane takes keys: its entry in the agenda does
+            self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.parked_in_agenda = True
+            return
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        pane.keep_in_view(first)
 
     @staticmethod
     def _first_control(pane: Pane) -> QWidget | None:
@@ -392,11 +403,15 @@ class ConferenceView(QWidget):
         return None
 
     def step(self, offset: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next (or previous) agenda item shown."""
+        parked = self.nav.hasFocus() and self.parked_in_agenda
         row = self.nav.currentRow()
         for _ in range(len(self.keys)):
             row = (row + offset) % len(self.keys)
             if not self.nav.item(row).isHidden():
                 self.nav.setCurrentRow(row)
+                if parked:  # put in the agenda by the pane before, not by the person
+                    self.restore_focus()
                 return
 
     def go_to_number(self, number: int) -> None:
@@ -423,8 +438,12 @@ class ConferenceView(QWidget):
         from ..dialogs.conflict import ask_which
 
         assert isinstance(conflict, EditConflictError)
-        self.recorder.resolve(conflict, ask_which(self, conflict))
-        self.reload()
+
+        def chosen(choice: str) -> None:
+            self.recorder.resolve(conflict, choice)
+            self.reload()
+
+        ask_which(self, conflict, chosen)
 
     def on_change(self, change: Change) -> None:
         """A saved change (the record is already up to date): refresh what shows it.
@@ -656,7 +675,7 @@ class ConferenceView(QWidget):
             return
         if status is RecordStatus.SIGNED_OFF:
             when = (
-                moment_in_words(self.conference.signed_off_at)
+                moment_in_words(local_moment(self.conference.signed_off_at))
                 if self.conference.signed_off_at
                 else ""
             )

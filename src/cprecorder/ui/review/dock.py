@@ -40,8 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...agenda import Agenda
-from ...changes import local_time
-from ...dates import moment_in_words
+from ...dates import local_moment, moment_in_words
 from ...errors import KnownError
 from ...model import Conference
 from ...review import ReviewItem, review_record
@@ -333,11 +332,13 @@ class ReviewPanel(QWidget):
         self.check_again = QPushButton("Check &again")
         self.check_again.setAccessibleName("Check the record again")
         self.changes = QPushButton("C&hanges since the meeting…")
+        self.changes.setAccessibleName("Changes since the meeting")
         self.changes.setToolTip(
             "What changed after the record was handed over, from the audit trail"
         )
         self.changes.clicked.connect(self.changes_requested)
         self.sign_off = QPushButton("&Sign off…")
+        self.sign_off.setAccessibleName("Sign off the record")
         self.sign_off.setObjectName("primary")
         self.sign_off.clicked.connect(self.sign_off_requested)
         tools = QHBoxLayout()
@@ -448,10 +449,13 @@ class ReviewDock(QDockWidget):
         self.came_from: QWidget | None = None
 
     def remember_focus(self) -> None:
-        """Where the cursor was in the record, to go back to with Esc."""
+        """Where the cursor was in the record, to go back to with Esc; from outside the
+        record (the panel's own buttons), nothing: Esc then goes where the person was
+        typing in the pane shown. A place kept from an earlier time took the cursor back
+        to the agenda list the person had left long since (the keyboard monkey's 463829)."""
         widget = QApplication.focusWidget()
-        if widget is not None and self.view is not None and self.view.isAncestorOf(widget):
-            self.came_from = widget
+        in_record = widget is not None and self.view is not None and self.view.isAncestorOf(widget)
+        self.came_from = widget if in_record else None
 
     def close_to_the_record(self) -> None:
         """The ✕: the review goes, and the cursor back to the record (hidden with the
@@ -512,7 +516,7 @@ class ReviewDock(QDockWidget):
         )
         self.panel.show_items(items, view.agenda)
         if conference.is_signed_off:
-            when = local_time(conference.signed_off_at) if conference.signed_off_at else None
+            when = local_moment(conference.signed_off_at) if conference.signed_off_at else None
             on = f" on {moment_in_words(when)}" if when else ""
             self.panel.status.setText(
                 f"Signed off by {conference.signed_off_by or 'the chair'}{on}. The record is "

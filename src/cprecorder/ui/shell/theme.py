@@ -115,11 +115,13 @@ def stylesheet(p: Palette) -> str:
     QLabel#itemNumber {{ color: {p.muted}; padding-top: 6px; }}
     QLabel#lockBanner {{ background: {p.sidebar}; border-left: 4px solid {p.accent};
         padding: 8px 12px; }}
+    QLabel#lockBanner:focus {{ border: 2px solid {p.accent}; border-left-width: 4px; }}
     QLabel#confidentialTag {{ color: {p.confidential}; font-weight: 600; }}
     QLabel#flag {{ color: {p.warning}; }}
     QFrame#section {{ background: {p.page}; border: 1px solid {p.border};
         border-radius: 8px; }}
     QFrame#section[confidential="true"] {{ border: 2px dashed {p.confidential}; }}
+    QFrame#section:focus {{ border: 2px solid {p.accent}; }}
     QTextEdit[confidential="true"] {{ border: 2px dashed {p.confidential}; }}
     QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QDateTimeEdit, QSpinBox {{
         background: {p.field}; border: 1px solid {p.border}; border-radius: 6px;
@@ -170,7 +172,9 @@ def stylesheet(p: Palette) -> str:
     QLabel#status[kind="bad"] {{ color: {p.warning}; font-weight: 600; }}
     QTableView {{ background: {p.page}; gridline-color: {p.border}; border: 1px solid {p.border};
         selection-background-color: {p.selected}; selection-color: {p.text}; }}
-    QHeaderView::section {{ background: {p.sidebar}; padding: 6px; border: none;
+    QTableView#rowsTable::item {{ padding: 6px 10px; border-bottom: 1px solid {p.border}; }}
+    QTableView#rowsTable {{ qproperty-focusColor: {p.accent}; }}
+    QHeaderView::section {{ background: {p.sidebar}; padding: 6px 10px; border: none;
         border-bottom: 1px solid {p.border}; font-weight: 600; }}
     QStatusBar {{ background: {p.window}; }}
     /* Review, sign-off, addendum and audit trail */
