@@ -511,7 +511,9 @@ def test_shift_tab_to_a_long_name_beside_brings_that_field_into_view(
     for _ in range(10):  # the scroll bar clicked, right of its handle, to the last name
         if bar.value() == bar.maximum():
             break
-        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() * 3 // 4, 4))
+        # Just left of the arrow at its end: right of the handle until it is at the end.
+        right = QPoint(bar.width() - bar.height() - 2, bar.height() // 2)
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=right)
     assert bar.value() == bar.maximum() and not on_screen(first)
     qtbot.mouseClick(last, Qt.MouseButton.LeftButton)
     assert focused() is last and on_screen(last)
