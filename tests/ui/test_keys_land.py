@@ -452,8 +452,7 @@ def test_the_field_typed_in_stays_in_view_when_its_page_is_laid_out_again(
     [
         ((Qt.Key.Key_H,), lambda w: w.settings.get(HIGH_CONTRAST)),  # &High contrast
         ((Qt.Key.Key_I,), lambda w: w.settings.get(ZOOM) > ZOOM.default),  # Zoom &in
-        # Presentation mode, the first item (its letter P is also Pause's: P only moves)
-        ((Qt.Key.Key_Return,), lambda w: w.presentation),
+        ((Qt.Key.Key_P,), lambda w: w.presentation),  # &Presentation mode
         ((Qt.Key.Key_S,), lambda w: w.shared is not None and w.shared.isVisible()),  # &shared
     ],
 )
