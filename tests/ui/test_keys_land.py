@@ -35,6 +35,7 @@ from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.dialogs.export import ExportDialog
 from cprecorder.ui.shell.main_window import MainWindow
+from cprecorder.ui.shell.settings import HIGH_CONTRAST, ZOOM
 from cprecorder.ui.shell.window_actions import ActionId
 from cprecorder.ui.widgets.fields import TextField
 
@@ -446,6 +447,43 @@ def test_the_field_typed_in_stays_in_view_when_its_page_is_laid_out_again(
     assert on_screen(typing)
 
 
+@pytest.mark.parametrize(
+    ("keys", "done"),
+    [
+        ((Qt.Key.Key_H,), lambda w: w.settings.get(HIGH_CONTRAST)),  # &High contrast
+        ((Qt.Key.Key_I,), lambda w: w.settings.get(ZOOM) > ZOOM.default),  # Zoom &in
+        ((Qt.Key.Key_P,), lambda w: w.presentation),  # &Presentation mode
+        ((Qt.Key.Key_S,), lambda w: w.shared is not None and w.shared.isVisible()),  # &shared
+    ],
+)
+def test_a_view_menu_item_chosen_by_keyboard_leaves_the_cursor_in_the_field(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    demo_id: int,
+    keys: tuple[Qt.Key, ...],
+    done: Callable[[MainWindow], bool],
+) -> None:
+    """Alt+V and an item's letter (a new palette, a zoom step, F5 from the menu, the
+    shared window): the cursor is back in the field typed in, in view, and the next
+    words land there (after View → High contrast nothing had the focus)."""
+    summary = field(qtbot, demo_window, "summary", ("conference", demo_id, "chair_summary"))
+    summary.setFocus()
+    type_here(qtbot, " Before.")
+    press(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    menu = QApplication.activePopupWidget()
+    assert menu is not None
+    for key in keys:
+        qtbot.keyClick(menu, key)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    qtbot.waitUntil(lambda: done(demo_window))
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is summary
+    assert on_screen(summary)
+    type_here(qtbot, " After.")
+    assert isinstance(summary, QTextEdit)
+    assert summary.toPlainText().endswith("Before. After.")
+
+
 def test_shift_tab_to_a_long_name_beside_brings_that_field_into_view(
     qtbot: QtBot, demo_window: MainWindow
 ) -> None:
@@ -472,7 +510,9 @@ def test_shift_tab_to_a_long_name_beside_brings_that_field_into_view(
     for _ in range(10):  # the scroll bar clicked, right of its handle, to the last name
         if bar.value() == bar.maximum():
             break
-        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() * 3 // 4, 4))
+        # Just left of the arrow at its end: right of the handle until it is at the end.
+        right = QPoint(bar.width() - bar.height() - 2, bar.height() // 2)
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=right)
     assert bar.value() == bar.maximum() and not on_screen(first)
     qtbot.mouseClick(last, Qt.MouseButton.LeftButton)
     assert focused() is last and on_screen(last)

@@ -2,7 +2,10 @@
 
 Alt+R was both the Record menu and the "Review conference on" field, so the key
 did one thing or the other depending on focus. Each pane is checked with the
-window's menu bar, and each dialog on its own.
+window's menu bar, each dialog on its own, and each menu (and submenu) of the menu bar
+for its own items: a menu's letters are its own, so two items sharing one made Alt+V
+then P move between "Presentation mode" and "Pause the shared window" instead of
+choosing either.
 """
 
 from __future__ import annotations
@@ -11,7 +14,15 @@ import re
 from collections import defaultdict
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QDialog, QGroupBox, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from by_keyboard import go_to
@@ -61,6 +72,22 @@ def duplicated(root: QWidget, inside: QWidget | None = None) -> dict[str, list[s
     return {k: v for k, v in alt_keys(root, inside).items() if len(v) > 1}
 
 
+def menu_clashes(menu: QMenu, path: str) -> dict[str, list[str]]:
+    """Letters shared by two of ``menu``'s visible items, and the same in its submenus."""
+    keys: dict[str, list[str]] = defaultdict(list)
+    clashes: dict[str, list[str]] = {}
+    for action in menu.actions():
+        if action.isSeparator() or not action.isVisible():
+            continue
+        if mnemonic(action.text()):
+            keys[mnemonic(action.text())].append(action.text())
+        submenu = action.menu()
+        if isinstance(submenu, QMenu):
+            clashes.update(menu_clashes(submenu, f"{path} > {action.text()}"))
+    clashes.update({f"{path}: {k}": v for k, v in keys.items() if len(v) > 1})
+    return clashes
+
+
 def test_mnemonic_reading() -> None:
     assert mnemonic("Revie&w conference on") == "w"
     assert mnemonic("Fish && &Chips") == "c"
@@ -77,6 +104,19 @@ def test_every_pane_with_the_menu_bar_has_each_alt_key_once(
         qtbot.wait(1)
         pane = view.panes[key]
         assert duplicated(demo_window, pane) == {}, key
+
+
+def test_every_menu_has_each_letter_once_among_its_items(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    menus = [a for a in demo_window.menuBar().actions() if isinstance(a.menu(), QMenu)]
+    assert len(menus) >= 4
+    clashes: dict[str, list[str]] = {}
+    for action in menus:
+        menu = action.menu()
+        assert isinstance(menu, QMenu)
+        clashes.update(menu_clashes(menu, action.text()))
+    assert clashes == {}
 
 
 def test_the_journey_with_the_menu_bar_has_each_alt_key_once(

@@ -148,7 +148,7 @@ def test_which_actions_are_offered_is_one_rule_of_record_person_and_status(
     assert offer(actor)[ActionId.SIGN_OFF] == (False, "&Sign off… (only the chair)")
     assert offer(chair)[ActionId.SIGN_OFF] == (True, "&Sign off…")
     assert not offer(actor, "Someone else has it open.")[ActionId.HAND_OVER][0]
-    assert offer(chair)[ActionId.ADDENDUM] == (False, "Add an &addendum… (after sign-off)")
+    assert offer(chair)[ActionId.ADDENDUM] == (False, "A&dd an addendum… (after sign-off)")
     nothing_open = offered(None, actor, window)
     assert not any(nothing_open[a][0] for a in (ActionId.SAVE, ActionId.REVIEW, ActionId.SIGN_OFF))
     # The window shows what the rule says.

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -310,6 +311,63 @@ def test_agenda_entries_span_the_list_after_f5_both_ways(
         }
         assert widths == {nav.viewport().width()}
         assert agenda_titles_cut(view) == []
+
+
+def test_the_shared_screens_agenda_leaves_the_pane_the_room_at_1280_by_720(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """At the presentation zoom on a 1280-pixel window the agenda took a third of the
+    width: a quarter at the most now, its titles wrapped at a word and read whole."""
+    view = demo_window.view
+    assert view is not None
+    demo_window.resize(1280, 720)
+    qtbot.waitUntil(lambda: demo_window.width() <= 1280, timeout=1000)
+    press(qtbot, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: demo_window.presentation)
+    QApplication.processEvents()
+    assert view.nav.width() <= demo_window.width() // 4
+    assert agenda_titles_cut(view) == []
+    press(qtbot, Qt.Key.Key_F5)  # back to the minute-taker's width
+    qtbot.waitUntil(lambda: not demo_window.presentation)
+    QApplication.processEvents()
+    assert view.nav.width() >= 260
+    assert agenda_titles_cut(view) == []
+
+
+def test_f5_gives_each_field_on_screen_its_new_width_once(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """The agenda's new width, the new type and the worries' columns (two at the
+    minute-taker's size, one below the other at the shared screen's) come in one layout:
+    each text box is moved to its new width once, and lays its words out there, not at
+    the agenda's width and then again when the columns change a moment later."""
+    pane = go_to(qtbot, demo_window, "worries")
+    demo_window.resize(1300, 850)
+    QApplication.processEvents()
+    fields = pane.findChildren(TextField)
+    widths: dict[QWidget, list[int]] = {field: [field.width()] for field in fields}
+
+    class Widths(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Resize and isinstance(watched, TextField):
+                assert isinstance(event, QResizeEvent)
+                if event.size().width() != event.oldSize().width():
+                    widths[watched].append(event.size().width())
+            return False
+
+    watch = Widths()
+    for field in fields:
+        field.installEventFilter(watch)
+    for on in (True, False):
+        press(qtbot, Qt.Key.Key_F5)
+
+        def switched(on: bool = on) -> bool:
+            return demo_window.presentation is on
+
+        qtbot.waitUntil(switched)
+        qtbot.wait(50)
+    changed = [len(seen) - 1 for seen in widths.values() if len(set(seen)) > 1]
+    assert changed and set(changed) == {2}, widths  # one new width each way
 
 
 def test_zoom_is_remembered(qtbot: QtBot, demo_window: MainWindow) -> None:

@@ -496,6 +496,11 @@ class Pane(QWidget):
         self.presentation = on
         self.apply_presentation()
 
+    def fit_to(self, body_width: int) -> None:
+        """Before the page is laid out at a new width and type (an F5, a zoom): a pane
+        that arranges its parts by the room they have decides it now, from the width its
+        body will have, so that the page is laid out once, not again a moment later."""
+
     def apply_presentation(self) -> None:
         """On a shared screen, everything marked confidential is hidden."""
         if not self.presentation and not self._confidential_hidden:

@@ -169,7 +169,7 @@ class WorriesPane(Pane):
             timer.timeout.connect(self._fit_columns)
         timer.start(0)
 
-    def _fit_columns(self) -> None:
+    def _fit_columns(self, body_width: int | None = None) -> None:
         """Worries beside what's working well while who said each item reads whole under
         it; one below the other when a half-width column would cut a name and role (a
         1280-pixel window at the presentation zoom)."""
@@ -181,13 +181,21 @@ class WorriesPane(Pane):
         if columns is None or not stacks or not combos:
             return
         need = max(c.fontMetrics().horizontalAdvance(c.currentText()) for c in combos)
-        room = min(text_room(c) for c in combos)
-        width = stacks[0].geometry().width()
         side_by_side = self.side_by_side
+        width = stacks[0].geometry().width()
+        # A column to come (the body's width given) is wider or narrower than now by as
+        # much as the choices' room in it.
+        coming = width
+        if body_width is not None:
+            coming = (body_width - columns.spacing()) // 2 if side_by_side else body_width
+        room = min(text_room(c) for c in combos) + coming - width
         if side_by_side and need > room:
             columns.setDirection(QBoxLayout.Direction.TopToBottom)
-        elif not side_by_side and need <= room - (width + columns.spacing()) // 2:
+        elif not side_by_side and need <= room - (coming + columns.spacing()) // 2:
             columns.setDirection(QBoxLayout.Direction.LeftToRight)
+
+    def fit_to(self, body_width: int) -> None:
+        self._fit_columns(body_width)
 
     def on_change(self, change: Change) -> None:
         """A worry marked professionals-only (or shared again) is shown so in place."""

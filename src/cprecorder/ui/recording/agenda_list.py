@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListWidget,
@@ -87,6 +87,24 @@ class AgendaList(QListWidget):
         if self.currentItem() is not None:
             self.doItemsLayout()
             self.scrollToItem(self.currentItem())
+
+    def width_for_titles(self, point_size: float) -> int:
+        """The list's width that shows its longest title shown on one line at that type
+        size, with the entries' padding, the frame and room for a scroll bar."""
+        font = QFont(self.font())
+        font.setPointSizeF(point_size)
+        metrics = QFontMetrics(font)
+        titles = [self.item(row).text() for row in range(self.count())]
+        shown = [t for row, t in enumerate(titles) if not self.item(row).isHidden()]
+        longest = max((metrics.horizontalAdvance(title) for title in shown), default=0)
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = QRect(0, 0, 1000, 100)
+        words = self.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, self)
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        around = option.rect.width() - words.width() + 2 * margin
+        bar = self.verticalScrollBar().sizeHint().width()
+        return longest + around + 2 * self.frameWidth() + bar
 
     def _fitting(self) -> tuple[int, float, tuple[bool, ...]]:
         """What the entries' heights depend on: the list's width without a scroll bar,

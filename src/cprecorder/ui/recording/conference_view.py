@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
@@ -28,7 +30,7 @@ from ...operations.change import NAME_FIELDS
 from ...sharing import family_may_see
 from ..panes import Pane, PaneContext, pane_class, pane_keys
 from ..panes.base import control_name
-from ..shell.theme import TypeHold
+from ..shell.theme import BASE_POINT_SIZE, TYPE_SCALES, TypeHold
 from ..widgets.fields import FieldKey
 from ..widgets.labels import FamilyName, shared_screen_banner
 from .agenda_list import AgendaList
@@ -122,6 +124,11 @@ class Header(QWidget):
         self.save_state.style().polish(self.save_state)
 
 
+#: The agenda's share of the window's width at the most, and its least width in pixels.
+AGENDA_SHARE = 0.25
+AGENDA_LEAST = 260
+
+
 class ConferenceView(QWidget):
     """Records one conference. Owns the recorder; panes are built when first shown."""
 
@@ -179,7 +186,7 @@ class ConferenceView(QWidget):
         # A click chooses a pane and the cursor goes into it; the list takes the keys (and
         # its type-ahead) only when the person Tabs into it.
         self.nav.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.nav.setMinimumWidth(260)
+        self.nav.setMinimumWidth(AGENDA_LEAST)
         self.stack = QStackedWidget()
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
@@ -611,15 +618,52 @@ class ConferenceView(QWidget):
         if on and not family_may_see(self.current_key()):
             self.step(1)
 
-    def after_theme(self, zoom_percent: int) -> None:
-        """Type size changed: widen the agenda and fit its entries to their words again.
+    @contextmanager
+    def laid_out_once(self) -> Iterator[None]:
+        """The page on screen is laid out once, at the end, for what changed meanwhile
+        (the agenda's width, the type): its fields are not moved to a new width, made to
+        lay their words out there, and then moved again as their neighbours take the
+        new type."""
+        pane = self.stack.currentWidget()
+        if not isinstance(pane, Pane):
+            yield
+            return
+        layout = pane.page_layout
+        layout.setEnabled(False)
+        try:
+            yield
+        finally:
+            margins = layout.contentsMargins()
+            body = pane.scroller.viewport().width() - margins.left() - margins.right()
+            pane.fit_to(body)
+            layout.setEnabled(True)
+            layout.invalidate()
+            layout.activate()
 
-        (Each text field fits its words itself when its font changes.)"""
-        width = min(480, int(270 * zoom_percent / 100))
-        self.nav.setMinimumWidth(width)
+    def before_theme(self, zoom_percent: int) -> None:
+        """Before a new type size: the agenda takes the width it has at that size, so
+        that the pane's fields, narrowed first, lay their words out once at the new type
+        and the new width, not at the new type and then again at the new width."""
         sizes = self.splitter.sizes()
         total = sum(sizes) or 1280
+        # As wide as its longest title needs at that size, at most a share of the window
+        # (the pane is what is read; a longer title wraps at a word), never below the
+        # least that reads.
+        point_size = round(BASE_POINT_SIZE * zoom_percent / 100 * TYPE_SCALES["AgendaList"], 1)
+        width = min(
+            480,
+            int(270 * zoom_percent / 100),
+            self.nav.width_for_titles(point_size),
+            int(total * AGENDA_SHARE),
+        )
+        width = max(AGENDA_LEAST, width)
+        self.nav.setMinimumWidth(width)
         self.splitter.setSizes([width, max(400, total - width)])
+
+    def after_theme(self, zoom_percent: int) -> None:
+        """Type size changed: fit the agenda's entries to their words again.
+
+        (Each text field fits its words itself when its font changes.)"""
         self.nav.refit()
 
     def set_read_only(self, reason: str) -> None:

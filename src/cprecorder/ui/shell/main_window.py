@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any
 # Not ``Qt`` (the namespace of every enum): building it takes longer than a tenth of the
 # first paint; the code that runs after the first frame imports it where it needs it.
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QPaintEvent, QShortcut
+from PySide6.QtGui import (
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPaintEvent,
+    QShortcut,
+    QWindow,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -196,6 +203,7 @@ class MainWindow(QMainWindow):
         #: Made when a button first has the focus (it needs Qt's enums, slow to build).
         self._button_keys: ButtonKeys | None = None
         QApplication.instance().focusChanged.connect(self._remember_focus)  # type: ignore[union-attr]
+        QApplication.instance().focusWindowChanged.connect(self._focus_to_a_closed_menu)  # type: ignore[union-attr]
         self.apply_theme()
         if store is not None and actor is not None:
             self.attach(store, actor, journal)
@@ -627,6 +635,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(view)
         self.stack.setCurrentWidget(view)
         view.set_presentation(self.presentation)
+        view.before_theme(self.zoom_percent())
         view.after_theme(self.zoom_percent())
         self.settings.set(LAST_CONFERENCE, conference_id)
         keys = view.keys
@@ -894,19 +903,22 @@ class MainWindow(QMainWindow):
     def apply_theme(self) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        if self.view is not None:
-            self.view.hold_the_type()
-        restyled = apply_theme(
-            app, zoom_percent=self.zoom_percent(), high_contrast=self.settings.get(HIGH_CONTRAST)
-        )
-        if self.view is not None:
-            if restyled:
-                self.view.let_the_type_go()
-            self.view.after_theme(self.zoom_percent())
-            # The type size changed the layout: the field being typed in stays in view.
-            focused = QApplication.focusWidget()
-            if focused is not None:  # the field's own call: dropped if the field goes first
-                QTimer.singleShot(0, focused, lambda: self._in_view("keep_in_view", focused))
+        zoom, high_contrast = self.zoom_percent(), self.settings.get(HIGH_CONTRAST)
+        if self.view is None:
+            apply_theme(app, zoom_percent=zoom, high_contrast=high_contrast)
+            return
+        self.view.hold_the_type()
+        # The agenda's new width and the new type, then one layout of the page on screen.
+        with self.view.laid_out_once():
+            self.view.before_theme(zoom)
+            restyled = apply_theme(app, zoom_percent=zoom, high_contrast=high_contrast)
+        if restyled:
+            self.view.let_the_type_go()
+        self.view.after_theme(self.zoom_percent())
+        # The type size changed the layout: the field being typed in stays in view.
+        focused = QApplication.focusWidget()
+        if focused is not None:  # the field's own call: dropped if the field goes first
+            QTimer.singleShot(0, focused, lambda: self._in_view("keep_in_view", focused))
 
     # -- identity, messages, focus ---------------------------------------------
     def ask_identity(self) -> None:
@@ -996,6 +1008,16 @@ class MainWindow(QMainWindow):
         key = new.property("field_key")
         if key:
             self.settings.set(LAST_FIELD, str(key))
+
+    def _focus_to_a_closed_menu(self, window: QWindow | None) -> None:
+        """A menu item chosen by its letter (View → High contrast, a zoom step): the
+        window system can make the menu, already closed, the active window a moment later,
+        and then nothing has the focus and the keys typed go nowhere. The cursor goes back
+        to the field it was in, scrolled into view."""
+        if window is None or window.isVisible() or not self.isVisible():
+            return
+        self.activateWindow()
+        self.restore_focus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.close_conference(self.close):

@@ -107,7 +107,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.TAKE_BACK: ActionSpec("&Take the hand-over back"),
     ActionId.REVIEW: ActionSpec("&Review before sign-off", ("Ctrl+R",)),
     ActionId.SIGN_OFF: ActionSpec("&Sign off…"),
-    ActionId.ADDENDUM: ActionSpec("Add an &addendum…"),
+    ActionId.ADDENDUM: ActionSpec("A&dd an addendum…"),
     ActionId.AUDIT: ActionSpec("&Audit trail"),
     ActionId.WHO_AM_I: ActionSpec("&Who is using CP Recorder…"),
     ActionId.JOURNEY: ActionSpec(
@@ -131,7 +131,7 @@ SPECS: dict[ActionId, ActionSpec] = {
         "A window for Teams that only ever shows what the family may see",
     ),
     ActionId.SHARED_PAUSE: ActionSpec(
-        "&Pause the shared window",
+        "Pa&use the shared window",
         ("Ctrl+Shift+P",),
         "Keep the shared window on what it shows now",
         checkable=True,
