@@ -160,7 +160,11 @@ def wait_for_display(display: str) -> None:
 
 
 @contextmanager
-def live_screen(out: Path, delay_ms: int, *, demo: bool = False) -> Iterator[LiveScreen]:
+def live_screen(
+    out: Path, delay_ms: int, *, demo: bool = False, named: bool = True
+) -> Iterator[LiveScreen]:
+    """CP Recorder started on a new virtual screen; ``named=False``: nobody is named yet
+    (the first start), and the steps begin as soon as the window shows."""
     for tool in ("Xvfb", "xdotool", "import"):
         if shutil.which(tool) is None:
             raise SystemExit(f"{tool} is missing: run scripts/install-system-deps.sh")
@@ -184,9 +188,10 @@ def live_screen(out: Path, delay_ms: int, *, demo: bool = False) -> Iterator[Liv
         wait_for_display(display)
         config = home / "config" / "cprecorder"
         config.mkdir(parents=True)
-        (config / "cprecorder.conf").write_text(
-            "[user]\nname=Gemma Stiles\nrole=minute_taker\n", encoding="utf-8"
-        )
+        if named:
+            (config / "cprecorder.conf").write_text(
+                "[user]\nname=Gemma Stiles\nrole=minute_taker\n", encoding="utf-8"
+            )
         data_dir = home / "data"
         screen = LiveScreen(display, data_dir, out, delay_ms)
         if demo:  # the fictional demo conference, opened from the start view with Enter
@@ -214,11 +219,11 @@ def live_screen(out: Path, delay_ms: int, *, demo: bool = False) -> Iterator[Liv
                 screen.run("xdotool", "windowmove", window[0], "0", "0")
                 screen.run("xdotool", "mousemove", "800", "500")
                 screen.run("xdotool", "windowfocus", window[0])
-            for _ in range(300):  # the store is opened after the first frame
+            for _ in range(300 if named else 0):  # the store is opened after the first frame
                 if (data_dir / "cprecorder.sqlite3").exists():
                     break
                 time.sleep(0.1)
-            time.sleep(3.0)
+            time.sleep(3.0 if named else 0.0)
             yield screen
         finally:
             app.terminate()
@@ -764,6 +769,69 @@ TYPED_AHEAD: list[Step] = [
 ]
 
 
+#: A new conference typed ahead by its Alt+letters (the chair's name, the family's, the
+#: children), then the hand-over answered with Y before its question shows: what the
+#: questions scenarios do once someone is named (``name``, written into the dialog).
+def named_then_asked(name: str) -> list[Step]:
+    return [
+        (
+            "at once",
+            [
+                ("key", "ctrl+n"),
+                ("key", "alt+c"),
+                ("type", "Ivo Marsh"),
+                ("key", "alt+f"),
+                ("type", "Fenwick"),
+                ("key", "alt+h"),
+                ("type", "Poppy Fenwick"),
+                ("key", "alt+f Return"),  # Enter in the family name starts the recording
+            ],
+        ),
+        ("window", "Fenwick"),
+        ("shot", "02-recording"),
+        expect(C + "family_name", "Fenwick"),
+        expect(C + "chair", "Ivo Marsh"),
+        expect(C + "children.*.first_name", "Poppy"),
+        expect(C + "minute_taker", name),
+        say(C + "pre_meeting_notes", "Ivo met Nadia before the meeting."),
+        ("key", "ctrl+s"),
+        ("wait", 1),
+        ("at once", [("key", "alt+r"), ("key", "h"), ("key", "y")]),  # Record → Hand over, Yes
+        ("wait", 2),
+        ("shot", "03-handed-over"),
+        expect(C + "status", "in_review"),
+        ("key", "ctrl+q"),
+        ("wait", 3),
+    ]
+
+
+#: The very first start, nobody named yet: the name, Tab and the role typed at once as
+#: the window appears ("Opening your records…"), before "Who is using CP Recorder?" is on
+#: screen; Enter once it shows (the records take a while to be made the first time).
+FIRST_START: list[Step] = [
+    ("at once", [("type", "Tamsin Hale"), ("key", "Tab"), ("type", "m")]),
+    ("shot", "00-opening"),
+    ("window", "Who is using CP Recorder"),
+    ("shot", "01-typed-while-opening"),
+    ("key", "Return"),
+    ("wait", 2),
+    *named_then_asked("Tamsin Hale"),
+]
+
+#: File → Who is using CP Recorder…, and the new name typed on at once.
+WHO_AHEAD: list[Step] = [
+    ("shot", "00-start"),
+    (
+        "at once",
+        [("key", "alt+f"), ("key", "w"), ("key", "ctrl+a"), ("type", "Tamsin Hale")],
+    ),
+    ("key", "Return"),
+    ("wait", 2),
+    ("shot", "01-named"),
+    *named_then_asked("Tamsin Hale"),
+]
+
+
 def leaves(value: object, path: tuple[str, ...] = ()) -> Iterator[tuple[str, object]]:
     """Every value in a dump, with its path (``conference.people.*.name``)."""
     if isinstance(value, dict):
@@ -836,9 +904,13 @@ SCENARIOS: dict[str, list[Step]] = {
     "presentation": PRESENTATION,
     "worries": WORRIES,
     "typed-ahead": TYPED_AHEAD,
+    "first-start": FIRST_START,
+    "who-ahead": WHO_AHEAD,
 }
 #: Scenarios that start from the demo conference.
 ON_THE_DEMO = {"action-date", "scores", "agenda-keys", "presentation", "worries"}
+#: Scenarios that start with nobody named, typing from the moment the window shows.
+UNNAMED = {"first-start"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -871,7 +943,7 @@ def run_scenario(root: Path, name: str, delay: int) -> bool:
     """One scenario on its own screen; whether something typed was not saved where typed."""
     out = root / name
     out.mkdir(parents=True, exist_ok=True)
-    with live_screen(out, delay, demo=name in ON_THE_DEMO) as screen:
+    with live_screen(out, delay, demo=name in ON_THE_DEMO, named=name not in UNNAMED) as screen:
         screen.steps(SCENARIOS[name])
         saved = screen.dump_all()
     (out / "saved.json").write_text(json.dumps(saved, indent=2, ensure_ascii=False))

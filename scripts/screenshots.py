@@ -1,12 +1,15 @@
 """Write a PNG of every pane, in normal and presentation mode, with the demo conference.
 
-Usage: python scripts/screenshots.py docs/screenshots
-Pictures this run does not write again (of a pane that is gone) are removed.
+Usage: python scripts/screenshots.py docs/screenshots [--only NAME ...]
+Pictures this run does not write again (of a pane that is gone) are removed. With
+``--only``, only the pictures whose name starts with one of the NAMEs are written (for
+example ``--only start journey safety_scale-presentation``) and nothing is removed.
 Files: start.png, <pane>-normal.png, <pane>-presentation.png; the same at 1280×720 in
 1280x720/ (a council laptop, or a window Teams has scaled); the Marlowe case's panes
 that differ for an unborn child and several children in marlowe-<pane>.png; for the
 family's journey (two core groups and a review after the demo conference):
-journey-<mode>.png, review-<pane>-<mode>.png (what has changed, scaling beside last
+journey-<mode>.png (at 1280×720 too), journey-chart-<mode>.png (scrolled to the
+first chart), review-<pane>-<mode>.png (what has changed, scaling beside last
 time) and core-group-<pane>-<mode>.png.
 """
 
@@ -32,6 +35,7 @@ from cprecorder.demo_marlowe import add_marlowe_conference
 from cprecorder.model import ActionProgress, GoalProgress, PlanType, Role
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
+from cprecorder.ui.recording.conference_view import ConferenceView
 from cprecorder.ui.shell.app import create_main_window
 from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.shell.settings import Settings
@@ -45,6 +49,15 @@ SMALL = (1280, 720)
 MARLOWE_PANES = ("family", "involvement", "decision", "childrens_plan")
 
 
+#: The beginnings of the names of the pictures to write; empty for every picture.
+ONLY: tuple[str, ...] = ()
+
+
+def wanted(path: Path) -> bool:
+    """Whether the picture at ``path`` is to be written this run (see ``--only``)."""
+    return not ONLY or path.name.startswith(ONLY)
+
+
 def settle() -> None:
     """Let layouts and text fields fit their words before the picture is taken."""
     QTest.qWait(120)
@@ -53,6 +66,8 @@ def settle() -> None:
 def save_settled(widget: QWidget, path: str) -> None:
     """Save the widget's picture once two taken a moment apart are the same: text
     fields that grow to fit their words, and the layouts around them, have settled."""
+    if not wanted(Path(path)):
+        return
     picture = widget.grab().toImage()
     for _ in range(20):
         QTest.qWait(60)
@@ -76,6 +91,22 @@ def open_settled(window: MainWindow, conference_id: int) -> None:
     while not done and time.monotonic() < deadline:
         QTest.qWait(20)
     settle()
+
+
+def show_from_top(view: ConferenceView, key: str, size: tuple[int, int] = SIZE) -> bool:
+    """Show a pane, pictured from its top: its title and the picture under it (the safety
+    scale's spread) whole, not scrolled to the field the cursor is in. ``False`` for a pane
+    that is not shown (professionals-only is never on a shared screen)."""
+    pane = view.show_pane(key)
+    if pane is None:
+        return False
+    window = view.window()
+    if (window.width(), window.height()) != size:
+        window.resize(*size)
+    settle()
+    pane.scroller.verticalScrollBar().setValue(0)
+    settle()
+    return True
 
 
 def shared_pictures(window: MainWindow, out: Path) -> None:
@@ -122,45 +153,47 @@ def main(out: Path) -> int:
         window.resize(*SIZE)
         window.show()
         settle()
-        save_settled(window, str(out / "start.png"))
         open_settled(window, conference_id)
         view = window.view
         assert view is not None
         for mode in ("normal", "presentation"):
             window.set_presentation(mode == "presentation")
             for key in view.keys:
-                if view.show_pane(key) is None:
-                    continue  # professionals-only is never on a shared screen
-                settle()
-                save_settled(window, str(out / f"{key}-{mode}.png"))
+                if wanted(out / f"{key}-{mode}.png") and show_from_top(view, key):
+                    save_settled(window, str(out / f"{key}-{mode}.png"))
         small = out / "1280x720"
         small.mkdir(exist_ok=True)
         window.resize(*SMALL)
         for mode in ("normal", "presentation"):
             window.set_presentation(mode == "presentation")
             for key in view.keys:
-                if view.show_pane(key) is None:
-                    continue
-                window.resize(*SMALL)
-                settle()
-                save_settled(window, str(small / f"{key}-{mode}.png"))
+                if wanted(small / f"{key}-{mode}.png") and show_from_top(view, key, SMALL):
+                    save_settled(window, str(small / f"{key}-{mode}.png"))
         window.set_presentation(False)
         window.resize(*SIZE)
         open_settled(window, add_marlowe_conference(store))
         view = window.view
         assert view is not None
         for key in MARLOWE_PANES:
-            view.show_pane(key)
-            settle()
-            save_settled(window, str(out / f"marlowe-{key}.png"))
-        shared_pictures(window, out)
+            if wanted(out / f"marlowe-{key}.png") and show_from_top(view, key):
+                save_settled(window, str(out / f"marlowe-{key}.png"))
+        if wanted(out / "shared-window.png"):
+            shared_pictures(window, out)
         window.close_conference()
         journey_pictures(window, store, conference_id, out)
         window.set_presentation(False)
+        # The start view with every meeting of both families: as a person finds it.
+        window.show_start()
+        window.resize(*SIZE)
+        settle()
+        save_settled(window, str(out / "start.png"))
+        window.resize(*SMALL)
+        settle()
+        save_settled(window, str(out / "1280x720" / "start.png"))
         window.close()
         store.close()
     # A picture this run did not write again is of a pane or view that is gone.
-    for stale in sorted(p for p in out.rglob("*.png") if p.stat().st_mtime < started):
+    for stale in sorted(p for p in out.rglob("*.png") if p.stat().st_mtime < started and not ONLY):
         stale.unlink()
         print(f"removed {stale}: no longer produced")
     written = sorted(p.name for p in out.rglob("*.png"))
@@ -247,24 +280,35 @@ def journey_pictures(window: object, store: Store, initial: int, out: Path) -> N
         case_id = load_conference(session, review).case_id
     for mode in ("normal", "presentation"):
         window.set_presentation(mode == "presentation")
-        window.show_journey(case_id)
+        for size, name in ((SMALL, f"1280x720/journey-{mode}.png"), (SIZE, f"journey-{mode}.png")):
+            window.resize(*size)
+            window.show_journey(case_id)
+            settle()
+            window.statusBar().clearMessage()
+            save_settled(window, str(out / name))
+        journey = window.journey_view
+        assert journey is not None and journey.chart_cards
+        journey.chart_cards[0].setFocus()  # as Tab reaches it: the page scrolls to it
         settle()
-        window.statusBar().clearMessage()
-        save_settled(window, str(out / f"journey-{mode}.png"))
+        save_settled(window, str(out / f"journey-chart-{mode}.png"))
         for meeting, prefix, keys in (
             (review, "review", ("since_last", "danger", "safety_scale", "decision")),
             (core_group, "core-group", ("family", "since_last")),
         ):
+            if not any(wanted(out / f"{prefix}-{key}-{mode}.png") for key in keys):
+                continue
             open_settled(window, meeting)
             view = window.view
             assert view is not None
             for key in keys:
-                if view.show_pane(key) is None:
-                    continue
-                settle()
-                save_settled(window, str(out / f"{prefix}-{key}-{mode}.png"))
+                if wanted(out / f"{prefix}-{key}-{mode}.png") and show_from_top(view, key):
+                    save_settled(window, str(out / f"{prefix}-{key}-{mode}.png"))
             window.close_conference()
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")))
+    arguments = sys.argv[1:]
+    if "--only" in arguments:
+        ONLY = tuple(arguments[arguments.index("--only") + 1 :])
+        arguments = arguments[: arguments.index("--only")]
+    sys.exit(main(Path(arguments[0] if arguments else "docs/screenshots")))

@@ -13,7 +13,9 @@ One helper for the UI and end-to-end tests:
 * :func:`open_window` opens the main window as a person finds it;
 * :func:`answering` answers a dialog once it is open, however long it takes
   to open, and closes it if the answer fails, so a broken answer fails the test
-  instead of leaving ``exec()`` waiting for ever.
+  instead of leaving ``exec()`` waiting for ever;
+* :func:`unnamed_controls` lists the buttons and fields a screen reader would have no
+  name of our own for.
 """
 
 from __future__ import annotations
@@ -253,3 +255,46 @@ def open_dialog(kind: type[D]) -> D | None:
         (w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()),
         None,
     )
+
+
+def unnamed_controls(top: QWidget) -> list[str]:
+    """Every button and field in ``top`` that the keyboard reaches and that has no
+    accessible name of its own (a button's words keep their "&" and "…", a field has none).
+
+    A choice's drop-down list and a date's or a number's own text box are parts of the
+    control named, not controls of their own.
+    """
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+
+    kinds = (
+        QAbstractButton,
+        QLineEdit,
+        QTextEdit,
+        QPlainTextEdit,
+        QComboBox,
+        QAbstractSpinBox,
+        QAbstractItemView,
+    )
+    unnamed = []
+    for widget in top.findChildren(QWidget):
+        if not isinstance(widget, kinds) or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            continue
+        part_of = widget.parentWidget()
+        while part_of is not None and part_of is not top:
+            if isinstance(part_of, QComboBox | QAbstractSpinBox):
+                break
+            part_of = part_of.parentWidget()
+        if part_of is not None and part_of is not top:
+            continue
+        if not widget.accessibleName().strip():
+            words = widget.text() if isinstance(widget, QAbstractButton) else ""
+            unnamed.append(f"{type(widget).__name__} {widget.objectName()!r} {words!r}")
+    return unnamed

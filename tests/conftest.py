@@ -148,6 +148,19 @@ def actor() -> Actor:
 
 
 @pytest.fixture
+def clock_ahead_of_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The computer's clock one hour ahead of UTC (British Summer Time all year), so that
+    a moment shown in UTC instead of local time is seen to be an hour out."""
+    import time
+
+    monkeypatch.setenv("TZ", "BST-1")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.fixture
 def chair() -> Actor:
     return Actor(name="Ruth Calloway", role=Role.CHAIR, os_user="rcalloway")
 

@@ -26,10 +26,10 @@ from sqlalchemy.orm import Session
 
 from .agenda import load_agenda
 from .agenda.record_index import record_parts
-from .dates import long_date
+from .dates import clock_time, local_moment, long_date
 from .errors import KnownError
 from .model import AuditEntry, Conference, Operation, Role, Scope
-from .model.base import LabelledEnum
+from .model.base import STAMPED, LabelledEnum
 from .model.operation import STARTING
 from .model.registry import ENTITIES, LIFECYCLE_FIELDS, PERSON_FIELDS, columns
 from .sharing import family_may_see, part_may_be_seen
@@ -155,7 +155,7 @@ class ReadableEntry:
     """One entry of the audit trail, in words (values are full; shorten to show)."""
 
     entry_id: int
-    #: When, in UTC as stored; :func:`local_time` gives the time to show.
+    #: When, in UTC as stored; :func:`cprecorder.dates.local_moment` gives the time to show.
     at: dt.datetime
     who: str
     role: str
@@ -187,14 +187,9 @@ class ReadableEntry:
         return f"{shown}, login {self.login}" if self.login else shown
 
 
-def local_time(at: dt.datetime) -> dt.datetime:
-    """Stored times are UTC without a zone; people read their own clock."""
-    return at.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
-
-
 def when_text(at: dt.datetime) -> str:
     """ "25 Nov 2026, 14:05:09", local time."""
-    shown = local_time(at)
+    shown = local_moment(at)
     return f"{shown.day} {shown:%b %Y, %H:%M:%S}"
 
 
@@ -373,7 +368,9 @@ class _Words:
                     moment = dt.datetime.fromisoformat(text)
                 except ValueError:
                     return text
-                return f"{long_date(moment.date())}, {moment:%H:%M}"
+                if field in STAMPED:
+                    moment = local_moment(moment)
+                return f"{long_date(moment.date())}, {clock_time(moment)}"
         return text
 
     def payload_summary(self, cls_name: str, payload: dict[str, Any]) -> str:

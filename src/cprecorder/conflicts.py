@@ -19,6 +19,7 @@ from sqlalchemy import inspect, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from .dates import clock_time, local_moment
 from .errors import KnownError
 from .model import AuditEntry
 from .model.base import Base, Revised
@@ -52,7 +53,7 @@ class EditConflictError(KnownError):
         self.at = at
         #: The row's revision now: a save based on it (keep yours, put both) goes through.
         self.revision = revision
-        when = f" at {local_time(at)}" if at is not None else ""
+        when = f" at {clock_time(local_moment(at))}" if at is not None else ""
         super().__init__(
             f"{self.by} changed this{when} while you were writing, so your words were not "
             "saved over theirs. Keep theirs, keep yours, or put both together."
@@ -68,10 +69,6 @@ class EditConflictError(KnownError):
             else:
                 merged[field] = mine
         return merged
-
-
-def local_time(moment: dt.datetime) -> str:
-    return moment.replace(tzinfo=dt.UTC).astimezone().strftime("%H:%M")
 
 
 def words_changed(obj: Any) -> bool:

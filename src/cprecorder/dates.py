@@ -110,7 +110,24 @@ def date_in_words(day: dt.date) -> str:
 
 def moment_in_words(moment: dt.datetime) -> str:
     """A date and time in a sentence: "2 December 2026 at 15:30"."""
-    return f"{long_date(moment.date())} at {moment:%H:%M}"
+    return f"{long_date(moment.date())} at {clock_time(moment)}"
+
+
+def clock_time(moment: dt.datetime) -> str:
+    """A time of day where the day goes without saying: "15:30"."""
+    return f"{moment:%H:%M}"
+
+
+def local_moment(stamped: dt.datetime) -> dt.datetime:
+    """A moment the app stamped, on the clock of the person reading it.
+
+    Sign-off, hand-over, addenda, withdrawal, the audit trail and editing holds are
+    stamped in UTC and stored without a zone (``model.base.utcnow``); every window and
+    document shows them through here, so one moment reads the same everywhere. Times
+    people typed (a conference's date and time) are on their clock already.
+    """
+    aware = stamped if stamped.tzinfo is not None else stamped.replace(tzinfo=dt.UTC)
+    return aware.astimezone().replace(tzinfo=None)
 
 
 _TIME = re.compile(r"(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*(am|pm)?")
@@ -141,4 +158,4 @@ def date_in_short_words(day: dt.date) -> str:
 
 def moment_in_short_words(moment: dt.datetime) -> str:
     """A date and time where room is short (a header, a list): "Wed 2 Dec 2026, 15:30"."""
-    return f"{date_in_short_words(moment.date())}, {moment:%H:%M}"
+    return f"{date_in_short_words(moment.date())}, {clock_time(moment)}"

@@ -29,6 +29,7 @@ from sqlalchemy.dialects import sqlite
 
 from .actor import Actor
 from .audit import write_note
+from .dates import clock_time, local_moment
 from .model import EditingSession, Operation
 from .model.clock import database_now, seconds_before
 from .store import Store
@@ -47,7 +48,7 @@ class Holder:
     since: dt.datetime
 
     def sentence(self) -> str:
-        local = self.since.replace(tzinfo=dt.UTC).astimezone().strftime("%H:%M")
+        local = clock_time(local_moment(self.since))
         where = f" on {self.host}" if self.host else ""
         return (
             f"{self.name or 'Someone'} has this record open{where} since {local}, so it "

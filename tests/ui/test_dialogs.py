@@ -1,4 +1,5 @@
-"""Every dialog shows its focus, has a default button, and keeps what was typed.
+"""Every dialog shows its focus, has a default button, names its controls, and keeps what
+was typed.
 
 Issue 10, problem 12: the sign-off dialog showed no focus; in the addendum dialog
 Cancel came before "Add the addendum" and threw the typed addendum away without
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from by_keyboard import answering, focused, go_to, press
+from by_keyboard import answering, focused, go_to, press, unnamed_controls
 from cprecorder.actor import Actor
 from cprecorder.model import RecordStatus, Role
 from cprecorder.queries import list_conferences, load_conference
@@ -116,6 +117,7 @@ def test_every_dialog_shows_its_focus_and_has_a_default_button(
     dialog.activateWindow()
     defaults = [b for b in dialog.findChildren(QPushButton) if b.isDefault()]
     assert len(defaults) == 1, f"{which}: default buttons {[b.text() for b in defaults]}"
+    assert unnamed_controls(dialog) == [], f"{which}: without an accessible name"
     chain = tab_chain(dialog)
     assert chain, which
     for widget in chain:

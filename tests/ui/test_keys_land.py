@@ -200,6 +200,51 @@ def test_esc_in_the_review_after_the_field_it_came_from_was_removed_goes_to_the_
     assert demo_window.view.panes["plan"].isAncestorOf(focused())
 
 
+def test_in_a_signed_off_record_with_no_children_every_pane_has_the_cursor_in_view(
+    qtbot: QtBot, window: MainWindow, store: Store, chair: Actor
+) -> None:
+    """A signed-off record has no "Add" buttons, and one with no children no choices
+    per child: stepping onto such a pane left the cursor on the pane itself (nothing
+    showed where keys went) or, by chance, in the agenda list. It goes to the banner
+    that says why nothing can be typed there, scrolled into view."""
+    cid = marsh(store, chair, children=())
+    op.sign_off(store, actor=chair, conference_id=cid, chair_name="Ruth Calloway")
+    window.open_conference(cid)
+    view = window.view
+    assert view is not None
+    for key in view.keys[1:]:
+        press(qtbot, Qt.Key.Key_PageDown, Ctrl)
+        assert view.current_key() == key
+        here = focused()
+        pane = view.panes[key]
+        assert pane.isAncestorOf(here), f"on {key!r} the cursor is on {here!r}"
+        assert here.focusPolicy() != Qt.FocusPolicy.NoFocus and on_screen(here), key
+        if not pane.fields:
+            assert here is pane.lock_label, f"on {key!r} the cursor is on {here!r}"
+            press(qtbot, "x")  # answered with why, where the cursor is
+            assert QToolTip.text() == pane.lock_reason
+            assert view.current_key() == key
+
+
+def test_a_pane_with_nothing_at_all_to_type_in_leaves_the_cursor_on_its_agenda_entry(
+    qtbot: QtBot, window: MainWindow, store: Store, actor: Actor
+) -> None:
+    """The safety scale of a new record with nobody in it has no box and no button: the
+    cursor was left on the pane itself, where nothing showed it. It goes to the agenda,
+    and Ctrl+PgDown from there still takes it into the next pane."""
+    cid = marsh(store, actor, children=())
+    window.open_conference(cid)
+    view = window.view
+    assert view is not None
+    go_to(qtbot, window, "danger")
+    while view.current_key() != "safety_scale":
+        press(qtbot, Qt.Key.Key_PageDown, Ctrl)
+    assert focused() is view.nav and view.nav.currentItem().isSelected()
+    press(qtbot, Qt.Key.Key_PageDown, Ctrl)
+    after = view.current_key()
+    assert view.panes[after].isAncestorOf(focused()), f"on {after!r}: {focused()!r}"
+
+
 def test_ctrl_arrows_on_a_button_leave_the_cursor_on_it(
     qtbot: QtBot, demo_window: MainWindow
 ) -> None:

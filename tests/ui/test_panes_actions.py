@@ -313,3 +313,32 @@ def test_who_shows_the_start_of_the_name_whole_in_height(
             .height()
         )
         assert room >= owner.line.fontMetrics().height(), (owner.currentText(), room)
+
+
+def test_who_ends_a_name_too_long_for_the_box_in_an_ellipsis_at_a_word(
+    qtbot: QtBot, demo_window: MainWindow, actions_shown: ConferenceView
+) -> None:
+    """The Who boxes cut names at their edge in the middle of a word ("Hannah Okafor
+    (Social worl"); a name too long for its box now ends in "…" after a whole word, as a
+    choice box's does, and shows whole while the cursor is in it."""
+    from cprecorder.ui.panes.widgets.action_table import OwnerField
+
+    view = actions_shown
+    pane = view.panes["actions"]
+    assert isinstance(pane, ActionsPane)
+    owners = [row.owner for group in pane.groups for row in group.rows.values()]
+    qtbot.waitUntil(lambda: all(o.line.width() > 0 for o in owners), timeout=2000)
+    long_ones = [o for o in owners if o.line.words_wider_than_room()]
+    assert long_ones, "the demo's names are longer than the Who boxes at this size"
+    for owner in long_ones:
+        assert isinstance(owner, OwnerField)
+        name = owner.currentText()
+        shown = owner.line.shown_text()
+        kept = shown.removesuffix("…")
+        assert shown.endswith("…") and name.startswith(kept), (name, shown)
+        assert name[len(kept)] in " ,;:)", f"{shown!r} cuts {name!r} in a word"
+        assert owner.line.fontMetrics().horizontalAdvance(shown) <= owner.line.room()
+    owner = long_ones[0]
+    owner.setFocus()
+    qtbot.keyClick(owner, Qt.Key.Key_End)  # the cursor in it: the whole name, to edit
+    assert owner.line.shown_text() == owner.currentText()

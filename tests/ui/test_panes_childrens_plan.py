@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -13,12 +14,21 @@ from by_keyboard import go_to, settled
 from cprecorder.actor import Actor
 from cprecorder.agenda import completeness as marks
 from cprecorder.errors import ValidationError
+from cprecorder.export.childrens_plan import WORDED_PARTS, plan_written
 from cprecorder.model import Operation
-from cprecorder.operations import create_childrens_plan
+from cprecorder.operations import create_childrens_plan, update
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.panes.widgets.picture_choice import PictureChoice
 from cprecorder.ui.shell.main_window import MainWindow
+
+
+def write_leos_plan(qtbot: QtBot, window: MainWindow) -> None:
+    """The children's plan shown, and the demo's Leo's plan started with a click."""
+    pane = go_to(qtbot, window, "childrens_plan")
+    start = next(b for b in pane.findChildren(QPushButton) if b.text() == "Write Leo's plan")
+    qtbot.waitUntil(lambda: start.isVisible() and start.height() > 0, timeout=2000)
+    qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
 
 
 def test_create_the_plan_type_words_toggle_a_picture(
@@ -30,16 +40,12 @@ def test_create_the_plan_type_words_toggle_a_picture(
 ) -> None:
     view = demo_window.view
     assert view is not None
-    go_to(qtbot, demo_window, "childrens_plan")
-    pane = view.panes["childrens_plan"]
     item = view.agenda.item("childrens_plan")
     assert item is not None
     assert marks.childrens_plan(item, view.conference) == (1, 2)
     leo = next(c for c in view.conference.children if c.first_name == "Leo")
     assert leo.childrens_plan is None
-    start = next(b for b in pane.findChildren(QPushButton) if b.text() == "Write Leo's plan")
-    qtbot.waitUntil(lambda: start.isVisible() and start.height() > 0, timeout=2000)
-    qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
+    write_leos_plan(qtbot, demo_window)
 
     worries = settled(qtbot)  # the new plan opens at its first part
     assert isinstance(worries, QTextEdit)
@@ -106,6 +112,72 @@ def test_a_second_plan_for_a_child_is_refused(store: Store, actor: Actor, demo_i
     plan = next(c for c in again.children if c.first_name == "Leo").childrens_plan
     assert plan is not None and plan.if_unsafe == "Shout for Nana."
     assert plan.safety_people  # the other parts start from the agreed plan
+
+
+def test_a_plan_still_as_it_was_started_follows_the_childs_corrected_name(
+    qtbot: QtBot,
+    demo_window: MainWindow,
+    store: Store,
+    demo_id: int,
+    wait_saved: Callable[[MainWindow], None],
+) -> None:
+    """The plan is started with words written to the child by name; the name corrected
+    under Family and network ("Leo" was "Leon") left the plan saying "Leo" to Leon."""
+    view = demo_window.view
+    assert view is not None
+    write_leos_plan(qtbot, demo_window)
+    settled(qtbot)
+    leo = next(c for c in view.conference.children if c.first_name == "Leo")
+    plan = leo.childrens_plan
+    assert plan is not None and re.search(r"\bLeo\b", plan.worries + plan.what_will_happen)
+
+    family = go_to(qtbot, demo_window, "family")
+    name = family.fields[("child", leo.id, "first_name")].as_widget()
+    name.setFocus()
+    qtbot.keyClick(name, Qt.Key.Key_End)
+    qtbot.keyClicks(name, "n")
+    qtbot.keyClick(name, Qt.Key.Key_Tab)
+    wait_saved(demo_window)
+
+    pane = go_to(qtbot, demo_window, "childrens_plan")
+    shown = " ".join(
+        pane.fields[("childrens_plan", plan.id, part)].text_for_search() for part in WORDED_PARTS
+    )
+    assert re.search(r"\bLeon\b", shown) and not re.search(r"\bLeo\b", shown)
+    with store.read() as session:
+        saved = next(c for c in load_conference(session, demo_id).children if c.id == leo.id)
+    assert saved.childrens_plan is not None
+    assert not plan_written(saved)  # still the words it was started with, for Leon
+    assert (
+        saved.childrens_plan.worries
+        == pane.fields[("childrens_plan", plan.id, "worries")].text_for_search()
+    )
+
+
+def test_a_plan_someone_wrote_in_never_changes_with_the_name(
+    store: Store, actor: Actor, demo_id: int
+) -> None:
+    with store.read() as session:
+        leo = next(c for c in load_conference(session, demo_id).children if c.first_name == "Leo")
+    create_childrens_plan(store, actor=actor, child_id=leo.id)
+    with store.read() as session:
+        child = next(c for c in load_conference(session, demo_id).children if c.id == leo.id)
+        plan = child.childrens_plan
+        assert plan is not None
+        started = (plan.id, plan.worries, plan.safety_people)
+    update(
+        store,
+        actor=actor,
+        entity="childrens_plan",
+        entity_id=started[0],
+        values={"worries": "Mum and Dean shout sometimes. It is not your fault, Leo."},
+    )
+    update(store, actor=actor, entity="child", entity_id=leo.id, values={"first_name": "Leon"})
+    with store.read() as session:
+        child = next(c for c in load_conference(session, demo_id).children if c.id == leo.id)
+    assert child.first_name == "Leon" and child.childrens_plan is not None
+    assert child.childrens_plan.worries.endswith("It is not your fault, Leo.")
+    assert child.childrens_plan.safety_people == started[2]  # the whole plan is theirs
 
 
 def test_hard_words_are_flagged_for_the_reading_age(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,9 +13,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 import by_keyboard
+from by_keyboard import press
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.backup import list_backups
+from cprecorder.dates import moment_in_words
 from cprecorder.interchange import conference_to_dict
 from cprecorder.model import AuditEntry, Conference, RecordStatus
 from cprecorder.operations import NotPermittedError
@@ -22,6 +25,7 @@ from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.dialogs.addendum import AddendumDialog
 from cprecorder.ui.dialogs.sign_off import SignOffDialog
+from cprecorder.ui.review.dock import ReviewDock
 from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.shell.window_actions import ActionId
 
@@ -134,6 +138,27 @@ def test_sign_off_locks_every_pane_and_typing_changes_nothing(
     assert not view.recorder.has_pending()
     assert whole_record(store, demo_id) == before
     assert audit_count(store, demo_id) == entries
+
+
+@pytest.mark.usefixtures("clock_ahead_of_utc")
+def test_the_lock_banner_and_the_review_give_the_sign_off_time_on_the_local_clock(
+    qtbot: QtBot, chair_window: MainWindow, store: Store, demo_id: int
+) -> None:
+    """The banner over every pane said the sign-off time in UTC, the review beside it in
+    local time: an hour apart all summer."""
+    op.sign_off(store, actor=chair_window.actor, conference_id=demo_id, chair_name="Ruth Calloway")
+    signed = fresh(store, demo_id).signed_off_at
+    assert signed is not None
+    local = moment_in_words(signed + dt.timedelta(hours=1))
+    chair_window.open_conference(demo_id)
+    view = chair_window.view
+    assert view is not None
+    banner = view.panes[view.current_key()].lock_label
+    assert f"signed off by Ruth Calloway on {local} " in banner.text()
+    press(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)  # the review
+    review = chair_window.findChild(ReviewDock)
+    assert review is not None and review.isVisible()
+    assert f"Signed off by Ruth Calloway on {local}." in review.panel.status.text()
 
 
 def test_sign_off_is_refused_while_blocking_items_remain(

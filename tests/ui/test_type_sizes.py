@@ -148,6 +148,35 @@ def test_a_pane_not_on_screen_at_f5_or_a_zoom_is_shown_at_the_new_size(
     assert wrong_type(actions, zoomed) == []
 
 
+def test_a_pane_off_screen_through_several_new_sizes_is_shown_at_the_last(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """A pane held off screen from one F5 stays held through the zooms after it and
+    takes only the last size when shown; a new palette (View → High contrast) restyles
+    it at once, at the size of the moment."""
+    settings = demo_window.settings
+    actions = go_to(qtbot, demo_window, "actions")
+    go_to(qtbot, demo_window, "worries")
+    press(qtbot, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: demo_window.presentation)
+    for _ in range(2):
+        press(qtbot, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    zoomed = settings.get(PRESENTATION_ZOOM)
+    step_to(qtbot, demo_window, "actions")
+    assert wrong_type(actions, zoomed) == []
+
+    go_to(qtbot, demo_window, "worries")
+    press(qtbot, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    smaller = settings.get(PRESENTATION_ZOOM)
+    press(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)  # the View menu
+    menu = QApplication.activePopupWidget()
+    assert menu is not None
+    qtbot.keyClick(menu, Qt.Key.Key_H)  # &High contrast
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    assert QApplication.instance().styleSheet() == stylesheet(HIGH_CONTRAST)  # type: ignore[union-attr]
+    assert wrong_type(actions, smaller) == []  # restyled with the rest, not held
+
+
 def test_a_childs_words_and_their_prompt_are_in_the_larger_type(
     qtbot: QtBot, demo_window: MainWindow
 ) -> None:

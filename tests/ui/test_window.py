@@ -286,6 +286,32 @@ def test_a_core_group_agenda_title_is_shown_whole(
     assert agenda_titles_cut_at_any_width(view) == {}
 
 
+def test_agenda_entries_span_the_list_after_f5_both_ways(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """Each entry is fitted once for the width it gets: the list's whole width, or what
+    the scroll bar leaves of it. An entry fitted for the other width would be cut at the
+    edge, or its highlight would stop short of it."""
+    view = demo_window.view
+    assert view is not None
+    nav = view.nav
+    for on in (True, False, True):
+        press(qtbot, Qt.Key.Key_F5)
+
+        def switched(on: bool = on) -> bool:
+            return demo_window.presentation is on
+
+        qtbot.waitUntil(switched)
+        QApplication.processEvents()
+        widths = {
+            nav.visualItemRect(nav.item(row)).width()
+            for row in range(nav.count())
+            if not nav.item(row).isHidden()
+        }
+        assert widths == {nav.viewport().width()}
+        assert agenda_titles_cut(view) == []
+
+
 def test_zoom_is_remembered(qtbot: QtBot, demo_window: MainWindow) -> None:
     before = demo_window.zoom_percent()
     qtbot.keyClick(focused(), Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
@@ -418,7 +444,7 @@ def test_a_date_that_cannot_be_read_is_said_beside_it_and_kept_as_typed(
 
 
 def test_dates_saved_to_a_calendar_from_the_window(
-    demo_window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo_window: MainWindow, tmp_path: Path
 ) -> None:
     from icalendar import Calendar
     from PySide6.QtWidgets import QFileDialog
@@ -426,10 +452,15 @@ def test_dates_saved_to_a_calendar_from_the_window(
     from cprecorder.ui.shell.window_actions import ActionId
 
     target = tmp_path / "dates.ics"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
-    )
-    demo_window.actions_[ActionId.CALENDAR].trigger()
+
+    def where(dialog: QFileDialog) -> None:  # the file's name typed over the one suggested
+        qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(focused(), str(target))
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
+
+    with answering(QFileDialog, where):
+        demo_window.actions_[ActionId.CALENDAR].trigger()
+    qtbot.waitUntil(target.exists, timeout=3000)
     events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     summaries = [str(e["SUMMARY"]) for e in events]
     assert any("Core group" in s for s in summaries)

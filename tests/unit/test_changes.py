@@ -14,12 +14,12 @@ from cprecorder.actor import Actor
 from cprecorder.changes import (
     NOTHING,
     changes_since_hand_over,
-    local_time,
     read_entry,
     readable_trail,
     shorten,
 )
 from cprecorder.changes import ReadableEntry as Line
+from cprecorder.dates import local_moment, moment_in_words
 from cprecorder.model import AuditEntry, Conference
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
@@ -172,9 +172,11 @@ def test_sign_off_is_not_a_change_but_an_addendum_is(
     ]
 
 
+@pytest.mark.usefixtures("clock_ahead_of_utc")
 def test_the_whole_trail_reads_one_line_per_entry(
     store: Store, demo_id: int, actor: Actor, chair: Actor
 ) -> None:
+    """One line per entry; the moment of the sign-off on the local clock, not in UTC."""
     op.hand_over(store, actor=actor, conference_id=demo_id)
     op.sign_off(store, actor=chair, conference_id=demo_id, chair_name="Ruth Calloway")
     with store.read() as session:
@@ -191,6 +193,10 @@ def test_the_whole_trail_reads_one_line_per_entry(
         "Signed off",
         "Chair",
     )
+    assert conference.signed_off_at is not None
+    at = next(line for line in signed if line.field == "Signed off at")
+    local = conference.signed_off_at + dt.timedelta(hours=1)
+    assert at.new == moment_in_words(local).replace(" at ", ", ")
 
 
 @pytest.fixture
@@ -204,8 +210,8 @@ def london(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.mark.usefixtures("london")
 def test_times_are_shown_on_the_local_clock() -> None:
-    assert local_time(dt.datetime(2026, 7, 1, 12, 0)) == dt.datetime(2026, 7, 1, 13, 0)
-    assert local_time(dt.datetime(2026, 12, 1, 12, 0)) == dt.datetime(2026, 12, 1, 12, 0)
+    assert local_moment(dt.datetime(2026, 7, 1, 12, 0)) == dt.datetime(2026, 7, 1, 13, 0)
+    assert local_moment(dt.datetime(2026, 12, 1, 12, 0)) == dt.datetime(2026, 12, 1, 12, 0)
 
 
 def test_long_values_are_shortened_at_a_word() -> None:

@@ -142,3 +142,15 @@ def test_no_date_shown_to_a_person_is_written_with_a_zero_padded_day() -> None:
         if padded.search(line)
     ]
     assert offenders == []
+
+
+@pytest.mark.usefixtures("clock_ahead_of_utc")
+def test_moments_the_app_stamps_are_shown_on_the_local_clock() -> None:
+    """Sign-off, hand-over, addenda and the audit trail are stamped in UTC; people read
+    them on their own clock, in every window and document alike."""
+    from cprecorder.dates import local_moment, moment_in_words
+
+    stamped = dt.datetime(2026, 12, 2, 23, 30)  # as stored: UTC, without a zone
+    assert local_moment(stamped) == dt.datetime(2026, 12, 3, 0, 30)
+    assert local_moment(stamped.replace(tzinfo=dt.UTC)) == dt.datetime(2026, 12, 3, 0, 30)
+    assert moment_in_words(local_moment(stamped)) == "3 December 2026 at 00:30"

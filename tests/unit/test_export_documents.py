@@ -24,7 +24,7 @@ from cprecorder.export import (
     suggested_childrens_plan,
     suggested_filename,
 )
-from cprecorder.model import Conference
+from cprecorder.model import Conference, RecordStatus
 from cprecorder.operations.signoff import add_addendum, sign_off
 from cprecorder.queries import load_conference
 from cprecorder.rules.categories import category_label
@@ -162,6 +162,29 @@ def test_signed_off_record_names_the_chair_and_has_no_draft_mark(
     assert "DRAFT" not in text
     assert "DRAFT" not in document.sections[0].header.paragraphs[0].text
     assert "DRAFT" not in suggested_filename(conference, DocumentKind.RECORD)
+
+
+@pytest.mark.usefixtures("clock_ahead_of_utc")
+def test_the_record_gives_the_times_of_sign_off_hand_over_and_addenda_on_the_local_clock(
+    store: Store, demo_id: int, chair: Actor
+) -> None:
+    """They are stamped in UTC; the record said "at 9am" for a sign-off at 10am."""
+    sign_off(store, actor=chair, conference_id=demo_id, chair_name="Ruth Calloway")
+    add_addendum(
+        store, actor=chair, conference_id=demo_id, author="Ruth Calloway", reason="A date",
+        text="The second police call-out was on 19 October.",
+    )  # fmt: skip
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+    conference.handed_over_at = dt.datetime(2026, 12, 2, 16, 0)
+    conference.signed_off_at = dt.datetime(2026, 12, 3, 9, 0)
+    conference.addenda[0].created_at = dt.datetime(2026, 12, 4, 14, 30)
+    text = body_text(open_doc(document_bytes(conference, DocumentKind.RECORD)))
+    assert "Signed off by Ruth Calloway on Thursday 3 December 2026 at 10am." in text
+    assert "Ruth Calloway, Friday 4 December 2026 at 3.30pm" in text
+    conference.status = RecordStatus.IN_REVIEW  # as it was the day before
+    text = body_text(open_doc(document_bytes(conference, DocumentKind.RECORD)))
+    assert "on Wednesday 2 December 2026 at 5pm." in text
 
 
 # -- the family's version ----------------------------------------------------------------
@@ -319,6 +342,27 @@ def test_childrens_plan_for_one_child_uses_their_words(conference: Conference) -
     # her four chosen pictures, one per part of the plan and a star
     assert len(document.inline_shapes) == len(plan.picture_keys) + 6
     assert document.styles["Normal"].font.size.pt >= 16
+
+
+def test_a_phone_number_in_a_childs_plan_is_never_split_across_two_lines(
+    conference: Conference,
+) -> None:
+    """Leo's plan broke Childline's number at the end of a line ("0800" on one, "1111" on
+    the next): a child reads two numbers. Groups of digits are kept together."""
+    leo = conference.children[1]
+    maisie = conference.children[0]
+    assert leo.childrens_plan is None and maisie.childrens_plan is not None
+    maisie.childrens_plan.if_unsafe = "Ring Nana on 07700 900 123 from the phone by the bed."
+    for child in (leo, maisie):
+        text = body_text(open_doc(document_bytes(conference, "children", child_id=child.id)))
+        assert not re.search(r"\d \d", text), text
+    leos = body_text(open_doc(document_bytes(conference, "children", child_id=leo.id)))
+    assert "Childline on 0800\u00a01111" in leos
+    # both meetings by the day of the week, as children are told of them
+    assert "On Wednesday 2 December 2026 the grown-ups will meet" in leos
+    assert "another big meeting on Tuesday 16 February 2027." in leos
+    maisies = body_text(open_doc(document_bytes(conference, "children", child_id=maisie.id)))
+    assert "07700\u00a0900\u00a0123" in maisies
 
 
 def test_a_childrens_plan_heading_stands_with_its_words(conference: Conference) -> None:

@@ -13,6 +13,8 @@ from cprecorder.interchange import import_conference
 from cprecorder.language.family_text import family_text, jargon_in_record
 from cprecorder.language.jargon import (
     JargonFormatError,
+    JargonList,
+    JargonTerm,
     authority_jargon_path,
     default_jargon,
     find_jargon,
@@ -77,6 +79,22 @@ def test_phrases_whatever_their_case_and_hyphens() -> None:
     ]
     # The longer phrase wins over the shorter one inside it.
     assert [h.term for h in find_jargon("non-engagement", load_jargon())] == ["non-engagement"]
+
+
+def test_every_term_is_found_however_its_first_letter_is_written() -> None:
+    """The pattern tries the terms only where a word begins with a letter a term can
+    begin with: every term is still found, a phrase in any case, at the start of a
+    text, after a space or a bracket, and not inside a word."""
+    jargon = load_jargon()
+    for term in jargon.terms:
+        forms = [term.term] if term.acronym else [term.term.lower(), term.term.upper()]
+        for written in forms:
+            for before in ("", "the ", "("):
+                text = f"{before}{written} today"
+                hits = [h for h in jargon.find(text) if h.start == len(before)]
+                assert hits and text[hits[0].start : hits[0].end] == written, text
+            assert all(h.start != 1 for h in jargon.find(f"x{written} today")), written
+    assert [h.term for h in JargonList([JargonTerm("-", "a dash", acronym=False)]).find("a - b")]
 
 
 def test_a_note_goes_in_the_advice_not_the_words() -> None:

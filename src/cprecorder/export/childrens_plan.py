@@ -62,6 +62,12 @@ def prefilled_words(words: dict[str, str]) -> str:
     return json.dumps({k: words.get(k, "") for k in WORDED_PARTS}, ensure_ascii=False)
 
 
+def words_to_start_with(conference: Conference, child: Child) -> dict[str, str]:
+    """The words a new plan for this child starts with, part by part (no pictures)."""
+    suggested = _suggestions(conference, child)
+    return {part: suggested[part] for part in WORDED_PARTS}
+
+
 def plan_written(child: Child) -> bool:
     """Whether someone wrote this child's plan, rather than leaving the words it started with."""
     plan = child.childrens_plan
@@ -121,7 +127,7 @@ def _suggestions(conference: Conference, child: Child) -> dict[str, str]:
         )
     if conference.review_conference_on is not None:
         happen.append(
-            f"There will be another big meeting on {long_date(conference.review_conference_on)}."
+            f"There will be another big meeting on {weekday_date(conference.review_conference_on)}."
         )
 
     talk = list(safety)

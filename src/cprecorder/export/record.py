@@ -14,6 +14,7 @@ from __future__ import annotations
 from ..agenda import load_agenda
 from ..agenda.agenda import Agenda, AgendaFormatError
 from ..agenda.items import KNOWN_ITEMS, KnownItem
+from ..dates import local_moment
 from ..journey.looking_back import LookingBack
 from ..model import Conference
 from ..sharing import family_may_see
@@ -147,7 +148,9 @@ def sign_off(s: SectionContext, *, new_page: bool = False) -> list[Block]:
     c = s.c
     blocks: list[Block] = [Heading("Sign-off", 1, page_break_before=new_page)]
     if c.is_signed_off:
-        when = date_and_time(c.signed_off_at) if c.signed_off_at else "date not recorded"
+        when = (
+            date_and_time(local_moment(c.signed_off_at)) if c.signed_off_at else "date not recorded"
+        )
         blocks.append(Paragraph(f"Signed off by {c.signed_off_by or 'the chair'} on {when}."))
         if c.fingerprint:
             blocks.append(
@@ -168,7 +171,7 @@ def sign_off(s: SectionContext, *, new_page: bool = False) -> list[Block]:
             blocks.append(
                 Paragraph(
                     f"Handed to the chair by {c.handed_over_by or 'the minute-taker'} on "
-                    f"{date_and_time(c.handed_over_at)}."
+                    f"{date_and_time(local_moment(c.handed_over_at))}."
                 )
             )
     if c.addenda:
@@ -177,7 +180,7 @@ def sign_off(s: SectionContext, *, new_page: bool = False) -> list[Block]:
             blocks.append(
                 Paragraph(
                     addendum.text,
-                    lead=f"{addendum.author}, {date_and_time(addendum.created_at)} "
+                    lead=f"{addendum.author}, {date_and_time(local_moment(addendum.created_at))} "
                     f"({addendum.reason}): ",
                 )
             )

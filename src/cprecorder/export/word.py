@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -175,11 +176,16 @@ def write_docx(
     return out.getvalue()
 
 
+#: A space between two digits ("0800 1111", "07700 900 123"): a line never breaks there,
+#: so a phone number is never read as two numbers (a child's plan, above all).
+_BETWEEN_DIGITS = re.compile(r"(?<=\d) (?=\d)")
+
+
 class _Writer:
     def __init__(self, look: Look, chars: CharacterFilter) -> None:
         self.doc: Any = Document()
         self.look = look
-        self.clean = chars.clean
+        self._chars = chars
         self._body_end: Any = self.doc.element.body.sectPr
         self._style_ids: dict[str, str] = {}
         self._writers: dict[type, Callable[[Any], None]] = {
@@ -331,6 +337,10 @@ class _Writer:
         marking_line = section.footer.add_paragraph(style="Footer")
         marking_line.alignment = WD_ALIGN_PARAGRAPH.CENTER
         marking_line.add_run(marking).bold = True
+
+    def clean(self, text: str) -> str:
+        """Text a Word document can hold, each number's groups of digits on one line."""
+        return _BETWEEN_DIGITS.sub("\u00a0", self._chars.clean(text))
 
     def properties(
         self, content: Content, *, author: str, marking: str, now: dt.datetime | None

@@ -102,15 +102,34 @@ class JargonList:
         self._acronyms = {t.term: t for t in terms if t.acronym}
         self._phrases = {_phrase_key(t.term): t for t in terms if not t.acronym}
         parts: list[tuple[int, str]] = []
+        #: The letters a term can begin with: as written (acronyms), in either case (phrases).
+        first_exact: set[str] = set()
+        first_any_case: set[str] = set()
+        #: A term of separators alone ("-") may start anywhere: then every place is tried.
+        anywhere = False
         for term in terms:
             if term.acronym:
                 parts.append((len(term.term), re.escape(term.term) + "s?"))
+                first_exact.add(term.term[0])
             else:
-                words = [re.escape(w) for w in _SEPARATORS.split(term.term.strip()) if w]
-                parts.append((len(term.term), "(?i:" + r"[\s\-‐‑]+".join(words) + "s?)"))
+                words = [w for w in _SEPARATORS.split(term.term.strip()) if w]
+                escaped = [re.escape(w) for w in words]
+                parts.append((len(term.term), "(?i:" + r"[\s\-‐‑]+".join(escaped) + "s?)"))
+                if words:
+                    first_any_case.add(words[0][0])
+                else:
+                    anywhere = True
         parts.sort(key=lambda p: -p[0])
         body = "|".join(p for _, p in parts) or r"(?!x)x"
-        self.pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+        # Every term is tried only where a word starts with a letter some term starts with:
+        # the same matches, found without trying all the terms at each word (a keystroke
+        # re-reads the sentence being typed; in a long one this was most of the highlighter's
+        # work).
+        starts = [f"[{_in_class(first_exact)}]"] if first_exact else []
+        if first_any_case:
+            starts.append(f"(?i:[{_in_class(first_any_case)}])")
+        ahead = f"(?={'|'.join(starts)})" if starts and not anywhere else ""
+        self.pattern = re.compile(rf"(?<!\w){ahead}(?:{body})(?!\w)")
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -150,6 +169,11 @@ class JargonList:
                 )
             )
         return hits
+
+
+def _in_class(letters: set[str]) -> str:
+    """The letters as the inside of a ``[…]`` character class."""
+    return "".join(re.escape(letter) for letter in sorted(letters))
 
 
 _LAST_WORD = re.compile(r"(\w+)\s*$")

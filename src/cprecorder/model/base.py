@@ -39,6 +39,13 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+#: The fields the app stamps with :func:`utcnow` (UTC); every other date and time in the
+#: record is as people typed it, on their own clock.
+STAMPED = frozenset(
+    {"at", "created_at", "updated_at", "handed_over_at", "signed_off_at", "withdrawn_at"}
+)
+
+
 def new_uid() -> str:
     """A stable identity that outlives database ids: cases, meetings and lineages.
 

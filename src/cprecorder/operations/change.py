@@ -39,6 +39,9 @@ class Change:
     values: dict[str, Any] = field(default_factory=dict)
     #: The revision each row written now has, by (entity, id): the next save is based on it.
     revisions: dict[tuple[str, int], int] = field(default_factory=dict)
+    #: For an update: other parts it wrote, by (entity, id), with their new values (a
+    #: children's plan that follows its child's corrected name).
+    also: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
     #: What the change touches beyond its own fields; worked out from the operation,
     #: the part and the fields when not given.
     scope: Scope = Scope.NONE

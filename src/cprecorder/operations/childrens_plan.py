@@ -14,6 +14,27 @@ from ..model.registry import coerce, editable_fields
 from ..store import Store
 from .change import Change
 
+#: The fields of a child its plan's first words are written with.
+NAME_IN_THE_PLAN = frozenset({"first_name"})
+
+
+def plan_follows_the_name(child: Child) -> dict[tuple[str, int], dict[str, Any]]:
+    """A plan still holding the words it was started with follows its child's corrected
+    name: its words are written again for the name, and kept as what it started with.
+    A plan someone wrote in (any part) never changes. What changed, by part of the record.
+    """
+    from ..export.childrens_plan import plan_written, prefilled_words, words_to_start_with
+
+    plan = child.childrens_plan
+    if plan is None or not plan.prefilled or plan_written(child):
+        return {}
+    words = words_to_start_with(child.conference, child)
+    changed: dict[str, Any] = {part: text for part, text in words.items()}
+    changed["prefilled"] = prefilled_words(words)
+    for field, value in changed.items():
+        setattr(plan, field, value)
+    return {("childrens_plan", plan.id): changed}
+
 
 def create_childrens_plan(
     store: Store, *, actor: Actor, child_id: int, values: dict[str, Any] | None = None

@@ -27,6 +27,7 @@ from ..model.registry import (
 )
 from ..store import Store
 from .change import Change
+from .childrens_plan import NAME_IN_THE_PLAN, plan_follows_the_name
 from .removal import WentWith, put_back_with, what_goes_with
 
 
@@ -223,6 +224,9 @@ def update_through_session(
             _delete_links_not_kept(session, obj, checked)
         for field, value in checked.items():
             setattr(obj, field, value)
+        also = {}
+        if isinstance(obj, Child) and NAME_IN_THE_PLAN & checked.keys():
+            also = plan_follows_the_name(obj)
         return Change(
             owning_conference_id(obj),
             Operation.UPDATE,
@@ -231,6 +235,7 @@ def update_through_session(
             tuple(checked),
             values=checked,
             revisions=saved_revisions(session),
+            also=also,
         )
 
 
@@ -242,6 +247,8 @@ def _plain_values(cls: type[Base], entity: str, values: dict[str, Any]) -> bool:
         return False
     if entity == "worry" and "heading" in values:
         return False
+    if entity == "child" and NAME_IN_THE_PLAN & values.keys():
+        return False  # a children's plan may follow the name (plan_follows_the_name)
     return not inspect(cls).validators.keys() & values
 
 

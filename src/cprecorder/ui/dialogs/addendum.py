@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...actor import Actor
-from ...changes import local_time
+from ...dates import local_moment, long_date, moment_in_words
 from ...model import Addendum, Conference
 from ..widgets.labels import SectionTitle, SideTitle
 from .form import FormDialog
@@ -35,8 +35,7 @@ def addendum_card(addendum: Addendum) -> QFrame:
     inner = QVBoxLayout(card)
     inner.setContentsMargins(14, 10, 14, 12)
     inner.setSpacing(4)
-    when = local_time(addendum.created_at)
-    head = SectionTitle(f"{addendum.author} — {when.day} {when:%B %Y at %H:%M}")
+    head = SectionTitle(f"{addendum.author} — {moment_in_words(local_moment(addendum.created_at))}")
     head.setObjectName("sectionTitle")
     reason = QLabel(f"Why: {addendum.reason}")
     reason.setObjectName("sectionHint")
@@ -63,10 +62,10 @@ class AddendumDialog(FormDialog):
         self.submit = submit
         layout = self.page("addendumDialog", "Add an addendum", 600)
         signed = conference.signed_off_at
-        when = local_time(signed) if signed else None
+        when = local_moment(signed) if signed else None
         intro = QLabel(
             f"This record was signed off by {conference.signed_off_by or 'the chair'}"
-            + (f" on {when.day} {when:%B %Y}" if when else "")
+            + (f" on {long_date(when.date())}" if when else "")
             + ". It cannot be changed, but a named person can add to it. The addendum is "
             "shown at the end of the record and kept in the audit trail."
         )

@@ -7,9 +7,13 @@ over theirs, knowingly), or put both together (theirs, then yours).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ...conflicts import EditConflictError, local_time
+from ...conflicts import EditConflictError
+from ...dates import clock_time, local_moment
+from .form import ask
 
 #: The choices, by the words on their buttons.
 CHOICES = (("Keep theirs", "theirs"), ("Keep yours", "yours"), ("Put both", "both"))
@@ -21,7 +25,7 @@ def shown(value: object) -> str:
 
 
 def conflict_text(conflict: EditConflictError) -> str:
-    when = f" at {local_time(conflict.at)}" if conflict.at is not None else ""
+    when = f" at {clock_time(local_moment(conflict.at))}" if conflict.at is not None else ""
     theirs = "\n".join(shown(v) for v in conflict.theirs.values())
     yours = "\n".join(shown(v) for v in conflict.yours.values())
     return (
@@ -30,20 +34,14 @@ def conflict_text(conflict: EditConflictError) -> str:
     )
 
 
-def ask_which(parent: QWidget, conflict: EditConflictError) -> str:
-    """ "theirs", "yours" or "both"; closing the box keeps both, so nothing is lost."""
-    box = QMessageBox(parent)
-    box.setWindowTitle("Someone else changed this")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setText(conflict_text(conflict))
-    buttons: dict[object, str] = {}
-    for words, choice in CHOICES:
-        button = box.addButton(words, QMessageBox.ButtonRole.AcceptRole)
-        buttons[button] = choice
-        if choice == "both":
-            both = button
-    box.setDefaultButton(both)
-    box.setEscapeButton(both)
-    box.exec()
-    clicked: object = box.clickedButton()
-    return buttons.get(clicked, "both")
+def ask_which(parent: QWidget, conflict: EditConflictError, then: Callable[[str], None]) -> None:
+    """Asks, and calls ``then`` with "theirs", "yours" or "both"; closing the question
+    keeps both, so nothing is lost."""
+    ask(
+        parent,
+        "Someone else changed this",
+        conflict_text(conflict),
+        [(words, QMessageBox.ButtonRole.AcceptRole) for words, _choice in CHOICES],
+        lambda index: then(CHOICES[index][1]),
+        default=len(CHOICES) - 1,  # put both
+    )

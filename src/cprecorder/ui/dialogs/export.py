@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from ...export import DocumentKind, document_bytes, plan_summary_text, suggested
 from ...model import Conference
 from ...queries import load_conference
 from ..widgets.labels import SectionTitle
+from .form import choose_where_to_save
 
 if TYPE_CHECKING:
     from ..recording.conference_view import ConferenceView
@@ -140,9 +140,11 @@ class ExportDialog(QDialog):
         layout.addWidget(self.saved_note)
         after = QHBoxLayout()
         self.open_folder = QPushButton("&Open folder")
+        self.open_folder.setAccessibleName("Open the folder")
         self.open_folder.clicked.connect(self.show_folder)
         self.open_folder.hide()
         self.copy_text = QPushButton("&Copy as text for an email")
+        self.copy_text.setAccessibleName("Copy as text for an email")
         self.copy_text.clicked.connect(self.copy_summary)
         self.copy_text.hide()
         after.addWidget(self.open_folder)
@@ -153,8 +155,10 @@ class ExportDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.close_button = QPushButton("Close")
+        self.close_button.setAccessibleName("Close")
         self.close_button.clicked.connect(self.reject)
         self.export_button = QPushButton("&Export")
+        self.export_button.setAccessibleName("Export")
         self.export_button.setObjectName("primary")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.export)
@@ -249,11 +253,14 @@ class ExportDialog(QDialog):
         return Path(documents) if documents else Path.home()
 
     def choose_path(self) -> None:
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Save the document as", self.path.text(), "Word document (*.docx)"
+        def chosen(path: str) -> None:
+            self.activateWindow()  # where no window manager gives the keyboard back
+            if path:
+                self.path.setText(path)
+
+        choose_where_to_save(
+            self, "Save the document as", self.path.text(), "Word document (*.docx)", chosen
         )
-        if chosen:
-            self.path.setText(chosen)
 
     # -- exporting -------------------------------------------------------------
     def _fresh_conference(self) -> Conference:

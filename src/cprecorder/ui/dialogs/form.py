@@ -5,7 +5,8 @@
 * Words typed into it are never thrown away unasked: Esc, Cancel or closing the
   dialog with typed text asks first, and "Keep typing" is what Enter answers.
 * Closed, it hands the keyboard back to the window it was opened from.
-* Opened with :func:`open_over`, keys typed before it is on screen go into it.
+* Opened with :func:`open_over`, keys typed before it is on screen go into it;
+  a question is asked with :func:`ask`, built on it.
 
 How each dialog shows which control has the focus is the theme's (a border in
 the accent colour on every kind of control).
@@ -13,10 +14,14 @@ the accent colour on every kind of control).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent, QWindow
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShowEvent, QWindow
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -61,29 +66,34 @@ KEYS = frozenset({QEvent.Type.KeyPress, QEvent.Type.KeyRelease})
 
 
 class HeldWindow(QObject):
-    """The window a dialog was opened from, while the dialog is up: what reaches it goes
-    into the dialog or nowhere, as a modal dialog would have it, but without dropping keys.
+    """The app's other windows, while a dialog is up: what reaches them goes into the
+    dialog or nowhere, as a modal dialog would have it, but without dropping keys.
 
     Qt throws away a key that reaches a window blocked by a modal dialog, before any
     filter sees it, and an X server sends the keys to the window behind until the dialog
     has the keyboard: "Fenwick" and a Tab typed on after Ctrl+N, while the dialog was
     coming up, were lost on a real screen. So the dialog is not modal, and this filter on
-    the window behind sends each key that reaches it, as it comes (in order with those
-    that reach the dialog itself), to the dialog's window, which gives it to the field
-    its cursor is in. The window behind takes no click, runs no shortcut and cannot be
-    closed meanwhile. Nothing here runs an event loop: a key is passed on and returns.
+    each window behind (the main window, the shared window shown to the family, a dialog
+    a question was asked over) sends each key that reaches it, as it comes (in order
+    with those that reach the dialog itself), to the dialog's window, which gives it to
+    the field its cursor is in; an Alt+letter does what the dialog's mnemonic for it
+    does (:func:`press_mnemonic`). The windows behind take no click, run no shortcut and
+    cannot be closed meanwhile. Nothing here runs an event loop: a key is passed on and
+    returns.
     """
 
-    def __init__(self, dialog: QDialog, behind: QWindow) -> None:
+    def __init__(self, dialog: QDialog, behind: list[QWindow]) -> None:
         super().__init__(dialog)  # goes with the dialog
         self.dialog = dialog
         self.behind = behind
-        behind.installEventFilter(self)
+        for window in behind:
+            window.installEventFilter(self)
         dialog.finished.connect(self.release)
 
     def release(self) -> None:
-        """The dialog is closed: the window behind is the person's again."""
-        self.behind.removeEventFilter(self)
+        """The dialog is closed: the windows behind are the person's again."""
+        for window in self.behind:
+            window.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.dialog.isVisible():  # closed: what it does now runs in the window
@@ -94,6 +104,8 @@ class HeldWindow(QObject):
             return True
         if kind in KEYS:
             assert isinstance(event, QKeyEvent)
+            if kind == QEvent.Type.KeyPress and press_mnemonic(self.dialog, event):
+                return True
             into = self.dialog.windowHandle()
             if into is not None:
                 copy = QKeyEvent(
@@ -113,24 +125,140 @@ class HeldWindow(QObject):
         return kind in CLICKS
 
 
-def open_over(dialog: QDialog) -> None:
-    """Show ``dialog`` in front of the window it was opened from, with the keyboard.
+def press_mnemonic(dialog: QDialog, event: QKeyEvent) -> bool:
+    """Do what Alt+letter does in ``dialog`` once it has the keyboard, for a key typed
+    before it had it (Qt tries a window's mnemonics only while that window is active).
 
-    Returns at once: what the dialog does when closed is connected to its ``finished``
-    (or ``accepted``) signal, not run after a nested event loop. Keys typed before the
-    dialog is on screen and has the keyboard go into it, in order (:class:`HeldWindow`);
-    its cursor starts in its first field that takes Tab unless it chose one.
+    A button with that letter underlined is pressed; a label's puts the cursor in the
+    field it names. Where the letter is underlined more than once, each press moves the
+    cursor to the next of them, and nothing is pressed. False if the letter is nobody's.
     """
-    owner = dialog.parentWidget()
-    behind = owner.window().windowHandle() if owner is not None else None
-    if behind is not None:
-        HeldWindow(dialog, behind)
+    if event.modifiers() != Qt.KeyboardModifier.AltModifier:
+        return False
+    typed = QKeySequence(event.keyCombination())
+    owners: list[tuple[QWidget, QAbstractButton | None]] = []  # (where the cursor goes, press)
+    for widget in dialog.findChildren(QWidget):
+        if not (widget.isVisible() and widget.isEnabled()) or widget.window() is not dialog:
+            continue
+        if isinstance(widget, QAbstractButton) and widget.shortcut() == typed:
+            owners.append((widget, widget))
+        elif isinstance(widget, QLabel) and QKeySequence.mnemonic(widget.text()) == typed:
+            buddy: QWidget | None = widget.buddy()
+            while buddy is not None and buddy.focusProxy() is not None:
+                buddy = buddy.focusProxy()
+            if buddy is not None:
+                owners.append((buddy, buddy if isinstance(buddy, QAbstractButton) else None))
+    if not owners:
+        return False
+    if len(owners) > 1:  # the next one after the cursor, as Qt goes round them
+        places = [place for place, _pressed in owners]
+        here = dialog.focusWidget()
+        after = places.index(here) + 1 if here in places else 0
+        places[after % len(places)].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return True
+    place, pressed = owners[0]
+    if place.focusPolicy() != Qt.FocusPolicy.NoFocus and pressed is None:
+        place.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    if pressed is not None:
+        pressed.click()  # at once, so that the keys typed after it go where it leads
+    return True
+
+
+def open_over(dialog: QDialog) -> None:
+    """Show ``dialog`` in front of the app's windows, with the keyboard.
+
+    Every dialog and question of the app opens here. It returns at once: what the
+    dialog does when closed is connected to its ``finished`` (or ``accepted``) signal,
+    not run after a nested event loop. Keys typed before the dialog is on screen and has
+    the keyboard go into it, in order (:class:`HeldWindow`); its cursor starts in its
+    first field that takes Tab unless it chose one.
+    """
+    behind = [
+        window
+        for window in QGuiApplication.topLevelWindows()
+        if window.isVisible()
+        and window.type() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
+        and window is not dialog.windowHandle()
+    ]
+    HeldWindow(dialog, behind)
     dialog.setWindowModality(Qt.WindowModality.NonModal)
     dialog.show()
     if dialog.focusWidget() is None:
         dialog.focusNextChild()  # where keys typed before it has the keyboard go
     dialog.raise_()
     dialog.activateWindow()  # with no window manager, nobody else gives it the keyboard
+
+
+#: A button of a question: one of Qt's, or words and what they do.
+Choice = QMessageBox.StandardButton | tuple[str, QMessageBox.ButtonRole]
+
+
+def ask(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    choices: Sequence[Choice],
+    then: Callable[[int], object],
+    *,
+    default: int = 0,
+    escape: int | None = None,
+    icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+) -> QMessageBox:
+    """A question over ``parent`` (or over whatever is open), opened with :func:`open_over`.
+
+    ``choices`` are the buttons, in order: Qt's own (Yes, No, OK, in the person's
+    language) or words (with their ``&`` mnemonic) and a role;
+    ``then`` is called with the index of the one chosen once the question is closed.
+    Enter answers ``default``; Esc and the window's close button answer ``escape``
+    (``default`` when not given). Returns the question, already on screen.
+    """
+    box = QMessageBox(parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    buttons = [
+        box.addButton(choice)
+        if isinstance(choice, QMessageBox.StandardButton)
+        else box.addButton(*choice)
+        for choice in choices
+    ]
+    box.setDefaultButton(buttons[default])
+    box.setEscapeButton(buttons[default if escape is None else escape])
+
+    def answered(_result: int) -> None:
+        clicked = box.clickedButton()
+        chosen = [b for b in buttons if b is clicked]
+        then(buttons.index(chosen[0]) if chosen else default if escape is None else escape)
+
+    box.finished.connect(answered)
+    open_over(box)
+    return box
+
+
+def choose_where_to_save(
+    parent: QWidget, title: str, suggested: str, kinds: str, then: Callable[[str], None]
+) -> QFileDialog:
+    """Where to save a file, asked with :func:`open_over` (Qt's own dialog, the same on
+    every desktop); ``then`` gets the path chosen, or nothing if the person cancelled."""
+    dialog = QFileDialog(parent, title, suggested, kinds)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # a native one cannot be held
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.finished.connect(
+        lambda result: then(
+            dialog.selectedFiles()[0]
+            if result == QDialog.DialogCode.Accepted and dialog.selectedFiles()
+            else ""
+        )
+    )
+    open_over(dialog)
+    return dialog
+
+
+#: A yes-or-no question's buttons, for :func:`ask`: Yes is answer 0, No answer 1.
+YES_NO = (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No)
 
 
 class FormDialog(QDialog):
@@ -174,10 +302,12 @@ class FormDialog(QDialog):
             row.addWidget(before)
         row.addStretch(1)
         main = QPushButton(text)
+        main.setAccessibleName(text.replace("&", ""))
         main.setObjectName("primary")
         main.setDefault(True)
         main.clicked.connect(self.accept)
         cancel = QPushButton("Cancel")
+        cancel.setAccessibleName("Cancel")
         cancel.clicked.connect(self.reject)
         row.addWidget(main)
         row.addWidget(cancel)
@@ -208,31 +338,32 @@ class FormDialog(QDialog):
             typed_text(w).strip() and typed_text(w) != before.get(w, "") for w in self._inputs()
         )
 
-    def may_throw_away(self) -> bool:
-        """Ask before typed words are thrown away; "Keep typing" unless the person says so."""
-        if not self.has_typed_text():
-            return True
-        typing_in = self.focusWidget()
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(DISCARD_TITLE)
-        box.setText(DISCARD_QUESTION)
-        keep = box.addButton("&Keep typing", QMessageBox.ButtonRole.RejectRole)
-        discard = box.addButton("&Throw it away", QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        if box.clickedButton() is discard:
-            return True
-        self.activateWindow()  # back to the words, the cursor where it was
-        if typing_in is not None:
-            typing_in.setFocus(Qt.FocusReason.OtherFocusReason)
-        return False
-
     def reject(self) -> None:
-        """Esc, Cancel and closing the dialog all come here."""
-        if self.may_throw_away():
+        """Esc, Cancel and closing the dialog all come here: typed words are not thrown
+        away unasked, and "Keep typing" is what Enter answers."""
+        if not self.has_typed_text():
             super().reject()
+            return
+        typing_in = self.focusWidget()
+
+        def answered(choice: int) -> None:
+            if choice == 1:
+                super(FormDialog, self).reject()
+                return
+            self.activateWindow()  # back to the words, the cursor where it was
+            if typing_in is not None:
+                typing_in.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        ask(
+            self,
+            DISCARD_TITLE,
+            DISCARD_QUESTION,
+            (
+                ("&Keep typing", QMessageBox.ButtonRole.RejectRole),
+                ("&Throw it away", QMessageBox.ButtonRole.DestructiveRole),
+            ),
+            answered,
+        )
 
     def done(self, result: int) -> None:
         """A closed dialog hands the keyboard back to the window it was opened from.

@@ -142,6 +142,7 @@ class SignOffDialog(FormDialog):
         layout.addLayout(confirm_row)
 
         self.review_button = QPushButton("Show the &review list")
+        self.review_button.setAccessibleName("Show the review list")
         self.review_button.setVisible(show_review is not None and bool(items))
         if show_review is not None:
             self.review_button.clicked.connect(self.reject)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
+from ...dates import moment_in_words
 from ...queries import ConferenceSummary
 from .form import FormDialog
 
@@ -33,7 +34,7 @@ class WithdrawDialog(FormDialog):
         when = conference.scheduled_at
         about = QLabel(
             f"{conference.family_name} family — {conference.kind.label.lower()} on "
-            f"{when.day} {when:%B %Y at %H:%M}. It will leave every list; its record and "
+            f"{moment_in_words(when)}. It will leave every list; its record and "
             "its audit trail are kept, with your name and the reason. This cannot be undone "
             "from the window."
         )

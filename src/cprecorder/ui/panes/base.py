@@ -249,6 +249,10 @@ class Pane(QWidget):
         self.lock_label = QLabel()
         self.lock_label.setObjectName("lockBanner")
         self.lock_label.setWordWrap(True)
+        # Where the cursor goes in a locked pane with no field to read (see
+        # ConferenceView.restore_focus); keys typed there are answered with why.
+        self.lock_label.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.lock_label.installEventFilter(self._locked_typing)
         self.lock_label.hide()
         self.page_layout.addWidget(self.title_label)
         self.page_layout.addWidget(self.prompt_label)

@@ -80,6 +80,7 @@ class ChildrensPlanPane(Pane):
         from .family import ADD_A_CHILD
 
         family = QPushButton("Add a child under Family and network")
+        family.setAccessibleName("Add a child under Family and network")
         family.setProperty("start", True)  # hidden, like the offers of a plan, when locked
         family.clicked.connect(lambda: self.context.go_to_control("family", ADD_A_CHILD))
         layout.addWidget(family, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -96,6 +97,7 @@ class ChildrensPlanPane(Pane):
             f"Write {name}'s plan" if child.first_name else f"Write a plan for {name}"
         )
         start.setObjectName("primary")
+        start.setAccessibleName(start.text())
         start.setProperty("start", True)
         start.clicked.connect(
             lambda _c=False, i=child.id: self.recorder.run(op.create_childrens_plan, child_id=i)

@@ -119,6 +119,7 @@ class CoreGroupPane(Pane):
         if not outside:
             self.add_choice.addItem("Everyone is in the core group")
         add = QPushButton("&Add to the core group")
+        add.setAccessibleName("Add to the core group")
         add.setObjectName("editButton")
         add.setEnabled(bool(outside))
         add.clicked.connect(self._add_chosen)
@@ -126,6 +127,7 @@ class CoreGroupPane(Pane):
             f"Add everyone &present ({len(present)})" if present else "Add everyone &present"
         )
         everyone.setObjectName("editButton")
+        everyone.setAccessibleName("Add everyone present to the core group")
         everyone.setEnabled(bool(present))
         everyone.setToolTip("Adds every person marked present who is not yet a member")
         everyone.clicked.connect(lambda: self._add_people([p.id for p in present]))

@@ -21,16 +21,16 @@ from PySide6.QtWidgets import (
 from ...agenda import Agenda, load_agenda
 from ...agenda.items import ENTITY_PANE, known_item
 from ...agenda.record_index import free_text_only
-from ...dates import moment_in_short_words, moment_in_words
+from ...dates import local_moment, moment_in_short_words, moment_in_words
 from ...model import Conference, Operation, RecordStatus
 from ...operations import Change
 from ...operations.change import NAME_FIELDS
 from ...sharing import family_may_see
 from ..panes import Pane, PaneContext, pane_class, pane_keys
 from ..panes.base import control_name
-from ..shell.theme import take_the_type
+from ..shell.theme import TypeHold
 from ..widgets.fields import FieldKey
-from ..widgets.labels import Announcement, FamilyName
+from ..widgets.labels import FamilyName, shared_screen_banner
 from .agenda_list import AgendaList
 from .open_record import OpenRecord, Stage
 
@@ -141,22 +141,21 @@ class ConferenceView(QWidget):
         self.presentation = False
         self.panes: dict[str, Pane] = {}
         self.stale: set[str] = set()
-        #: Panes not on screen at the last F5 or zoom: they take the type size and the
-        #: shared screen's hiding when next shown (:meth:`off_screen`).
-        self.type_behind: set[str] = set()
+        #: Panes not on screen since an F5 or a zoom: their fields take the type size when
+        #: next shown (:meth:`hold_the_type`), as the shared screen's hiding is done then.
+        self.type_held: dict[str, TypeHold] = {}
         self.presentation_behind: set[str] = set()
         #: Where the person was typing in each pane (see :meth:`restore_focus`).
         self.places: dict[str, FieldKey] = {}
+        #: The cursor is in the agenda list because the pane had nothing to take it, not
+        #: because the person Tabbed there: the next pane stepped to takes it back.
+        self.parked_in_agenda = False
         self.last_removed: Change | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.banner = Announcement("●  SHARED SCREEN  —  professionals-only information is hidden")
-        self.banner.setObjectName("presentationBanner")
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setWordWrap(True)
-        self.banner.hide()
+        self.banner = shared_screen_banner()
         layout.addWidget(self.banner)
         self.header = Header()
         layout.addWidget(self.header)
@@ -271,21 +270,26 @@ class ConferenceView(QWidget):
         """A pane that was off screen at an F5 or a zoom takes the type and the mode now,
         before it is shown, so that it is laid out once, at the size it is seen in."""
         pane = self.panes[key]
-        if key in self.type_behind:
-            self.type_behind.discard(key)
-            take_the_type(pane)
+        hold = self.type_held.pop(key, None)
+        if hold is not None:
+            hold.let_go()
         if key in self.presentation_behind:
             self.presentation_behind.discard(key)
             pane.apply_presentation()
 
-    def off_screen(self) -> list[Pane]:
-        """The panes built but not on screen, which an F5 or a zoom need not resize now."""
+    def hold_the_type(self) -> None:
+        """Before a new type size: the panes built but not on screen keep their fields'
+        type until next shown (a pane held since an earlier F5 or zoom stays held)."""
         shown = self.stack.currentWidget()
-        return [pane for pane in self.panes.values() if pane is not shown]
+        for key, pane in self.panes.items():
+            if pane is not shown and key not in self.type_held:
+                self.type_held[key] = TypeHold(pane)
 
-    def set_aside(self, panes: list[Pane]) -> None:
-        """These panes kept their type at an F5 or a zoom: they take it when next shown."""
-        self.type_behind |= {key for key, pane in self.panes.items() if pane in panes}
+    def let_the_type_go(self) -> None:
+        """Every pane's fields take the type now (the palette changed: all is restyled)."""
+        for hold in self.type_held.values():
+            hold.let_go()
+        self.type_held.clear()
 
     def reload(self) -> None:
         """Read the whole record again and rebuild the visible pane."""
@@ -325,12 +329,16 @@ class ConferenceView(QWidget):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
+        # Asked before the switch (a pane built now is switched to as it is built): a pane
+        # with nothing to take the cursor hands it on along the focus chain, sometimes to
+        # the agenda list.
+        in_agenda = self.nav.hasFocus()
         self.recorder.flush()
         key = self.keys[row]
         pane = self.pane(key)
         self.stack.setCurrentWidget(pane)
         self.pane_changed.emit(key)
-        if not self.nav.hasFocus():  # chosen by a key or a click: the cursor goes there too
+        if not in_agenda:  # chosen by a key or a click: the cursor goes there too
             self.restore_focus()
 
     # -- focus has an owner -----------------------------------------------------
@@ -339,6 +347,8 @@ class ConferenceView(QWidget):
 
         (The pane's :class:`~cprecorder.ui.panes.base.PageScroller` keeps it in view.)
         """
+        if widget is not self.nav:
+            self.parked_in_agenda = False
         key = widget.property("field_key")
         current = self.current_key()
         pane = self.panes.get(current)
@@ -362,9 +372,16 @@ class ConferenceView(QWidget):
         if place is not None and pane.focus_field(place):
             return
         first = pane.first_field() or self._first_control(pane)
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
-            pane.keep_in_view(first)
+        if first is None and pane.locked:
+            # Signed off or read-only, with nothing to read in a field (no children, no
+            # items): the banner that says why nothing can be typed here.
+            first = pane.lock_label
+        if first is None:  # nothing in the pane takes keys: its entry in the agenda does
+            self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.parked_in_agenda = True
+            return
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+        pane.keep_in_view(first)
 
     @staticmethod
     def _first_control(pane: Pane) -> QWidget | None:
@@ -379,11 +396,15 @@ class ConferenceView(QWidget):
         return None
 
     def step(self, offset: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next (or previous) agenda item shown."""
+        parked = self.nav.hasFocus() and self.parked_in_agenda
         row = self.nav.currentRow()
         for _ in range(len(self.keys)):
             row = (row + offset) % len(self.keys)
             if not self.nav.item(row).isHidden():
                 self.nav.setCurrentRow(row)
+                if parked:  # put in the agenda by the pane before, not by the person
+                    self.restore_focus()
                 return
 
     def go_to_number(self, number: int) -> None:
@@ -410,8 +431,12 @@ class ConferenceView(QWidget):
         from ..dialogs.conflict import ask_which
 
         assert isinstance(conflict, EditConflictError)
-        self.recorder.resolve(conflict, ask_which(self, conflict))
-        self.reload()
+
+        def chosen(choice: str) -> None:
+            self.recorder.resolve(conflict, choice)
+            self.reload()
+
+        ask_which(self, conflict, chosen)
 
     def on_change(self, change: Change) -> None:
         """A saved change (the record is already up to date): refresh what shows it.
@@ -606,7 +631,7 @@ class ConferenceView(QWidget):
             return
         if status is RecordStatus.SIGNED_OFF:
             when = (
-                moment_in_words(self.conference.signed_off_at)
+                moment_in_words(local_moment(self.conference.signed_off_at))
                 if self.conference.signed_off_at
                 else ""
             )

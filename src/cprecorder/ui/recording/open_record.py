@@ -30,6 +30,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...actor import Actor
@@ -67,6 +68,12 @@ class Stage(enum.IntEnum):
     REVIEW = 2
     #: The window's menus and toolbar (what is offered).
     ACTIONS = 3
+
+
+def _screen_exists(listener: Listener) -> bool:
+    """Whether the screen a listener is a method of still exists (not gone, nor going)."""
+    screen = getattr(listener, "__self__", None)
+    return not isinstance(screen, QObject) or shiboken6.isValid(screen)
 
 
 class OpenRecord(QObject):
@@ -158,19 +165,27 @@ class OpenRecord(QObject):
         except ValidationError:
             return
 
+    def _patch(self, entity: str, entity_id: int | None, values: dict[str, Any]) -> None:
+        part = self.part(entity, entity_id)
+        if part is not None:
+            for field, value in values.items():
+                setattr(part, field, value)
+
     def apply(self, change: Change) -> None:
         """Bring the record in memory up to date with a saved change."""
         if change.operation is Operation.UPDATE:
-            part = self.part(change.entity, change.entity_id)
-            if part is not None:
-                for field, value in change.values.items():
-                    setattr(part, field, value)
+            self._patch(change.entity, change.entity_id, change.values)
+            for (entity, entity_id), values in change.also.items():
+                self._patch(entity, entity_id, values)
             return
         self.reload()
 
     # -- the screens ------------------------------------------------------------
     def listen(self, stage: Stage, listener: Listener) -> None:
-        """Tell ``listener`` of every change, after the record and the earlier stages."""
+        """Tell ``listener`` of every change, after the record and the earlier stages.
+
+        A listener is a screen's method: it is told for as long as its screen exists.
+        """
         self._listeners.append((stage, listener))
         self._listeners.sort(key=lambda entry: entry[0])
 
@@ -181,6 +196,11 @@ class OpenRecord(QObject):
         """The one way back: update the record, then each screen in :class:`Stage` order."""
         self.apply(change)
         for _stage, listener in list(self._listeners):
+            if not _screen_exists(listener):
+                # A window deleted without being closed: its field saved what it held as
+                # the cursor left it, but the window is half gone and can show nothing.
+                self.forget(listener)
+                continue
             listener(change)
 
     # -- changes ----------------------------------------------------------------

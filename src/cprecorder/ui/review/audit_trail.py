@@ -242,6 +242,7 @@ class AuditDialog(QDialog):
         self.verify_button.setDefault(True)
         self.verify_button.clicked.connect(self.verify)
         close = QPushButton("Close")
+        close.setAccessibleName("Close the audit trail")
         close.clicked.connect(self.close)
         bottom.addWidget(self.verify_button)
         bottom.addWidget(close)

@@ -40,8 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...agenda import Agenda
-from ...changes import local_time
-from ...dates import moment_in_words
+from ...dates import local_moment, moment_in_words
 from ...errors import KnownError
 from ...model import Conference
 from ...review import ReviewItem, review_record
@@ -333,11 +332,13 @@ class ReviewPanel(QWidget):
         self.check_again = QPushButton("Check &again")
         self.check_again.setAccessibleName("Check the record again")
         self.changes = QPushButton("C&hanges since the meeting…")
+        self.changes.setAccessibleName("Changes since the meeting")
         self.changes.setToolTip(
             "What changed after the record was handed over, from the audit trail"
         )
         self.changes.clicked.connect(self.changes_requested)
         self.sign_off = QPushButton("&Sign off…")
+        self.sign_off.setAccessibleName("Sign off the record")
         self.sign_off.setObjectName("primary")
         self.sign_off.clicked.connect(self.sign_off_requested)
         tools = QHBoxLayout()
@@ -515,7 +516,7 @@ class ReviewDock(QDockWidget):
         )
         self.panel.show_items(items, view.agenda)
         if conference.is_signed_off:
-            when = local_time(conference.signed_off_at) if conference.signed_off_at else None
+            when = local_moment(conference.signed_off_at) if conference.signed_off_at else None
             on = f" on {moment_in_words(when)}" if when else ""
             self.panel.status.setText(
                 f"Signed off by {conference.signed_off_by or 'the chair'}{on}. The record is "

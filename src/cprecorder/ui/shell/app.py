@@ -32,10 +32,11 @@ OPEN_WITHOUT_PAINT_MS = 1000
 
 
 class Records(NamedTuple):
-    """What the window needs once it is painted: the store, who is typing, the recovery file."""
+    """What the window needs once it is painted: the store, who is typing (``None``: not
+    known yet, asked over the window), the recovery file."""
 
     store: Store
-    actor: Actor
+    actor: Actor | None
     journal: RecoveryJournal | None = None
 
 
@@ -75,20 +76,23 @@ def reopen_or_start(window: MainWindow, *, reopen: bool = True) -> None:
 
 def show_then_open(
     settings: Settings,
-    open_records: Callable[[], Records | None],
+    open_records: Callable[[], Records],
     *,
     reopen: bool = True,
 ) -> MainWindow:
     """Show the window now; open the records once its first frame is painted.
 
-    ``open_records`` runs on the event loop after the first paint; it returns
-    ``None`` when the records cannot be opened (it has told the person why), and
-    the window then closes. ``window.ready`` is emitted when the start view or
+    ``open_records`` runs on the event loop after the first paint; it raises a
+    ``KnownError`` when the records cannot be opened: the window says so, and closes
+    once the person has read it. If it does not know who is typing, "Who is using CP
+    Recorder?" is asked over the window (keys typed while the window opened go into it),
+    and cancelling it closes the window. ``window.ready`` is emitted when the start view or
     the last conference is shown, ``window.settled`` once that is on screen and
     the rest (the Record menu, the spelling notice) is done.
     """
     from PySide6.QtCore import QTimer
 
+    from ...errors import KnownError
     from .main_window import MainWindow
 
     window = MainWindow(None, None, settings)
@@ -103,12 +107,21 @@ def show_then_open(
         # app: frozen, the garbage collector stops walking it again and again while the
         # records load (measured: that walking took longer than the loading itself).
         gc.freeze()
-        records = open_records()
-        if records is None:
-            window.close()
+        try:
+            records = open_records()
+        except KnownError as exc:
+            tell(window, "CP Recorder cannot open its records", str(exc), then=window.close)
             return
         gc.freeze()  # the same for SQLAlchemy, the model and the store just imported
-        window.attach(*records, wire_record_menu=False)
+        if records.actor is None:
+            ask_identity_over(window, settings, lambda actor: go_on(records._replace(actor=actor)))
+            window.type_ahead()  # what was typed while the window opened: the person's name
+            return
+        go_on(records)
+
+    def go_on(records: Records) -> None:
+        assert records.actor is not None
+        window.attach(records.store, records.actor, records.journal, wire_record_menu=False)
         reopen_or_start(window, reopen=reopen)
         window.ready.emit()
         # What typing does not need waits until the cursor is on screen.
@@ -136,14 +149,14 @@ def install_excepthook(log_path: object) -> None:
     recovery file) before any handler runs. ``log_path`` is shown as it is, or called
     (when the log file is set up later) to get the path.
     """
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     def hook(kind: type[BaseException], value: BaseException, tb: object) -> None:
         log.error("unexpected error", exc_info=(kind, value, tb))  # type: ignore[arg-type]
         if QApplication.instance() is not None:
             where = log_path() if callable(log_path) else log_path
-            QMessageBox.warning(
-                None,
+            tell(
+                QApplication.activeWindow(),
                 "Something went wrong",
                 "CP Recorder met a problem it did not expect. Your typing is kept. "
                 f"The details are in the log file: {where}",
@@ -152,23 +165,45 @@ def install_excepthook(log_path: object) -> None:
     sys.excepthook = hook
 
 
-def identity_remembered(settings: Settings) -> bool:
-    """Whether a name and role were given before (checked fully once the records open)."""
-    from .settings import USER_NAME, USER_ROLE
+def tell(
+    parent: QWidget | None, title: str, sentence: str, *, then: Callable[[], object] | None = None
+) -> None:
+    """A sentence the person must read, with OK (Enter or Esc); ``then`` once it is read."""
+    from PySide6.QtWidgets import QMessageBox
 
-    return bool(settings.get(USER_NAME)) and bool(settings.get(USER_ROLE))
+    from ..dialogs.form import ask
+
+    ask(
+        parent,
+        title,
+        sentence,
+        (("OK", QMessageBox.ButtonRole.AcceptRole),),
+        lambda _choice: then() if then is not None else None,
+        icon=QMessageBox.Icon.Warning,
+    )
 
 
-def ask_identity(settings: Settings) -> Actor | None:
-    """The person's name and role, asked for and remembered; ``None`` if they cancel."""
+def ask_identity_over(window: QWidget, settings: Settings, then: Callable[[Actor], object]) -> None:
+    """The person's name and role, asked over ``window`` and remembered, then ``then``;
+    cancelled, the window closes (nothing can be written without a name)."""
+    from PySide6.QtCore import Qt
+
+    from ..dialogs.form import open_over
     from .identity import IdentityDialog, remember_actor
 
-    dialog = IdentityDialog()
-    if dialog.exec() != IdentityDialog.DialogCode.Accepted:
-        return None
-    actor = dialog.actor()
-    remember_actor(settings, actor)
-    return actor
+    dialog = IdentityDialog(window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def answered(result: int) -> None:
+        if result != IdentityDialog.DialogCode.Accepted:
+            window.close()
+            return
+        actor = dialog.actor()
+        remember_actor(settings, actor)
+        then(actor)
+
+    dialog.finished.connect(answered)
+    open_over(dialog)
 
 
 def bring_forward(window: QWidget) -> None:
@@ -180,7 +215,7 @@ def bring_forward(window: QWidget) -> None:
 
 def run_app(data_dir: Path, db_url: str) -> int:
     """The window over the store at ``db_url``; logs, backups and recovery in ``data_dir``."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from .settings import Settings
 
@@ -198,15 +233,10 @@ def run_app(data_dir: Path, db_url: str) -> int:
     if ask_first_instance(instance_name):
         return 0  # the window already open on these records comes forward instead
     settings = Settings()
-    first_actor: Actor | None = None
-    if not identity_remembered(settings):  # the first start: ask before anything else
-        first_actor = ask_identity(settings)
-        if first_actor is None:
-            return 0
     opened: list[Store] = []
     exit_code = 0
 
-    def open_records() -> Records | None:
+    def open_records() -> Records:
         nonlocal exit_code
         from ...errors import KnownError
         from ...logfile import configure_logging
@@ -217,15 +247,12 @@ def run_app(data_dir: Path, db_url: str) -> int:
         log_paths.append(configure_logging(data_dir))
         try:
             store = Store(db_url)
-        except KnownError as exc:
-            QMessageBox.critical(None, "CP Recorder cannot open its records", str(exc))
+        except KnownError:
             exit_code = 1
-            return None
+            raise
         opened.append(store)
-        actor = first_actor or remembered_actor(settings) or ask_identity(settings)
-        if actor is None:
-            return None
-        return Records(store, actor, RecoveryJournal(data_dir))
+        # Nobody named yet (the first start): the window asks, over itself.
+        return Records(store, remembered_actor(settings), RecoveryJournal(data_dir))
 
     def daily_backup() -> None:
         from ...backup import backup_if_due

@@ -163,6 +163,8 @@ class MainWindow(QMainWindow):
         #: Presentation mode is being switched: another F5 now was pressed before the
         #: first was answered (nothing seemed to happen), and is not a second wish.
         self._switching = False
+        #: "Close anyway?" was answered Yes: the conference closes without saving again.
+        self._closing_unsaved = False
         self.attached = False
         self.record_menu_wired = False
         self._start: StartView | None = None
@@ -359,6 +361,12 @@ class MainWindow(QMainWindow):
         if self.view is not None:
             getattr(self.view, method)(*args)
 
+    def follow_record(self, _what: object = None) -> None:
+        """A change saved, or the record read-only here (or editable again): the actions
+        offered follow it. A method of the window, so that it is called only while the
+        window exists (a lambda would be called on a window half deleted)."""
+        self.update_actions()
+
     def update_actions(self) -> None:
         """Offer each action as :func:`offered` says, for this record, person and status."""
         view = self.view
@@ -413,7 +421,9 @@ class MainWindow(QMainWindow):
         made_from = self.view.conference_id if self.view is not None and case_id is None else None
         try:
             case = case_id if case_id is not None else self._case_in_view()
-            if case is None or not self.close_conference():
+            if case is None or not self.close_conference(
+                lambda: self.show_journey(case)  # the same case, once closed
+            ):
                 return
             with self.store.read() as session:
                 journey = load_journey(session, case, self._rules())  # type: ignore[arg-type]
@@ -421,6 +431,7 @@ class MainWindow(QMainWindow):
             self.show_message(str(exc))
             return
         view = JourneyView(journey)
+        view.set_presentation(self.presentation)
         view.open_meeting.connect(self.open_conference)
         view.start_review.connect(self.start_review)
         view.start_core_group.connect(self.start_core_group)
@@ -509,7 +520,7 @@ class MainWindow(QMainWindow):
 
     # -- conferences ----------------------------------------------------------
     def show_start(self) -> None:
-        if not self.attached or not self.close_conference():
+        if not self.attached or not self.close_conference(self.show_start):
             return
         self.start.refresh()
         self.stack.setCurrentWidget(self.start)
@@ -589,7 +600,9 @@ class MainWindow(QMainWindow):
         from ..recording.conference_view import ConferenceView
         from ..recording.open_record import Stage, open_record
 
-        if not self.attached or not self.close_conference():
+        if not self.attached or not self.close_conference(
+            lambda: self.open_conference(conference_id, pane, field)
+        ):
             return False
         self.show_message("")  # what it said was about the record closed ("Handed over…")
         try:
@@ -599,8 +612,8 @@ class MainWindow(QMainWindow):
             self.show_message(str(exc))
             return False
         record.setParent(view)  # the record goes when its view goes
-        record.listen(Stage.ACTIONS, lambda _change: self.update_actions())
-        record.read_only_changed.connect(lambda _reason: self.update_actions())
+        record.listen(Stage.ACTIONS, self.follow_record)
+        record.read_only_changed.connect(self.follow_record)
         self.view = view
         view.message.connect(self.show_message)
         view.pane_changed.connect(lambda key: self.settings.set(LAST_PANE, key))
@@ -617,9 +630,7 @@ class MainWindow(QMainWindow):
             if entity_id.isdigit():
                 view.focus_field(pane or keys[0], (entity, int(entity_id), name))
         else:
-            first = view.panes[view.current_key()].first_field()
-            if first is not None:
-                first.setFocus()
+            view.restore_focus()  # the pane's first field, or wherever its keys go
         self.setWindowTitle(f"{view.conference.family_name} family — CP Recorder")
         if self.shared is not None:
             self.shared.follow(view)
@@ -672,21 +683,41 @@ class MainWindow(QMainWindow):
             f"Shared window type {self.shared.zoom(steps * SHARED_ZOOM_STEP)}%", passing=True
         )
 
-    def close_conference(self) -> bool:
-        """Save everything; keep the conference open only if the save failed."""
+    def close_conference(self, then: Callable[[], object] | None = None) -> bool:
+        """Save everything and close the conference; True when it is closed.
+
+        If some changes could not be saved nor kept for recovery, it asks first and
+        returns False (the conference stays open); "Yes" closes it and runs ``then``,
+        what closing it was for.
+        """
         if self.view is None:
             return True
         recorder = self.view.recorder
-        if not recorder.flush() and not recorder.all_kept_for_recovery():
-            answer = QMessageBox.warning(
+        if not self._closing_unsaved and not (recorder.flush() or recorder.all_kept_for_recovery()):
+            from ..dialogs.form import YES_NO, ask
+
+            def answered(choice: int) -> None:
+                if choice != 0:
+                    self.restore_focus()
+                    return
+                self._closing_unsaved = True
+                try:
+                    if self.close_conference() and then is not None:
+                        then()
+                finally:
+                    self._closing_unsaved = False
+
+            ask(
                 self,
                 "Not saved yet",
                 "Some changes could not be saved yet. They are kept in a recovery file and "
                 "will be saved next time. Close anyway?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                YES_NO,
+                answered,
+                escape=1,
+                icon=QMessageBox.Icon.Warning,
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
+            return False
         view = self.view
         view.record.close()
         self.view = None
@@ -708,19 +739,26 @@ class MainWindow(QMainWindow):
 
         if self.view is None:
             return
-        answer = QMessageBox.question(
+        from ..dialogs.form import YES_NO, ask
+
+        def answered(choice: int) -> None:
+            self.restore_focus()
+            if (
+                choice == 0
+                and self.view is not None
+                and self.view.record.run(op.hand_over, conference_id=self.view.conference_id)
+            ):
+                self.show_message("Handed over to the chair for review.")
+
+        ask(
             self,
             "Hand over to the chair",
             "Hand the record to the chair for review? You can take it back until the "
             "chair changes something.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
+            YES_NO,
+            answered,
+            default=1,  # No: a record is handed over only when the person says so
         )
-        self.restore_focus()
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        if self.view.record.run(op.hand_over, conference_id=self.view.conference_id):
-            self.show_message("Handed over to the chair for review.")
 
     def take_back(self) -> None:
         from ... import operations as op
@@ -755,22 +793,28 @@ class MainWindow(QMainWindow):
         """File → Save dates to a calendar…: an .ics file for Outlook or any calendar."""
         if self.view is None:
             return
-        from PySide6.QtWidgets import QFileDialog
-
         from ...calendar_export import conference_calendar
-        from ...errors import KnownError
-        from ...operations.export import deliver, protected_for
         from ...queries import load_conference
+        from ..dialogs.form import choose_where_to_save
 
         self.view.recorder.flush()
         with self.store.read() as session:
             conference = load_conference(session, self.view.conference_id)
         suggested = str(Path.home() / f"{conference.family_name} family dates.ics")
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, "Save the dates as", suggested, "Calendar file (*.ics)"
+        choose_where_to_save(
+            self,
+            "Save the dates as",
+            suggested,
+            "Calendar file (*.ics)",
+            lambda chosen: self._save_calendar_to(chosen, conference_calendar(conference)),
         )
+
+    def _save_calendar_to(self, chosen: str, data: bytes) -> None:
+        from ...errors import KnownError
+        from ...operations.export import deliver, protected_for
+
         self.restore_focus()
-        if not chosen:
+        if not chosen or self.view is None:
             return
         try:
             delivered = deliver(
@@ -778,7 +822,7 @@ class MainWindow(QMainWindow):
                 actor=self.view.recorder.actor,
                 conference_id=self.view.conference_id,
                 document="calendar",
-                data=conference_calendar(conference),
+                data=data,
                 path=Path(chosen),
                 protected=protected_for(self.store),
                 force=True,  # the Save dialog has asked before replacing a file
@@ -816,6 +860,8 @@ class MainWindow(QMainWindow):
         if self.view is not None:
             self.view.set_presentation(on)
             self.view.banner.repaint()  # the banner is on screen before the type is resized
+        if self.journey_view is not None:
+            self.journey_view.set_presentation(on)
         self.apply_theme()
         if focused is not None and focused.isVisible() and focused.window() is self:
             focused.setFocus()
@@ -839,16 +885,14 @@ class MainWindow(QMainWindow):
     def apply_theme(self) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        off_screen = self.view.off_screen() if self.view is not None else []
-        if apply_theme(
-            app,
-            zoom_percent=self.zoom_percent(),
-            high_contrast=self.settings.get(HIGH_CONTRAST),
-            set_aside=off_screen,
-        ):
-            assert self.view is not None
-            self.view.set_aside(off_screen)
         if self.view is not None:
+            self.view.hold_the_type()
+        restyled = apply_theme(
+            app, zoom_percent=self.zoom_percent(), high_contrast=self.settings.get(HIGH_CONTRAST)
+        )
+        if self.view is not None:
+            if restyled:
+                self.view.let_the_type_go()
             self.view.after_theme(self.zoom_percent())
             # The type size changed the layout: the field being typed in stays in view.
             focused = QApplication.focusWidget()
@@ -857,21 +901,30 @@ class MainWindow(QMainWindow):
 
     # -- identity, messages, focus ---------------------------------------------
     def ask_identity(self) -> None:
-        from ...team_server import as_the_server_says
-        from .identity import IdentityDialog, remember_actor
+        from PySide6.QtCore import Qt
+
+        from ..dialogs.form import open_over
+        from .identity import IdentityDialog
 
         if not self.attached:
             return
         dialog = IdentityDialog(self, self.actor)
-        accepted = dialog.exec() == IdentityDialog.DialogCode.Accepted
-        self.restore_focus()
-        if accepted:
-            self.actor = as_the_server_says(dialog.actor(), self.login)
-            remember_actor(self.settings, self.actor)
-            if self.view is not None:
-                self.view.record.actor = self.actor
-            self.update_actions()
-            self.show_message(f"You are {self.actor.name}, {self.actor.role.label.lower()}.")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.restore_focus())
+        dialog.accepted.connect(lambda: self._now_you_are(dialog.actor()))
+        open_over(dialog)
+
+    def _now_you_are(self, actor: Actor) -> None:
+        """File → Who are you…? answered: changes from now on are this person's."""
+        from ...team_server import as_the_server_says
+        from .identity import remember_actor
+
+        self.actor = as_the_server_says(actor, self.login)
+        remember_actor(self.settings, self.actor)
+        if self.view is not None:
+            self.view.record.actor = self.actor
+        self.update_actions()
+        self.show_message(f"You are {self.actor.name}, {self.actor.role.label.lower()}.")
 
     def show_message(self, text: str, *, passing: bool = False) -> None:
         """A sentence in the status bar; ``passing`` for one that answers a key and is
@@ -903,16 +956,18 @@ class MainWindow(QMainWindow):
     def type_ahead(self) -> None:
         """The records are open and the cursor is in its field: type what was kept, in order,
         each key where the cursor is then (a Tab kept moves it on)."""
-        from PySide6.QtCore import QEvent
+        from PySide6.QtCore import QEvent, QObject
 
         kept, self._typed_ahead = self._typed_ahead or [], None
+        # Each to the window, as the keyboard sends it: to the field its cursor is in, or
+        # into a dialog opened over it ("Who is using CP Recorder?" at the first start).
+        into: QObject = self.windowHandle() or self
         for press in kept:
-            target = QApplication.focusWidget() or self
-            QApplication.sendEvent(target, press)
+            QApplication.sendEvent(into, press)
             release = QKeyEvent(
                 QEvent.Type.KeyRelease, press.key(), press.modifiers(), press.text()
             )
-            QApplication.sendEvent(QApplication.focusWidget() or self, release)
+            QApplication.sendEvent(into, release)
 
     def _remember_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         if isinstance(new, QAbstractButton):
@@ -930,7 +985,7 @@ class MainWindow(QMainWindow):
             self.settings.set(LAST_FIELD, str(key))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.close_conference():
+        if not self.close_conference(self.close):
             event.ignore()
             return
         self.settings.set(GEOMETRY, bytes(self.saveGeometry().data()))

@@ -6,22 +6,26 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
 from ...agenda import DEFAULT_AGENDA, available_agendas
 from ...dates import DateNotReadError, moment_in_short_words, read_time
 from ...journey.cases import CaseSummary, list_cases
+from ...lifecycle import withdraw_refusal
 from ...model import ConferenceKind, HowHeld, RecordStatus
 from ...queries import ConferenceSummary, list_conferences
 from ...store import Store
@@ -44,9 +49,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ConferenceListModel(RowsModel[ConferenceSummary]):
-    """Conferences as table rows: family, children, kind, date, status."""
+    """Conferences as table rows: family, children, meeting, date, where the record is."""
 
-    HEADERS = ("Family", "Children", "Kind", "Date", "Status")
+    HEADERS = ("Family", "Children", "Meeting", "Date", "Record")
 
     def cell(self, row: ConferenceSummary, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -76,13 +81,44 @@ class CaseListModel(RowsModel[CaseSummary]):
             if row.reference:
                 family += f" ({row.reference})"
             return (family, row.children, str(row.meetings), due or "Nothing due")[column]
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
-            if row.due is not None and row.due.overdue:
-                return QBrush(QColor("#b00020"))
-            return None
+        overdue = row.due is not None and row.due.overdue
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3 and overdue:
+            return QBrush(QColor("#b00020"))
+        if role == Qt.ItemDataRole.FontRole and column == 3 and overdue:
+            return OVERDUE_TYPE
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
+
+
+#: What is overdue stands out in bold, not by its colour alone.
+OVERDUE_TYPE = QFont()
+OVERDUE_TYPE.setBold(True)
+
+
+def next_step(chosen: ConferenceSummary) -> str:
+    """What Enter does with the chosen conference, and what else its record offers."""
+    what = f"the {chosen.family_name} family's {chosen.kind.label.lower()}"
+    when = moment_in_short_words(chosen.scheduled_at)
+    if chosen.status is RecordStatus.SIGNED_OFF:
+        step = f"Enter opens {what} of {when}, signed off: it can be read, not changed."
+        if chosen.kind.is_conference:
+            step += " Alt+C starts its review conference."
+        return step
+    if chosen.status is RecordStatus.IN_REVIEW:
+        return f"Enter opens {what} of {when}, with the chair for review."
+    step = f"Enter opens {what} of {when} to go on recording."
+    if withdraw_refusal(chosen.status) is None:
+        step += " Delete withdraws it, if it was made by mistake."
+    return step
+
+
+def case_step(chosen: CaseSummary) -> str:
+    """What Enter does with the chosen family's case."""
+    due = ""
+    if chosen.due is not None:
+        due = f" {chosen.due.words}" + (", and it is overdue." if chosen.due.overdue else ".")
+    return f"Enter shows the {chosen.family_name} family's journey.{due}"
 
 
 class StartView(QWidget):
@@ -100,7 +136,20 @@ class StartView(QWidget):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        layout = QVBoxLayout(self)
+        # One page that scrolls where the window is short (large type on a small screen):
+        # the lists keep room for their rows, never cut through one.
+        whole = QVBoxLayout(self)
+        whole.setContentsMargins(0, 0, 0, 0)
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        whole.addWidget(scroller)
+        page = QWidget()
+        page.setObjectName("startPage")
+        scroller.setWidget(page)
+        self.scroller = scroller
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(40, 32, 40, 32)
         layout.setSpacing(14)
         title = PaneTitle("Child protection conferences")
@@ -118,49 +167,65 @@ class StartView(QWidget):
         bar.addWidget(self.search, 1)
         self.new_button = QPushButton("New conference")
         self.new_button.setObjectName("primary")
+        self.new_button.setAccessibleName("New conference")
         self.new_button.clicked.connect(self.new_requested)
         self.open_button = QPushButton("Open")
+        self.open_button.setAccessibleName("Open the chosen conference")
         self.open_button.clicked.connect(self.open_selected)
         self.review_button = QPushButton("Start the review &conference")
+        self.review_button.setAccessibleName("Start the review conference")
         self.review_button.setToolTip("The review of the chosen signed-off conference")
         self.review_button.clicked.connect(self.review_selected)
         self.withdraw_button = QPushButton("&Withdraw…")
+        self.withdraw_button.setAccessibleName("Withdraw the chosen conference")
         self.withdraw_button.setToolTip(
             "Withdraw the chosen conference if it was created by mistake (Delete in the list); "
             "never once signed off"
         )
         self.withdraw_button.clicked.connect(self.withdraw_selected)
         bar.addWidget(self.new_button)
-        bar.addWidget(self.open_button)
-        bar.addWidget(self.review_button)
-        bar.addWidget(self.withdraw_button)
         layout.addLayout(bar)
 
         self.model = ConferenceListModel()
         self.table = rows_table(self.model, "Conferences")
+        self.table.least_rows = 3
         self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.table.activated.connect(lambda _i: self.open_selected())
         withdraw_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
         withdraw_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         withdraw_key.activated.connect(self.withdraw_selected)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 2)
         self.empty = QLabel("No conferences yet. Choose New conference to start one.")
         self.empty.setObjectName("emptyNote")
         layout.addWidget(self.empty)
+        #: What Enter does with the chosen conference (and what else it offers).
+        self.next_step = QLabel()
+        self.next_step.setObjectName("sectionHint")
+        self.next_step.setWordWrap(True)
+        # What Enter does with the chosen conference, beside what else can be done with it.
+        chosen = QHBoxLayout()
+        chosen.addWidget(self.next_step, 1)
+        chosen.addWidget(self.open_button)
+        chosen.addWidget(self.review_button)
+        chosen.addWidget(self.withdraw_button)
+        layout.addLayout(chosen)
 
         cases_title = SectionTitle("Families' cases: what is due next")
         cases_title.setObjectName("sectionTitle")
         layout.addWidget(cases_title)
         self.case_model = CaseListModel()
         self.cases = rows_table(self.case_model, "Families' cases")
+        self.cases.least_rows = 2
         self.cases.setShowGrid(False)
-        self.cases.setAlternatingRowColors(True)
         self.cases.doubleClicked.connect(lambda _i: self.open_case())
         self.cases.activated.connect(lambda _i: self.open_case())
         cases_title.setBuddy(self.cases)
         layout.addWidget(self.cases, 1)
+        self.case_step = QLabel()
+        self.case_step.setObjectName("sectionHint")
+        self.case_step.setWordWrap(True)
+        layout.addWidget(self.case_step)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -171,6 +236,10 @@ class StartView(QWidget):
         self.setTabOrder(self.search, self.table)
         self.setTabOrder(self.table, self.cases)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._offer_review())
+        self.cases.selectionModel().currentRowChanged.connect(lambda *_: self._say_case_step())
+        # ↓ from the search goes down into the list; ↑ from its first row comes back.
+        self.search.installEventFilter(self)
+        self.table.installEventFilter(self)
         self.refresh()
 
     def refresh(self) -> None:
@@ -192,6 +261,30 @@ class StartView(QWidget):
         if cases:
             self.cases.selectRow(0)
         self._offer_review()
+        self._say_case_step()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            plain = event.modifiers() == Qt.KeyboardModifier.NoModifier
+            if watched is self.search and plain and event.key() == Qt.Key.Key_Down:
+                self._enter_from_search()  # the list as searched, the first row chosen
+                return True
+            if (
+                watched is self.table
+                and plain
+                and event.key() == Qt.Key.Key_Up
+                and self.table.currentIndex().row() <= 0
+            ):
+                self.search.setFocus(Qt.FocusReason.BacktabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _say_case_step(self) -> None:
+        index = self.cases.currentIndex()
+        rows = self.case_model.rows
+        chosen = rows[index.row()] if index.isValid() and index.row() < len(rows) else None
+        self.case_step.setText(case_step(chosen) if chosen is not None else "")
+        self.case_step.setVisible(chosen is not None)
 
     def selected_conference(self) -> ConferenceSummary | None:
         index = self.table.currentIndex()
@@ -203,6 +296,8 @@ class StartView(QWidget):
         from ...lifecycle import withdraw_refusal
 
         chosen = self.selected_conference()
+        self.next_step.setText(next_step(chosen) if chosen is not None else "")
+        self.next_step.setVisible(chosen is not None)
         self.review_button.setEnabled(
             chosen is not None
             and chosen.status is RecordStatus.SIGNED_OFF
@@ -305,7 +400,9 @@ class NewConferenceDialog(FormDialog):
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText("Start recording")
+        ok.setAccessibleName("Start recording")
         ok.setObjectName("primary")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
         ok.setDefault(True)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)

@@ -5,13 +5,13 @@ Sizes are in points and scale with the zoom, so text stays readable over Teams.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTextEdit, QWidget
+from shiboken6 import isValid
 
 BASE_POINT_SIZE = 11.0
 
@@ -115,11 +115,13 @@ def stylesheet(p: Palette) -> str:
     QLabel#itemNumber {{ color: {p.muted}; padding-top: 6px; }}
     QLabel#lockBanner {{ background: {p.sidebar}; border-left: 4px solid {p.accent};
         padding: 8px 12px; }}
+    QLabel#lockBanner:focus {{ border: 2px solid {p.accent}; border-left-width: 4px; }}
     QLabel#confidentialTag {{ color: {p.confidential}; font-weight: 600; }}
     QLabel#flag {{ color: {p.warning}; }}
     QFrame#section {{ background: {p.page}; border: 1px solid {p.border};
         border-radius: 8px; }}
     QFrame#section[confidential="true"] {{ border: 2px dashed {p.confidential}; }}
+    QFrame#section:focus {{ border: 2px solid {p.accent}; }}
     QTextEdit[confidential="true"] {{ border: 2px dashed {p.confidential}; }}
     QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QDateTimeEdit, QSpinBox {{
         background: {p.field}; border: 1px solid {p.border}; border-radius: 6px;
@@ -170,7 +172,9 @@ def stylesheet(p: Palette) -> str:
     QLabel#status[kind="bad"] {{ color: {p.warning}; font-weight: 600; }}
     QTableView {{ background: {p.page}; gridline-color: {p.border}; border: 1px solid {p.border};
         selection-background-color: {p.selected}; selection-color: {p.text}; }}
-    QHeaderView::section {{ background: {p.sidebar}; padding: 6px; border: none;
+    QTableView#rowsTable::item {{ padding: 6px 10px; border-bottom: 1px solid {p.border}; }}
+    QTableView#rowsTable {{ qproperty-focusColor: {p.accent}; }}
+    QHeaderView::section {{ background: {p.sidebar}; padding: 6px 10px; border: none;
         border-bottom: 1px solid {p.border}; font-weight: 600; }}
     QStatusBar {{ background: {p.window}; }}
     /* Review, sign-off, addendum and audit trail */
@@ -223,24 +227,16 @@ def stylesheet(p: Palette) -> str:
     """
 
 
-def apply_theme(
-    app: QApplication,
-    *,
-    zoom_percent: int,
-    high_contrast: bool,
-    set_aside: Iterable[QWidget] = (),
-) -> bool:
+def apply_theme(app: QApplication, *, zoom_percent: int, high_contrast: bool) -> bool:
     """The theme at a zoom, for every window of the application.
 
     A new zoom (F5 switches to the presentation zoom) is only a change of fonts, one per
     widget class: Qt gives each widget its class's font, widgets built later included.
     The style sheet changes only with the palette; setting it again restyles every
-    widget, which took most of an F5.
+    widget, which took most of an F5. Returns whether it did (the palette changed).
 
-    In the widgets ``set_aside`` (panes not on screen) the fields keep their type until
-    :func:`take_the_type` is called on them, before they are next shown: a new size is
-    then the work of the pane on screen, not of every pane built. Returns whether they
-    were set aside (not when the palette changed: everything is restyled).
+    The fields of a pane not on screen keep their type while a :class:`TypeHold` is on
+    them, and take it when the hold is let go, before the pane is next shown.
     """
     sheet = stylesheet(HIGH_CONTRAST if high_contrast else CALM)
     restyled = app.styleSheet() != sheet
@@ -249,35 +245,25 @@ def apply_theme(
     size = BASE_POINT_SIZE * zoom_percent / 100
     body = QFont(app.font())
     body.setPointSizeF(size)
-    aside = _SetAside(set_aside) if not restyled else None
-    try:
-        app.setFont(body)  # what QApplication.font() says; it also forgets the class fonts
-        # Under a style sheet the application's font reaches only the windows, not the
-        # widgets in them: the body's size is given to every widget as the font of QWidget.
-        # A font of its own (not a copy of the application's) so that each widget takes it
-        # directly, as the style sheet's "QWidget { font-size }" did, and not from its parent.
-        for name, scale in (("QWidget", 1.0), *TYPE_SCALES.items()):
-            font = QFont(body.families())
-            font.setPointSizeF(round(size * scale, 1))
-            # PySide's stub says bytes; the binding takes the name as str (and refuses bytes).
-            app.setFont(font, name)  # type: ignore[arg-type]
-    finally:
-        if aside is not None:
-            aside.release()
-    return aside is not None and bool(aside.widgets)
-
-
-def take_the_type(top: QWidget) -> None:
-    """The fields in a widget set aside by :func:`apply_theme` take the type the
-    application has now (each widget its class's font), as Qt gives it on a change."""
-    change = QEvent(QEvent.Type.ApplicationFontChange)
-    for widget in _fields_in(top):
-        QApplication.sendEvent(widget, change)
+    app.setFont(body)  # what QApplication.font() says; it also forgets the class fonts
+    # Under a style sheet the application's font reaches only the windows, not the
+    # widgets in them: the body's size is given to every widget as the font of QWidget.
+    # A font of its own (not a copy of the application's) so that each widget takes it
+    # directly, as the style sheet's "QWidget { font-size }" did, and not from its parent.
+    # Each call tells every widget of its class; the sizes of the classes first, the
+    # body's last, so that a title or a caption changes its type once, not to the body's
+    # size and then to its own (about a widget in six; each change lays its words out).
+    for name, scale in (*TYPE_SCALES.items(), ("QWidget", 1.0)):
+        font = QFont(body.families())
+        font.setPointSizeF(round(size * scale, 1))
+        # PySide's stub says bytes; the binding takes the name as str (and refuses bytes).
+        app.setFont(font, name)  # type: ignore[arg-type]
+    return restyled
 
 
 #: What a new type costs most in a pane not on screen: a text box lays its words out again
 #: and fits its height, a combo box works out its size again. Everything else (labels,
-#: frames, buttons) takes the new type at once, for less than setting it aside would cost.
+#: frames, buttons) takes the new type at once, for less than holding it back would cost.
 FIELD_CLASSES = (QTextEdit, QComboBox, QLineEdit)
 
 
@@ -290,22 +276,45 @@ def _fields_in(top: QWidget) -> list[QWidget]:
     return list(found)
 
 
-class _SetAside(QObject):
-    """While the fonts change, the application's word of it does not reach these fields.
+class TypeHold(QObject):
+    """The fields of a widget not on screen (a pane) keep their type until let go.
 
-    A filter on each of them, not on the application: one on the application would be
+    A new type size (F5, a zoom) is then the work of the pane on screen, not of every
+    pane built: the application's word of the change does not reach these fields, and
+    :meth:`let_go` gives it to them, before the pane is shown again, if one came.
+    The hold stays from the first new type after the pane left the screen until it is
+    shown, so a second F5 or zoom meanwhile neither looks for the fields again nor
+    sets a filter on each of them again.
+
+    A filter on each field, not on the application: one on the application would be
     asked about every event of the widgets on screen too, which cost more than the
-    fonts it spared."""
+    fonts it spared. Fields added to the pane later are not held: they take the type
+    at once, as any other widget.
+    """
 
-    def __init__(self, tops: Iterable[QWidget]) -> None:
-        super().__init__()
-        self.widgets = [widget for top in tops for widget in _fields_in(top)]
-        for widget in self.widgets:
+    def __init__(self, top: QWidget) -> None:
+        super().__init__(top)  # goes with the pane
+        self.fields = _fields_in(top)
+        #: A new type came while held: the fields take it when let go.
+        self.owed = False
+        for widget in self.fields:
             widget.installEventFilter(self)
 
-    def release(self) -> None:
-        for widget in self.widgets:
+    def let_go(self) -> None:
+        """The fields take the type the application has now (each its class's font), as
+        Qt gives it on a change, if one came while they were held."""
+        change = QEvent(QEvent.Type.ApplicationFontChange)
+        for widget in self.fields:
+            if not isValid(widget):  # taken out of the pane while it was off screen
+                continue
             widget.removeEventFilter(self)
+            if self.owed:
+                QApplication.sendEvent(widget, change)
+        self.fields = []
+        self.setParent(None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        return event.type() == QEvent.Type.ApplicationFontChange
+        if event.type() == QEvent.Type.ApplicationFontChange:
+            self.owed = True
+            return True
+        return False

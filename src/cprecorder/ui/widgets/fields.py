@@ -14,6 +14,7 @@ from typing import Any, cast
 from PySide6.QtCore import QEvent, QMimeData, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFocusEvent,
+    QFontMetrics,
     QKeyEvent,
     QPainter,
     QPaintEvent,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyle,
     QStyleOptionComboBox,
+    QStyleOptionFrame,
     QStylePainter,
     QTextEdit,
     QWidget,
@@ -367,14 +369,26 @@ def text_room(combo: QComboBox) -> int:
     return field.width()
 
 
+def elided_at_a_word(metrics: QFontMetrics, text: str, room: int) -> str:
+    """The words that fit in ``room`` pixels, ending in "…" after a whole word ("Hannah
+    Okafor (Social…"), never cut inside one; the text itself when it fits. A single word
+    wider than the room is cut where it must be."""
+    if metrics.horizontalAdvance(text) <= room:
+        return text
+    kept = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room).removesuffix("…")
+    if kept and len(kept) < len(text) and not text[len(kept)].isspace() and " " in kept:
+        kept = kept.rsplit(" ", 1)[0]  # the word it ended in was cut: leave it out
+    return kept.rstrip(" ,;:(–-") + "…"
+
+
 class ElidesItsChoice:
-    """A combo box too narrow for its choice shows it ending in "…", not cut at the edge
-    in the middle of a word ("Priya Desai (Designated s"); the list shows it whole."""
+    """A combo box too narrow for its choice shows it ending in "…" after a whole word,
+    not cut at the edge in the middle of one ("Priya Desai (Designated s"); the list shows
+    it whole."""
 
     def shown_text(self) -> str:
         combo = cast(QComboBox, self)
-        text = combo.currentText()
-        return combo.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, text_room(combo))
+        return elided_at_a_word(combo.fontMetrics(), combo.currentText(), text_room(combo))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         combo = cast(QComboBox, self)
@@ -387,6 +401,56 @@ class ElidesItsChoice:
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
         option.currentText = self.shown_text()
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+
+
+class NameLine(QLineEdit):
+    """The words of a choice typed into (who does an action): while the cursor is
+    elsewhere, a name too long for the box ends in "…" after a whole word, as a choice
+    box's does (:class:`ElidesItsChoice`), not cut at the edge in the middle of one
+    ("Hannah Okafor (Social worl"). With the cursor in it, the whole name, to edit."""
+
+    #: The room Qt's line edit leaves each side of its words.
+    MARGIN = 2
+
+    def room(self) -> int:
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        contents = self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self)
+        margins = self.textMargins()
+        return contents.width() - margins.left() - margins.right() - 2 * self.MARGIN
+
+    def words_wider_than_room(self) -> bool:
+        return self.fontMetrics().horizontalAdvance(self.text()) > self.room()
+
+    def shown_text(self) -> str:
+        if self.hasFocus() or not self.text():
+            return self.text()
+        return elided_at_a_word(self.fontMetrics(), self.text(), self.room())
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()  # drawn again, ending in "…" if it must
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        shown = self.shown_text()
+        if shown == self.text():
+            super().paintEvent(event)
+            return
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        painter = QPainter(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelLineEdit, option, painter, self)
+        contents = (
+            self.style()
+            .subElementRect(QStyle.SubElement.SE_LineEditContents, option, self)
+            .marginsRemoved(self.textMargins())
+        )
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        painter.drawText(
+            contents.adjusted(self.MARGIN, 0, -self.MARGIN, 0),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            shown,
+        )
 
 
 class RefitOnNewType:

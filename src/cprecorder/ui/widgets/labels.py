@@ -8,6 +8,7 @@ and weights still come from the style sheet, by object name.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 
@@ -41,3 +42,18 @@ class Announcement(QLabel):
 
 class FamilyName(QLabel):
     """The family's name in the header."""
+
+
+#: What the red banner across a view on the shared screen says (presentation mode).
+SHARED_SCREEN = "●  SHARED SCREEN  —  professionals-only information is hidden"
+
+
+def shared_screen_banner() -> Announcement:
+    """The banner across the top of a view while the screen is shared (F5), hidden until
+    then: the minute-taker and the chair know the family sees this screen."""
+    banner = Announcement(SHARED_SCREEN)
+    banner.setObjectName("presentationBanner")
+    banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    banner.setWordWrap(True)
+    banner.hide()
+    return banner

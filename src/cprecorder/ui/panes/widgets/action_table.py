@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +37,7 @@ from ...widgets.fields import (
     Bound,
     ChoiceField,
     DateField,
+    NameLine,
     RefitOnNewType,
     TextField,
     WheelOnlyWhenFocused,
@@ -200,7 +200,7 @@ class OwnerField(RefitOnNewType, WheelOnlyWhenFocused, QComboBox, Bound):
         self.bind(recorder, "action", action_id, "owner_id")
         self.setAccessibleName("Who")
         self.setEditable(True)
-        self.line = QLineEdit()
+        self.line = NameLine()
         self.setLineEdit(self.line)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

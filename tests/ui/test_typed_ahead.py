@@ -1,0 +1,214 @@
+"""Keys typed before a dialog or a question has the keyboard go into it, in order.
+
+Until a dialog is on screen with the keyboard, the X server sends the keys to the window
+the person was typing in (the window behind the dialog, or the shared window if that is
+where they clicked). Each test sends its keys there, as the live run on a real screen
+does (scripts/live_typing.py), and they must act in the dialog as if typed after it came.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QWindow
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from by_keyboard import answering, focused
+from cprecorder.model import Conference, RecordStatus, Role
+from cprecorder.queries import load_conference
+from cprecorder.store import Store
+from cprecorder.ui.dialogs.addendum import AddendumDialog
+from cprecorder.ui.dialogs.form import open_over
+from cprecorder.ui.shell.app import Records, show_then_open
+from cprecorder.ui.shell.identity import IdentityDialog
+from cprecorder.ui.shell.main_window import MainWindow
+from cprecorder.ui.shell.settings import Settings, remembered_actor
+from cprecorder.ui.shell.start_view import NewConferenceDialog
+from cprecorder.ui.shell.window_actions import ActionId
+
+Alt = Qt.KeyboardModifier.AltModifier
+Ctrl = Qt.KeyboardModifier.ControlModifier
+Shift = Qt.KeyboardModifier.ShiftModifier
+
+
+def type_into(qtbot: QtBot, where: QWindow, keys: str) -> None:
+    for key in keys:
+        qtbot.keyClick(where, key)
+
+
+def keyboard_still_behind(qtbot: QtBot, window: QWidget) -> None:
+    """As on a real screen while a dialog comes up: the window behind it is still the
+    active one (Qt tries only the active window's shortcuts and mnemonics)."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def test_who_is_using_it_takes_the_keys_typed_before_it_is_on_screen(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """File → Who is using CP Recorder…, and the new name typed on at once."""
+    behind = demo_window.windowHandle()
+
+    def typed_ahead(_dialog: IdentityDialog) -> None:
+        qtbot.keyClick(behind, Qt.Key.Key_A, Ctrl)  # over the name shown
+        type_into(qtbot, behind, "Ruth Calloway")
+        qtbot.keyClick(behind, Qt.Key.Key_Tab)
+        qtbot.keyClick(behind, Qt.Key.Key_C)  # the role: Chair
+        qtbot.keyClick(behind, Qt.Key.Key_Return)
+
+    with answering(IdentityDialog, typed_ahead):
+        demo_window.actions_[ActionId.WHO_AM_I].trigger()
+    qtbot.waitUntil(lambda: demo_window.actor.name == "Ruth Calloway", timeout=3000)
+    assert demo_window.actor.role is Role.CHAIR
+    assert "You are Ruth Calloway, chair." in demo_window.status.text()
+
+
+def test_the_first_start_asks_who_is_using_it_with_what_was_typed_while_it_opened(
+    qtbot: QtBot, store: Store, settings: Settings
+) -> None:
+    """Nobody named yet: the window opens, asks over itself, and the name typed while it
+    said "Opening your records…" is in the question; Enter answers it and opens the app."""
+    window = show_then_open(settings, lambda: Records(store, None))
+    qtbot.addWidget(window)
+    behind = window.windowHandle()
+    assert behind is not None and window.view is None
+    type_into(qtbot, behind, "Gemma")  # while the records open
+    seen: list[str] = []
+
+    def typed_ahead(dialog: IdentityDialog) -> None:
+        type_into(qtbot, behind, " Stiles")  # the window behind still has the keyboard
+        seen.append(dialog.name.text())
+        qtbot.keyClick(behind, Qt.Key.Key_Return)
+
+    with answering(IdentityDialog, typed_ahead):
+        qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert seen == ["Gemma Stiles"]
+    qtbot.waitUntil(lambda: window.attached, timeout=3000)
+    assert window.actor.name == "Gemma Stiles"
+    remembered = remembered_actor(settings)
+    assert remembered is not None and remembered.name == "Gemma Stiles"
+    window.close()
+
+
+def test_the_hand_over_is_answered_by_a_key_typed_before_the_question_is_up(
+    qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int
+) -> None:
+    behind = demo_window.windowHandle()
+    with answering(QMessageBox, lambda _box: qtbot.keyClick(behind, Qt.Key.Key_Y)):
+        demo_window.actions_[ActionId.HAND_OVER].trigger()
+    qtbot.waitUntil(lambda: "Handed over" in demo_window.status.text(), timeout=3000)
+    with store.read() as session:
+        assert load_conference(session, demo_id).status is RecordStatus.IN_REVIEW
+
+
+def test_keep_typing_and_the_words_after_it_land_in_the_dialog(
+    qtbot: QtBot, demo_window: MainWindow, store: Store, demo_id: int
+) -> None:
+    """Esc in a dialog holding words asks first; Enter ("Keep typing") and the words
+    typed on before that question had the keyboard go back into the dialog, in order."""
+    with store.read() as session:
+        conference = load_conference(session, demo_id)
+    conference.status = RecordStatus.SIGNED_OFF
+    dialog = AddendumDialog(demo_window, demo_window.actor, conference, lambda *_a: None)
+    open_over(dialog)
+    qtbot.waitUntil(lambda: dialog.isAncestorOf(focused()))
+    field = focused()
+    assert isinstance(field, QLineEdit)  # what the addendum corrects
+    qtbot.keyClicks(field, "A date was wrong")
+    held = dialog.windowHandle()
+    assert held is not None
+
+    def typed_ahead(_box: QMessageBox) -> None:
+        qtbot.keyClick(held, Qt.Key.Key_Return)  # Keep typing
+        type_into(qtbot, held, " in the plan")
+
+    with answering(QMessageBox, typed_ahead):
+        qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    assert dialog.focusWidget() is field
+    assert field.text() == "A date was wrong in the plan"
+    dialog.done(0)
+
+
+def started_typing_ahead(
+    qtbot: QtBot, window: MainWindow, typed_ahead: Callable[[QWindow], None]
+) -> Conference:
+    """Ctrl+N and ``typed_ahead`` at once, into the window behind the dialog: the
+    conference it started."""
+    behind = window.windowHandle()
+
+    def at_once(_dialog: NewConferenceDialog) -> None:
+        keyboard_still_behind(qtbot, window)
+        typed_ahead(behind)
+
+    window.setFocus()
+    with answering(NewConferenceDialog, at_once):
+        qtbot.keyClick(behind, Qt.Key.Key_N, Ctrl)
+    qtbot.waitUntil(lambda: window.view is not None, timeout=3000)
+    assert window.view is not None
+    return window.view.conference
+
+
+def test_keys_typed_before_the_new_conference_dialog_has_the_keyboard_go_into_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """On the real screen "Fenwick" and a Tab typed on after Ctrl+N were lost: Qt threw
+    away every key reaching a window a modal dialog blocks."""
+
+    def typed_ahead(behind: QWindow) -> None:
+        type_into(qtbot, behind, "Fenwick")
+        qtbot.keyClick(behind, Qt.Key.Key_Tab)
+        type_into(qtbot, behind, "Poppy Fenwick")
+        qtbot.keyClick(behind, Qt.Key.Key_Backtab, Shift)  # back to the family name
+        qtbot.keyClick(behind, Qt.Key.Key_Return)  # Enter there starts the recording
+
+    conference = started_typing_ahead(qtbot, window, typed_ahead)
+    assert conference.family_name == "Fenwick"
+    assert [child.first_name for child in conference.children] == ["Poppy"]
+
+
+def test_alt_letters_typed_before_the_dialog_has_the_keyboard_do_what_they_say(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Alt+C, Alt+F, Alt+H typed ahead put the cursor in the chair's, the family's and
+    the children's fields, as they would once the dialog had the keyboard."""
+
+    def typed_ahead(behind: QWindow) -> None:
+        qtbot.keyClick(behind, Qt.Key.Key_C, Alt)
+        type_into(qtbot, behind, "Ivo Marsh")
+        qtbot.keyClick(behind, Qt.Key.Key_F, Alt)
+        type_into(qtbot, behind, "Fenwick")
+        qtbot.keyClick(behind, Qt.Key.Key_H, Alt)
+        type_into(qtbot, behind, "Poppy Fenwick")
+        qtbot.keyClick(behind, Qt.Key.Key_F, Alt)
+        qtbot.keyClick(behind, Qt.Key.Key_Return)  # Enter in the family name starts it
+
+    conference = started_typing_ahead(qtbot, window, typed_ahead)
+    assert conference.family_name == "Fenwick"
+    assert conference.chair == "Ivo Marsh"
+    assert [child.first_name for child in conference.children] == ["Poppy"]
+
+
+def test_the_shared_window_is_held_while_a_dialog_is_up(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """Keys that reach the window shown to the family go into the dialog; a click there
+    does nothing behind it."""
+    shared = demo_window.open_shared_window()
+    qtbot.waitExposed(shared)
+    there = shared.windowHandle()
+    assert there is not None
+
+    def typed_there(dialog: IdentityDialog) -> None:
+        qtbot.keyClick(there, Qt.Key.Key_A, Ctrl)
+        type_into(qtbot, there, "Nadia Osei")
+        qtbot.mouseClick(there, Qt.MouseButton.LeftButton, pos=QPoint(40, 40))
+        assert dialog.isVisible() and dialog.name.text() == "Nadia Osei"
+        qtbot.keyClick(there, Qt.Key.Key_Return)
+
+    with answering(IdentityDialog, typed_there):
+        demo_window.actions_[ActionId.WHO_AM_I].trigger()
+    qtbot.waitUntil(lambda: demo_window.actor.name == "Nadia Osei", timeout=3000)
+    shared.close()
