@@ -41,9 +41,11 @@ from PySide6.QtWidgets import (
 from pytestqt.exceptions import TimeoutError as WaitTimeout
 from pytestqt.qtbot import QtBot
 
+from by_keyboard import go_to, press, type_here
 from cprecorder.interchange import conference_to_dict
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
+from cprecorder.ui.panes.operation_fields import FirstWords
 
 SOAK = bool(os.environ.get("CPRECORDER_SOAK"))
 SUITE_STEPS = 150
@@ -179,8 +181,16 @@ class Monkey:
             self.key(Qt.Key.Key_End)
         self.counter += 1
         word = f"zq{self.counter:04d}x"
-        self.qtbot.keyClicks(widget, f" {word} ")
-        self.typed[word] = str(widget.property("field_key"))
+        # Key by key where the cursor is, as a person types: the first key into a field
+        # for a row not made yet (a child's reasons for the decision) makes the row and
+        # puts the cursor in the field bound to it, where the rest of the word goes. All
+        # sent to the field first typed in, the rest of the word was lost with it
+        # (seed 257708), as no person's keys are.
+        type_here(self.qtbot, f" {word} ")
+        landed = focused()
+        if landed is None or not free_text(landed):
+            landed = widget
+        self.typed[word] = str(landed.property("field_key"))
         return True
 
     def steps(self) -> list[tuple[str, Callable[[], object], bool]]:
@@ -399,3 +409,28 @@ def test_the_move_keys_step_through_the_review_list_the_person_tabbed_into(
     assert review.currentIndex().row() > before
     after = json.dumps(conference_to_dict(demo_window.view.conference), ensure_ascii=False)
     assert after == record
+
+
+def test_a_word_typed_where_a_row_is_made_goes_on_into_the_field_bound_to_it(
+    qtbot: QtBot, demo_window: Any, wait_saved: Callable[[Any], None]
+) -> None:
+    """Seed 257708: the first key typed into a child's reasons for the decision, before
+    there is a decision, makes the decision and puts the cursor in its own reasons; the
+    rest of the word goes there, as a person's keys follow the cursor. The monkey had
+    sent the whole word to the field first typed in, and counted it as lost."""
+    family = go_to(qtbot, demo_window, "family")
+    name = next(w for w in family.findChildren(QLineEdit) if w.objectName().endswith("first_name"))
+    qtbot.mouseClick(name, Qt.MouseButton.LeftButton)
+    press(qtbot, Qt.Key.Key_Return)  # Enter in a first name adds the next child
+    type_here(qtbot, "Robin")
+    pane = go_to(qtbot, demo_window, "decision")  # Robin has no decision yet
+    first_words = next(w for w in pane.findChildren(FirstWords) if w.isVisibleTo(pane))
+    qtbot.mouseClick(first_words.viewport(), Qt.MouseButton.LeftButton)
+    monkey = Monkey(qtbot, demo_window, random.Random(0))
+    assert monkey.type_word()
+    word, key = next(iter(monkey.typed.items()))
+    assert key.startswith("child_decision:") and key.endswith(":reasons")
+    demo_window.view.recorder.flush()
+    wait_saved(demo_window)
+    saved = json.dumps(conference_to_dict(demo_window.view.conference), ensure_ascii=False)
+    assert saved.count(word) == 1
