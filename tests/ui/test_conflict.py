@@ -7,13 +7,18 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QTextEdit
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
-from by_keyboard import answering, go_to, open_window
+from by_keyboard import answering, go_to, open_dialog, open_window, press
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.model import Conference
+from cprecorder.model.confidential import ProfessionalsOnlyNote
 from cprecorder.store import Store
 from cprecorder.ui.recording.conference_view import ConferenceView
+from cprecorder.ui.shell.main_window import MainWindow
+
+DANA = "Dana Okafor"
 
 
 def summary_field(view: ConferenceView, conference_id: int) -> QTextEdit:
@@ -50,9 +55,7 @@ def test_a_stale_save_is_refused_and_the_person_chooses(
 
         def choose(box: QMessageBox, button: str = button, seen: list[str] = seen) -> None:
             seen.append(box.text())
-            chosen = next(b for b in box.findChildren(QPushButton) if b.text() == button)
-            chosen.setFocus()
-            qtbot.keyClick(chosen, Qt.Key.Key_Space)
+            press_when_readable(qtbot, box, button)
 
         with answering(QMessageBox, choose):
             qtbot.keyClicks(field, mine)
@@ -64,3 +67,117 @@ def test_a_stale_save_is_refused_and_the_person_chooses(
             saved = session.get(Conference, demo_id)
             assert saved is not None and saved.chair_summary == kept, button
         assert summary_field(view, demo_id).toPlainText() == kept
+
+
+def someone_else_saves(
+    store: Store, chair: Actor, entity: str, entity_id: int, values: dict[str, str]
+) -> None:
+    """Another program on the same database saves the same words first."""
+    dana = Actor(name=DANA, role=chair.role, os_user="dokafor")
+    op.update(store, actor=dana, entity=entity, entity_id=entity_id, values=values)
+
+
+def press_when_readable(qtbot: QtBot, box: QMessageBox, words: str) -> None:
+    """The button with ``words``, pressed with Space once the question takes keys."""
+    chosen = next(b for b in box.findChildren(QPushButton) if b.text() == words)
+    qtbot.waitUntil(chosen.isEnabled, timeout=5000)
+    chosen.setFocus()
+    qtbot.keyClick(chosen, Qt.Key.Key_Space)
+
+
+def summary_saved(store: Store, demo_id: int) -> str | None:
+    with store.read() as session:
+        saved = session.get(Conference, demo_id)
+        assert saved is not None
+        return saved.chair_summary
+
+
+def open_on_summary(
+    qtbot: QtBot, store: Store, actor: Actor, demo_id: int, tmp_path: Path
+) -> tuple[MainWindow, QTextEdit]:
+    window = open_window(qtbot, store, actor, tmp_path / "w.ini")
+    assert window.open_conference(demo_id) and window.view is not None
+    go_to(qtbot, window, "summary")
+    field = summary_field(window.view, demo_id)
+    field.setFocus()
+    field.selectAll()
+    return window, field
+
+
+def test_closing_the_conference_waits_for_the_answer_to_someone_else_changed_this(
+    qtbot: QtBot, store: Store, actor: Actor, chair: Actor, demo_id: int, tmp_path: Path
+) -> None:
+    """Ctrl+O (back to the list) right after typing saves, finds the conflict and asks:
+    the conference stays open until the person chooses, then closes."""
+    window, field = open_on_summary(qtbot, store, actor, demo_id, tmp_path)
+    view = window.view
+    someone_else_saves(store, chair, "conference", demo_id, {"chair_summary": "Dana's words."})
+    mine = "Minute-taker's words, typed just before leaving."
+    still_open: list[bool] = []
+
+    def keep_mine(box: QMessageBox) -> None:
+        still_open.append(window.view is view and box.isVisible())
+        press_when_readable(qtbot, box, "Keep yours")
+
+    with answering(QMessageBox, keep_mine):
+        qtbot.keyClicks(field, mine)
+        press(qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)  # before the autosave
+        qtbot.waitUntil(lambda: window.view is None, timeout=5000)
+    assert still_open == [True]
+    assert summary_saved(store, demo_id) == mine
+    assert window.stack.currentWidget() is window.start
+
+
+def test_keys_typed_on_do_not_answer_the_question_that_interrupted_them(
+    qtbot: QtBot, store: Store, actor: Actor, chair: Actor, demo_id: int, tmp_path: Path
+) -> None:
+    """The autosave finds the conflict while the person types on: the Space, Enter and
+    Esc typed next reach the question (the window behind is held) but choose nothing."""
+    window, field = open_on_summary(qtbot, store, actor, demo_id, tmp_path)
+    theirs, mine = "Dana's words.", "Minute-taker's words"
+    someone_else_saves(store, chair, "conference", demo_id, {"chair_summary": theirs})
+    qtbot.keyClicks(field, mine)
+    qtbot.waitUntil(lambda: open_dialog(QMessageBox) is not None, timeout=5000)
+    box = open_dialog(QMessageBox)
+    assert box is not None
+    behind = window.windowHandle()
+    for key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Space, Qt.Key.Key_Escape):
+        qtbot.keyClick(behind, key)  # typed on, eyes on the family
+    assert isValid(box) and box.isVisible(), "a key typed on answered the question unread"
+    assert summary_saved(store, demo_id) == theirs
+    press_when_readable(qtbot, box, "Keep yours")
+    qtbot.waitUntil(lambda: summary_saved(store, demo_id) == mine, timeout=5000)
+
+
+def test_while_presenting_a_professionals_only_conflict_shows_no_words(
+    qtbot: QtBot, store: Store, actor: Actor, chair: Actor, demo_id: int, tmp_path: Path
+) -> None:
+    """F5 with a professionals-only note just typed: the question about it, on the
+    shared screen, names the note but not what either person wrote."""
+    note = op.add_item(
+        store, actor=actor, conference_id=demo_id, entity="professionals_only_note", values={}
+    )
+    assert note.entity_id is not None
+    window = open_window(qtbot, store, actor, tmp_path / "w.ini")
+    assert window.open_conference(demo_id) and window.view is not None
+    pane = go_to(qtbot, window, "professionals_only")
+    text = pane.fields[("professionals_only_note", note.entity_id, "text")].as_widget()
+    theirs, mine = "Police check pending on the uncle.", "Health visitor's concern"
+    someone_else_saves(store, chair, "professionals_only_note", note.entity_id, {"text": theirs})
+    text.setFocus()
+    seen: list[str] = []
+
+    def keep_mine(box: QMessageBox) -> None:
+        seen.append(box.text())
+        press_when_readable(qtbot, box, "Keep yours")
+
+    with answering(QMessageBox, keep_mine):
+        qtbot.keyClicks(text, mine)
+        press(qtbot, Qt.Key.Key_F5)  # the screen is shared with the family
+        qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert window.presentation
+    assert "professionals-only" in seen[0]
+    assert theirs not in seen[0] and mine not in seen[0] and "Police" not in seen[0]
+    with store.read() as session:
+        saved = session.get(ProfessionalsOnlyNote, note.entity_id)
+        assert saved is not None and saved.text == mine

@@ -443,7 +443,11 @@ class ConferenceView(QWidget):
             self.recorder.resolve(conflict, choice)
             self.reload()
 
-        ask_which(self, conflict, chosen)
+        part = self.record.part(conflict.entity, conflict.entity_id)
+        for_the_family = part is not None and all(
+            family_may_see(part, field) for field in (*conflict.theirs, *conflict.yours)
+        )
+        ask_which(self, conflict, chosen, words_shown=for_the_family or not self.presentation)
 
     def on_change(self, change: Change) -> None:
         """A saved change (the record is already up to date): refresh what shows it.

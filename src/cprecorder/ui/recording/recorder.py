@@ -69,6 +69,10 @@ class Recorder(QObject):
         #: The revision of each part of the record the words on screen are based on.
         self.revisions: dict[tuple[str, int], int] = {}
         self.changed.connect(self._note_change)
+        #: Conflicts asked and not yet answered: the conference stays open under them.
+        self.unanswered: list[EditConflictError] = []
+        #: What to do once the last of them is answered (closing the conference).
+        self._once_answered: Callable[[], object] | None = None
         self.last_saved: dt.datetime | None = None
         #: Where the time of the last save shown in the header is read (a picture of the
         #: window, made again and again, sets one that does not move).
@@ -115,11 +119,18 @@ class Recorder(QObject):
         key = (conflict.entity, conflict.entity_id)
         self.revisions[key] = conflict.revision
         self._discard_recovery(conflict.entity, conflict.entity_id, conflict.yours)
-        if choice == "theirs":
-            return
-        values = conflict.yours if choice == "yours" else conflict.both()
-        self.pending.setdefault(key, {}).update(values)
-        self.flush()
+        self.unanswered = [c for c in self.unanswered if c is not conflict]
+        if choice != "theirs":
+            values = conflict.yours if choice == "yours" else conflict.both()
+            self.pending.setdefault(key, {}).update(values)
+            self.flush()  # may ask again, if someone else changed it once more
+        if not self.unanswered and self._once_answered is not None:
+            then, self._once_answered = self._once_answered, None
+            then()
+
+    def when_answered(self, then: Callable[[], object]) -> None:
+        """Do ``then`` once every conflict asked is answered (what closing waits for)."""
+        self._once_answered = then
 
     def has_pending(self) -> bool:
         return bool(self.pending)
@@ -157,6 +168,7 @@ class Recorder(QObject):
                 # Nobody's words are lost: yours stay in the recovery file until chosen.
                 self.pending.pop(key, None)
                 self._keep_for_recovery(entity, entity_id, values)
+                self.unanswered.append(exc)
                 self.conflict.emit(exc)
                 continue
             except ValidationError as exc:

@@ -734,6 +734,16 @@ class MainWindow(QMainWindow):
                 icon=QMessageBox.Icon.Warning,
             )
             return False
+        if recorder.unanswered:
+            # "Someone else changed this" is still asked: its answer decides which words
+            # are kept, so the conference closes only once it is answered.
+            def carry_on() -> None:
+                if self.view is view and self.close_conference(then) and then is not None:
+                    then()
+
+            view = self.view
+            recorder.when_answered(lambda: QTimer.singleShot(0, self, carry_on))
+            return False
         view = self.view
         view.record.close()
         self.view = None
