@@ -282,8 +282,9 @@ def test_a_bug_is_told_once_while_its_sentence_is_on_screen(
 def test_close_anyway_is_answered_by_the_key_typed_before_it_is_up(
     qtbot: QtBot, demo_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Saving fails and nothing is kept for recovery: Ctrl+O asks first. N typed on at
-    once keeps the conference open with the words; Y closes it and shows the list."""
+    """Saving fails and nothing is kept for recovery: Ctrl+O asks first, saying the
+    changes are lost if it closes. Enter (or N) typed on at once keeps the conference
+    open with the words; Y closes it and shows the list."""
     view = demo_window.view
     assert view is not None
     go_to(qtbot, demo_window, "summary")
@@ -295,21 +296,28 @@ def test_close_anyway_is_answered_by_the_key_typed_before_it_is_up(
     qtbot.keyClicks(focused(), " Not saved.")
     behind = demo_window.windowHandle()
     titles: list[str] = []
+    said: list[str] = []
 
     def answer(key: Qt.Key) -> Callable[[QMessageBox], None]:
         def typed_ahead(box: QMessageBox) -> None:
             titles.append(box.windowTitle())
+            said.append(box.text())
             keyboard_still_behind(qtbot, demo_window)
             qtbot.keyClick(behind, key)
 
         return typed_ahead
 
-    with answering(QMessageBox, answer(Qt.Key.Key_N)):
-        qtbot.keyClick(behind, Qt.Key.Key_O, Ctrl)
-    assert demo_window.view is view
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_N, Qt.Key.Key_Escape):
+        with answering(QMessageBox, answer(key)):
+            qtbot.keyClick(behind, Qt.Key.Key_O, Ctrl)
+        assert demo_window.view is view
+    assert said[0] == (
+        "Some changes could not be saved, nor kept in the recovery file. "
+        "If you close now they are lost. Close anyway?"
+    )
     assert focused().toPlainText().endswith(" Not saved.")  # type: ignore[attr-defined]
     with answering(QMessageBox, answer(Qt.Key.Key_Y)):
         qtbot.keyClick(behind, Qt.Key.Key_O, Ctrl)
     qtbot.waitUntil(lambda: demo_window.view is None, timeout=3000)
     assert demo_window.stack.currentWidget() is demo_window.start
-    assert titles == ["Not saved yet", "Not saved yet"]
+    assert titles == ["Not saved yet"] * 4
