@@ -81,6 +81,12 @@ class HeldWindow(QObject):
     does (:func:`press_mnemonic`). The windows behind take no click, run no shortcut and
     cannot be closed meanwhile. Nothing here runs an event loop: a key is passed on and
     returns.
+
+    The dialog closed, the window it was opened from (its parent's window: the main
+    window, or a dialog still open) is made the active one again, before anything the
+    dialog's answer runs: where no window manager does it (a virtual screen, some
+    remote desktops) that window stayed inactive, Tab still moved, but its shortcuts
+    (Ctrl+PgDn, Alt+1…9, F5) did nothing.
     """
 
     def __init__(self, dialog: QDialog, behind: list[QWindow]) -> None:
@@ -89,15 +95,29 @@ class HeldWindow(QObject):
         self.behind = behind
         for window in behind:
             window.installEventFilter(self)
+        dialog.installEventFilter(self)  # its Hide comes before its finished signal
         dialog.finished.connect(self.release)
+
+    def hand_back(self) -> None:
+        """The keyboard back to the window the dialog was opened from."""
+        owner = self.dialog.parentWidget()
+        if owner is not None and owner.window().isVisible():
+            owner.window().activateWindow()
 
     def release(self) -> None:
         """The dialog is closed: the windows behind are the person's again."""
+        self.dialog.removeEventFilter(self)
         for window in self.behind:
             if shiboken6.isValid(window):  # a window closed for good meanwhile is gone
                 window.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not shiboken6.isValid(self.dialog):  # going: what reaches it is nothing of ours
+            return False
+        if watched is self.dialog:
+            if event.type() == QEvent.Type.Hide:
+                self.hand_back()
+            return False
         if not self.dialog.isVisible():  # closed: what it does now runs in the window
             return False
         kind = event.type()
@@ -210,7 +230,8 @@ def ask(
 
     ``choices`` are the buttons, in order: Qt's own (Yes, No, OK, in the person's
     language) or words (with their ``&`` mnemonic) and a role;
-    ``then`` is called with the index of the one chosen once the question is closed.
+    ``then`` is called with the index of the one chosen once the question is closed
+    and the window it was asked over has the keyboard again (:class:`HeldWindow`).
     Enter answers ``default``; Esc and the window's close button answer ``escape``
     (``default`` when not given). Returns the question, already on screen.
     """
@@ -352,8 +373,7 @@ class FormDialog(QDialog):
             if choice == 1:
                 super(FormDialog, self).reject()
                 return
-            self.activateWindow()  # back to the words, the cursor where it was
-            if typing_in is not None:
+            if typing_in is not None:  # back to the words, the cursor where it was
                 typing_in.setFocus(Qt.FocusReason.OtherFocusReason)
 
         ask(
@@ -366,15 +386,3 @@ class FormDialog(QDialog):
             ),
             answered,
         )
-
-    def done(self, result: int) -> None:
-        """A closed dialog hands the keyboard back to the window it was opened from.
-
-        Where no window manager does it (a virtual screen, some remote desktops), the
-        window stayed inactive: Tab still moved, but its shortcuts (Ctrl+PgDn, Alt+1…9,
-        F5) did nothing, and a conference was typed round and round its first pane.
-        """
-        super().done(result)
-        owner = self.parentWidget()
-        if owner is not None:
-            owner.window().activateWindow()
