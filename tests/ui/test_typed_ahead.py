@@ -26,6 +26,7 @@ from cprecorder.model import Conference, RecordStatus, Role
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.dialogs.addendum import AddendumDialog
+from cprecorder.ui.dialogs.export import ExportDialog
 from cprecorder.ui.dialogs.form import open_over
 from cprecorder.ui.shell.app import Records, install_excepthook, show_then_open
 from cprecorder.ui.shell.identity import IdentityDialog
@@ -363,3 +364,47 @@ def test_a_bug_in_a_dialog_closing_for_good_is_told_and_so_is_the_next_one(
     qtbot.waitUntil(lambda: len(questions_on_screen()) == 1)
     qtbot.keyClick(questions_on_screen()[0], Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not questions_on_screen())
+
+
+def test_the_window_behind_runs_no_shortcut_typed_before_the_dialog_has_the_keyboard(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """Ctrl+E, then F5, Ctrl+PgDn, Alt+2 and Ctrl+N typed on at once, before the export
+    dialog has the keyboard: the window behind stays in its mode on its pane, and the
+    keys go to the dialog (none of them is the dialog's), so Esc closes it."""
+    view = demo_window.view
+    assert view is not None
+    go_to(qtbot, demo_window, "summary")
+    behind = demo_window.windowHandle()
+    presentation = demo_window.actions_[ActionId.PRESENTATION]
+    assert not presentation.isChecked()
+    seen: list[str] = []
+
+    def typed_ahead(dialog: ExportDialog) -> None:
+        keyboard_still_behind(qtbot, demo_window)
+        qtbot.keyClick(behind, Qt.Key.Key_F5)
+        qtbot.keyClick(behind, Qt.Key.Key_PageDown, Ctrl)
+        qtbot.keyClick(behind, Qt.Key.Key_2, Alt)
+        qtbot.keyClick(behind, Qt.Key.Key_N, Ctrl)
+        seen.append(view.current_key())
+        assert not presentation.isChecked(), "F5 switched the window behind's mode"
+        assert dialog.isVisible()
+        qtbot.keyClick(behind, Qt.Key.Key_Escape)
+
+    with answering(ExportDialog, typed_ahead):
+        qtbot.keyClick(behind, Qt.Key.Key_E, Ctrl)
+    assert seen == ["summary"]
+    qtbot.waitUntil(
+        lambda: (
+            not any(
+                isinstance(w, ExportDialog) and w.isVisible()
+                for w in QApplication.topLevelWidgets()
+            )
+        )
+    )
+    assert not presentation.isChecked()
+    assert view.current_key() == "summary"
+    assert demo_window.view is view
+    assert not any(
+        isinstance(w, NewConferenceDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+    )

@@ -82,6 +82,12 @@ class HeldWindow(QObject):
     cannot be closed meanwhile. Nothing here runs an event loop: a key is passed on and
     returns.
 
+    A key passed on is tried as a shortcut of the active window, and that is still the
+    window behind: F5, Ctrl+PgDn, Ctrl+N typed before the dialog had the keyboard
+    switched the main window's mode and opened a second dialog. So while the dialog is
+    not the active window, no key reaching it is a shortcut (the filter is the dialog's
+    too): it goes to the dialog's field, which does with it what it does.
+
     The dialog closed, the window it was opened from (its parent's window: the main
     window, or a dialog still open) is made the active one again, before anything the
     dialog's answer runs: where no window manager does it (a virtual screen, some
@@ -114,13 +120,16 @@ class HeldWindow(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not shiboken6.isValid(self.dialog):  # going: what reaches it is nothing of ours
             return False
+        kind = event.type()
         if watched is self.dialog:
-            if event.type() == QEvent.Type.Hide:
+            if kind == QEvent.Type.Hide:
                 self.hand_back()
+            elif kind == QEvent.Type.ShortcutOverride and not self.dialog.isActiveWindow():
+                event.accept()  # not the window behind's shortcut: a key of the field's
+                return True
             return False
         if not self.dialog.isVisible():  # closed: what it does now runs in the window
             return False
-        kind = event.type()
         if kind == QEvent.Type.ShortcutOverride:
             event.accept()  # no shortcut of the window behind: the key is the dialog's
             return True
