@@ -34,10 +34,11 @@ from cprecorder.review import review_record
 from cprecorder.store import Store
 from cprecorder.ui.dialogs.addendum import AddendumDialog
 from cprecorder.ui.dialogs.export import ExportDialog
-from cprecorder.ui.dialogs.form import DISCARD_TITLE
+from cprecorder.ui.dialogs.form import DISCARD_TITLE, typed_text
 from cprecorder.ui.dialogs.sign_off import SignOffDialog
 from cprecorder.ui.dialogs.withdraw import WithdrawDialog
 from cprecorder.ui.review.audit_trail import AuditDialog
+from cprecorder.ui.shell.app import tell
 from cprecorder.ui.shell.identity import IdentityDialog
 from cprecorder.ui.shell.main_window import MainWindow
 from cprecorder.ui.shell.start_view import NewConferenceDialog
@@ -214,3 +215,44 @@ def test_enter_presses_the_focused_add_button(qtbot: QtBot, demo_window: MainWin
     add.setFocus(Qt.FocusReason.TabFocusReason)
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(view.conference.plan_items) == before + 1)
+
+
+def test_a_question_answered_gives_the_window_behind_its_shortcuts_back(
+    qtbot: QtBot, demo_window: MainWindow
+) -> None:
+    """Where no window manager makes the window behind active again (a virtual screen),
+    a question answered left it inactive: Tab moved, Ctrl+PgDn did nothing."""
+    view = demo_window.view
+    assert view is not None
+    go_to(qtbot, demo_window, "summary")
+    read: list[bool] = []
+    box = tell(demo_window, "A sentence", "Read it.", then=lambda: read.append(True))
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is box)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert read == [True]
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is demo_window)
+    before = view.current_key()
+    qtbot.keyClick(
+        demo_window.windowHandle(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+    )
+    qtbot.waitUntil(lambda: view.current_key() != before)
+
+
+def test_a_question_over_a_dialog_gives_that_dialog_the_keyboard_back(
+    qtbot: QtBot, addendum: AddendumDialog
+) -> None:
+    """Esc with words typed asks first; Enter (Keep typing) makes the dialog the active
+    window again (not the main window behind both), the cursor back in the words."""
+    dialog = addendum
+    qtbot.keyClicks(focused(), "Kept words")
+    typing_in = focused()
+
+    def keep(box: QMessageBox) -> None:
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    with answering(QMessageBox, keep):
+        qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert focused() is typing_in
+    qtbot.keyClicks(focused(), " and more")
+    assert "Kept words and more" in typed_text(typing_in)

@@ -254,7 +254,6 @@ class ExportDialog(QDialog):
 
     def choose_path(self) -> None:
         def chosen(path: str) -> None:
-            self.activateWindow()  # where no window manager gives the keyboard back
             if path:
                 self.path.setText(path)
 

@@ -81,6 +81,18 @@ class HeldWindow(QObject):
     does (:func:`press_mnemonic`). The windows behind take no click, run no shortcut and
     cannot be closed meanwhile. Nothing here runs an event loop: a key is passed on and
     returns.
+
+    A key passed on is tried as a shortcut of the active window, and that is still the
+    window behind: F5, Ctrl+PgDn, Ctrl+N typed before the dialog had the keyboard
+    switched the main window's mode and opened a second dialog. So while the dialog is
+    not the active window, no key reaching it is a shortcut (the filter is the dialog's
+    too): it goes to the dialog's field, which does with it what it does.
+
+    The dialog closed, the window it was opened from (its parent's window: the main
+    window, or a dialog still open) is made the active one again, before anything the
+    dialog's answer runs: where no window manager does it (a virtual screen, some
+    remote desktops) that window stayed inactive, Tab still moved, but its shortcuts
+    (Ctrl+PgDn, Alt+1…9, F5) did nothing.
     """
 
     def __init__(self, dialog: QDialog, behind: list[QWindow]) -> None:
@@ -89,18 +101,35 @@ class HeldWindow(QObject):
         self.behind = behind
         for window in behind:
             window.installEventFilter(self)
+        dialog.installEventFilter(self)  # its Hide comes before its finished signal
         dialog.finished.connect(self.release)
+
+    def hand_back(self) -> None:
+        """The keyboard back to the window the dialog was opened from."""
+        owner = self.dialog.parentWidget()
+        if owner is not None and owner.window().isVisible():
+            owner.window().activateWindow()
 
     def release(self) -> None:
         """The dialog is closed: the windows behind are the person's again."""
+        self.dialog.removeEventFilter(self)
         for window in self.behind:
             if shiboken6.isValid(window):  # a window closed for good meanwhile is gone
                 window.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.dialog.isVisible():  # closed: what it does now runs in the window
+        if not shiboken6.isValid(self.dialog):  # going: what reaches it is nothing of ours
             return False
         kind = event.type()
+        if watched is self.dialog:
+            if kind == QEvent.Type.Hide:
+                self.hand_back()
+            elif kind == QEvent.Type.ShortcutOverride and not self.dialog.isActiveWindow():
+                event.accept()  # not the window behind's shortcut: a key of the field's
+                return True
+            return False
+        if not self.dialog.isVisible():  # closed: what it does now runs in the window
+            return False
         if kind == QEvent.Type.ShortcutOverride:
             event.accept()  # no shortcut of the window behind: the key is the dialog's
             return True
@@ -210,7 +239,8 @@ def ask(
 
     ``choices`` are the buttons, in order: Qt's own (Yes, No, OK, in the person's
     language) or words (with their ``&`` mnemonic) and a role;
-    ``then`` is called with the index of the one chosen once the question is closed.
+    ``then`` is called with the index of the one chosen once the question is closed
+    and the window it was asked over has the keyboard again (:class:`HeldWindow`).
     Enter answers ``default``; Esc and the window's close button answer ``escape``
     (``default`` when not given). Returns the question, already on screen.
     """
@@ -352,8 +382,7 @@ class FormDialog(QDialog):
             if choice == 1:
                 super(FormDialog, self).reject()
                 return
-            self.activateWindow()  # back to the words, the cursor where it was
-            if typing_in is not None:
+            if typing_in is not None:  # back to the words, the cursor where it was
                 typing_in.setFocus(Qt.FocusReason.OtherFocusReason)
 
         ask(
@@ -366,15 +395,3 @@ class FormDialog(QDialog):
             ),
             answered,
         )
-
-    def done(self, result: int) -> None:
-        """A closed dialog hands the keyboard back to the window it was opened from.
-
-        Where no window manager does it (a virtual screen, some remote desktops), the
-        window stayed inactive: Tab still moved, but its shortcuts (Ctrl+PgDn, Alt+1…9,
-        F5) did nothing, and a conference was typed round and round its first pane.
-        """
-        super().done(result)
-        owner = self.parentWidget()
-        if owner is not None:
-            owner.window().activateWindow()

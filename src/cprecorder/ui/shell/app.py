@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
     from ...actor import Actor
     from ...recovery import RecoveryJournal
@@ -149,40 +149,54 @@ def install_excepthook(log_path: object) -> None:
     recovery file) before any handler runs. ``log_path`` is shown as it is, or called
     (when the log file is set up later) to get the path.
     """
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMainWindow
 
-    #: Whether the sentence is on screen: the same bug again (each key typed on) is
-    #: logged, not told over and over.
-    telling = [False]
-
-    def told() -> None:
-        telling[0] = False
+    #: The sentence on screen (None when none is): the same bug again (each key typed
+    #: on) is logged, not told over and over.
+    telling: list[object | None] = [None]
 
     def hook(kind: type[BaseException], value: BaseException, tb: object) -> None:
         log.error("unexpected error", exc_info=(kind, value, tb))  # type: ignore[arg-type]
-        if QApplication.instance() is not None and not telling[0]:
-            telling[0] = True
+        if QApplication.instance() is not None and telling[0] is None:
+            this = telling[0] = object()
+
+            def told() -> None:
+                if telling[0] is this:  # not a later sentence's
+                    telling[0] = None
+
             where = log_path() if callable(log_path) else log_path
-            tell(
-                QApplication.activeWindow(),
+            # Over the main window, not the active one: that may be a dialog closing for
+            # good (its Enter ran into the bug), which would take the sentence with it.
+            over = next(
+                (
+                    w
+                    for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QMainWindow) and w.isVisible()
+                ),
+                None,
+            )
+            box = tell(
+                over,
                 "Something went wrong",
                 "CP Recorder met a problem it did not expect. Your typing is kept. "
                 f"The details are in the log file: {where}",
                 then=told,
             )
+            box.destroyed.connect(told)  # gone unanswered: the next bug is told again
 
     sys.excepthook = hook
 
 
 def tell(
     parent: QWidget | None, title: str, sentence: str, *, then: Callable[[], object] | None = None
-) -> None:
-    """A sentence the person must read, with OK (Enter or Esc); ``then`` once it is read."""
+) -> QMessageBox:
+    """A sentence the person must read, with OK (Enter or Esc); ``then`` once it is read.
+    Returns it, already on screen."""
     from PySide6.QtWidgets import QMessageBox
 
     from ..dialogs.form import ask
 
-    ask(
+    return ask(
         parent,
         title,
         sentence,

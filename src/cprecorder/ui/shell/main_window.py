@@ -80,6 +80,13 @@ log = logging.getLogger(__name__)
 #: How long a status message that only answers a key ("Zoom 120%", "Saved.") stays.
 PASSING_MESSAGE_MS = 4000
 
+#: Asked on closing a conference when changes could neither be saved nor kept in the
+#: recovery file: Yes loses them, so No is what Enter answers.
+NOT_SAVED = (
+    "Some changes could not be saved, nor kept in the recovery file. "
+    "If you close now they are lost. Close anyway?"
+)
+
 
 def signed_in_as(store: Store) -> ServerLogin | None:
     """The team server's login of this window (None on SQLite, or if it cannot be read)."""
@@ -703,8 +710,8 @@ class MainWindow(QMainWindow):
         """Save everything and close the conference; True when it is closed.
 
         If some changes could not be saved nor kept for recovery, it asks first and
-        returns False (the conference stays open); "Yes" closes it and runs ``then``,
-        what closing it was for.
+        returns False (the conference stays open); "Yes" closes it, losing them, and runs
+        ``then``, what closing it was for. Enter and Esc answer No.
         """
         if self.view is None:
             return True
@@ -726,11 +733,10 @@ class MainWindow(QMainWindow):
             ask(
                 self,
                 "Not saved yet",
-                "Some changes could not be saved yet. They are kept in a recovery file and "
-                "will be saved next time. Close anyway?",
+                NOT_SAVED,
                 YES_NO,
                 answered,
-                escape=1,
+                default=1,  # No: Enter or Esc keeps the conference and the words open
                 icon=QMessageBox.Icon.Warning,
             )
             return False
