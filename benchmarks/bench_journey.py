@@ -92,6 +92,7 @@ def open_journey(store: Store, case_id: int) -> None:
 
 def show_journey(store: Store, case_id: int) -> None:
     """What Enter on a case does: read the journey, build its view, paint it."""
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     from cprecorder.ui.shell.journey_view import JourneyView
@@ -103,6 +104,9 @@ def show_journey(store: Store, case_id: int) -> None:
     view.resize(1440, 900)
     view.grab()
     view.deleteLater()
+    # Gone now, not at an event loop this run never enters: a view left behind would
+    # take every later benchmark's F5 and zoom too.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def run() -> Iterator[Figure]:

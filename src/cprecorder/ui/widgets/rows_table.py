@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -127,6 +127,8 @@ class RowsTable(QTableView):
         #: The columns whose words wrap in rows of one height (see :func:`rows_table`).
         self.wrapping: tuple[int, ...] = ()
         self._fitting = False
+        #: A new type came while the table was not on screen: it is fitted when next shown.
+        self._type_behind = False
         #: The colour that marks where the keyboard is (the style sheet's accent).
         self.focus = QColor("#1d6f78")
         #: The colour of a warning's words (the style sheet's warning colour).
@@ -188,10 +190,20 @@ class RowsTable(QTableView):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # a zoom step, or F5
+            if not self.isVisible():  # a view behind another (a journey left open)
+                self._type_behind = True  # costs nothing now; fitted when next shown
+                return
             self.fit_rows_to_type()
             # Columns and rows measured again once every part has its new type (the
             # header may have measured the cells while they still had the old one).
             QTimer.singleShot(0, self, self.measure_again)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._type_behind:
+            self._type_behind = False
+            self.fit_rows_to_type()
+            self.measure_again()
+        super().showEvent(event)
 
     def pale_choice(self) -> QColor:
         """The chosen row's colour while the keyboard is elsewhere: a third of the way
