@@ -59,10 +59,11 @@ class EditConflictError(KnownError):
             "saved over theirs. Keep theirs, keep yours, or put both together."
         )
 
-    def both(self) -> dict[str, Any]:
-        """Theirs, then yours, for each text field; yours for anything else."""
+    def both(self, yours: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Theirs, then yours (``yours`` when given: the words as they are now, typed on
+        after the save was refused), for each text field; yours for anything else."""
         merged: dict[str, Any] = {}
-        for field, mine in self.yours.items():
+        for field, mine in (self.yours if yours is None else yours).items():
             other = self.theirs.get(field)
             if isinstance(mine, str) and isinstance(other, str) and other.strip():
                 merged[field] = mine if other.strip() == mine.strip() else f"{other}\n\n{mine}"

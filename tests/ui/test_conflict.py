@@ -5,17 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton, QTextEdit
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QTextEdit
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
-from by_keyboard import answering, go_to, open_dialog, open_window, press
+from by_keyboard import answering, go_to, open_dialog, open_window, press, type_here
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.model import Conference
 from cprecorder.model.confidential import ProfessionalsOnlyNote
 from cprecorder.store import Store
 from cprecorder.ui.recording.conference_view import ConferenceView
+from cprecorder.ui.recording.recorder import AUTOSAVE_MS, MAX_UNSAVED_MS
 from cprecorder.ui.shell.main_window import MainWindow
 
 DANA = "Dana Okafor"
@@ -128,25 +129,74 @@ def test_closing_the_conference_waits_for_the_answer_to_someone_else_changed_thi
     assert window.stack.currentWidget() is window.start
 
 
-def test_keys_typed_on_do_not_answer_the_question_that_interrupted_them(
+def asked_while_typing(
     qtbot: QtBot, store: Store, actor: Actor, chair: Actor, demo_id: int, tmp_path: Path
-) -> None:
-    """The autosave finds the conflict while the person types on: the Space, Enter and
-    Esc typed next reach the question (the window behind is held) but choose nothing."""
+) -> tuple[MainWindow, QTextEdit, QMessageBox]:
+    """Dana saves the summary first; the minute-taker types on until the autosave finds
+    it and "Someone else changed this" comes up."""
     window, field = open_on_summary(qtbot, store, actor, demo_id, tmp_path)
-    theirs, mine = "Dana's words.", "Minute-taker's words"
-    someone_else_saves(store, chair, "conference", demo_id, {"chair_summary": theirs})
-    qtbot.keyClicks(field, mine)
+    someone_else_saves(store, chair, "conference", demo_id, {"chair_summary": THEIRS})
+    type_here(qtbot, MINE)
     qtbot.waitUntil(lambda: open_dialog(QMessageBox) is not None, timeout=5000)
     box = open_dialog(QMessageBox)
     assert box is not None
-    behind = window.windowHandle()
-    for key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Space, Qt.Key.Key_Escape):
-        qtbot.keyClick(behind, key)  # typed on, eyes on the family
+    return window, field, box
+
+
+THEIRS, MINE, ON = "Dana's words.", "Minute-taker's words", " and more words"
+
+
+def type_on(qtbot: QtBot, window: MainWindow, field: QTextEdit) -> None:
+    """Typed on without a pause, eyes on the family, as the question comes up; then
+    long enough for the autosave, which must not ask a second time."""
+    type_here(qtbot, ON)
+    assert field.toPlainText() == MINE + ON, "keys typed on under the question were lost"
+    assert QApplication.activeWindow() is window
+    qtbot.wait(AUTOSAVE_MS + MAX_UNSAVED_MS)
+    asked = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    assert len([w for w in asked if w.isVisible()]) == 1
+
+
+def test_keys_typed_on_under_the_question_go_into_the_field_and_keep_yours_saves_them(
+    qtbot: QtBot, store: Store, actor: Actor, chair: Actor, demo_id: int, tmp_path: Path
+) -> None:
+    """The autosave finds the conflict while the person types on: the words typed next
+    (a Space among them) go on into the field, answer nothing, and Keep yours saves them
+    all."""
+    window, field, box = asked_while_typing(qtbot, store, actor, chair, demo_id, tmp_path)
+    type_on(qtbot, window, field)
     assert isValid(box) and box.isVisible(), "a key typed on answered the question unread"
-    assert summary_saved(store, demo_id) == theirs
+    assert summary_saved(store, demo_id) == THEIRS
     press_when_readable(qtbot, box, "Keep yours")
-    qtbot.waitUntil(lambda: summary_saved(store, demo_id) == mine, timeout=5000)
+    qtbot.waitUntil(lambda: summary_saved(store, demo_id) == MINE + ON, timeout=5000)
+
+
+def test_put_both_keeps_theirs_and_every_word_typed_under_the_question(
+    qtbot: QtBot, store: Store, actor: Actor, chair: Actor, demo_id: int, tmp_path: Path
+) -> None:
+    window, field, box = asked_while_typing(qtbot, store, actor, chair, demo_id, tmp_path)
+    type_on(qtbot, window, field)
+    press_when_readable(qtbot, box, "Put both")
+    both = f"{THEIRS}\n\n{MINE}{ON}"
+    qtbot.waitUntil(lambda: summary_saved(store, demo_id) == both, timeout=5000)
+    view = window.view
+    assert view is not None
+    qtbot.waitUntil(lambda: summary_field(view, demo_id).toPlainText() == both)
+
+
+def test_keep_theirs_replaces_the_words_typed_under_the_question_with_theirs(
+    qtbot: QtBot, store: Store, actor: Actor, chair: Actor, demo_id: int, tmp_path: Path
+) -> None:
+    """The question says so: Keep theirs replaces the words, typed-on ones too."""
+    window, field, box = asked_while_typing(qtbot, store, actor, chair, demo_id, tmp_path)
+    assert "Keep theirs replaces your words" in box.text()
+    type_on(qtbot, window, field)
+    press_when_readable(qtbot, box, "Keep theirs")
+    view = window.view
+    assert view is not None
+    qtbot.waitUntil(lambda: summary_field(view, demo_id).toPlainText() == THEIRS)
+    assert summary_saved(store, demo_id) == THEIRS
+    assert not view.recorder.has_pending()
 
 
 def test_while_presenting_a_professionals_only_conflict_shows_no_words(

@@ -4,9 +4,11 @@ Nothing is overwritten silently and nothing typed is lost: until a choice is mad
 person's words are on screen and in the recovery file. Keep theirs, keep yours (saved
 over theirs, knowingly), or put both together (theirs, then yours).
 
-The question comes when a save finds the conflict, often in the middle of typing: its
-buttons take no key for the first :data:`READ_FIRST_MS`, so the keys typed on before it
-appeared (a Space, an Enter) answer nothing; the person reads it, then chooses.
+The question comes when a save finds the conflict, often in the middle of typing: it
+does not take the keyboard, so the keys typed on still go into the field (the recorder
+saves that part again only with the answer, which takes the words as they are then);
+its buttons take no key or click for the first :data:`READ_FIRST_MS`, so nothing
+answers it unread.
 While the screen is shared, a part the family may not see is named without its words.
 """
 
@@ -33,6 +35,13 @@ def shown(value: object) -> str:
     return text if len(text) <= 600 else text[:597] + "…"
 
 
+#: What each choice does with the words typed on while the question is up.
+TYPING_ON = (
+    "You can go on typing: Keep yours and Put both keep everything you type until you "
+    "choose; Keep theirs replaces your words with theirs."
+)
+
+
 def conflict_text(conflict: EditConflictError, *, words_shown: bool = True) -> str:
     """Both versions of the words; with ``words_shown`` False (a professionals-only part
     while the screen is shared) only who changed what, not the words."""
@@ -41,13 +50,13 @@ def conflict_text(conflict: EditConflictError, *, words_shown: bool = True) -> s
         return (
             f"Someone else changed a professionals-only note{when} while you were writing. "
             "Its words are not shown while the screen is shared; yours are kept until "
-            "you choose."
+            f"you choose. {TYPING_ON}"
         )
     theirs = "\n".join(shown(v) for v in conflict.theirs.values())
     yours = "\n".join(shown(v) for v in conflict.yours.values())
     return (
         f"{conflict.by} changed this{when} while you were writing:\n\n{theirs}\n\n"
-        f"Your words:\n\n{yours}"
+        f"Your words:\n\n{yours}\n\n{TYPING_ON}"
     )
 
 
@@ -68,16 +77,16 @@ def ask_which(
         [(words, QMessageBox.ButtonRole.AcceptRole) for words, _choice in CHOICES],
         lambda index: then(CHOICES[index][1]),
         default=len(CHOICES) - 1,  # put both
+        takes_keyboard=False,  # it comes in the middle of typing: keys go on to the field
     )
     buttons = box.buttons()
     for button in buttons:
         button.setEnabled(False)  # a disabled button is pressed by no key, Esc included
-    box.setFocus()  # typed-ahead keys land on the question itself, which drops them
 
     def readable() -> None:
         for button in buttons:
             button.setEnabled(True)
-        box.defaultButton().setFocus()
+        box.defaultButton().setFocus()  # Enter answers it once the person switches to it
 
     QTimer.singleShot(READ_FIRST_MS, box, readable)
     return box

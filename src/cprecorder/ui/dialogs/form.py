@@ -234,8 +234,11 @@ def ask(
     default: int = 0,
     escape: int | None = None,
     icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+    takes_keyboard: bool = True,
 ) -> QMessageBox:
-    """A question over ``parent`` (or over whatever is open), opened with :func:`open_over`.
+    """A question over ``parent`` (or over whatever is open), opened with :func:`open_over`;
+    with ``takes_keyboard`` False, shown beside the field being typed in instead
+    (:func:`show_beside`).
 
     ``choices`` are the buttons, in order: Qt's own (Yes, No, OK, in the person's
     language) or words (with their ``&`` mnemonic) and a role;
@@ -264,8 +267,31 @@ def ask(
         then(buttons.index(chosen[0]) if chosen else default if escape is None else escape)
 
     box.finished.connect(answered)
-    open_over(box)
+    if takes_keyboard:
+        open_over(box)
+    else:
+        show_beside(box)
     return box
+
+
+def show_beside(dialog: QDialog) -> None:
+    """Show ``dialog`` in front without taking the keyboard: keys typed on still go
+    into the field the person is typing in (none is held, none dropped); it is answered
+    with a click, or from the keyboard once the person switches to it. Closed, it hands
+    the keyboard back to the window it was opened from."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    dialog.setWindowModality(Qt.WindowModality.NonModal)
+    owner = dialog.parentWidget()
+    behind = owner.window() if owner is not None else None
+
+    def hand_back(_result: int = 0) -> None:
+        if behind is not None and shiboken6.isValid(behind) and behind.isVisible():
+            behind.activateWindow()
+
+    dialog.finished.connect(hand_back)
+    dialog.show()
+    dialog.raise_()
+    hand_back()  # where the platform activates every window shown (no window manager)
 
 
 def choose_where_to_save(

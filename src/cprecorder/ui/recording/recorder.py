@@ -118,12 +118,21 @@ class Recorder(QObject):
         """Keep theirs, keep yours or put both, after a refused save."""
         key = (conflict.entity, conflict.entity_id)
         self.revisions[key] = conflict.revision
-        self._discard_recovery(conflict.entity, conflict.entity_id, conflict.yours)
+        # Yours are the words as they are now: typed on while the question was up.
+        typed_on = self.pending.pop(key, {})
+        now = {**conflict.yours, **typed_on}
+        self._discard_recovery(conflict.entity, conflict.entity_id, now)
         self.unanswered = [c for c in self.unanswered if c is not conflict]
-        if choice != "theirs":
-            values = conflict.yours if choice == "yours" else conflict.both()
-            self.pending.setdefault(key, {}).update(values)
+        if choice == "theirs":  # theirs replace the words asked about, nothing else
+            asked = {*conflict.yours, *conflict.theirs}
+            values = {field: v for field, v in typed_on.items() if field not in asked}
+        else:
+            values = now if choice == "yours" else conflict.both(now)
+        if values:
+            self.pending[key] = values
             self.flush()  # may ask again, if someone else changed it once more
+        elif not self.pending:
+            self._saved()  # nothing waits for the answer any more
         if not self.unanswered and self._once_answered is not None:
             then, self._once_answered = self._once_answered, None
             then()
@@ -131,6 +140,10 @@ class Recorder(QObject):
     def when_answered(self, then: Callable[[], object]) -> None:
         """Do ``then`` once every conflict asked is answered (what closing waits for)."""
         self._once_answered = then
+
+    def asked(self, key: tuple[str, int]) -> bool:
+        """A conflict on this part is asked and not yet answered: its edits wait."""
+        return any((c.entity, c.entity_id) == key for c in self.unanswered)
 
     def has_pending(self) -> bool:
         return bool(self.pending)
@@ -145,16 +158,23 @@ class Recorder(QObject):
         )
 
     def flush(self) -> bool:
-        """Save every pending edit now. True when nothing is left unsaved."""
+        """Save every pending edit now. True when nothing is left unsaved but what waits
+        for the answer to "Someone else changed this" (kept in the recovery file)."""
         self._timer.stop()
         self._deadline.stop()
         if not self.pending:
             return True
         self._set_state(SaveState.SAVING, "Saving…")
         failed: str | None = None
+        waiting = False
         for key in list(self.pending):
             entity, entity_id = key
             values = self.pending[key]
+            if self.asked(key):
+                # Typed on under the question: saved with its answer, kept till then.
+                self._keep_for_recovery(entity, entity_id, values)
+                waiting = True
+                continue
             try:
                 change = op.update(
                     self.store,
@@ -196,6 +216,9 @@ class Recorder(QObject):
             )
             self._retry.start()
             return False
+        if waiting:
+            self._set_state(SaveState.PENDING, "Not saved yet — waiting for your answer.")
+            return True  # what waits is in the recovery file
         self._saved()
         return True
 
