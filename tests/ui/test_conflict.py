@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QTextEdit
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
-from by_keyboard import answering, go_to, open_dialog, open_window, press, type_here
+from by_keyboard import answering, focused, go_to, open_dialog, open_window, press, type_here
 from cprecorder import operations as op
 from cprecorder.actor import Actor
 from cprecorder.model import Conference
@@ -231,3 +231,27 @@ def test_while_presenting_a_professionals_only_conflict_shows_no_words(
     with store.read() as session:
         saved = session.get(ProfessionalsOnlyNote, note.entity_id)
         assert saved is not None and saved.text == mine
+
+
+def test_f6_takes_the_keyboard_to_the_question_and_enter_answers_it(
+    qtbot: QtBot, store: Store, actor: Actor, chair: Actor, demo_id: int, tmp_path: Path
+) -> None:
+    """Without a mouse: the status names the key, F6 switches to the question with the
+    cursor on Put both, Enter answers it, and the cursor is back in the field."""
+    window, field, box = asked_while_typing(qtbot, store, actor, chair, demo_id, tmp_path)
+    type_on(qtbot, window, field)
+    view = window.view
+    assert view is not None
+    assert "F6 to answer" in view.header.save_state.text()
+    press(qtbot, Qt.Key.Key_F6)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is box, timeout=2000)
+    put_both = box.defaultButton()
+    assert put_both.text() == "Put both"
+    qtbot.waitUntil(lambda: focused() is put_both, timeout=5000)
+    press(qtbot, Qt.Key.Key_Return)
+    both = f"{THEIRS}\n\n{MINE}{ON}"
+    qtbot.waitUntil(lambda: summary_saved(store, demo_id) == both, timeout=5000)
+    assert not isValid(box) or not box.isVisible()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.waitUntil(lambda: focused() is summary_field(view, demo_id), timeout=5000)
+    assert "F6 to answer" not in view.header.save_state.text()

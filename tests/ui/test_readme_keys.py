@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QMessageBox,
     QTextEdit,
     QToolButton,
     QWidget,
@@ -30,12 +31,15 @@ from by_keyboard import (
     answering,
     focused,
     go_to,
+    open_dialog,
     press,
     settled,
     type_here,
     wait_saved,
 )
-from cprecorder.model import SafetyScore
+from cprecorder import operations as op
+from cprecorder.actor import Actor
+from cprecorder.model import Role, SafetyScore
 from cprecorder.queries import load_conference
 from cprecorder.store import Store
 from cprecorder.ui.dialogs.export import ExportDialog
@@ -269,6 +273,39 @@ def presentation(k: Keys) -> None:
     assert "professionals_only" not in agenda_entries(k.window)
     k.press(Qt.Key.Key_F5)
     assert not k.window.presentation and not view.banner.isVisible()
+
+
+def answer_someone_else(k: Keys) -> None:
+    """Someone else saves the words first; the question comes up beside the window, the
+    save status names F6, F6 goes to it on Put both, Enter answers, the cursor is back."""
+    view = k.window.view
+    assert view is not None
+    key = ("conference", k.conference_id, "observers")
+    observers = k.field("before", key)
+    assert isinstance(observers, QTextEdit)
+    observers.moveCursor(observers.textCursor().MoveOperation.End)
+    dana = Actor(name="Dana Okafor", role=Role.CHAIR, os_user="dokafor")
+    op.update(
+        k.store,
+        actor=dana,
+        entity="conference",
+        entity_id=k.conference_id,
+        values={"observers": "Dana's list."},
+    )
+    type_here(k.qtbot, " Typed on.")
+    k.press(Qt.Key.Key_S, Ctrl)
+    box = open_dialog(QMessageBox)
+    assert box is not None, "no question came up"
+    assert "F6 to answer" in view.header.save_state.text()
+    k.press(Qt.Key.Key_F6)
+    k.qtbot.waitUntil(lambda: QApplication.activeWindow() is box, timeout=2000)
+    k.qtbot.waitUntil(lambda: focused() is box.defaultButton(), timeout=5000)
+    k.press(Qt.Key.Key_Return)
+    k.qtbot.waitUntil(lambda: QApplication.activeWindow() is k.window, timeout=2000)
+    k.qtbot.waitUntil(lambda: focused() is view.panes["before"].fields[key].as_widget())
+    with k.store.read() as session:
+        saved = load_conference(session, k.conference_id).observers
+    assert saved.startswith("Dana's list.") and saved.endswith(" Typed on.")
 
 
 def shared_window_from_recording(k: Keys) -> None:
@@ -517,6 +554,7 @@ CHECKS: dict[tuple[str, str], Check] = {
     (RECORDING, "Ctrl+F, F3"): find,
     (RECORDING, "Ctrl+S"): save_now,
     (RECORDING, "F5"): presentation,
+    (RECORDING, "F6"): answer_someone_else,
     (RECORDING, "Ctrl+Shift+S"): shared_window_from_recording,
     (RECORDING, "Ctrl+= / Ctrl+-"): zoom,
     (RECORDING, "Ctrl+E"): export,

@@ -7,18 +7,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidgetItem,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ...agenda import Agenda, load_agenda
 from ...agenda.items import ENTITY_PANE, known_item
@@ -35,6 +37,7 @@ from ..widgets.fields import FieldKey
 from ..widgets.labels import FamilyName, shared_screen_banner
 from .agenda_list import AgendaList
 from .open_record import OpenRecord, Stage
+from .recorder import ANSWER_KEY
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +161,11 @@ class ConferenceView(QWidget):
         #: because the person Tabbed there: the next pane stepped to takes it back.
         self.parked_in_agenda = False
         self.last_removed: Change | None = None
+        #: "Someone else changed this" questions shown beside the window (F6 goes to one).
+        self.questions: list[QMessageBox] = []
+        answer = QShortcut(QKeySequence(ANSWER_KEY), self)
+        answer.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        answer.activated.connect(self.answer_question)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -442,12 +450,28 @@ class ConferenceView(QWidget):
         def chosen(choice: str) -> None:
             self.recorder.resolve(conflict, choice)
             self.reload()
+            self.restore_focus()  # the pane is built anew: the cursor back in its field
 
         part = self.record.part(conflict.entity, conflict.entity_id)
         for_the_family = part is not None and all(
             family_may_see(part, field) for field in (*conflict.theirs, *conflict.yours)
         )
-        ask_which(self, conflict, chosen, words_shown=for_the_family or not self.presentation)
+        self.questions.append(
+            ask_which(self, conflict, chosen, words_shown=for_the_family or not self.presentation)
+        )
+
+    def answer_question(self) -> None:
+        """F6: the open "Someone else changed this" question takes the keyboard, the
+        cursor on its default button once its buttons take keys (it is shown beside the
+        field, so typing goes on into the field until then)."""
+        self.questions = [q for q in self.questions if isValid(q) and q.isVisible()]
+        if not self.questions:
+            return
+        box = self.questions[-1]
+        box.raise_()
+        box.activateWindow()
+        if box.defaultButton().isEnabled():
+            box.defaultButton().setFocus()
 
     def on_change(self, change: Change) -> None:
         """A saved change (the record is already up to date): refresh what shows it.

@@ -39,6 +39,10 @@ class SaveState:
     FAILED = "failed"
 
 
+#: The key that takes the person to an open "Someone else changed this" question.
+ANSWER_KEY = "F6"
+
+
 class Recorder(QObject):
     """Holds unsaved edits for one conference and writes them through operations."""
 
@@ -216,9 +220,11 @@ class Recorder(QObject):
             )
             self._retry.start()
             return False
-        if waiting:
-            self._set_state(SaveState.PENDING, "Not saved yet — waiting for your answer.")
-            return True  # what waits is in the recovery file
+        if waiting or self.unanswered:  # what waits is in the recovery file
+            self._set_state(
+                SaveState.PENDING, f"Someone else changed this — {ANSWER_KEY} to answer."
+            )
+            return True
         self._saved()
         return True
 
