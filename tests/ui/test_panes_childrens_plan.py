@@ -228,3 +228,33 @@ def test_each_heading_stands_above_the_childs_words_on_a_small_shared_screen(
         assert above <= field.mapTo(pane, field.rect().topLeft()).y(), heading.text()
         section = heading.parentWidget()
         assert section is not None and field.width() >= section.width() * 0.8
+
+
+def test_a_removed_childs_plan_is_gone_from_the_pane_switched_to_as_an_edit_is_saved(
+    qtbot: QtBot, demo_window: MainWindow, wait_saved: Callable[[MainWindow], None]
+) -> None:
+    """A child removed, then an interpreter's language typed (shown in other panes too:
+    every pane but the one on screen is out of date) and the children's plan chosen:
+    the switch saves the language as the plan's pane becomes the current one. It was
+    taken off the panes out of date, so shown as it was, with the removed child's plan,
+    where words typed could never be saved (seed 932354)."""
+    view = demo_window.view
+    assert view is not None
+    [(child, plan_id), *_] = [
+        (c, c.childrens_plan.id) for c in view.conference.children if c.childrens_plan
+    ]
+    go_to(qtbot, demo_window, "childrens_plan")  # built, then out of date
+    family = go_to(qtbot, demo_window, "family")
+    family.fields[("child", child.id, "first_name")].as_widget().setFocus()
+    qtbot.keyClick(settled(qtbot), Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert view.record.part("childrens_plan", plan_id) is None
+    before = go_to(qtbot, demo_window, "before")
+    language = before.fields[("conference", view.conference.id, "interpreter_language")]
+    language.as_widget().setFocus()
+    qtbot.keyClicks(settled(qtbot), "Polish")
+    # Ctrl+PgUp from the first item goes round to the last, the children's plan.
+    qtbot.keyClick(settled(qtbot), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert view.current_key() == "childrens_plan"
+    plans = view.panes["childrens_plan"]
+    assert not [key for key in plans.fields if key[:2] == ("childrens_plan", plan_id)]
+    wait_saved(demo_window)

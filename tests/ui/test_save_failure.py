@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -87,3 +88,36 @@ def test_text_kept_after_a_crash_is_saved_on_reopening(
         assert load_conference(session, demo_id).observers == "Typed before the crash."
     assert journal.pending(demo_id) == []
     window.close()
+
+
+def test_an_edit_to_a_part_someone_else_removed_does_not_hold_back_the_others(
+    qtbot: QtBot,
+    demo_window: Any,
+    store: Store,
+    chair: Actor,
+    demo_id: int,
+    wait_saved: Callable[[Any], None],
+) -> None:
+    """Words typed into a plan item that another program removes meanwhile cannot be
+    saved; the person is told so, and every other edit is still saved (the first one
+    that could not be saved held back all the rest, "Not saved" for ever)."""
+    view = demo_window.view
+    told: list[str] = []
+    view.recorder.problem.connect(told.append)
+    pane = go_to(qtbot, demo_window, "plan")
+    key = next(k for k in pane.fields if k[0] == "plan_item")
+    item = pane.fields[key].as_widget()
+    item.setFocus()
+    qtbot.keyClicks(item, " Typed as it went.")
+    dana = Actor(name="Dana Okafor", role=chair.role, os_user="dokafor")
+    operations.remove_item(store, actor=dana, entity="plan_item", entity_id=key[1])
+    summary = go_to(qtbot, demo_window, "summary")
+    field = summary.fields[("conference", demo_id, "chair_summary")].as_widget()
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field, " Saved all the same.")
+    wait_saved(demo_window)
+    with store.read() as session:
+        assert load_conference(session, demo_id).chair_summary.endswith("Saved all the same.")
+    assert "That plan item no longer exists." in told
+    assert view.header.save_state.text().startswith("All changes saved")

@@ -583,7 +583,10 @@ class ConferenceView(QWidget):
                     self.stale.add(key)
             return
         if change.entity_id is None or not free_text_only(change.entity, change.fields):
-            self.stale = set(self.panes) - {current}
+            # Added to, never set: a pane out of date stays so until it is built again,
+            # even the one being switched to (the switch saves first, as it becomes
+            # current, and it was shown as it was, a removed child's plan and all).
+            self.stale |= set(self.panes) - {current}
             return
         for key, pane in self.panes.items():
             if key == current or key in self.stale:

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ... import operations as op
 from ...actor import Actor
 from ...conflicts import EditConflictError
-from ...errors import KnownError, StoreUnavailableError, ValidationError
+from ...errors import KnownError, NotFoundError, StoreUnavailableError, ValidationError
 from ...operations import Change
 from ...store import Store
 
@@ -195,8 +195,10 @@ class Recorder(QObject):
                 self.unanswered.append(exc)
                 self.conflict.emit(exc)
                 continue
-            except ValidationError as exc:
-                # The value cannot be held (it stays on screen, marked); other edits go on.
+            except (ValidationError, NotFoundError) as exc:
+                # The value cannot be held (it stays on screen, marked), or the part it was
+                # typed into has been removed meanwhile (no save would ever find it): say
+                # so; other edits go on, never held back behind it.
                 self.pending.pop(key, None)
                 self.problem.emit(str(exc))
                 continue
